@@ -1,0 +1,64 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { text } from '../../src/text.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { TOOLS } from './tools.ts';
+
+const S = {
+  title: text('ebet-toolkit', 'ebet-toolkit'),
+  lead: text(
+    'Tools for E-betalning, the Swedish bank e-payment protocol: signed forms (HMAC-SHA256-128), signed receipts, payment checks and repayments. Static pages; everything runs in your browser.',
+    'Verktyg för E-betalning, bankens protokoll för e-betalningar: signerade formulär (HMAC-SHA256-128), signerade kvitton, betalningskontroller och återbetalningar. Statiska sidor; allt körs i din webbläsare.',
+  ),
+  coming: text('Coming', 'Kommer snart'),
+  tools: text('Tools', 'Verktyg'),
+};
+
+/**
+ * @summary The toolkit's home page: every tool, with those still being built marked "coming".
+ * @csspart card - One tool's card.
+ */
+@customElement('ebet-home')
+export class EbetHome extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      ul { list-style: none; padding: 0; display: grid; gap: 1em; grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
+      li { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-radius: var(--ebet-radius, 6px); padding: 1em; }
+      h3 { margin: 0 0 0.4em; font-size: 1.1em; }
+      a { color: var(--ebet-color-accent, #0b57d0); }
+      .badge { display: inline-block; font-size: 0.8em; padding: 0.1em 0.5em; border-radius: 1em;
+        background: var(--ebet-color-mark, #fff1cc); color: var(--ebet-color-warning, #8a5300); }
+    `,
+  ];
+
+  private readonly locale = new LocaleController(this);
+
+  override render() {
+    const { t } = this.locale;
+    return html`<h1>${t(S.title)}</h1>
+      <p>${t(S.lead)}</p>
+      <h2>${t(S.tools)}</h2>
+      <ul>
+        ${TOOLS.map(
+          (tool) => html`<li part="card" data-tool=${tool.id}>
+            <h3>
+              ${tool.status === 'ready'
+                ? html`<a href=${tool.href}>${t(tool.title)}</a>`
+                : html`${t(tool.title)} <span class="badge">${t(S.coming)}</span>`}
+            </h3>
+            <p>${t(tool.summary)}</p>
+          </li>`,
+        )}
+      </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-home': EbetHome;
+  }
+}

@@ -1,0 +1,216 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
+import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const S = {
+  legend: text('Secret key', 'Hemlig nyckel'),
+  useTest: text('Use the handbook’s published test key (for the test page only)', 'Använd handbokens publicerade testnyckel (endast för testsidan)'),
+  key: text('Key (32 hexadecimal characters, spaces allowed)', 'Nyckel (32 hexadecimala tecken, mellanslag tillåtna)'),
+  keyN: text('Key', 'Nyckel'),
+  from: text('Valid from', 'Giltig från'),
+  to: text('Valid to', 'Giltig till'),
+  show: text('Show key', 'Visa nyckel'),
+  add: text('Add a key', 'Lägg till nyckel'),
+  remove: text('Remove key', 'Ta bort nyckel'),
+  kvv: text('KVV of this key', 'Nyckelns KVV'),
+  expected: text('Expected KVV', 'Förväntat KVV'),
+  kvvMatch: text('The key matches the expected KVV: it was typed in correctly.', 'Nyckeln stämmer med förväntat KVV: den är korrekt inmatad.'),
+  kvvMismatch: text(
+    'The key does NOT match the expected KVV: it is mistyped or another key.',
+    'Nyckeln stämmer INTE med förväntat KVV: den är felskriven eller en annan nyckel.',
+  ),
+  kvvBad: text('The expected KVV must be 32 hexadecimal characters', 'Förväntat KVV ska vara 32 hexadecimala tecken'),
+  privacy: text(
+    'The key stays in this page: it is never stored, sent or shown in anything you copy.',
+    'Nyckeln stannar på den här sidan: den sparas aldrig, skickas aldrig och visas inte i något du kopierar.',
+  ),
+};
+
+export interface KeyChangeDetail {
+  /** The key or key ring, or `null` while what is typed is not a valid key. */
+  readonly keys: Keys | null;
+  /** Whether the published test key is in use. */
+  readonly testKey: boolean;
+  /** The first problem with what is typed, if any. */
+  readonly error: Text | null;
+}
+
+interface Row {
+  key: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * @summary A secret-key field (or a key ring with validity dates) that shows the key's KVV and checks it against an expected KVV. The key is never stored.
+ * @event ebet-key-change - `KeyChangeDetail` whenever the key or the ring changes.
+ * @csspart fieldset - The group around the key fields.
+ * @csspart kvv - The KVV line.
+ */
+@customElement('ebet-key-input')
+export class EbetKeyInput extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      fieldset { border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); padding: 0.6em 0.9em; }
+      .row { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 0.4em 0; }
+      .row > div { display: flex; flex-direction: column; }
+      input.key { width: 24em; font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
+      .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
+    `,
+  ];
+
+  /** Several keys with validity periods instead of one. */
+  @property({ type: Boolean, reflect: true }) ring = false;
+  /** Use the handbook's published test key. */
+  @property({ type: Boolean, attribute: 'test-key' }) testKey = false;
+  /** A KVV to check the key against (e.g. a pasted NB_KVV, or the one the bank sent with the key). */
+  @property({ attribute: 'expected-kvv' }) expectedKvv = '';
+
+  @state() private rows: Row[] = [{ key: '', from: '', to: '' }];
+  @state() private reveal = false;
+  private readonly locale = new LocaleController(this);
+
+  /** The key or ring now in use, or `null` when what is typed is not valid. */
+  get keys(): Keys | null {
+    return this.evaluate().keys;
+  }
+
+  /** Sets the key (or the ring) programmatically, e.g. from the doctor's key ring. */
+  setKeys(keys: Keys): void {
+    const list = typeof keys === 'string' ? [keys] : keys;
+    this.rows = list.map((k) => (typeof k === 'string' ? { key: k, from: '', to: '' } : { key: k.key, from: k.from ?? '', to: k.to ?? '' }));
+    this.testKey = false;
+    this.ring = this.ring || this.rows.length > 1;
+    this.changed();
+  }
+
+  private evaluate(): { keys: Keys | null; error: Text | null; errorRow: number } {
+    if (this.testKey) return { keys: TEST_KEY, error: null, errorRow: -1 };
+    const rows = this.ring ? this.rows : this.rows.slice(0, 1);
+    try {
+      if (!this.ring) return { keys: normalizeKey(rows[0]!.key), error: null, errorRow: -1 };
+      const ring: KeyRingEntry[] = rows.map((r) => ({ key: r.key, ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) }));
+      return { keys: normalizeKeys(ring), error: null, errorRow: -1 };
+    } catch (error) {
+      const e = error instanceof EbetError ? error : null;
+      const row = e?.field?.startsWith('key') ? Math.max(0, Number(e.field.slice(3).split('.')[0] || '1') - 1) : 0;
+      return { keys: null, error: e?.text ?? text(String(error), String(error)), errorRow: row };
+    }
+  }
+
+  private changed(): void {
+    const { keys, error } = this.evaluate();
+    emit<KeyChangeDetail>(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
+  }
+
+  private edit(index: number, part: keyof Row, value: string): void {
+    this.rows = this.rows.map((r, i) => (i === index ? { ...r, [part]: value } : r));
+    this.changed();
+  }
+
+  private kvvOf(key: string): string | null {
+    try {
+      return computeKvv(key);
+    } catch {
+      return null;
+    }
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const { error, errorRow } = this.evaluate();
+    const rows = this.ring ? this.rows : this.rows.slice(0, 1);
+    return html`<fieldset part="fieldset">
+      <legend>${t(S.legend)}</legend>
+      <label class="check"
+        ><input
+          type="checkbox"
+          .checked=${this.testKey}
+          @change=${(e: Event) => {
+            this.testKey = (e.target as HTMLInputElement).checked;
+            this.changed();
+          }}
+        />${t(S.useTest)}</label
+      >
+      ${this.testKey
+        ? html`<p class="mono">${TEST_KEY}</p>`
+        : html`${rows.map((row, i) => this.renderRow(row, i, i === errorRow ? error : null))}
+            ${this.ring ? html`<button type="button" class="secondary" @click=${() => (this.rows = [...this.rows, { key: '', from: '', to: '' }])}>${t(S.add)}</button>` : nothing}
+            <label class="check"><input type="checkbox" .checked=${this.reveal} @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)} />${t(S.show)}</label>`}
+      ${this.renderKvv()}
+      <p class="hint">${t(S.privacy)}</p>
+    </fieldset>`;
+  }
+
+  private renderRow(row: Row, index: number, error: Text | null) {
+    const { t } = this.locale;
+    const id = `key-${index}`;
+    const kvv = this.ring ? this.kvvOf(row.key) : null;
+    return html`<div class="row">
+      <div>
+        <label for=${id}>${this.ring ? `${t(S.keyN)} ${index + 1}` : t(S.key)}</label>
+        <input
+          id=${id}
+          class="key"
+          type=${this.reveal ? 'text' : 'password'}
+          autocomplete="off"
+          spellcheck="false"
+          autocapitalize="off"
+          .value=${row.key}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${id}-error` : nothing}
+          @input=${(e: Event) => this.edit(index, 'key', (e.target as HTMLInputElement).value)}
+        />
+        ${error ? html`<p id=${`${id}-error`} class="field-error" role="alert">${t(error)}</p>` : nothing}
+        ${kvv ? html`<span class="hint mono">KVV ${groupHex(kvv)}</span>` : nothing}
+      </div>
+      ${this.ring
+        ? html`<div>
+              <label for=${`${id}-from`}>${t(S.from)}</label>
+              <input id=${`${id}-from`} type="date" .value=${row.from} @input=${(e: Event) => this.edit(index, 'from', (e.target as HTMLInputElement).value)} />
+            </div>
+            <div>
+              <label for=${`${id}-to`}>${t(S.to)}</label>
+              <input id=${`${id}-to`} type="date" .value=${row.to} @input=${(e: Event) => this.edit(index, 'to', (e.target as HTMLInputElement).value)} />
+            </div>
+            ${this.rows.length > 1
+              ? html`<button type="button" class="secondary" aria-label=${`${t(S.remove)} ${index + 1}`} @click=${() => {
+                  this.rows = this.rows.filter((_, i) => i !== index);
+                  this.changed();
+                }}>${t(S.remove)}</button>`
+              : nothing}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderKvv() {
+    const { t } = this.locale;
+    const key = this.testKey ? TEST_KEY : this.ring ? null : this.rows[0]!.key;
+    const kvv = key === null ? null : this.kvvOf(key);
+    const expected = this.expectedKvv.replace(/\s+/g, '');
+    const expectedOk = /^[0-9A-Fa-f]{32}$/.test(expected);
+    return html`<p part="kvv" aria-live="polite">
+      ${kvv ? html`${t(S.kvv)}: <span class="mono">${groupHex(kvv)}</span>` : nothing}
+      ${kvv && expected
+        ? expectedOk
+          ? expected.toUpperCase() === kvv
+            ? html`<br /><span class="level-ok">✓ ${t(S.kvvMatch)}</span>`
+            : html`<br /><span class="level-error">✗ ${t(S.kvvMismatch)} ${t(S.expected)}: <span class="mono">${groupHex(expected.toUpperCase())}</span></span>`
+          : html`<br /><span class="level-error">${t(S.kvvBad)}</span>`
+        : nothing}
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-key-input': EbetKeyInput;
+  }
+}

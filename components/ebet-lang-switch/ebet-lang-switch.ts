@@ -1,0 +1,44 @@
+import { LitElement, css, html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { LANGS, text, type Lang } from '../../src/text.ts';
+import { LocaleController, setLang } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const S = {
+  group: text('Language', 'Språk'),
+  names: { sv: 'Svenska', en: 'English' } as Record<Lang, string>,
+};
+
+/**
+ * @summary Switches the toolkit between Swedish and English; the choice is remembered (only the language).
+ * @csspart button - Each language button.
+ */
+@customElement('ebet-lang-switch')
+export class EbetLangSwitch extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: inline-flex; gap: 0.25em; }
+      button[aria-pressed='true'] { font-weight: 700; }
+      button[aria-pressed='false'] { background: transparent; color: var(--ebet-color-accent, #0b57d0); }
+    `,
+  ];
+
+  private readonly locale = new LocaleController(this);
+
+  override render() {
+    return html`<div role="group" aria-label=${this.locale.t(S.group)}>
+      ${LANGS.map(
+        (lang) => html`<button part="button" type="button" lang=${lang} aria-pressed=${String(this.locale.lang === lang)} @click=${() => setLang(lang)}>
+          ${S.names[lang]}
+        </button>`,
+      )}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-lang-switch': EbetLangSwitch;
+  }
+}

@@ -1,0 +1,59 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { text } from '../../src/text.ts';
+import '../ebet-lang-switch/ebet-lang-switch.ts';
+import { initPageLang, LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const S = {
+  home: text('ebet-toolkit: all tools', 'ebet-toolkit: alla verktyg'),
+  privacy: text(
+    'Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.',
+    'Allt körs i den här webbläsaren. Inget du skriver skickas någonstans, och nycklar sparas aldrig.',
+  ),
+};
+
+initPageLang();
+
+/**
+ * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
+ * @slot - The tool.
+ * @csspart header - The top bar.
+ * @csspart main - The area around the tool.
+ * @csspart footer - The privacy note.
+ */
+@customElement('ebet-shell')
+export class EbetShell extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; min-height: 100vh; background: var(--ebet-color-page, #f4f6f8); }
+      header { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap;
+        padding: 0.6em 1.2em; background: var(--ebet-color-surface, #fff); border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
+      header a { color: var(--ebet-color-accent, #0b57d0); font-weight: 700; text-decoration: none; }
+      main { max-width: 72rem; margin: 0 auto; padding: 1.2em; }
+      footer { max-width: 72rem; margin: 0 auto; padding: 0 1.2em 2em; }
+    `,
+  ];
+
+  /** The URL of the toolkit's home page, relative to this page. */
+  @property() home = '../../';
+
+  private readonly locale = new LocaleController(this);
+
+  override render() {
+    const { t } = this.locale;
+    return html`<header part="header">
+        <a href=${this.home}>${t(S.home)}</a>
+        <ebet-lang-switch></ebet-lang-switch>
+      </header>
+      <main part="main"><slot></slot></main>
+      <footer part="footer" class="hint">${t(S.privacy)}</footer>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-shell': EbetShell;
+  }
+}

@@ -1,0 +1,376 @@
+/**
+ * The protocol as data: every message of the handbook (tables 1–6), every field, its format,
+ * whether it is mandatory, and whether and when it is part of the MAC. Validation, MAC strings,
+ * builders and decoders are all derived from this one table: adding a field is one row here.
+ *
+ * MAC order is the order of the rows. A field marked `mac: 'always'` is signed whenever the
+ * message carries a MAC; `mac: 'YES'` only when NB_VERIFIED is YES (payment check response).
+ * Optional fields that are absent or empty are left out of the MAC string with their `&`.
+ */
+import { EbetError, text, type Text } from './text.ts';
+
+export const MESSAGE_KINDS = [
+  'payDirect',
+  'payDirectReturn',
+  'paymentCheck',
+  'paymentCheckResponse',
+  'repayment',
+  'repaymentResponse',
+] as const;
+
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** Stricter value rules beyond AN/N and length, each checked by `validateFields`. */
+export type FieldRule =
+  | 'version'
+  | 'shopId'
+  | 'stamp'
+  | 'amount'
+  | 'currency'
+  | 'reference'
+  | 'url'
+  | 'mac'
+  | 'kvv'
+  | 'paid'
+  | 'status'
+  | 'rate'
+  | 'date'
+  | 'text';
+
+export interface FieldFormat {
+  /** `AN`: any printable characters; `N`: digits only. */
+  readonly type: 'AN' | 'N';
+  readonly max: number;
+}
+
+export interface FieldSpec {
+  /** The handbook's row number within its table, e.g. `4a`. */
+  readonly number: string;
+  readonly name: string;
+  readonly description: Text;
+  readonly format: FieldFormat;
+  readonly rule: FieldRule;
+  readonly use: 'mandatory' | 'optional';
+  /** Part of the MAC: always, only when NB_VERIFIED is YES, or never (absent). */
+  readonly mac?: 'always' | 'YES';
+  /** An example value from the handbook. */
+  readonly example?: string;
+  /** Other spellings seen in the handbook itself (read as this field, reported as such). */
+  readonly aliases?: readonly string[];
+}
+
+export interface MessageSpec {
+  readonly kind: MessageKind;
+  /** The handbook's table number. */
+  readonly table: number;
+  readonly title: Text;
+  readonly direction: 'shopToBank' | 'bankToShop';
+  readonly fields: readonly FieldSpec[];
+  /** Allowed NB_VERIFIED values, and the ones for which the bank computes no MAC. */
+  readonly statuses?: { readonly values: readonly string[]; readonly unsigned: readonly string[] };
+}
+
+type Row = [
+  number: string,
+  name: string,
+  format: string,
+  use: 'mandatory' | 'optional',
+  mac: 'always' | 'YES' | '',
+  rule?: FieldRule,
+];
+
+/** What each field means, the same wherever it appears. */
+const DESCRIPTIONS: Record<string, Text> = {
+  NB_VERSION: text('Service version, always 0002', 'Tjänstens versionsnummer, alltid 0002'),
+  NB_RCV_ID: text('Shop id (agreement number)', 'Butiks-ID (avtalsnummer)'),
+  NB_STAMP: text(
+    'Payment id, unique per payment: it is what prevents double billing',
+    'Betalnings-ID, unikt för varje betalning: det förhindrar dubbel debitering',
+  ),
+  NB_DB_AMOUNT: text('Amount with a decimal comma, e.g. 990,00', 'Belopp med decimalkomma, t.ex. 990,00'),
+  NB_DB_CUR: text('Currency: SEK or EUR', 'Valuta: SEK eller EUR'),
+  NB_DB_REF: text(
+    'Reference number of the payment: digits, no leading zeros',
+    'Betalningens referensnummer: siffror utan inledande nollor',
+  ),
+  NB_RETURN: text(
+    'Return URL: a complete URL of one page',
+    'Returadress: en fullständig URL till en specifik sida',
+  ),
+  NB_CANCEL: text(
+    'Return URL when the buyer cancels: a complete URL of one page',
+    'Returadress när köparen avbryter: en fullständig URL till en specifik sida',
+  ),
+  NB_REJECT: text(
+    'Return URL when the payment is rejected: a complete URL of one page',
+    'Returadress när betalningen avvisas: en fullständig URL till en specifik sida',
+  ),
+  NB_HMAC: text(
+    'MAC: the first 32 hexadecimal characters of HMAC-SHA256 over the signed fields',
+    'MAC: de första 32 hexadecimala tecknen av HMAC-SHA256 över de signerade fälten',
+  ),
+  NB_KVV: text(
+    'Key verification value of the key used (not secret)',
+    'Nyckelverifieringsvärde för nyckeln som användes (inte hemligt)',
+  ),
+  NB_RETURN_STAMP: text('The shop’s payment id (NB_STAMP)', 'Butikens betalnings-ID (NB_STAMP)'),
+  NB_RETURN_DB_AMOUNT: text(
+    'Amount paid (its format may differ from what the shop sent)',
+    'Betalt belopp (formatet kan skilja sig från det butiken skickade)',
+  ),
+  NB_RETURN_DB_CUR: text(
+    'Currency (its format may differ from what the shop sent)',
+    'Valuta (formatet kan skilja sig från det butiken skickade)',
+  ),
+  NB_RETURN_DB_REF: text('The shop’s reference number (NB_DB_REF)', 'Butikens referensnummer (NB_DB_REF)'),
+  NB_PAID: text(
+    'The bank’s confirmation id of the payment (a timestamp)',
+    'Bankens bekräftelse-ID för betalningen (en tidsstämpel)',
+  ),
+  NB_VERIFIED: text('Status: YES, NO or ERR', 'Status: YES, NO eller ERR'),
+  NB_RETURN_BB_REF: text('Reference value of a monitored payment', 'Referensvärde för en bevakad betalning'),
+  NB_ERROR_DESCR: text('Description of the error', 'Beskrivning av felet'),
+  NB_REPAY_AMOUNT: text(
+    'Amount to repay with a decimal comma, e.g. 120,00',
+    'Belopp att återbetala med decimalkomma, t.ex. 120,00',
+  ),
+  NB_REPAY_CUR: text(
+    'Currency of the repayment: must be the purchase’s currency',
+    'Återbetalningens valuta: måste vara köpets valuta',
+  ),
+  NB_RETURN_REPAY_AMOUNT: text('Amount repaid', 'Återbetalt belopp'),
+  NB_RETURN_REPAY_CUR: text('Currency of the amount repaid', 'Valuta för det återbetalda beloppet'),
+  NB_WITHDRAWAL_AMOUNT: text(
+    'Amount withdrawn from the shop’s account (only when currency was exchanged)',
+    'Uttaget belopp från butikens konto (endast vid växling)',
+  ),
+  NB_WITHDRAWAL_CUR: text(
+    'Currency of the withdrawal (only when currency was exchanged)',
+    'Uttagsbeloppets valuta (endast vid växling)',
+  ),
+  NB_WITHDRAWAL_DATE: text(
+    'Date of the withdrawal from the shop’s account (only when currency was exchanged)',
+    'Datum för uttag från butikens konto (endast vid växling)',
+  ),
+  NB_DEPOSIT_DATE: text(
+    'Date the amount is available on the buyer’s account (only when currency was exchanged)',
+    'Datum då beloppet finns på köparens konto (endast vid växling)',
+  ),
+  NB_RATE: text('Exchange rate, e.g. 8,91 (only when currency was exchanged)', 'Avropskurs, t.ex. 8,91 (endast vid växling)'),
+};
+
+const EXAMPLES: Record<string, string> = {
+  NB_VERSION: '0002',
+  NB_RCV_ID: '999999',
+  NB_STAMP: '00002',
+  NB_DB_AMOUNT: '899,00',
+  NB_DB_CUR: 'SEK',
+  NB_DB_REF: '123450',
+  NB_RETURN: 'https://shop.example/return.html',
+  NB_CANCEL: 'https://shop.example/cancel.html?order=00002',
+  NB_REJECT: 'https://shop.example/reject.html?order=00002',
+  NB_REPAY_AMOUNT: '120,00',
+  NB_REPAY_CUR: 'SEK',
+  NB_RATE: '8,91',
+};
+
+/** The rule a field follows by default, from its name. */
+const RULES: Record<string, FieldRule> = {
+  NB_VERSION: 'version',
+  NB_RCV_ID: 'shopId',
+  NB_STAMP: 'stamp',
+  NB_RETURN_STAMP: 'stamp',
+  NB_DB_AMOUNT: 'amount',
+  NB_RETURN_DB_AMOUNT: 'amount',
+  NB_REPAY_AMOUNT: 'amount',
+  NB_RETURN_REPAY_AMOUNT: 'amount',
+  NB_WITHDRAWAL_AMOUNT: 'amount',
+  NB_DB_CUR: 'currency',
+  NB_RETURN_DB_CUR: 'currency',
+  NB_REPAY_CUR: 'currency',
+  NB_RETURN_REPAY_CUR: 'currency',
+  NB_WITHDRAWAL_CUR: 'currency',
+  NB_DB_REF: 'reference',
+  NB_RETURN_DB_REF: 'reference',
+  NB_RETURN: 'url',
+  NB_CANCEL: 'url',
+  NB_REJECT: 'url',
+  NB_HMAC: 'mac',
+  NB_KVV: 'kvv',
+  NB_PAID: 'paid',
+  NB_VERIFIED: 'status',
+  NB_RATE: 'rate',
+  NB_WITHDRAWAL_DATE: 'date',
+  NB_DEPOSIT_DATE: 'date',
+};
+
+function field(row: Row): FieldSpec {
+  const [number, name, format, use, mac, rule] = row;
+  const match = /^(AN|N)(\d+)$/.exec(format);
+  if (!match) throw new Error(`bad format ${format} for ${name}`);
+  const baseName = name.replace(/\d+$/, '');
+  const spec: FieldSpec = {
+    number,
+    name,
+    description: DESCRIPTIONS[name] ?? DESCRIPTIONS[baseName] ?? text(name, name),
+    format: { type: match[1] as 'AN' | 'N', max: Number(match[2]) },
+    rule: rule ?? RULES[name] ?? 'text',
+    use,
+    ...(mac ? { mac } : {}),
+    ...(EXAMPLES[name] ? { example: EXAMPLES[name] } : {}),
+    ...(name === 'NB_ERROR_DESCR' ? { aliases: ['NB_ERR_DESCR'] } : {}),
+  };
+  return spec;
+}
+
+const BB_REFS: Row[] = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ['4', `NB_RETURN_BB_REF${i}`, 'AN25', 'optional', 'YES', 'text']);
+
+/** Tables 1–6 of the handbook, row by row, in MAC order. */
+export const MESSAGES: Readonly<Record<MessageKind, MessageSpec>> = {
+  payDirect: {
+    kind: 'payDirect',
+    table: 1,
+    title: text('Pay direct: shop → bank', 'Betala direkt: butik → bank'),
+    direction: 'shopToBank',
+    fields: (
+      [
+        ['1', 'NB_VERSION', 'N4', 'mandatory', ''],
+        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
+        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
+        ['4a', 'NB_DB_AMOUNT', 'AN19', 'mandatory', 'always'],
+        ['4b', 'NB_DB_CUR', 'AN3', 'mandatory', 'always'],
+        ['4c', 'NB_DB_REF', 'N25', 'mandatory', 'always'],
+        ['5', 'NB_RETURN', 'AN240', 'mandatory', ''],
+        ['6', 'NB_CANCEL', 'AN240', 'mandatory', ''],
+        ['7', 'NB_REJECT', 'AN240', 'mandatory', ''],
+        ['8', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['9', 'NB_KVV', 'AN32', 'mandatory', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+  payDirectReturn: {
+    kind: 'payDirectReturn',
+    table: 2,
+    title: text('Pay direct receipt: bank → shop', 'Kvitto för Betala direkt: bank → butik'),
+    direction: 'bankToShop',
+    fields: (
+      [
+        ['1', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
+        ['2a', 'NB_RETURN_DB_AMOUNT', 'AN19', 'mandatory', 'always'],
+        ['2b', 'NB_RETURN_DB_CUR', 'AN3', 'mandatory', 'always'],
+        ['2c', 'NB_RETURN_DB_REF', 'N25', 'mandatory', 'always'],
+        ['3', 'NB_PAID', 'AN26', 'mandatory', 'always'],
+        ['4', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['5', 'NB_KVV', 'AN32', 'mandatory', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+  paymentCheck: {
+    kind: 'paymentCheck',
+    table: 3,
+    title: text('Payment check: shop → bank', 'Betalningskontroll: butik → bank'),
+    direction: 'shopToBank',
+    fields: (
+      [
+        ['1', 'NB_VERSION', 'AN4', 'mandatory', ''],
+        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
+        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
+        ['4', 'NB_RETURN', 'AN240', 'optional', ''],
+        ['5', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['6', 'NB_KVV', 'AN32', 'mandatory', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+  paymentCheckResponse: {
+    kind: 'paymentCheckResponse',
+    table: 4,
+    title: text('Payment check answer: bank → shop', 'Svar på betalningskontroll: bank → butik'),
+    direction: 'bankToShop',
+    statuses: { values: ['YES', 'NO', 'ERR'], unsigned: ['ERR'] },
+    fields: (
+      [
+        ['1', 'NB_VERIFIED', 'AN3', 'mandatory', 'always'],
+        ['2', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
+        ['3a', 'NB_RETURN_DB_AMOUNT', 'AN19', 'optional', 'YES'],
+        ['3b', 'NB_RETURN_DB_CUR', 'AN3', 'optional', 'YES'],
+        ['3c', 'NB_RETURN_DB_REF', 'N25', 'optional', 'YES'],
+        ...BB_REFS,
+        ['5', 'NB_PAID', 'AN26', 'optional', 'YES'],
+        ['6', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['7', 'NB_KVV', 'AN32', 'mandatory', ''],
+        ['8', 'NB_ERROR_DESCR', 'AN50', 'optional', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+  repayment: {
+    kind: 'repayment',
+    table: 5,
+    title: text('Repayment: shop → bank', 'Återbetalning: butik → bank'),
+    direction: 'shopToBank',
+    fields: (
+      [
+        ['1', 'NB_VERSION', 'AN4', 'mandatory', ''],
+        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
+        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
+        ['4', 'NB_DB_REF', 'N25', 'mandatory', 'always'],
+        ['5', 'NB_PAID', 'AN26', 'mandatory', 'always'],
+        ['6', 'NB_REPAY_AMOUNT', 'AN19', 'mandatory', 'always'],
+        ['7', 'NB_REPAY_CUR', 'AN3', 'mandatory', 'always'],
+        ['8', 'NB_RETURN', 'AN240', 'optional', ''],
+        ['9', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['10', 'NB_KVV', 'AN32', 'mandatory', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+  repaymentResponse: {
+    kind: 'repaymentResponse',
+    table: 6,
+    title: text('Repayment answer: bank → shop', 'Svar på återbetalning: bank → butik'),
+    direction: 'bankToShop',
+    statuses: { values: ['YES', 'ERR'], unsigned: ['ERR'] },
+    fields: (
+      [
+        ['1', 'NB_VERIFIED', 'AN3', 'mandatory', 'always'],
+        ['2', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
+        ['3', 'NB_RETURN_DB_REF', 'N25', 'mandatory', 'always'],
+        ['4a', 'NB_RETURN_REPAY_AMOUNT', 'AN19', 'mandatory', 'always'],
+        ['4b', 'NB_RETURN_REPAY_CUR', 'AN3', 'mandatory', 'always'],
+        ['5a', 'NB_WITHDRAWAL_AMOUNT', 'AN19', 'optional', 'always'],
+        ['5b', 'NB_WITHDRAWAL_CUR', 'AN3', 'optional', 'always'],
+        ['5c', 'NB_WITHDRAWAL_DATE', 'AN10', 'optional', 'always'],
+        ['5d', 'NB_DEPOSIT_DATE', 'AN10', 'optional', 'always'],
+        ['5e', 'NB_RATE', 'AN12', 'optional', 'always'],
+        ['6', 'NB_PAID', 'AN26', 'mandatory', 'always'],
+        ['7', 'NB_HMAC', 'AN32', 'mandatory', ''],
+        ['8', 'NB_KVV', 'AN32', 'mandatory', ''],
+        ['9', 'NB_ERROR_DESCR', 'AN120', 'optional', ''],
+      ] satisfies Row[]
+    ).map(field),
+  },
+};
+
+/** Every field name the handbook defines, in any message. */
+export const KNOWN_FIELDS: ReadonlySet<string> = new Set(
+  MESSAGE_KINDS.flatMap((kind) => MESSAGES[kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])])),
+);
+
+export function isMessageKind(value: unknown): value is MessageKind {
+  return typeof value === 'string' && (MESSAGE_KINDS as readonly string[]).includes(value);
+}
+
+/** The spec of a message; throws a clear error for an unknown kind. */
+export function messageSpec(kind: string): MessageSpec {
+  if (!isMessageKind(kind)) {
+    const list = MESSAGE_KINDS.join(', ');
+    throw new EbetError(
+      'unknown-kind',
+      text(`Unknown message kind "${kind}"; expected one of ${list}`, `Okänd meddelandetyp "${kind}"; förväntade en av ${list}`),
+    );
+  }
+  return MESSAGES[kind];
+}
+
+/** The spec of a field within a message, by its name or one of its aliases. */
+export function fieldSpec(kind: MessageKind, name: string): FieldSpec | undefined {
+  return MESSAGES[kind].fields.find((f) => f.name === name || f.aliases?.includes(name));
+}

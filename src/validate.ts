@@ -1,0 +1,516 @@
+/**
+ * The bank's test page as a function: one row per field with its value, length and status
+ * (`ok`, `warning` or `error`) and, when wrong, what is wrong and what would be right.
+ * Every rule is derived from the field table in `fields.ts`.
+ */
+import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
+import type { Encoding } from './encoding.ts';
+import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
+import { computeKvv, normalizeKey } from './key.ts';
+import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
+import { closestKnown } from './parse.ts';
+import { EbetError, text, type Text } from './text.ts';
+
+export type Level = 'ok' | 'warning' | 'error';
+
+export interface ValidationRow {
+  readonly name: string;
+  /** The value as given; `null` for a mandatory field that is missing. */
+  readonly value: string | null;
+  /** Its length in characters. */
+  readonly length: number;
+  readonly level: Level;
+  /** `true` unless the level is `error`. */
+  readonly ok: boolean;
+  /** A stable code for the finding: `ok`, `too-long`, `amount-decimal-point`, `missing`… */
+  readonly code: string;
+  readonly message: Text;
+  /** A corrected value, when one can be given. */
+  readonly suggestion?: string;
+  /** The field's row in the handbook's table (absent for unknown fields). */
+  readonly spec?: FieldSpec;
+}
+
+export interface ValidateOptions {
+  /** A key to check NB_HMAC and NB_KVV against. */
+  readonly key?: string;
+  readonly encoding?: Encoding;
+}
+
+const OK = text('OK', 'OK');
+
+interface Finding {
+  level: Exclude<Level, 'ok'>;
+  code: string;
+  message: Text;
+  suggestion?: string;
+}
+
+const err = (code: string, message: Text, suggestion?: string): Finding => ({
+  level: 'error',
+  code,
+  message,
+  ...(suggestion !== undefined ? { suggestion } : {}),
+});
+const warn = (code: string, message: Text, suggestion?: string): Finding => ({
+  level: 'warning',
+  code,
+  message,
+  ...(suggestion !== undefined ? { suggestion } : {}),
+});
+
+const HEX32 = /^[0-9A-Fa-f]{32}$/;
+
+function hexFinding(name: string, value: string): Finding | null {
+  if (/^[0-9A-Fa-f]{64}$/.test(value)) {
+    return err(
+      'untruncated',
+      text(
+        `${name} is the full 64-character HMAC; send only its first 32 characters`,
+        `${name} är hela HMAC-värdet på 64 tecken; skicka bara de första 32 tecknen`,
+      ),
+      value.slice(0, 32).toUpperCase(),
+    );
+  }
+  const bad = /[^0-9A-Fa-f]/.exec(value);
+  if (bad) {
+    return err(
+      'not-hex',
+      text(
+        `${name} has "${bad[0]}" at position ${bad.index + 1}; it must be 32 hexadecimal characters (0–9, A–F)`,
+        `${name} har "${bad[0]}" på position ${bad.index + 1}; det ska vara 32 hexadecimala tecken (0–9, A–F)`,
+      ),
+    );
+  }
+  if (!HEX32.test(value)) {
+    return err(
+      'hex-length',
+      text(
+        `${name} is ${value.length} hexadecimal characters; it must be exactly 32`,
+        `${name} är ${value.length} hexadecimala tecken; det ska vara exakt 32`,
+      ),
+    );
+  }
+  if (value !== value.toUpperCase()) {
+    return warn(
+      'lowercase-hex',
+      text(
+        `${name} is in lower case; the bank's material writes it in upper case`,
+        `${name} är skrivet med gemener; bankens material skriver det med versaler`,
+      ),
+      value.toUpperCase(),
+    );
+  }
+  return null;
+}
+
+const PAGE_URL = /^(https?):\/\/([^/?#\s:@]+(?::[^/?#\s@]*)?@)?([^/?#\s:]+)(:\d{1,5})?([/?#]\S*)?$/i;
+
+function urlFinding(name: string, value: string): Finding | null {
+  if (/^\s*(javascript|data|vbscript|file):/i.test(value)) {
+    return err(
+      'url-scheme',
+      text(
+        `${name} uses a "${value.split(':')[0]}:" address; it must be an absolute http(s) URL of one page, e.g. https://shop.example/return.html`,
+        `${name} använder en "${value.split(':')[0]}:"-adress; den ska vara en fullständig http(s)-URL till en sida, t.ex. https://butik.example/retur.html`,
+      ),
+    );
+  }
+  const m = PAGE_URL.exec(value);
+  if (!m) {
+    const relative = /^[/.]|^[\w-]+\.html?\b/i.test(value);
+    return err(
+      relative ? 'url-relative' : 'url-invalid',
+      relative
+        ? text(
+            `${name} is relative ("${value}"); the bank needs an absolute http(s) URL, e.g. https://shop.example${value.startsWith('/') ? value : `/${value}`}`,
+            `${name} är relativ ("${value}"); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example${value.startsWith('/') ? value : `/${value}`}`,
+          )
+        : text(
+            `${name} must be an absolute http(s) URL of one page without spaces, e.g. https://shop.example/return.html`,
+            `${name} ska vara en fullständig http(s)-URL till en sida utan mellanslag, t.ex. https://butik.example/retur.html`,
+          ),
+    );
+  }
+  if (m[1]!.toLowerCase() === 'http' && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(m[3]!)) {
+    return warn(
+      'url-http',
+      text(
+        `${name} uses plain http; the receipt then travels unencrypted — use https`,
+        `${name} använder okrypterad http; kvittot skickas då okrypterat — använd https`,
+      ),
+      value.replace(/^http:/i, 'https:'),
+    );
+  }
+  if (!m[5] || m[5] === '/') {
+    return warn(
+      'url-not-page',
+      text(
+        `${name} points at a site, not a page; the handbook asks for the URL of one specific page`,
+        `${name} pekar på en webbplats, inte en sida; handboken kräver URL:en till en specifik sida`,
+      ),
+    );
+  }
+  return null;
+}
+
+function amountFinding(name: string, value: string, fromBank: boolean): Finding | null {
+  if (AMOUNT_PATTERN.test(value)) return null;
+  const parsed = parseAmount(value);
+  if (fromBank) {
+    return parsed
+      ? warn(
+          'amount-format',
+          text(
+            `${name} "${value}" is ${parsed.canonical} in the handbook's form; the bank may change the format, and the MAC uses it exactly as received`,
+            `${name} "${value}" är ${parsed.canonical} i handbokens form; banken kan ändra formatet, och MAC beräknas på värdet exakt som det togs emot`,
+          ),
+        )
+      : err('amount-invalid', text(`${name} "${value}" is not an amount`, `${name} "${value}" är inget belopp`));
+  }
+  if (!parsed) {
+    return err(
+      'amount-invalid',
+      text(
+        `${name} "${value}" is not an amount; write digits, a decimal comma and two decimals: 550,00`,
+        `${name} "${value}" är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00`,
+      ),
+    );
+  }
+  const fix = parsed.canonical;
+  if (value !== value.trim()) {
+    return err('whitespace', text(`${name} has spaces around it; write ${fix}`, `${name} har mellanslag runt värdet; skriv ${fix}`), fix);
+  }
+  if (/[ \u00a0\u202f\u2009']/.test(value) || /\d[.,]\d{3}[.,]/.test(value)) {
+    return warn(
+      'amount-grouping',
+      text(
+        `${name} "${value}" has a thousands separator${/[\u00a0\u202f]/.test(value) ? ' (a no-break space, as Swedish number formatting writes it)' : ''}; the handbook's form is ${fix}`,
+        `${name} "${value}" har tusentalsavgränsare${/[\u00a0\u202f]/.test(value) ? ' (ett hårt mellanslag, som svensk talformatering skriver det)' : ''}; handbokens form är ${fix}`,
+      ),
+      fix,
+    );
+  }
+  if (/^\d+\.\d{1,2}$/.test(value)) {
+    return err(
+      'amount-decimal-point',
+      text(`${name} must use a decimal comma: ${fix}`, `${name} ska ha decimalkomma: ${fix}`),
+      fix,
+    );
+  }
+  return err(
+    'amount-decimals',
+    text(`${name} needs a decimal comma and two decimals: ${fix}`, `${name} behöver decimalkomma och två decimaler: ${fix}`),
+    fix,
+  );
+}
+
+function currencyFinding(name: string, value: string, fromBank: boolean): Finding | null {
+  if (value === 'SEK' || value === 'EUR') return null;
+  const fixed = value.trim().toUpperCase();
+  if (fixed === 'SEK' || fixed === 'EUR') {
+    return fromBank
+      ? warn(
+          'currency-format',
+          text(
+            `${name} "${value}" means ${fixed}; the bank may send it so, and the MAC uses it exactly as received`,
+            `${name} "${value}" betyder ${fixed}; banken kan skicka det så, och MAC beräknas på värdet exakt som det togs emot`,
+          ),
+        )
+      : err('currency-format', text(`${name} must be written exactly ${fixed}`, `${name} ska skrivas exakt ${fixed}`), fixed);
+  }
+  return err(
+    'currency-unknown',
+    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} "${value}" är inte tillåten; banken tar SEK eller EUR`),
+  );
+}
+
+function referenceFinding(name: string, value: string, fromBank: boolean): Finding | null {
+  if (/^0/.test(value)) {
+    const fix = value.replace(/^0+/, '');
+    const finding = fromBank ? warn : err;
+    return finding(
+      'reference-leading-zero',
+      text(`${name} may not start with 0${fix ? `: ${fix}` : ''}`, `${name} får inte börja med 0${fix ? `: ${fix}` : ''}`),
+      fix || undefined,
+    );
+  }
+  return null;
+}
+
+function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Finding | null {
+  const fromBank = spec.direction === 'bankToShop';
+  const { name } = field;
+  switch (field.rule) {
+    case 'version':
+      return value === '0002'
+        ? null
+        : err(
+            'version',
+            text(
+              `${name} is "${value}"; this version of the service takes exactly 0002 (the bank answers "felaktigt angiven version från butiken")`,
+              `${name} är "${value}"; denna version av tjänsten kräver exakt 0002 (banken svarar "felaktigt angiven version från butiken")`,
+            ),
+            '0002',
+          );
+    case 'amount':
+      return amountFinding(name, value, fromBank);
+    case 'currency':
+      return currencyFinding(name, value, fromBank);
+    case 'reference':
+      return referenceFinding(name, value, fromBank);
+    case 'url':
+      return urlFinding(name, value);
+    case 'mac':
+    case 'kvv':
+      return hexFinding(name, value);
+    case 'status': {
+      const allowed = spec.statuses?.values ?? [];
+      if (allowed.includes(value)) return null;
+      const fixed = value.trim().toUpperCase();
+      return allowed.includes(fixed)
+        ? warn('status-format', text(`${name} "${value}" is read as ${fixed}`, `${name} "${value}" läses som ${fixed}`), fixed)
+        : err('status', text(`${name} is "${value}"; expected ${allowed.join(', ')}`, `${name} är "${value}"; förväntade ${allowed.join(', ')}`));
+    }
+    case 'rate':
+      return /^\d+,\d+$/.test(value)
+        ? null
+        : warn('rate-format', text(`${name} "${value}" is not written like 8,91`, `${name} "${value}" är inte skrivet som 8,91`));
+    default:
+      return null;
+  }
+}
+
+function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Finding | null {
+  const { name, format } = field;
+  const length = [...value].length;
+  if (length > format.max) {
+    if (spec.direction === 'bankToShop' && [...value.trim()].length <= format.max) {
+      return warn(
+        'padded',
+        text(
+          `${name} is ${length} characters with its padding; the handbook says at most ${format.max}, and the MAC uses it exactly as received`,
+          `${name} är ${length} tecken med utfyllnad; handboken säger högst ${format.max}, och MAC beräknas på värdet exakt som det togs emot`,
+        ),
+      );
+    }
+    return err(
+      'too-long',
+      text(
+        `${name} is ${length} characters; at most ${format.max}`,
+        `${name} är ${length} tecken; högst ${format.max}`,
+      ),
+    );
+  }
+  const control = /[\x00-\x1f\x7f]/.exec(value);
+  if (control) {
+    const label = control[0] === '\t' ? 'a tab' : control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
+    const labelSv = control[0] === '\t' ? 'en tabb' : control[0] === '\n' || control[0] === '\r' ? 'en radbrytning' : 'ett styrtecken';
+    return err(
+      'control-character',
+      text(`${name} has ${label} at position ${control.index + 1}; remove it`, `${name} har ${labelSv} på position ${control.index + 1}; ta bort det`),
+      value.replace(/[\x00-\x1f\x7f]/g, ''),
+    );
+  }
+  if (format.type === 'N' && field.rule !== 'version') {
+    const bad = /[^0-9]/.exec(value);
+    if (bad) {
+      const digits = value.replace(/[^0-9]/g, '');
+      return (spec.direction === 'bankToShop' ? warn : err)(
+        'not-digits',
+        text(
+          `${name} must be digits only; "${bad[0] === ' ' ? 'space' : bad[0]}" at position ${bad.index + 1} is not a digit`,
+          `${name} får bara innehålla siffror; "${bad[0] === ' ' ? 'mellanslag' : bad[0]}" på position ${bad.index + 1} är ingen siffra`,
+        ),
+        digits || undefined,
+      );
+    }
+  }
+  if (value !== value.trim() && field.rule !== 'amount' && field.rule !== 'currency') {
+    return warn(
+      'whitespace',
+      text(
+        `${name} has ${/^\s/.test(value) ? 'leading' : 'trailing'} whitespace; it is sent and signed as it stands — remove it unless the other side expects it`,
+        `${name} har ${/^\s/.test(value) ? 'inledande' : 'avslutande'} blanksteg; det skickas och signeras som det står — ta bort det om inte motparten väntar sig det`,
+      ),
+      value.trim(),
+    );
+  }
+  return null;
+}
+
+function row(name: string, value: string | null, finding: Finding | null, spec?: FieldSpec): ValidationRow {
+  const level: Level = finding?.level ?? 'ok';
+  return {
+    name,
+    value,
+    length: value === null ? 0 : [...value].length,
+    level,
+    ok: level !== 'error',
+    code: finding?.code ?? 'ok',
+    message: finding?.message ?? OK,
+    ...(finding?.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
+    ...(spec ? { spec } : {}),
+  };
+}
+
+function keyFindings(
+  kind: MessageKind,
+  fields: FieldInput,
+  options: ValidateOptions,
+): { mac: Finding | null; kvv: Finding | null; keyError: Text | null } {
+  if (options.key === undefined) return { mac: null, kvv: null, keyError: null };
+  const record = toRecord(fields);
+  let expectedKvv: string;
+  try {
+    normalizeKey(options.key);
+    expectedKvv = computeKvv(options.key);
+  } catch (error) {
+    return { mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
+  }
+  let kvv: Finding | null = null;
+  const givenKvv = record.NB_KVV ?? '';
+  if (givenKvv && HEX32.test(givenKvv) && givenKvv.toUpperCase() !== expectedKvv) {
+    kvv = err(
+      'kvv-mismatch',
+      text(
+        `NB_KVV belongs to another key: the key chosen here has KVV ${expectedKvv}`,
+        `NB_KVV hör till en annan nyckel: nyckeln som valts här har KVV ${expectedKvv}`,
+      ),
+      expectedKvv,
+    );
+  }
+  let mac: Finding | null = null;
+  try {
+    const details = computeMacDetails(kind, fields, options.key, options.encoding ? { encoding: options.encoding } : {});
+    const given = record.NB_HMAC ?? '';
+    if (details && HEX32.test(given) && given.toUpperCase() !== details.mac) {
+      mac = err(
+        'mac-mismatch',
+        text(
+          `NB_HMAC does not match: with the chosen key the MAC of "${details.macString}" is ${details.mac}`,
+          `NB_HMAC stämmer inte: med vald nyckel är MAC för "${details.macString}" ${details.mac}`,
+        ),
+        details.mac,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof EbetError)) throw error;
+  }
+  return { mac, kvv, keyError: null };
+}
+
+/**
+ * One row per field given (in the order given), then a row per missing mandatory field.
+ * With `options.key`, NB_HMAC and NB_KVV are also checked against that key.
+ */
+export function validateFields(kind: MessageKind, fields: FieldInput, options: ValidateOptions = {}): ValidationRow[] {
+  const spec = messageSpec(kind);
+  const entries = toEntries(fields);
+  const record = toRecord(entries);
+  let status: string | undefined;
+  try {
+    status = messageStatus(spec, record);
+  } catch {
+    status = undefined;
+  }
+  const unsigned = status !== undefined && (spec.statuses?.unsigned.includes(status) ?? false);
+  const keyed = keyFindings(kind, entries, options);
+  const seen = new Set<string>();
+  const rows: ValidationRow[] = [];
+
+  for (const { name, value } of entries) {
+    const field = spec.fields.find((f) => f.name === name || f.aliases?.includes(name));
+    if (seen.has(name)) {
+      rows.push(
+        row(
+          name,
+          value,
+          err(
+            'duplicate',
+            text(`${name} is posted more than once; the bank reads one — remove this copy`, `${name} skickas mer än en gång; banken läser ett — ta bort denna kopia`),
+          ),
+          field,
+        ),
+      );
+      continue;
+    }
+    seen.add(name);
+    if (!field) {
+      const guess = closestKnown(name);
+      const own = guess && spec.fields.some((f) => f.name === guess) ? guess : null;
+      rows.push(
+        row(
+          name,
+          value,
+          own
+            ? err(
+                'misspelled-field',
+                text(`${name} is not a field of this message; did you mean ${own}?`, `${name} är inget fält i detta meddelande; menade du ${own}?`),
+                own,
+              )
+            : warn(
+                'unknown-field',
+                text(
+                  `${name} is not part of ${spec.title.en}; it is not signed and the bank ignores it`,
+                  `${name} ingår inte i ${spec.title.sv}; det signeras inte och banken ignorerar det`,
+                ),
+              ),
+        ),
+      );
+      continue;
+    }
+    let finding: Finding | null = null;
+    if (field.aliases?.includes(name)) {
+      finding = warn(
+        'alias',
+        text(
+          `${name} is the spelling of the handbook's example; its table says ${field.name}`,
+          `${name} är stavningen i handbokens exempel; dess tabell säger ${field.name}`,
+        ),
+        field.name,
+      );
+    }
+    if (value === '') {
+      const emptyAllowed = field.use === 'optional' || (unsigned && field.name !== 'NB_VERIFIED');
+      if (!emptyAllowed) {
+        finding = err('empty', text(`${field.name} is empty; it is mandatory (${field.description.en})`, `${field.name} är tomt; fältet är obligatoriskt (${field.description.sv})`));
+      } else if (unsigned && (field.rule === 'mac' || field.rule === 'kvv')) {
+        finding = null;
+      }
+    } else {
+      const ruleFirst = field.rule === 'mac' || field.rule === 'kvv' || field.rule === 'status' || spec.direction === 'bankToShop';
+      finding = ruleFirst
+        ? (ruleFinding(spec, field, value) ?? formatFinding(spec, field, value) ?? finding)
+        : (formatFinding(spec, field, value) ?? ruleFinding(spec, field, value) ?? finding);
+      if (unsigned && field.rule === 'mac') {
+        finding = warn(
+          'mac-on-unsigned',
+          text(`NB_VERIFIED is ${status}: the bank computes no MAC then, yet NB_HMAC has a value`, `NB_VERIFIED är ${status}: banken beräknar ingen MAC då, men NB_HMAC har ett värde`),
+        );
+      }
+      if (!finding && field.rule === 'mac' && keyed.mac) finding = keyed.mac;
+      if (!finding && field.rule === 'kvv' && keyed.kvv) finding = keyed.kvv;
+    }
+    rows.push(row(name, value, finding, field));
+  }
+
+  for (const field of spec.fields) {
+    if (field.use !== 'mandatory' || seen.has(field.name) || field.aliases?.some((a) => seen.has(a))) continue;
+    const missing = unsigned
+      ? warn('missing', text(`${field.name} is missing (NB_VERIFIED is ${status})`, `${field.name} saknas (NB_VERIFIED är ${status})`))
+      : err('missing', text(`${field.name} is missing; it is mandatory (${field.description.en})`, `${field.name} saknas; fältet är obligatoriskt (${field.description.sv})`));
+    rows.push(row(field.name, null, missing, field));
+  }
+  if (keyed.keyError) {
+    rows.push(row('key', null, err('key', keyed.keyError)));
+  }
+  return rows;
+}
+
+/** The overall verdict of a validation: the worst level of its rows. */
+export function verdict(rows: readonly ValidationRow[]): Level {
+  if (rows.some((r) => r.level === 'error')) return 'error';
+  if (rows.some((r) => r.level === 'warning')) return 'warning';
+  return 'ok';
+}

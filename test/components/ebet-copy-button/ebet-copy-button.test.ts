@@ -1,0 +1,21 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import { text } from '../../../src/index.ts';
+
+describe('<ebet-copy-button>', () => {
+  it('copies its value, says so, and is named after what it copies', async () => {
+    const el = await fixture<EbetCopyButton>(html`<ebet-copy-button lang="en" .value=${'ABC'} .label=${text('MAC', 'MAC')}></ebet-copy-button>`);
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (v: string) => void (copied = v) }, configurable: true });
+    const button = el.shadowRoot!.querySelector('button')!;
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Copy: MAC');
+    const event = oneEvent(el, 'ebet-copy');
+    button.click();
+    expect(((await event) as CustomEvent).detail.value).to.equal('ABC');
+    expect(copied).to.equal('ABC');
+    await el.updateComplete;
+    expect(button.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Copied: MAC');
+    await expect(el).to.be.accessible();
+  });
+});

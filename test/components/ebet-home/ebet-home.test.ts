@@ -1,0 +1,29 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../components/ebet-home/ebet-home.ts';
+import { TOOLS } from '../../../components/ebet-home/tools.ts';
+import { setLang } from '../../../components/shared/locale.ts';
+
+describe('<ebet-home>', () => {
+  it('lists every tool, linking the ready ones and marking the others "coming"', async () => {
+    const el = await fixture(html`<ebet-home lang="en"></ebet-home>`);
+    const cards = el.shadowRoot!.querySelectorAll('[part=card]');
+    expect(cards.length).to.equal(TOOLS.length);
+    TOOLS.forEach((tool, i) => {
+      const link = cards[i]!.querySelector('a');
+      if (tool.status === 'ready') expect(link!.getAttribute('href')).to.equal(tool.href);
+      else expect(cards[i]!.textContent).to.contain('Coming');
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('switches language with the page', async () => {
+    const el = await fixture(html`<ebet-home></ebet-home>`);
+    setLang('sv');
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Verktyg');
+    setLang('en');
+    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Tools');
+    expect(localStorage.getItem('ebet-lang')).to.equal('en');
+  });
+});

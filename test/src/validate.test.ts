@@ -1,0 +1,116 @@
+import { expect } from '@open-wc/testing';
+import { computeMac, TEST_KEY, TEST_KVV, validateFields, verdict, type ValidationRow } from '../../src/index.ts';
+import { webMac } from '../support/webcrypto.ts';
+
+const GOOD = {
+  NB_VERSION: '0002',
+  NB_RCV_ID: '999999',
+  NB_STAMP: '00002',
+  NB_DB_AMOUNT: '899,00',
+  NB_DB_CUR: 'SEK',
+  NB_DB_REF: '123450',
+  NB_RETURN: 'https://shop.example/return.html',
+  NB_CANCEL: 'https://shop.example/cancel.html?o=1',
+  NB_REJECT: 'https://shop.example/reject.html?o=1',
+  NB_HMAC: '26D07B3BF8A133425FEFFC79B1AAA4B5',
+  NB_KVV: TEST_KVV,
+};
+
+function rowOf(fields: Record<string, string>, name: string, kind: Parameters<typeof validateFields>[0] = 'payDirect'): ValidationRow {
+  const row = validateFields(kind, fields, { key: TEST_KEY }).find((r) => r.name === name);
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+describe('validateFields: the test page’s table', () => {
+  it('passes a correct form, one OK row per field with value and length', () => {
+    const rows = validateFields('payDirect', GOOD, { key: TEST_KEY });
+    expect(rows.map((r) => r.name)).to.deep.equal(Object.keys(GOOD));
+    expect(rows.every((r) => r.level === 'ok' && r.ok && r.message.en === 'OK')).to.equal(true);
+    expect(rows.find((r) => r.name === 'NB_RETURN')!.length).to.equal(GOOD.NB_RETURN.length);
+    expect(verdict(rows)).to.equal('ok');
+  });
+
+  const cases: Array<[string, Record<string, string>, string, 'error' | 'warning', RegExp, string?]> = [
+    ['amount with a decimal point', { NB_DB_AMOUNT: '550.00' }, 'NB_DB_AMOUNT', 'error', /NB_DB_AMOUNT must use a decimal comma: 550,00/, '550,00'],
+    ['amount without decimals', { NB_DB_AMOUNT: '550' }, 'NB_DB_AMOUNT', 'error', /decimal comma and two decimals: 550,00/, '550,00'],
+    ['amount with a no-break space as thousands separator', { NB_DB_AMOUNT: '1\u00a0234,50' }, 'NB_DB_AMOUNT', 'warning', /thousands separator \(a no-break space/, '1234,50'],
+    ['amount that is not one', { NB_DB_AMOUNT: 'abc' }, 'NB_DB_AMOUNT', 'error', /is not an amount/],
+    ['currency in lower case', { NB_DB_CUR: 'sek' }, 'NB_DB_CUR', 'error', /must be written exactly SEK/, 'SEK'],
+    ['currency not offered', { NB_DB_CUR: 'USD' }, 'NB_DB_CUR', 'error', /the bank takes SEK or EUR/],
+    ['reference with a leading zero', { NB_DB_REF: '0123' }, 'NB_DB_REF', 'error', /NB_DB_REF may not start with 0: 123/, '123'],
+    ['reference with a letter', { NB_DB_REF: '12A3' }, 'NB_DB_REF', 'error', /digits only; "A" at position 3/, '123'],
+    ['version other than 0002', { NB_VERSION: '0001' }, 'NB_VERSION', 'error', /exactly 0002/, '0002'],
+    ['relative return URL', { NB_RETURN: '/return.html' }, 'NB_RETURN', 'error', /NB_RETURN is relative/],
+    ['javascript: return URL', { NB_CANCEL: 'javascript:alert(1)' }, 'NB_CANCEL', 'error', /must be an absolute http\(s\) URL/],
+    ['plain http return URL', { NB_REJECT: 'http://shop.example/r.html' }, 'NB_REJECT', 'warning', /plain http/, 'https://shop.example/r.html'],
+    ['return URL of a site, not a page', { NB_RETURN: 'https://shop.example/' }, 'NB_RETURN', 'warning', /not a page/],
+    ['stamp too long', { NB_STAMP: 'x'.repeat(23) }, 'NB_STAMP', 'error', /NB_STAMP is 23 characters; at most 20/],
+    ['stamp with trailing space', { NB_STAMP: '00002 ' }, 'NB_STAMP', 'warning', /trailing whitespace/, '00002'],
+    ['a tab in a value', { NB_RCV_ID: '9999\t99' }, 'NB_RCV_ID', 'error', /a tab at position 5/, '999999'],
+    ['MAC in lower case', { NB_HMAC: GOOD.NB_HMAC.toLowerCase() }, 'NB_HMAC', 'warning', /lower case/, GOOD.NB_HMAC],
+    ['the full 64-character HMAC', { NB_HMAC: `${GOOD.NB_HMAC}${'0'.repeat(32)}` }, 'NB_HMAC', 'error', /full 64-character HMAC/, GOOD.NB_HMAC],
+    ['a MAC of the wrong length', { NB_HMAC: 'ABC' }, 'NB_HMAC', 'error', /3 hexadecimal characters; it must be exactly 32/],
+    ['a MAC that does not verify', { NB_DB_AMOUNT: '898,00' }, 'NB_HMAC', 'error', /does not match: with the chosen key the MAC of "999999&00002&898,00&SEK&123450"/, '259DF6A62071698613BC9F8AAE4B39CB'],
+    ['a KVV of another key', { NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'error', /belongs to another key/, TEST_KVV],
+    ['an empty mandatory field', { NB_RCV_ID: '' }, 'NB_RCV_ID', 'error', /NB_RCV_ID is empty; it is mandatory/],
+    ['a misspelled field', { NB_STAMPP: '1' }, 'NB_STAMPP', 'error', /did you mean NB_STAMP\?/, 'NB_STAMP'],
+    ['an unknown field', { COLOR: 'red' }, 'COLOR', 'warning', /not part of Pay direct/],
+  ];
+
+  for (const [title, change, field, level, message, suggestion] of cases) {
+    it(title, () => {
+      const row = rowOf({ ...GOOD, ...change }, field);
+      expect(row.level).to.equal(level);
+      expect(row.ok).to.equal(level !== 'error');
+      expect(row.message.en).to.match(message);
+      expect(row.message.sv).to.be.a('string').and.not.equal(row.message.en);
+      expect(row.suggestion).to.equal(suggestion);
+    });
+  }
+
+  it('adds a row for each missing mandatory field', () => {
+    const { NB_CANCEL: _c, NB_KVV: _k, ...rest } = GOOD;
+    const rows = validateFields('payDirect', rest);
+    const missing = rows.filter((r) => r.code === 'missing');
+    expect(missing.map((r) => r.name)).to.deep.equal(['NB_CANCEL', 'NB_KVV']);
+    expect(missing[0]!.value).to.equal(null);
+    expect(verdict(rows)).to.equal('error');
+  });
+
+  it('flags a field posted twice', () => {
+    const rows = validateFields('payDirect', [...Object.entries(GOOD).map(([name, value]) => ({ name, value })), { name: 'NB_STAMP', value: '9' }]);
+    expect(rows.filter((r) => r.name === 'NB_STAMP').map((r) => r.code)).to.deep.equal(['ok', 'duplicate']);
+  });
+
+  it('reports a bad key as its own row instead of failing', () => {
+    const rows = validateFields('payDirect', GOOD, { key: '1234' });
+    expect(rows.at(-1)!.name).to.equal('key');
+    expect(rows.at(-1)!.message.en).to.match(/needs exactly 32/);
+  });
+});
+
+describe('validateFields: answers from the bank', () => {
+  it('accepts the bank’s own format changes (" SEK") as warnings, not errors', async () => {
+    const fields = { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: ' SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '20261123101010' };
+    const mac = await webMac(TEST_KEY, '00002&899,00& SEK&123450&20261123101010');
+    expect(computeMac('payDirectReturn', fields, TEST_KEY)).to.equal(mac);
+    const rows = validateFields('payDirectReturn', { ...fields, NB_HMAC: mac, NB_KVV: TEST_KVV }, { key: TEST_KEY });
+    expect(rows.find((r) => r.name === 'NB_RETURN_DB_CUR')!.level).to.equal('warning');
+    expect(verdict(rows)).to.equal('warning');
+  });
+
+  it('expects no MAC and no KVV on ERR, and warns when a MAC is there anyway', () => {
+    const err = { NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '1', NB_HMAC: '', NB_KVV: '', NB_ERR_DESCR: 'Tekniskt fel' };
+    const rows = validateFields('paymentCheckResponse', err, { key: TEST_KEY });
+    expect(rows.filter((r) => r.level === 'error')).to.deep.equal([]);
+    expect(rows.find((r) => r.name === 'NB_ERR_DESCR')!.code).to.equal('alias');
+    const withMac = validateFields('paymentCheckResponse', { ...err, NB_HMAC: GOOD.NB_HMAC });
+    expect(withMac.find((r) => r.name === 'NB_HMAC')!.code).to.equal('mac-on-unsigned');
+  });
+
+  it('rejects an unknown status', () => {
+    const row = rowOf({ NB_VERIFIED: 'MAYBE', NB_RETURN_STAMP: '1', NB_HMAC: GOOD.NB_HMAC, NB_KVV: TEST_KVV }, 'NB_VERIFIED', 'paymentCheckResponse');
+    expect(row.message.en).to.match(/expected YES, NO, ERR/);
+  });
+});

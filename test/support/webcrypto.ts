@@ -1,0 +1,32 @@
+/**
+ * An HMAC that shares no code with the core: WebCrypto. Tests build expected MACs with it from
+ * strings written out by hand, so a bug in the core's string building or hashing cannot hide.
+ */
+export function hexToBytes(hex: string): Uint8Array {
+  const clean = hex.replace(/\s+/g, '');
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export function latin1(s: string): Uint8Array {
+  return Uint8Array.from(s, (c) => c.charCodeAt(0));
+}
+
+export async function webHmac(key: Uint8Array, message: Uint8Array | string): Promise<string> {
+  const k = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const bytes = typeof message === 'string' ? new TextEncoder().encode(message) : message;
+  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', k, bytes as BufferSource));
+  return [...sig].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+/** The protocol's MAC by WebCrypto: first 32 hex characters of HMAC-SHA256 under the decoded key. */
+export async function webMac(keyHex: string, message: Uint8Array | string): Promise<string> {
+  return (await webHmac(hexToBytes(keyHex), message)).slice(0, 32);
+}
+
+export async function sha256Hex(message: Uint8Array | string): Promise<string> {
+  const bytes = typeof message === 'string' ? new TextEncoder().encode(message) : message;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
