@@ -1,12 +1,15 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { standaloneBundles } from './scripts/standalone-bundles.mjs';
+
+const root = import.meta.dirname;
 
 /** Every page of the static site: the home page and each tool's `tools/<name>/index.html`. */
 function pages(): Record<string, string> {
-  const inputs: Record<string, string> = { home: resolve(import.meta.dirname, 'index.html') };
-  for (const name of readdirSync(resolve(import.meta.dirname, 'tools'))) {
-    const page = resolve(import.meta.dirname, 'tools', name, 'index.html');
+  const inputs: Record<string, string> = { home: resolve(root, 'index.html') };
+  for (const name of readdirSync(resolve(root, 'tools'))) {
+    const page = resolve(root, 'tools', name, 'index.html');
     if (existsSync(page)) inputs[name] = page;
   }
   return inputs;
@@ -14,6 +17,7 @@ function pages(): Record<string, string> {
 
 export default defineConfig({
   base: './',
+  plugins: [standaloneBundles()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,0 +1,38 @@
+// The built home page, as a visitor gets it from a static host.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the home page lists every tool, under its strict CSP, with no axe violations', async () => {
+  const page = await browser.newPage();
+  const watch = await watchPage(page);
+  await page.goto(server.url);
+  await page.locator('ebet-home [part=card]').first().waitFor();
+  assert.equal(await page.locator('ebet-home [part=card]').count(), 5);
+  assert.deepEqual(watch.violations, []);
+  assert.deepEqual(watch.errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('the home page switches to Swedish and remembers it', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+  await page.close();
+});
