@@ -1,0 +1,103 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
+import { text, type Text } from '../../src/text.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const S = {
+  label: text('Paste fields', 'Klistra in fält'),
+  hint: text(
+    'An HTML form or answer page, a POST body or query string, NAME=value lines, JSON, or a devtools “copy as cURL / fetch”.',
+    'Ett HTML-formulär eller svarssida, en POST-kropp eller query string, NAMN=värde-rader, JSON eller en ”kopiera som cURL / fetch” från devtools.',
+  ),
+  read: text('Read as', 'Läst som'),
+  fields: text('fields', 'fält'),
+  levels: { error: text('Error', 'Fel'), warning: text('Warning', 'Varning'), info: text('Note', 'Notering') } as Record<string, Text>,
+};
+
+export interface FieldsChangeDetail {
+  readonly text: string;
+  readonly result: ParseResult;
+}
+
+/**
+ * @summary A paste box that reads fields from anything the core's parser accepts and lists every problem it found. Pasted HTML is tokenized, never inserted.
+ * @event ebet-fields-change - `FieldsChangeDetail` after each edit (debounced while typing).
+ * @csspart textarea - The text area.
+ * @csspart problems - The list of problems.
+ */
+@customElement('ebet-fields-input')
+export class EbetFieldsInput extends LitElement {
+  static override styles = [baseStyles, css`:host { display: block; } textarea { min-height: 9em; } ul { margin: 0.3em 0; padding-left: 1.2em; }`];
+
+  /** The pasted text. Setting it parses it at once. */
+  @property() value = '';
+  /** Overrides the label (both languages). */
+  @property({ attribute: false }) label: Text | null = null;
+  /** Rows of the text area. */
+  @property({ type: Number }) rows = 8;
+
+  @state() private result: ParseResult | null = null;
+  private readonly locale = new LocaleController(this);
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The latest parse of `value`, or `null` while it is empty and untouched. */
+  get parsed(): ParseResult | null {
+    return this.result;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('value') && (this.value !== '' || this.result)) this.parseNow();
+  }
+
+  private parseNow(): void {
+    this.result = parseFields(this.value);
+    emit<FieldsChangeDetail>(this, 'ebet-fields-change', { text: this.value, result: this.result });
+  }
+
+  private onInput(e: Event): void {
+    const value = (e.target as HTMLTextAreaElement).value;
+    clearTimeout(this.timer);
+    // Large pastes parse once typing pauses, so the page stays responsive.
+    this.timer = setTimeout(() => (this.value = value), value.length > 20000 ? 250 : 60);
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const r = this.result;
+    const problems = r?.problems ?? [];
+    return html`<label for="paste">${t(this.label ?? S.label)}</label>
+      <p id="paste-hint" class="hint">${t(S.hint)}</p>
+      <textarea
+        id="paste"
+        part="textarea"
+        rows=${this.rows}
+        spellcheck="false"
+        autocomplete="off"
+        .value=${this.value}
+        aria-describedby="paste-hint paste-status"
+        aria-invalid=${problems.some((p) => p.level === 'error') ? 'true' : 'false'}
+        @input=${this.onInput}
+      ></textarea>
+      <div id="paste-status" aria-live="polite">
+        ${r?.format ? html`<p class="hint">${t(S.read)}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${t(S.fields)}</p>` : nothing}
+        ${problems.length
+          ? html`<ul part="problems">
+              ${problems.map(
+                (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>
+                  <strong>${t(S.levels[p.level]!)}:</strong> ${t(p.message)}
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-fields-input': EbetFieldsInput;
+  }
+}
