@@ -496,14 +496,15 @@ function readJson(input: string, draft: Draft): void {
   try {
     data = JSON.parse(input);
   } catch (error) {
-    const at = /position (\d+)/.exec(String(error))?.[1];
+    const position = jsonErrorPosition(input) + 1;
+    const near = JSON.stringify(input.slice(Math.max(0, position - 11), position + 9));
     draft.problems.push({
       level: 'error',
       code: 'bad-json',
-      ...(at ? { position: Number(at) + 1 } : {}),
+      position,
       message: text(
-        `This is not valid JSON${at ? ` (at position ${Number(at) + 1})` : ''}: ${String((error as Error).message)}`,
-        `Detta är inte giltig JSON${at ? ` (vid position ${Number(at) + 1})` : ''}: ${String((error as Error).message)}`,
+        `This is not valid JSON: it breaks at position ${position} (near ${near}): ${String((error as Error).message)}`,
+        `Detta är inte giltig JSON: den bryts vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
       ),
     });
     return;
@@ -548,6 +549,75 @@ function readJson(input: string, draft: Draft): void {
         message: text(`${name} holds an object or list; a field's value must be a string`, `${name} innehåller ett objekt eller en lista; ett fälts värde måste vara en sträng`),
       });
     }
+  }
+}
+
+/** The 0-based index where a JSON text stops being valid JSON (engines do not all say). */
+export function jsonErrorPosition(source: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = () => {
+    while (i < source.length && ' \t\n\r'.includes(source[i]!)) i++;
+  };
+  const literal = (word: string) => {
+    for (const c of word) if (source[i++] !== c) (i--, fail());
+  };
+  const string = () => {
+    i++;
+    while (i < source.length && source[i] !== '"') {
+      if (source.charCodeAt(i) < 0x20) fail();
+      if (source[i] === '\\') {
+        i++;
+        if (source[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(source[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (source[i] !== '"') fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = source[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (source[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (source[i] !== '"') fail();
+          string();
+          ws();
+          if (source[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (source[i] === ',') i++;
+        else if (source[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i));
+    if (!number) fail();
+    i += number![0].length;
+  };
+  try {
+    value();
+    ws();
+    return i < source.length ? i : Math.max(0, source.length - 1);
+  } catch (at) {
+    return Math.min(typeof at === 'number' ? at : i, Math.max(0, source.length - 1));
   }
 }
 

@@ -160,3 +160,21 @@ describe('parseFields: hostile HTML is read, never run', () => {
     expect(decodeEntities('&lt;&gt;&amp;&quot;&#39;&#x41;&aring;&unknown;')).to.equal(`<>&"'Aå&unknown;`);
   });
 });
+
+describe('parseFields: where broken JSON breaks', () => {
+  const cases: Array<[string, number]> = [
+    ['{"NB_STAMP": "1",}', 18],
+    ['{"NB_STAMP" "1"}', 13],
+    ['{"NB_STAMP": 01}', 15],
+    ['{"NB_STAMP": "1"', 16],
+    ['[{"name": "NB_STAMP", "value": tru}]', 35],
+  ];
+  for (const [input, position] of cases) {
+    it(`${input} → position ${position}`, () => {
+      const problem = parseFields(input).problems[0]!;
+      expect(problem.code).to.equal('bad-json');
+      expect(problem.position).to.equal(position);
+      expect(() => JSON.parse(input)).to.throw();
+    });
+  }
+});
