@@ -1,0 +1,113 @@
+// Every page of the built site, as a visitor gets it from a static host: a strict CSP with zero
+// violations, no page error, axe clean, no request leaving the origin, and a key-hygiene probe:
+// a distinctive key typed into every key field is found nowhere — not in storage, IndexedDB,
+// cookies, the URL, the history state, the console or any request.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const DIST = process.env.EBET_DIST ?? 'dist';
+const KEY = 'C0FF EE15 DEAD BEEF 0123 4567 89AB CDEF';
+const KEY_FORMS = [KEY, KEY.replace(/ /g, ''), KEY.replace(/ /g, '').toLowerCase(), 'C0FFEE15DEADBEEF'];
+
+function pages(dir = DIST) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'lib' && name !== 'assets') found.push(...pages(path));
+    } else if (name.endsWith('.html')) {
+      found.push(relative(DIST, path).split('\\').join('/'));
+    }
+  }
+  return found.sort();
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist(DIST);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function everything(page) {
+  return page.evaluate(async () => {
+    const dbs = [];
+    for (const info of (await indexedDB.databases?.()) ?? []) {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(info.name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const rows = await new Promise((resolve) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => resolve([]);
+        });
+        dbs.push({ store, rows });
+      }
+      db.close();
+    }
+    return JSON.stringify({
+      local: { ...localStorage },
+      session: { ...sessionStorage },
+      cookie: document.cookie,
+      url: location.href,
+      history: history.state,
+      dbs,
+    });
+  });
+}
+
+describe('every built page', { concurrency: false }, () => {
+  assert.ok(existsSync(join(DIST, 'index.html')), 'run npm run build first');
+  for (const path of pages()) {
+    test(`${path}: strict CSP kept, no errors, axe clean, nothing leaves the origin, the key is kept`, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const watch = await watchPage(page);
+      const outside = [];
+      const console = [];
+      const requests = [];
+      page.on('console', (m) => console.push(m.text()));
+      page.on('request', (r) => {
+        requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`);
+        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+      });
+      await page.goto(server.url + path);
+      await page.waitForLoadState('networkidle');
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      assert.match(csp, /default-src 'self'/, `${path} has no strict CSP meta`);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${path} weakens its CSP`);
+      assert.deepEqual(await axeViolations(page), [], `${path}: axe`);
+
+      // The key-hygiene probe: every key field on the page gets the distinctive key.
+      for (const toggle of await page.locator('ebet-key-input input[type=checkbox]:checked').all()) await toggle.uncheck();
+      const keyFields = page.locator('ebet-key-input input.key, input[type=password]');
+      for (const field of await keyFields.all()) {
+        await field.fill(KEY);
+        await field.press('Tab');
+      }
+      await page.waitForTimeout(300);
+      const state = await everything(page);
+      const cookies = JSON.stringify(await context.cookies());
+      for (const form of KEY_FORMS) {
+        assert.ok(!state.includes(form), `${path}: the key reached storage or the URL`);
+        assert.ok(!cookies.includes(form), `${path}: the key reached a cookie`);
+        assert.ok(!console.some((m) => m.includes(form)), `${path}: the key reached the console`);
+        assert.ok(!requests.some((r) => r.includes(form)), `${path}: the key reached a request`);
+      }
+      assert.deepEqual(outside, [], `${path}: requests left the origin`);
+      assert.deepEqual(watch.violations, [], `${path}: CSP violations`);
+      assert.deepEqual(watch.errors, [], `${path}: page errors`);
+      await context.close();
+    });
+  }
+});
