@@ -66,6 +66,24 @@ async function everything(page) {
   });
 }
 
+/** Types the distinctive key into every key field of the page, then looks for it everywhere. */
+async function probeKey(page, context, console, requests, path) {
+  for (const toggle of await page.locator('ebet-key-input input[type=checkbox]:checked').all()) await toggle.uncheck();
+  for (const field of await page.locator('ebet-key-input input.key, input[type=password]').all()) {
+    await field.fill(KEY);
+    await field.press('Tab');
+  }
+  await page.waitForTimeout(300);
+  const state = await everything(page);
+  const cookies = JSON.stringify(await context.cookies());
+  for (const form of KEY_FORMS) {
+    assert.ok(!state.includes(form), `${path}: the key reached storage or the URL`);
+    assert.ok(!cookies.includes(form), `${path}: the key reached a cookie`);
+    assert.ok(!console.some((m) => m.includes(form)), `${path}: the key reached the console`);
+    assert.ok(!requests.some((r) => r.includes(form)), `${path}: the key reached a request`);
+  }
+}
+
 describe('every built page', { concurrency: false }, () => {
   assert.ok(existsSync(join(DIST, 'index.html')), 'run npm run build first');
   for (const path of pages()) {
@@ -88,26 +106,24 @@ describe('every built page', { concurrency: false }, () => {
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${path} weakens its CSP`);
       assert.deepEqual(await axeViolations(page), [], `${path}: axe`);
 
-      // The key-hygiene probe: every key field on the page gets the distinctive key.
-      for (const toggle of await page.locator('ebet-key-input input[type=checkbox]:checked').all()) await toggle.uncheck();
-      const keyFields = page.locator('ebet-key-input input.key, input[type=password]');
-      for (const field of await keyFields.all()) {
-        await field.fill(KEY);
-        await field.press('Tab');
-      }
-      await page.waitForTimeout(300);
-      const state = await everything(page);
-      const cookies = JSON.stringify(await context.cookies());
-      for (const form of KEY_FORMS) {
-        assert.ok(!state.includes(form), `${path}: the key reached storage or the URL`);
-        assert.ok(!cookies.includes(form), `${path}: the key reached a cookie`);
-        assert.ok(!console.some((m) => m.includes(form)), `${path}: the key reached the console`);
-        assert.ok(!requests.some((r) => r.includes(form)), `${path}: the key reached a request`);
-      }
+      await probeKey(page, context, console, requests, path);
       assert.deepEqual(outside, [], `${path}: requests left the origin`);
       assert.deepEqual(watch.violations, [], `${path}: CSP violations`);
       assert.deepEqual(watch.errors, [], `${path}: page errors`);
       await context.close();
     });
+  }
+});
+
+test('the key-hygiene probe catches a page that stores the key', async () => {
+  const fixtures = await serveDist('test/e2e/fixtures');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${fixtures.url}leaky/index.html`);
+    await assert.rejects(probeKey(page, context, [], [], 'leaky'), /the key reached storage or the URL/);
+  } finally {
+    await context.close();
+    await fixtures.close();
   }
 });

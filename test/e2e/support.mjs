@@ -22,7 +22,7 @@ const TYPES = {
 
 /** Serves dist/ on 127.0.0.1 at a free port. Returns its base URL and a close function. */
 export async function serveDist(root = process.env.EBET_DIST ?? 'dist') {
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html is missing: run npm run build first`);
+  if (!existsSync(root)) throw new Error(`${root} is missing: run npm run build first`);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
