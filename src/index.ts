@@ -17,3 +17,5 @@ export * from './reference.ts';
 export * from './stamp.ts';
 export * from './visible.ts';
 export * from './output.ts';
+export * from './simulator.ts';
+export * from './incident.ts';
