@@ -19,3 +19,5 @@ export * from './visible.ts';
 export * from './output.ts';
 export * from './simulator.ts';
 export * from './incident.ts';
+export * from './verify.ts';
+export * from './decode.ts';
