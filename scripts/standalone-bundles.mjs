@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 /** Output path in the site (and in dist/) → source entry. */
 export const STANDALONE_BUNDLES = {
   'lib/ebet-core.js': 'src/index.ts',
+  'tools/test-page/bank-sw.js': 'components/ebet-bank-simulator/bank-sw.ts',
 };
 
 async function bundle(entry, minify) {
