@@ -1,0 +1,657 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  addIncident,
+  annotateStep,
+  createIncident,
+  currentStep,
+  DEFAULT_INCIDENT_CONFIG,
+  EMPTY_INCIDENT_STORE,
+  formatElapsed,
+  formatZoned,
+  INCIDENT_PROCESS,
+  INCIDENT_STEPS,
+  incidentReport,
+  newIncidentId,
+  officeStatus,
+  parseIncidentConfig,
+  parseIncidentStore,
+  recordTicket,
+  removeIncident,
+  reportMailto,
+  selectIncident,
+  setClosed,
+  setDetails,
+  setStepStatus,
+  stepLink,
+  ticketTimer,
+  TO_BE_DECIDED,
+  updateIncident,
+  type ConfigProblem,
+  type Incident,
+  type IncidentConfig,
+  type IncidentDetails,
+  type IncidentStep,
+  type IncidentStore,
+  type StepId,
+  type StepStatus,
+  type TicketTimer,
+} from '../../src/incident.ts';
+import { text, type Text } from '../../src/text.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const S = {
+  title: text('Incident checklist', 'Checklista vid driftstörning'),
+  intro: text(
+    'When payments stop working: the provider’s incident process, step by step. Tick, skip or annotate each step; every action is timestamped and kept in this browser.',
+    'När betalningar slutar fungera: leverantörens incidentprocess steg för steg. Bocka av, hoppa över eller anteckna varje steg; allt tidsstämplas och sparas i den här webbläsaren.',
+  ),
+  incident: text('Incident', 'Incident'),
+  newIncident: text('Start a new incident', 'Starta en ny incident'),
+  noIncident: text('No incident is open. Start one when payments stop working: the checklist, timers and report follow.', 'Ingen incident är öppen. Starta en när betalningar slutar fungera: checklistan, timrar och rapport följer.'),
+  untitled: text('Incident opened', 'Incident öppnad'),
+  closedTag: text('closed', 'avslutad'),
+  close: text('Close this incident', 'Avsluta incidenten'),
+  reopen: text('Reopen this incident', 'Öppna incidenten igen'),
+  remove: text('Delete this incident', 'Radera incidenten'),
+  reset: text('Delete all incidents', 'Radera alla incidenter'),
+  confirmReset: text('Delete every incident kept in this browser? This cannot be undone.', 'Radera alla incidenter som sparats i den här webbläsaren? Det går inte att ångra.'),
+  confirmRemove: text('Delete this incident? This cannot be undone.', 'Radera incidenten? Det går inte att ångra.'),
+  yesDelete: text('Yes, delete', 'Ja, radera'),
+  cancel: text('Cancel', 'Avbryt'),
+  details: text('What happened', 'Vad som hänt'),
+  fieldTitle: text('Short title (e.g. “Card payments fail”)', 'Kort rubrik (t.ex. ”Kortbetalningar misslyckas”)'),
+  fieldDescription: text('What happened, when it started, what customers see', 'Vad som hänt, när det började, vad kunderna ser'),
+  fieldUrls: text('Affected URLs (one per line)', 'Berörda URL:er (en per rad)'),
+  fieldOrders: text('Affected order ids', 'Berörda ordernummer'),
+  now: text('Now', 'Nu'),
+  allDone: text('Every step is done or skipped. Send the report, and close the incident when it is over.', 'Alla steg är gjorda eller överhoppade. Skicka rapporten, och avsluta incidenten när den är över.'),
+  goCurrent: text('Go to this step', 'Gå till steget'),
+  ticketTimer: text('Ticket timer', 'Ticket-timer'),
+  office: text('Provider’s office', 'Leverantörens kontor'),
+  officeOpen: text('open', 'öppet'),
+  officeClosed: text('closed', 'stängt'),
+  done: text('Done', 'Gjort'),
+  skip: text('Skip', 'Hoppa över'),
+  doneAt: text('Done', 'Gjort'),
+  skippedAt: text('Skipped', 'Överhoppat'),
+  current: text('Current step', 'Aktuellt steg'),
+  note: text('Note: what you checked and saw', 'Anteckning: vad ni kontrollerade och såg'),
+  tbd: text('To be decided', 'Bestäms senare'),
+  ticketNumber: text('Ticket case number', 'Ticketens ärendenummer'),
+  ticketReceived: text('Ticket received', 'Ticket mottagen'),
+  requestedAt: text('Ticket requested at', 'Supportbegäran skickad'),
+  newTab: text('(opens in a new tab)', '(öppnas i en ny flik)'),
+  report: text('Written report', 'Skriftlig rapport'),
+  reportHint: text(
+    'Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.',
+    'Skriven information är överlägsen telefon. Kopiera rapporten till supportformuläret eller e-post, eller öppna den som ett e-postmeddelande till supportadressen.',
+  ),
+  reportText: text('Report text', 'Rapporttext'),
+  copyReport: text('the report', 'rapporten'),
+  mailReport: text('Open as a mail to', 'Öppna som e-post till'),
+  mailTruncated: text(
+    'The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.',
+    'Rapporten är för lång för en e-postlänk: mejlet innehåller början och säger det; klistra in hela den kopierade rapporten i det.',
+  ),
+  config: text('Provider configuration', 'Leverantörskonfiguration'),
+  configNow: text('In use', 'Används'),
+  configDefault: text('the default (the source document’s provider)', 'standard (källdokumentets leverantör)'),
+  configLoaded: text('loaded by you', 'inläst av dig'),
+  configHint: text(
+    'The provider’s contact data is a JSON file. Load another provider’s or bank’s file, or paste one; a malformed file is refused and the configuration in use stays.',
+    'Leverantörens kontaktuppgifter är en JSON-fil. Läs in en annan leverantörs eller banks fil, eller klistra in en; en felaktig fil avvisas och konfigurationen som används ligger kvar.',
+  ),
+  configFile: text('Configuration file (JSON)', 'Konfigurationsfil (JSON)'),
+  configPaste: text('Or paste a configuration (JSON)', 'Eller klistra in en konfiguration (JSON)'),
+  configApply: text('Use the pasted configuration', 'Använd den inklistrade konfigurationen'),
+  configReset: text('Back to the default configuration', 'Tillbaka till standardkonfigurationen'),
+  configRefused: text('Configuration refused; the one in use stays:', 'Konfigurationen avvisades; den som används ligger kvar:'),
+  configAccepted: text('Configuration loaded:', 'Konfigurationen inläst:'),
+  configCurrent: text('The configuration in use (a template for your own)', 'Konfigurationen som används (en mall för din egen)'),
+  configCopy: text('the configuration', 'konfigurationen'),
+  storageFailed: text(
+    'This browser does not let the page store data: the checklist works, but will not survive a reload. Copy the report regularly.',
+    'Webbläsaren låter inte sidan spara data: checklistan fungerar men överlever inte en omladdning. Kopiera rapporten regelbundet.',
+  ),
+  storageDropped: text('Some stored incidents could not be read and were left out.', 'Några sparade incidenter kunde inte läsas och utelämnades.'),
+  announceStep: text('Step', 'Steg'),
+  announceNext: text('Next', 'Nästa'),
+  announceReopened: text('reopened', 'öppnat igen'),
+  announceNew: text('New incident started.', 'Ny incident startad.'),
+  announceDeleted: text('Incident deleted.', 'Incidenten raderad.'),
+  announceAllDeleted: text('All incidents deleted.', 'Alla incidenter raderade.'),
+  announceClosed: text('Incident closed.', 'Incidenten avslutad.'),
+  announceReopenedIncident: text('Incident reopened.', 'Incidenten öppnad igen.'),
+  privacy: text(
+    'Kept in this browser only (localStorage): incidents, notes and the configuration. Write nothing secret here; keys never belong in an incident.',
+    'Sparas bara i den här webbläsaren (localStorage): incidenter, anteckningar och konfigurationen. Skriv inget hemligt här; nycklar hör aldrig hemma i en incident.',
+  ),
+};
+
+/** Detail of `ebet-incident-change`. */
+export interface IncidentChangeDetail {
+  readonly store: IncidentStore;
+}
+
+/** Detail of `ebet-incident-config-change`. */
+export interface IncidentConfigChangeDetail {
+  readonly config: IncidentConfig;
+}
+
+type Confirming = 'none' | 'reset' | 'remove';
+
+/**
+ * @summary The merchant incident process as an interactive checklist: tick, skip and annotate steps, a ticket timer with prompts at 10 and 20 minutes, the provider's office hours now, a written report and a mail link. Incidents persist in localStorage; nothing is fetched.
+ * @event ebet-incident-change - `IncidentChangeDetail` whenever an incident changes (after it is saved).
+ * @event ebet-incident-config-change - `IncidentConfigChangeDetail` when another configuration is taken into use.
+ * @csspart status - The sticky bar with the current step, the timer and the office state.
+ * @csspart incidents - The incident picker and its buttons.
+ * @csspart details - The incident's description fields.
+ * @csspart step - Each step (also `step-current`, `step-done`, `step-skipped`).
+ * @csspart timer - The ticket timer.
+ * @csspart office - The office-hours line.
+ * @csspart report - The report.
+ * @csspart config - The configuration panel.
+ * @cssproperty --ebet-color-current - Background of the current step.
+ * @cssproperty --ebet-color-accent - Buttons, links and the current step's border.
+ */
+@customElement('ebet-incident-checklist')
+export class EbetIncidentChecklist extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; font-size: 1.05rem; }
+      h1 { margin: 0 0 0.2em; font-size: 1.6em; }
+      h2 { font-size: 1.25em; margin: 1.2em 0 0.4em; }
+      h3 { font-size: 1.1em; margin: 0 0 0.3em; }
+      section, fieldset { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0.8em 0; }
+      .status { position: sticky; top: 0; z-index: 1; display: grid; gap: 0.3em; background: var(--ebet-color-surface, #fff);
+        border: 2px solid var(--ebet-color-accent, #0b57d0); border-radius: var(--ebet-radius, 6px); padding: 0.6em 1em; margin: 0.8em 0; }
+      .status p { margin: 0; }
+      .row { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: center; }
+      .field { display: flex; flex-direction: column; gap: 0.2em; margin: 0.5em 0; }
+      .field input, .field textarea { width: 100%; }
+      ol.steps { list-style: none; padding: 0; margin: 0; }
+      li.step { border: 2px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0.7em 0;
+        background: var(--ebet-color-bg, #fff); }
+      li.step.current { border-color: var(--ebet-color-accent, #0b57d0); border-width: 4px; background: var(--ebet-color-current, #eef4ff); }
+      li.step.done { border-color: var(--ebet-color-ok, #146c2e); }
+      li.step.skipped { opacity: 0.85; border-style: dashed; }
+      .badge { display: inline-block; font-size: 0.85em; font-weight: 700; border-radius: 999px; padding: 0.05em 0.6em; margin-inline-end: 0.4em; }
+      .badge.done { background: var(--ebet-color-ok, #146c2e); color: #fff; }
+      .badge.skipped { background: var(--ebet-color-muted, #4d5660); color: #fff; }
+      .badge.current { background: var(--ebet-color-accent, #0b57d0); color: #fff; }
+      .badge.tbd { background: var(--ebet-color-mark, #fff1cc); color: var(--ebet-color-warning, #8a5300); border: 1px dashed currentColor; }
+      .actions button { font-size: 1.05em; padding: 0.5em 1.2em; min-width: 7em; }
+      .actions button[aria-pressed='true'] { box-shadow: inset 0 0 0 3px var(--ebet-color-on-accent, #fff); }
+      ul.links { padding-inline-start: 1.2em; }
+      ul.links li { margin: 0.2em 0; overflow-wrap: anywhere; }
+      a { color: var(--ebet-color-accent, #0b57d0); }
+      .tbd-text { font-weight: 700; color: var(--ebet-color-warning, #8a5300); }
+      .panel { border-inline-start: 4px solid var(--ebet-color-accent, #0b57d0); padding: 0.3em 0.8em; margin: 0.6em 0; background: var(--ebet-color-surface, #fff); }
+      .panel.prompt { border-color: var(--ebet-color-warning, #8a5300); background: var(--ebet-color-mark, #fff1cc); }
+      .panel.closed { border-color: var(--ebet-color-muted, #4d5660); }
+      .elapsed { font-size: 1.4em; font-weight: 700; font-variant-numeric: tabular-nums; }
+      .notes { font-style: italic; }
+      textarea.report { min-height: 16em; }
+      .problems { margin: 0.3em 0; }
+      .warning { color: var(--ebet-color-warning, #8a5300); }
+      .confirm { border: 2px solid var(--ebet-color-error, #b3261e); border-radius: var(--ebet-radius, 6px); padding: 0.5em 0.8em; }
+      button.danger { background: var(--ebet-color-error, #b3261e); border-color: var(--ebet-color-error, #b3261e); }
+    `,
+  ];
+
+  /** The localStorage key the incidents are kept under (the configuration under `<key>-config`). */
+  @property({ attribute: 'storage-key' }) storageKey = 'ebet-incidents';
+  /** The clock: tests and demos inject their own. */
+  @property({ attribute: false }) clock: () => Date = () => new Date();
+
+  @state() private store: IncidentStore = EMPTY_INCIDENT_STORE;
+  @state() private config: IncidentConfig = DEFAULT_INCIDENT_CONFIG;
+  @state() private configIsDefault = true;
+  @state() private configText = '';
+  @state() private configProblems: readonly ConfigProblem[] = [];
+  @state() private configNotice: Text | null = null;
+  @state() private storageProblem: Text | null = null;
+  @state() private announcement = '';
+  @state() private confirming: Confirming = 'none';
+
+  private readonly locale = new LocaleController(this);
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private lastTimerStage: TicketTimer['stage'] | null = null;
+  private loadedKey: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => this.requestUpdate(), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  /** The incidents as kept (read-only; change them through the UI). */
+  get incidents(): IncidentStore {
+    return this.store;
+  }
+
+  /** The provider configuration in use. */
+  get configuration(): IncidentConfig {
+    return this.config;
+  }
+
+  /** Takes a configuration (JSON text) into use; returns its problems (empty when accepted). A refused one changes nothing. */
+  loadConfiguration(json: string): readonly ConfigProblem[] {
+    const result = parseIncidentConfig(json);
+    if (!result.ok) {
+      this.configProblems = result.problems;
+      this.configNotice = null;
+      return result.problems;
+    }
+    this.useConfig(result.config, false);
+    return [];
+  }
+
+  private useConfig(config: IncidentConfig, isDefault: boolean): void {
+    this.config = config;
+    this.configIsDefault = isDefault;
+    this.configProblems = [];
+    this.configNotice = text(`${S.configAccepted.en} ${config.provider}`, `${S.configAccepted.sv} ${config.provider}`);
+    try {
+      if (isDefault) localStorage.removeItem(`${this.storageKey}-config`);
+      else localStorage.setItem(`${this.storageKey}-config`, JSON.stringify(config));
+    } catch {
+      this.storageProblem = S.storageFailed;
+    }
+    emit<IncidentConfigChangeDetail>(this, 'ebet-incident-config-change', { config });
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('storageKey') || this.loadedKey !== this.storageKey) this.load();
+    const incident = this.active;
+    const stage = incident ? ticketTimer(incident, this.clock()).stage : null;
+    if (this.lastTimerStage !== null && stage !== this.lastTimerStage && (stage === 'first-prompt' || stage === 'second-prompt') && incident) {
+      this.announcement = this.locale.t(ticketTimer(incident, this.clock()).message);
+    }
+    this.lastTimerStage = stage;
+  }
+
+  private load(): void {
+    this.loadedKey = this.storageKey;
+    let stored: string | null = null;
+    let storedConfig: string | null = null;
+    try {
+      stored = localStorage.getItem(this.storageKey);
+      storedConfig = localStorage.getItem(`${this.storageKey}-config`);
+    } catch {
+      this.storageProblem = S.storageFailed;
+    }
+    const { store, dropped } = parseIncidentStore(stored);
+    this.store = store;
+    if (dropped) this.storageProblem = S.storageDropped;
+    const config = storedConfig ? parseIncidentConfig(storedConfig) : null;
+    this.config = config?.ok ? config.config : DEFAULT_INCIDENT_CONFIG;
+    this.configIsDefault = !config?.ok;
+    this.lastTimerStage = null;
+  }
+
+  private save(store: IncidentStore, announcement?: string): void {
+    this.store = store;
+    if (announcement !== undefined) this.announcement = announcement;
+    try {
+      localStorage.setItem(this.storageKey, JSON.stringify(store));
+    } catch {
+      this.storageProblem = S.storageFailed;
+    }
+    emit<IncidentChangeDetail>(this, 'ebet-incident-change', { store });
+  }
+
+  private get active(): Incident | null {
+    return this.store.incidents.find((i) => i.id === this.store.activeId) ?? null;
+  }
+
+  private change(update: (incident: Incident, now: Date) => Incident, announcement?: string): void {
+    const incident = this.active;
+    if (!incident) return;
+    const now = this.clock();
+    this.save(updateIncident(this.store, incident.id, (i) => update(i, now)), announcement);
+  }
+
+  private newIncident(): void {
+    const now = this.clock();
+    const incident = createIncident(newIncidentId(this.store, now), this.config.provider, now);
+    this.confirming = 'none';
+    this.save(addIncident(this.store, incident), this.locale.t(S.announceNew));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#incident-title')?.focus());
+  }
+
+  private setStatus(step: IncidentStep, status: StepStatus): void {
+    const { t } = this.locale;
+    const incident = this.active;
+    if (!incident) return;
+    const next = incident.steps[step.id].status === status ? 'open' : status;
+    const now = this.clock();
+    const updated = setStepStatus(incident, step.id, next, now);
+    const following = currentStep(updated);
+    const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
+    const nextText = following ? ` ${t(S.announceNext)}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${t(S.allDone)}`;
+    this.save(
+      updateIncident(this.store, incident.id, () => updated),
+      `${t(S.announceStep)} “${t(step.title)}”: ${t(word).toLowerCase()} ${formatZoned(now, this.config.officeHours.timeZone).slice(11)}.${nextText}`,
+    );
+  }
+
+  private confirm(what: Confirming): void {
+    this.confirming = what;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirm button.secondary')?.focus());
+  }
+
+  private focusStep(id: StepId): void {
+    this.renderRoot.querySelector<HTMLElement>(`#title-${id}`)?.focus();
+  }
+
+  private async readFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.loadConfiguration(await file.text());
+    input.value = '';
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const incident = this.active;
+    return html`<h1>${t(S.title)}</h1>
+      <p class="hint">${t(S.intro)}</p>
+      <div role="status" aria-live="polite" class="visually-hidden" id="announce">${this.announcement}</div>
+      ${this.storageProblem ? html`<p class="warning" role="alert">${t(this.storageProblem)}</p>` : nothing}
+      ${this.renderIncidents()}
+      ${incident
+        ? html`${this.renderStatus(incident)} ${this.renderDetails(incident)}
+            ${INCIDENT_PROCESS.map(
+              (section) => html`<section aria-labelledby=${`section-${section.number}`}>
+                <h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}</h2>
+                ${section.notes.map((n) => html`<p class="notes">${t(n)}</p>`)}
+                <ol class="steps">${section.steps.map((step) => this.renderStep(incident, step))}</ol>
+              </section>`,
+            )}
+            ${this.renderReport(incident)}`
+        : html`<p>${t(S.noIncident)}</p>`}
+      ${this.renderConfig()}
+      <p class="hint">${t(S.privacy)}</p>`;
+  }
+
+  private renderIncidents() {
+    const { t } = this.locale;
+    const incident = this.active;
+    const zone = this.config.officeHours.timeZone;
+    const label = (i: Incident) =>
+      `${i.title.trim() || t(S.untitled)} – ${formatZoned(new Date(i.openedAt), zone)}${i.closedAt ? ` (${t(S.closedTag)})` : ''}`;
+    return html`<div part="incidents" class="row">
+        ${this.store.incidents.length
+          ? html`<label for="incident-select">${t(S.incident)}</label>
+              <select
+                id="incident-select"
+                @change=${(e: Event) => this.save(selectIncident(this.store, (e.target as HTMLSelectElement).value))}
+              >
+                ${[...this.store.incidents].reverse().map((i) => html`<option value=${i.id} ?selected=${i.id === this.store.activeId}>${label(i)}</option>`)}
+              </select>`
+          : nothing}
+        <button type="button" @click=${this.newIncident}>${t(S.newIncident)}</button>
+        ${incident
+          ? html`<button
+                type="button"
+                class="secondary"
+                @click=${() => {
+                  const closing = incident.closedAt === null;
+                  this.change((i, now) => setClosed(i, closing, now), t(closing ? S.announceClosed : S.announceReopenedIncident));
+                }}
+              >
+                ${t(incident.closedAt ? S.reopen : S.close)}
+              </button>
+              <button type="button" class="secondary" @click=${() => this.confirm('remove')}>${t(S.remove)}</button>`
+          : nothing}
+        ${this.store.incidents.length ? html`<button type="button" class="secondary" @click=${() => this.confirm('reset')}>${t(S.reset)}</button>` : nothing}
+      </div>
+      ${this.confirming !== 'none'
+        ? html`<div class="confirm row" role="group" aria-labelledby="confirm-text">
+            <span id="confirm-text">${t(this.confirming === 'reset' ? S.confirmReset : S.confirmRemove)}</span>
+            <button
+              type="button"
+              class="danger"
+              @click=${() => {
+                const all = this.confirming === 'reset';
+                this.confirming = 'none';
+                const store = all ? EMPTY_INCIDENT_STORE : removeIncident(this.store, this.store.activeId ?? '');
+                this.save(store, t(all ? S.announceAllDeleted : S.announceDeleted));
+              }}
+            >
+              ${t(S.yesDelete)}
+            </button>
+            <button type="button" class="secondary" @click=${() => (this.confirming = 'none')}>${t(S.cancel)}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderStatus(incident: Incident) {
+    const { t } = this.locale;
+    const now = this.clock();
+    const current = currentStep(incident);
+    const step = current ? INCIDENT_STEPS.find((s) => s.id === current)! : null;
+    const timer = ticketTimer(incident, now);
+    const office = officeStatus(now, this.config);
+    return html`<div part="status" class="status">
+      <p>
+        <strong>${t(S.now)}:</strong>
+        ${step
+          ? html`${t(step.title)} <button type="button" class="secondary" @click=${() => this.focusStep(step.id)}>${t(S.goCurrent)}</button>`
+          : t(S.allDone)}
+      </p>
+      ${timer.stage !== 'idle'
+        ? html`<p>
+            <strong>${t(S.ticketTimer)}:</strong> <span class="elapsed" role="timer">${formatElapsed(timer.elapsedMs)}</span>
+            ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
+          </p>`
+        : nothing}
+      <p><strong>${t(S.office)} ${this.config.provider}:</strong> ${t(office.open ? S.officeOpen : S.officeClosed)} (${office.localTime} ${this.config.officeHours.timeZone})</p>
+    </div>`;
+  }
+
+  private renderDetails(incident: Incident) {
+    const { t } = this.locale;
+    const field = (key: keyof IncidentDetails, label: Text, multiline: boolean) => {
+      const id = `incident-${key}`;
+      const onInput = (e: Event) => this.change((i) => setDetails(i, { [key]: (e.target as HTMLInputElement).value }));
+      return html`<div class="field">
+        <label for=${id}>${t(label)}</label>
+        ${multiline
+          ? html`<textarea id=${id} rows="3" .value=${incident[key]} @input=${onInput}></textarea>`
+          : html`<input id=${id} type="text" .value=${incident[key]} @input=${onInput} />`}
+      </div>`;
+    };
+    return html`<fieldset part="details">
+      <legend>${t(S.details)}</legend>
+      ${field('title', S.fieldTitle, false)} ${field('description', S.fieldDescription, true)}
+      ${field('urls', S.fieldUrls, true)} ${field('orderIds', S.fieldOrders, true)}
+    </fieldset>`;
+  }
+
+  private renderStep(incident: Incident, step: IncidentStep) {
+    const { t } = this.locale;
+    const state = incident.steps[step.id];
+    const isCurrent = currentStep(incident) === step.id;
+    const zone = this.config.officeHours.timeZone;
+    const classes = ['step', state.status, isCurrent ? 'current' : ''].filter(Boolean).join(' ');
+    const parts = ['step', `step-${state.status}`, isCurrent ? 'step-current' : ''].filter(Boolean).join(' ');
+    const noteId = `note-${step.id}`;
+    return html`<li class=${classes} part=${parts} aria-current=${isCurrent ? 'step' : nothing} data-step=${step.id} data-status=${state.status}>
+      <h3 id=${`title-${step.id}`} tabindex="-1">
+        ${isCurrent ? html`<span class="badge current">${t(S.current)}</span>` : nothing}
+        ${state.status !== 'open' && state.at
+          ? html`<span class="badge ${state.status}">${t(state.status === 'done' ? S.doneAt : S.skippedAt)} ${formatZoned(new Date(state.at), zone).slice(11)}</span>`
+          : nothing}
+        ${step.toBeDecided ? html`<span class="badge tbd">${t(S.tbd)}</span>` : nothing} ${t(step.title)}
+      </h3>
+      ${step.body.map((p) => html`<p>${t(p)}</p>`)}
+      ${step.links.length ? html`<ul class="links">${step.links.map((key) => this.renderLink(key))}</ul>` : nothing}
+      ${step.showsTicketTimer ? this.renderTimer(incident) : nothing} ${step.showsOfficeHours ? this.renderOffice() : nothing}
+      <div class="actions row" role="group" aria-labelledby=${`title-${step.id}`}>
+        <button type="button" aria-pressed=${state.status === 'done' ? 'true' : 'false'} data-action="done" @click=${() => this.setStatus(step, 'done')}>
+          ${state.status === 'done' ? '✓ ' : ''}${t(S.done)}
+        </button>
+        <button type="button" class="secondary" aria-pressed=${state.status === 'skipped' ? 'true' : 'false'} data-action="skip" @click=${() => this.setStatus(step, 'skipped')}>
+          ${t(S.skip)}
+        </button>
+      </div>
+      <div class="field">
+        <label for=${noteId}>${t(S.note)}<span class="visually-hidden"> (${t(step.title)})</span></label>
+        <textarea
+          id=${noteId}
+          rows="2"
+          .value=${state.note}
+          @input=${(e: Event) => this.change((i, now) => annotateStep(i, step.id, (e.target as HTMLTextAreaElement).value, now, false))}
+          @change=${(e: Event) => this.change((i, now) => annotateStep(i, step.id, (e.target as HTMLTextAreaElement).value, now, true))}
+        ></textarea>
+      </div>
+    </li>`;
+  }
+
+  private renderLink(key: Parameters<typeof stepLink>[0]) {
+    const { t } = this.locale;
+    const link = stepLink(key, this.config);
+    if (!link.href) {
+      const tbd = link.shown === TO_BE_DECIDED;
+      return html`<li>${t(link.label)}: <span class=${tbd ? 'tbd-text' : 'hint'}>${t(link.shown)}</span></li>`;
+    }
+    const web = /^https?:/i.test(link.href);
+    return html`<li>
+      ${t(link.label)}:
+      ${web
+        ? html`<a href=${link.href} target="_blank" rel="noopener noreferrer">${t(link.shown)}<span class="visually-hidden"> ${t(S.newTab)}</span></a>`
+        : html`<a href=${link.href}>${t(link.shown)}</a>`}
+    </li>`;
+  }
+
+  private renderTimer(incident: Incident) {
+    const { t } = this.locale;
+    const timer = ticketTimer(incident, this.clock());
+    const prompt = timer.stage === 'first-prompt' || timer.stage === 'second-prompt';
+    const requested = incident.ticket.requestedAt;
+    return html`<div part="timer" class="panel ${prompt ? 'prompt' : ''}" data-stage=${timer.stage}>
+      ${requested
+        ? html`<p>${t(S.requestedAt)} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
+            <span class="elapsed">${formatElapsed(timer.elapsedMs)}</span></p>`
+        : nothing}
+      <p class="timer-message">${prompt ? '⚠ ' : ''}${t(timer.message)}</p>
+      ${timer.stage !== 'received'
+        ? html`<div class="row">
+            <label for="ticket-number">${t(S.ticketNumber)}</label>
+            <input id="ticket-number" type="text" autocomplete="off" />
+            <button
+              type="button"
+              class="secondary"
+              @click=${() => {
+                const input = this.renderRoot.querySelector<HTMLInputElement>('#ticket-number')!;
+                this.change((i, now) => recordTicket(i, input.value, now), t(S.ticketReceived));
+              }}
+            >
+              ${t(S.ticketReceived)}
+            </button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderOffice() {
+    const { t } = this.locale;
+    const office = officeStatus(this.clock(), this.config);
+    return html`<p part="office" class="panel ${office.open ? '' : 'closed'}" data-open=${office.open ? 'true' : 'false'}>
+      <strong>${t(office.open ? S.officeOpen : S.officeClosed).toUpperCase()}</strong> — ${t(office.reason)}
+    </p>`;
+  }
+
+  private renderReport(incident: Incident) {
+    const { t, lang } = this.locale;
+    const { subject, body } = incidentReport(incident, this.config, lang);
+    const full = `${subject}\n\n${body}`;
+    const mail = reportMailto(this.config.contacts.supportMail, subject, body, lang);
+    return html`<section part="report" aria-labelledby="report-heading">
+      <h2 id="report-heading">${t(S.report)}</h2>
+      <p class="hint">${t(S.reportHint)}</p>
+      <div class="field">
+        <label for="report-text">${t(S.reportText)}</label>
+        <textarea id="report-text" class="report" readonly .value=${full}></textarea>
+      </div>
+      <div class="row">
+        <ebet-copy-button .value=${full} .label=${S.copyReport}></ebet-copy-button>
+        <a id="report-mail" href=${mail.url}>${t(S.mailReport)} ${this.config.contacts.supportMail}</a>
+      </div>
+      ${mail.truncated ? html`<p class="warning">${t(S.mailTruncated)}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderConfig() {
+    const { t } = this.locale;
+    const problems = this.configProblems;
+    const json = JSON.stringify(this.config, null, 2);
+    return html`<section part="config" aria-labelledby="config-heading">
+      <h2 id="config-heading">${t(S.config)}</h2>
+      <p>
+        ${t(S.configNow)}: <strong>${this.config.provider}</strong>, ${t(this.configIsDefault ? S.configDefault : S.configLoaded)}
+      </p>
+      <p class="hint">${t(S.configHint)}</p>
+      <div class="field">
+        <label for="config-file">${t(S.configFile)}</label>
+        <input id="config-file" type="file" accept=".json,application/json" aria-describedby="config-result" @change=${this.readFile} />
+      </div>
+      <div class="field">
+        <label for="config-text">${t(S.configPaste)}</label>
+        <textarea
+          id="config-text"
+          rows="4"
+          spellcheck="false"
+          .value=${this.configText}
+          aria-invalid=${problems.length ? 'true' : 'false'}
+          aria-describedby="config-result"
+          @input=${(e: Event) => (this.configText = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </div>
+      <div class="row">
+        <button type="button" @click=${() => this.loadConfiguration(this.configText)}>${t(S.configApply)}</button>
+        <button type="button" class="secondary" ?disabled=${this.configIsDefault} @click=${() => this.useConfig(DEFAULT_INCIDENT_CONFIG, true)}>
+          ${t(S.configReset)}
+        </button>
+      </div>
+      <div id="config-result" role="status" aria-live="polite">
+        ${problems.length
+          ? html`<div class="field-error">
+              ${t(S.configRefused)}
+              <ul class="problems">${problems.map((p) => html`<li data-path=${p.path}>${t(p.message)}</li>`)}</ul>
+            </div>`
+          : this.configNotice
+            ? html`<p class="level-ok">${t(this.configNotice)}</p>`
+            : nothing}
+      </div>
+      <details>
+        <summary>${t(S.configCurrent)}</summary>
+        <div class="field">
+          <label for="config-current">${t(S.configCurrent)}</label>
+          <textarea id="config-current" rows="12" readonly .value=${json}></textarea>
+        </div>
+        <ebet-copy-button .value=${json} .label=${S.configCopy}></ebet-copy-button>
+      </details>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-incident-checklist': EbetIncidentChecklist;
+  }
+}
