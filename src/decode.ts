@@ -348,7 +348,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   const trust = verified === true ? null : outcome === 'mismatch' || outcome === 'malformed-mac' || outcome === 'missing-mac' ? NOT_PROVEN : NOT_CHECKED;
   const withTrust = (level: StatusExplanation['level'], headline: Text, extra: Partial<StatusExplanation> = {}): StatusExplanation => ({
     level: trust ? (trust === NOT_PROVEN ? 'error' : 'warning') : level,
-    headline: trust ? text(`${headline.en} — ${trust.en}`, `${headline.sv} — ${trust.sv}`) : headline,
+    headline: trust ? text(`${trust.en} The message says: ${headline.en}`, `${trust.sv} Meddelandet säger: ${headline.sv}`) : headline,
     details,
     ...(errorDescription ? { errorDescription } : {}),
     ...extra,

@@ -1,0 +1,387 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  calculatorCase,
+  decodeMessages,
+  outcomeWords,
+  splitMessages,
+  supportSummary,
+  type DecodedList,
+  type DecodedMessage,
+  type MessageBlock,
+} from '../../src/decode.ts';
+import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
+import { MESSAGES } from '../../src/fields.ts';
+import { groupHex } from '../../src/key.ts';
+import type { Keys } from '../../src/key-ring.ts';
+import type { FieldEntry } from '../../src/message.ts';
+import { text, type Text } from '../../src/text.ts';
+import type { ValidationRow } from '../../src/validate.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import '../ebet-field-table/ebet-field-table.ts';
+import '../ebet-fields-input/ebet-fields-input.ts';
+import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import '../ebet-key-input/ebet-key-input.ts';
+import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { visibleValue } from '../shared/visible-value.ts';
+
+const S = {
+  title: text('Response decoder', 'Svarsavkodare'),
+  lead: text(
+    'Paste what the bank sent back — the POST to your return page from a log, the answer page of a payment check or repayment, a query string, JSON or NAME=value lines. Several receipts at once: one per line or per block. Each is verified and explained.',
+    'Klistra in vad banken skickade tillbaka — POST:en till er retursida ur en logg, svarssidan för en betalningskontroll eller återbetalning, en query string, JSON eller NAMN=värde-rader. Flera kvitton på en gång: ett per rad eller per block. Vart och ett verifieras och förklaras.',
+  ),
+  paste: text('What the bank sent back', 'Vad banken skickade tillbaka'),
+  order: text('The order to cross-check against (optional): the original request, or NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR', 'Ordern att kontrollera mot (valfritt): ursprunglig förfrågan, eller NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR'),
+  encoding: text('Character encoding of the signed string', 'Teckenkodning för den signerade strängen'),
+  encodingHint: text('The handbook names none; UTF-8 and ISO-8859-1 differ as soon as a value holds å, ä, ö.', 'Handboken anger ingen; UTF-8 och ISO-8859-1 skiljer sig så fort ett värde har å, ä, ö.'),
+  results: text('Results', 'Resultat'),
+  nothing: text('Paste something above to decode it.', 'Klistra in något ovan för att avkoda det.'),
+  messages: (n: number, shown: number): Text =>
+    text(
+      `${n} message${n === 1 ? '' : 's'}${shown < n ? ` (showing 1–${shown})` : ''}`,
+      `${n} meddelande${n === 1 ? '' : 'n'}${shown < n ? ` (visar 1–${shown})` : ''}`,
+    ),
+  tally: (ok: number, bad: number, unknown: number): Text =>
+    text(
+      `MAC verified: ${ok}; not verified: ${bad}; proves nothing or not checked: ${unknown}`,
+      `MAC verifierad: ${ok}; inte verifierad: ${bad}; bevisar ingenting eller inte kontrollerad: ${unknown}`,
+    ),
+  message: text('Message', 'Meddelande'),
+  line: text('line', 'rad'),
+  unknownKind: text('Unknown message', 'Okänt meddelande'),
+  signed: text('Signed fields, in MAC order', 'Signerade fält, i MAC-ordning'),
+  string: text('The exact string that is signed', 'Exakt den sträng som signeras'),
+  copyString: text('the signed string', 'den signerade strängen'),
+  noString: text('No string is signed for this message.', 'Ingen sträng signeras för detta meddelande.'),
+  mac: text('MAC', 'MAC'),
+  expected: text('Expected with the key', 'Förväntad med nyckeln'),
+  given: text('Received (NB_HMAC)', 'Mottagen (NB_HMAC)'),
+  none: text('(none)', '(ingen)'),
+  caseSeen: { upper: text('upper case', 'versaler'), lower: text('lower case', 'gemener'), mixed: text('mixed case', 'blandat skiftläge'), none: text('', '') },
+  keyUsed: text('Key used', 'Använd nyckel'),
+  keyOf: (i: number, n: number): Text => (n > 1 ? text(`key ${i + 1} of ${n}`, `nyckel ${i + 1} av ${n}`) : text('the key', 'nyckeln')),
+  chosenBy: {
+    only: text('the only key', 'enda nyckeln'),
+    date: text('valid on the date in NB_PAID', 'giltig på datumet i NB_PAID'),
+    kvv: text('its KVV is NB_KVV', 'dess KVV är NB_KVV'),
+    mac: text('its MAC matches', 'dess MAC stämmer'),
+    first: text('the first key: nothing else could tell', 'första nyckeln: inget annat kunde avgöra'),
+  } as Record<string, Text>,
+  kvvOk: text('NB_KVV matches the key’s KVV', 'NB_KVV stämmer med nyckelns KVV'),
+  kvvBad: text('NB_KVV does NOT match the key’s KVV', 'NB_KVV stämmer INTE med nyckelns KVV'),
+  findings: text('Findings', 'Iakttagelser'),
+  levels: { error: text('Error', 'Fel'), warning: text('Warning', 'Varning'), info: text('Note', 'Notering') } as Record<string, Text>,
+  crossCheck: text('Cross-check against the order', 'Kontroll mot ordern'),
+  orderGiven: text('the order given above', 'ordern ovan'),
+  orderListed: text('the request with the same stamp in this paste', 'förfrågan med samma stämpel i det inklistrade'),
+  field: text('Field', 'Fält'),
+  received: text('Received', 'Mottaget'),
+  inOrder: text('In the order', 'I ordern'),
+  result: text('Result', 'Resultat'),
+  results3: { same: text('Same', 'Samma'), 'same-meaning': text('Same meaning', 'Samma betydelse'), different: text('Different', 'Olika') } as Record<string, Text>,
+  replay: text('Replay warnings', 'Varningar för upprepning'),
+  allFields: text('Every field, as on the bank’s test page', 'Alla fält, som på bankens testsida'),
+  doctor: text('Diagnose the mismatch', 'Felsök avvikelsen'),
+  doctorLink: text('Open this case in the calculator’s mismatch doctor (fields and MAC only, never the key)', 'Öppna fallet i kalkylatorns felsökare (bara fält och MAC, aldrig nyckeln)'),
+  more: text('Show the next messages', 'Visa nästa meddelanden'),
+  copy: text('Copy the result for a support ticket (without the key)', 'Kopiera resultatet till ett supportärende (utan nyckeln)'),
+  copyLabel: text('the result as text', 'resultatet som text'),
+  cancelNote: text(
+    'A cancel/reject return carries no fields and proves nothing: the buyer only comes back to NB_CANCEL or NB_REJECT. Only a receipt, or a payment check answered YES, with a verified MAC proves a payment.',
+    'En retur via avbryt/avvisa har inga fält och bevisar ingenting: köparen kommer bara tillbaka till NB_CANCEL eller NB_REJECT. Bara ett kvitto, eller en betalningskontroll med svaret YES, med verifierad MAC bevisar en betalning.',
+  ),
+  clipped: (n: number): Text => text(`… (${n} more characters not shown)`, `… (${n} tecken till visas inte)`),
+  large: (mb: string): Text =>
+    text(`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`, `Stor inklistring (${mb}): meddelanden visas ${PAGE} åt gången; upprepningar kontrolleras över alla.`),
+};
+
+/** Messages rendered at a time, so a huge paste keeps the page responsive. */
+const PAGE = 50;
+/** Characters of one value shown before it is clipped (the whole value is still verified). */
+const SHOWN_CHARS = 2000;
+
+export interface DecodeDetail {
+  /** The decoded messages (no key in them). */
+  readonly list: DecodedList;
+}
+
+/**
+ * @summary The response decoder: paste what the bank sent back (one message or many), give the key or a key ring, and see each message's kind, signed string, expected against received MAC, KVV check, status in words, cross-check against the order and replay warnings. The key never leaves the page and is never in what is copied.
+ * @event ebet-decode - `DecodeDetail` after each decoding.
+ * @csspart message - One decoded message.
+ * @csspart verdict - A message's verdict.
+ * @csspart mac - The expected and received MAC side by side.
+ * @csspart summary - The overview above the messages.
+ * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
+ */
+@customElement('ebet-decoder')
+export class EbetDecoder extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      section, article { margin: 1em 0; }
+      article { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; }
+      h3 { margin: 0 0 0.5em; font-size: 1.1em; }
+      h4 { margin: 0.9em 0 0.3em; font-size: 1em; }
+      .verdict { font-weight: 700; padding: 0.5em 0.7em; border-left: 6px solid currentColor; background: var(--ebet-color-page, #f4f6f8);
+        border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
+      .level-unknown { color: var(--ebet-color-muted, #4d5660); }
+      .string { padding: 0.4em 0.6em; background: var(--ebet-color-page, #f4f6f8); border-radius: var(--ebet-radius, 6px); }
+      table { border-collapse: collapse; }
+      th, td { text-align: left; vertical-align: top; padding: 0.25em 0.6em 0.25em 0; }
+      ol { padding-left: 1.6em; margin: 0.3em 0; }
+      ul { padding-left: 1.2em; margin: 0.3em 0; }
+      .options { display: flex; flex-wrap: wrap; gap: 1em; align-items: end; }
+      .options > div { display: flex; flex-direction: column; }
+      ebet-fields-input.multi::part(problems) { display: none; }
+      .note { border-left: 4px solid var(--ebet-color-accent, #0b57d0); padding-left: 0.7em; }
+      a { color: var(--ebet-color-accent, #0b57d0); }
+    `,
+  ];
+
+  /** The calculator page, relative to this page, for the mismatch doctor link. */
+  @property() calculator = '../calculator/';
+
+  @state() private blocks: MessageBlock[] = [];
+  @state() private pasteSize = 0;
+  @state() private orderFields: FieldEntry[] = [];
+  @state() private keys: Keys | null = null;
+  @state() private encoding: Encoding = 'utf-8';
+  @state() private shown = PAGE;
+  @state() private list: DecodedList | null = null;
+
+  private readonly locale = new LocaleController(this);
+
+  /** The latest decoding, or `null` before anything was pasted. */
+  get decoded(): DecodedList | null {
+    return this.list;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (['blocks', 'orderFields', 'keys', 'encoding', 'shown'].some((k) => changed.has(k))) {
+      const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
+      this.list = pasted
+        ? decodeMessages(this.blocks, this.keys, { encoding: this.encoding, order: this.orderFields, limit: this.shown })
+        : null;
+      if (this.list) emit<DecodeDetail>(this, 'ebet-decode', { list: this.list });
+    }
+  }
+
+  private onPaste(e: CustomEvent<FieldsChangeDetail>): void {
+    e.stopPropagation();
+    this.pasteSize = e.detail.text.length;
+    this.shown = PAGE;
+    this.blocks = splitMessages(e.detail.text);
+  }
+
+  private onOrder(e: CustomEvent<FieldsChangeDetail>): void {
+    e.stopPropagation();
+    this.orderFields = e.detail.result.entries;
+  }
+
+  private onKeys(e: CustomEvent<KeyChangeDetail>): void {
+    e.stopPropagation();
+    this.keys = e.detail.keys;
+  }
+
+  private calculatorUrl(): string {
+    return new URL(this.calculator, window.location.href).href;
+  }
+
+  override render() {
+    const { t, lang } = this.locale;
+    const list = this.list;
+    return html`<h1>${t(S.title)}</h1>
+      <p>${t(S.lead)}</p>
+      <ebet-fields-input
+        class=${this.blocks.length > 1 ? 'multi' : ''}
+        .label=${S.paste}
+        rows="10"
+        @ebet-fields-change=${this.onPaste}
+      ></ebet-fields-input>
+      <ebet-key-input ring @ebet-key-change=${this.onKeys}></ebet-key-input>
+      <div class="options">
+        <div>
+          <label for="encoding">${t(S.encoding)}</label>
+          <select id="encoding" aria-describedby="encoding-hint" @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}>
+            ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${enc === this.encoding}>${t(ENCODING_NAMES[enc])}</option>`)}
+          </select>
+          <span id="encoding-hint" class="hint">${t(S.encodingHint)}</span>
+        </div>
+      </div>
+      <ebet-fields-input class="order" .label=${S.order} rows="3" @ebet-fields-change=${this.onOrder}></ebet-fields-input>
+      <p class="note hint">${t(S.cancelNote)}</p>
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">${t(S.results)}</h2>
+        <div part="summary" role="status" aria-live="polite">${list ? this.renderOverview(list) : html`<p class="hint">${t(S.nothing)}</p>`}</div>
+        ${list ? list.messages.map((m) => this.renderMessage(m)) : nothing}
+        ${list && list.messages.length < list.total
+          ? html`<button type="button" class="secondary" @click=${() => (this.shown += PAGE)}>${t(S.more)}</button>`
+          : nothing}
+        ${list
+          ? html`<p>
+              ${t(S.copy)}
+              <ebet-copy-button .value=${supportSummary(list, { calculatorUrl: this.calculatorUrl() })[lang]} .label=${S.copyLabel}></ebet-copy-button>
+            </p>`
+          : nothing}
+      </section>`;
+  }
+
+  private renderOverview(list: DecodedList) {
+    const { t } = this.locale;
+    const ok = list.messages.filter((m) => m.verification.verified === true).length;
+    const bad = list.messages.filter((m) => m.verification.verified === false && ['mismatch', 'missing-mac', 'malformed-mac'].includes(m.verification.outcome)).length;
+    return html`<p><strong>${t(S.messages(list.total, list.messages.length))}</strong> — ${t(S.tally(ok, bad, list.messages.length - ok - bad))}</p>
+      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${t(S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`))}</p>` : nothing}
+      ${list.replays.length
+        ? html`<ul>
+            ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}
+          </ul>`
+        : nothing}`;
+  }
+
+  private clip(value: string, separators = false): TemplateResult {
+    const { t, lang } = this.locale;
+    if (value.length <= SHOWN_CHARS) return visibleValue(value, lang, separators);
+    return html`${visibleValue(value.slice(0, SHOWN_CHARS), lang, separators)}<span class="hint">${t(S.clipped(value.length - SHOWN_CHARS))}</span>`;
+  }
+
+  private renderMessage(m: DecodedMessage) {
+    const { t } = this.locale;
+    const v = m.verification;
+    const n = m.block.index + 1;
+    const id = `m${n}`;
+    const title = v.kind ? t(MESSAGES[v.kind].title) : t(S.unknownKind);
+    const rows: ValidationRow[] = v.rows.map((r) =>
+      r.value !== null && r.value.length > SHOWN_CHARS ? { ...r, value: `${r.value.slice(0, SHOWN_CHARS)}…` } : r,
+    );
+    return html`<article part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome}>
+      <h3 id=${`${id}-title`}>${t(S.message)} ${n}${m.block.line ? html` (${t(S.line)} ${m.block.line})` : nothing}: ${title}</h3>
+      <p part="verdict" class=${`verdict level-${m.explanation.level}`} data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
+      ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}
+      ${this.blocks.length > 1 ? this.renderParseProblems(m) : nothing}
+      ${v.kind ? this.renderSigned(m) : nothing}
+      ${this.renderFindings(m)}
+      ${m.crossCheck.length ? this.renderCrossCheck(m) : nothing}
+      ${m.replays.length
+        ? html`<h4>${t(S.replay)}</h4>
+            <ul>${m.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}</ul>`
+        : nothing}
+      ${rows.length
+        ? html`<details>
+            <summary>${t(S.allFields)}</summary>
+            <ebet-field-table .rows=${rows}></ebet-field-table>
+          </details>`
+        : nothing}
+    </article>`;
+  }
+
+  private renderParseProblems(m: DecodedMessage) {
+    const { t } = this.locale;
+    const problems = m.block.parsed.problems;
+    if (!problems.length) return nothing;
+    return html`<ul>
+      ${problems.map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+    </ul>`;
+  }
+
+  private renderSigned(m: DecodedMessage) {
+    const { t } = this.locale;
+    const v = m.verification;
+    return html`${v.signedFields
+        ? html`<h4>${t(S.signed)}</h4>
+            <ol class="signed">
+              ${v.signedFields.map((f) => html`<li><span class="mono">${f.name}</span> = ${this.clip(f.value)}</li>`)}
+            </ol>
+            <h4>${t(S.string)} (${t(ENCODING_NAMES[v.encoding])})</h4>
+            <p class="string" data-string>${this.clip(v.macString ?? '', true)}</p>
+            <ebet-copy-button .value=${v.macString ?? ''} .label=${S.copyString}></ebet-copy-button>`
+        : v.outcome === 'unsigned'
+          ? html`<p class="hint">${t(S.noString)}</p>`
+          : nothing}
+      <h4>${t(S.mac)}: <span data-mac-outcome>${t(outcomeWords(v.outcome))}</span></h4>
+      <table part="mac">
+        <tbody>
+          <tr>
+            <th scope="row">${t(S.expected)}</th>
+            <td class="mono" data-expected>${v.expectedMac ?? '—'}</td>
+          </tr>
+          <tr>
+            <th scope="row">${t(S.given)}</th>
+            <td class="mono" data-given>
+              ${v.givenMac ? this.clip(v.givenMac) : html`<em class="hint">${t(S.none)}</em>`}
+              ${v.givenMacCase !== 'none' && v.givenMacCase !== 'upper' ? html`<span class="hint">(${t(S.caseSeen[v.givenMacCase])})</span>` : nothing}
+            </td>
+          </tr>
+          ${v.key
+            ? html`<tr>
+                <th scope="row">${t(S.keyUsed)}</th>
+                <td>${t(S.keyOf(v.key.index, v.key.ringSize))} (${t(S.chosenBy[v.key.chosenBy]!)}), KVV <span class="mono">${groupHex(v.key.kvv)}</span></td>
+              </tr>`
+            : nothing}
+          ${v.kvv.matches !== null
+            ? html`<tr>
+                <th scope="row">NB_KVV</th>
+                <td class=${v.kvv.matches ? 'level-ok' : 'level-error'} data-kvv=${v.kvv.matches ? 'match' : 'mismatch'}>
+                  ${v.kvv.matches ? '✓' : '✗'} ${t(v.kvv.matches ? S.kvvOk : S.kvvBad)}
+                </td>
+              </tr>`
+            : nothing}
+        </tbody>
+      </table>
+      ${v.verified === false && v.kind && v.macString !== null && v.givenMac
+        ? html`<p>
+            <a data-doctor href=${`${this.calculator}#${calculatorCase(v.kind, m.block.parsed.entries, v.encoding)}`}>${t(S.doctorLink)}</a>
+          </p>`
+        : nothing}`;
+  }
+
+  private renderFindings(m: DecodedMessage) {
+    const { t } = this.locale;
+    const v = m.verification;
+    if (!v.findings.length && !v.keyWarnings.length) return nothing;
+    return html`<h4>${t(S.findings)}</h4>
+      <ul>
+        ${v.findings.map(
+          (f) => html`<li class=${`level-${f.level === 'info' ? 'ok' : f.level}`} data-code=${f.code}>
+            <strong>${t(S.levels[f.level]!)}:</strong> ${t(f.message)}
+          </li>`,
+        )}
+        ${v.keyWarnings.map((w) => html`<li class="level-warning" data-code="key-date"><strong>${t(S.levels.warning!)}:</strong> ${t(w)}</li>`)}
+      </ul>`;
+  }
+
+  private renderCrossCheck(m: DecodedMessage) {
+    const { t, lang } = this.locale;
+    return html`<h4>${t(S.crossCheck)} (${t(m.orderSource === 'given' ? S.orderGiven : S.orderListed)})</h4>
+      <table class="cross">
+        <thead>
+          <tr><th scope="col">${t(S.field)}</th><th scope="col">${t(S.received)}</th><th scope="col">${t(S.inOrder)}</th><th scope="col">${t(S.result)}</th></tr>
+        </thead>
+        <tbody>
+          ${m.crossCheck.map(
+            (c) => html`<tr data-field=${c.field} data-result=${c.result}>
+              <th scope="row" class="mono">${c.field}</th>
+              <td>${visibleValue(c.received, lang)}</td>
+              <td>${visibleValue(c.expected, lang)}</td>
+              <td class=${c.result === 'different' ? 'level-error' : c.result === 'same' ? 'level-ok' : 'level-warning'}>
+                <strong>${t(S.results3[c.result]!)}</strong>${c.result === 'same' ? nothing : html`: ${t(c.message)}`}
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-decoder': EbetDecoder;
+  }
+}
