@@ -1001,8 +1001,13 @@ const TRUNCATED = text(
   '[… rapporten förkortad för att rymmas i en e-postlänk: kopiera hela rapporten från checklistan och klistra in den här]',
 );
 
+/** Lone surrogates (from a broken paste) become U+FFFD, so encoding never throws. */
+function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 function encodeBody(body: string): string {
-  return encodeURIComponent(body.replace(/\r?\n/g, '\r\n'));
+  return encodeURIComponent(wellFormed(body).replace(/\r?\n/g, '\r\n'));
 }
 
 /** Cuts a string to `length` code units without splitting a surrogate pair. */
@@ -1016,7 +1021,7 @@ function cut(value: string, length: number): string {
  * is shortened with a note saying so (`truncated: true`) and the full text stays to be copied.
  */
 export function reportMailto(address: string, subject: string, body: string, lang: Lang, maxLength = MAILTO_MAX_LENGTH): { url: string; truncated: boolean } {
-  const head = `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=`;
+  const head = `mailto:${encodeURIComponent(address).replace(/%40/g, '@')}?subject=${encodeURIComponent(wellFormed(subject))}&body=`;
   const full = head + encodeBody(body);
   if (full.length <= maxLength) return { url: full, truncated: false };
   const note = `\n\n${TRUNCATED[lang]}`;
