@@ -403,7 +403,7 @@ export class EbetIncidentChecklist extends LitElement {
                 ${[...this.store.incidents].reverse().map((i) => html`<option value=${i.id} ?selected=${i.id === this.store.activeId}>${label(i)}</option>`)}
               </select>`
           : nothing}
-        <button type="button" @click=${this.newIncident}>${t(S.newIncident)}</button>
+        <button type="button" id="new-incident" @click=${this.newIncident}>${t(S.newIncident)}</button>
         ${incident
           ? html`<button
                 type="button"

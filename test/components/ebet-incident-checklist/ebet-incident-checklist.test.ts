@@ -1,0 +1,275 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
+import type { EbetIncidentChecklist } from '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
+import { DEFAULT_INCIDENT_CONFIG } from '../../../src/index.ts';
+
+let counter = 0;
+/** A storage key of its own for each test, so tests never see each other's incidents. */
+function freshKey(): string {
+  counter += 1;
+  return `ebet-incident-test-${Date.now()}-${counter}`;
+}
+
+/** A clock the test moves by hand. */
+function manualClock(iso: string) {
+  let now = new Date(iso);
+  return {
+    clock: () => now,
+    set(next: string) {
+      now = new Date(next);
+    },
+  };
+}
+
+async function create(key: string, clock: () => Date, lang = 'en'): Promise<EbetIncidentChecklist> {
+  return fixture<EbetIncidentChecklist>(html`<ebet-incident-checklist lang=${lang} storage-key=${key} .clock=${clock}></ebet-incident-checklist>`);
+}
+
+const $ = <T extends Element = HTMLElement>(el: EbetIncidentChecklist, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const $$ = (el: EbetIncidentChecklist, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+async function start(el: EbetIncidentChecklist): Promise<void> {
+  $(el, '#new-incident').click();
+  await el.updateComplete;
+}
+
+async function click(el: EbetIncidentChecklist, step: string, action: 'done' | 'skip'): Promise<void> {
+  $(el, `li[data-step=${step}] button[data-action=${action}]`).click();
+  await el.updateComplete;
+}
+
+function type(field: HTMLInputElement | HTMLTextAreaElement, value: string, commit = false): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  if (commit) field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('<ebet-incident-checklist>', () => {
+  it('ticks, skips and annotates steps, and keeps them across a reload', async () => {
+    const key = freshKey();
+    const time = manualClock('2026-11-23T09:00:00Z');
+    let el = await create(key, time.clock);
+    await start(el);
+    type($<HTMLInputElement>(el, '#incident-title'), 'Card payments fail');
+    await click(el, 'support-request', 'done');
+    await click(el, 'ticket-fallback', 'skip');
+    type($<HTMLTextAreaElement>(el, '#note-own-mail'), 'Mail goes out fine', true);
+    await el.updateComplete;
+    expect($(el, 'li[data-step=support-request]').dataset['status']).to.equal('done');
+    expect($(el, 'li[data-step=support-request] button[data-action=done]').getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, 'li[aria-current=step]').dataset['step']).to.equal('own-mail');
+    expect($(el, '#announce').textContent).to.contain('Next: Still no answer? Check that your own mail works');
+
+    // a reload: the element is gone and a new one reads what was stored
+    el.remove();
+    el = await create(key, time.clock);
+    expect($(el, 'li[data-step=support-request]').dataset['status']).to.equal('done');
+    expect($(el, 'li[data-step=ticket-fallback]').dataset['status']).to.equal('skipped');
+    expect($<HTMLTextAreaElement>(el, '#note-own-mail').value).to.equal('Mail goes out fine');
+    expect($<HTMLInputElement>(el, '#incident-title').value).to.equal('Card payments fail');
+    expect($(el, 'li[data-step=support-request] .badge.done').textContent).to.contain('10:00');
+
+    // unticking reopens the step
+    await click(el, 'support-request', 'done');
+    expect($(el, 'li[data-step=support-request]').dataset['status']).to.equal('open');
+    expect($(el, 'li[aria-current=step]').dataset['step']).to.equal('support-request');
+  });
+
+  it('keeps several incidents, switches between them, deletes one and resets all', async () => {
+    const key = freshKey();
+    const time = manualClock('2026-11-23T09:00:00Z');
+    const el = await create(key, time.clock);
+    await start(el);
+    type($<HTMLInputElement>(el, '#incident-title'), 'First');
+    await click(el, 'status-page', 'done');
+    time.set('2026-11-23T10:00:00Z');
+    await start(el);
+    type($<HTMLInputElement>(el, '#incident-title'), 'Second');
+    await el.updateComplete;
+    const select = $<HTMLSelectElement>(el, '#incident-select');
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Second – 2026-11-23 11:00', 'First – 2026-11-23 10:00']);
+    expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('open');
+    select.value = select.options[1]!.value;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('done');
+
+    $$(el, 'button').find((b) => b.textContent!.includes('Delete this incident'))!.click();
+    await el.updateComplete;
+    $$(el, 'button').find((b) => b.textContent!.includes('Cancel'))!.click();
+    await el.updateComplete;
+    expect(el.incidents.incidents).to.have.length(2);
+    $$(el, 'button').find((b) => b.textContent!.includes('Delete this incident'))!.click();
+    await el.updateComplete;
+    $$(el, 'button').find((b) => b.textContent!.includes('Yes, delete'))!.click();
+    await el.updateComplete;
+    expect(el.incidents.incidents.map((i) => i.title)).to.deep.equal(['Second']);
+
+    $$(el, 'button').find((b) => b.textContent!.includes('Delete all incidents'))!.click();
+    await el.updateComplete;
+    $$(el, 'button').find((b) => b.textContent!.includes('Yes, delete'))!.click();
+    await el.updateComplete;
+    expect(el.incidents.incidents).to.deep.equal([]);
+    expect(JSON.parse(localStorage.getItem(key)!).incidents).to.deep.equal([]);
+  });
+
+  it('shows the ticket timer with the elapsed time and prompts at 10 and 20 minutes (controlled clock)', async () => {
+    const time = manualClock('2026-11-23T09:00:00Z');
+    const el = await create(freshKey(), time.clock);
+    await start(el);
+    expect($(el, '[part=timer]').dataset['stage']).to.equal('idle');
+    await click(el, 'support-request', 'done');
+    time.set('2026-11-23T09:09:59Z');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, '[part=timer]').dataset['stage']).to.equal('waiting');
+    expect($(el, '[part=status] [role=timer]').textContent).to.equal('9:59');
+    time.set('2026-11-23T09:10:00Z');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, '[part=timer]').dataset['stage']).to.equal('first-prompt');
+    expect($(el, '[part=timer] .timer-message').textContent).to.contain('10 minutes have passed');
+    expect($(el, '#announce').textContent).to.contain('10 minutes have passed');
+    time.set('2026-11-23T09:20:30Z');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect($(el, '[part=timer]').dataset['stage']).to.equal('second-prompt');
+    expect($(el, '[part=status] [role=timer]').textContent).to.equal('20:30');
+    expect($(el, '#announce').textContent).to.contain('20 minutes have passed');
+
+    type($<HTMLInputElement>(el, '#ticket-number'), 'CT-4711');
+    $$(el, '[part=timer] button').find((b) => b.textContent!.includes('Ticket received'))!.click();
+    await el.updateComplete;
+    expect($(el, '[part=timer]').dataset['stage']).to.equal('received');
+    expect($(el, '[part=timer]').textContent).to.contain('Ticket CT-4711 received after 20:30');
+  });
+
+  it('says whether the provider’s office is open now, and why not', async () => {
+    const time = manualClock('2026-11-21T09:00:00Z'); // Saturday 10:00 in Stockholm
+    const el = await create(freshKey(), time.clock);
+    await start(el);
+    const office = () => $(el, '[part=office]');
+    expect(office().dataset['open']).to.equal('false');
+    expect(office().textContent).to.contain('the provider’s alarms have most likely already alerted it');
+    time.set('2026-03-30T06:30:00Z'); // Monday 08:30 summer time
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(office().dataset['open']).to.equal('true');
+    expect($(el, '[part=status]').textContent).to.contain('open (08:30 Europe/Stockholm)');
+  });
+
+  it('writes the report and a mailto: link to the support address', async () => {
+    const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    type($<HTMLInputElement>(el, '#incident-title'), 'Card payments fail');
+    type($<HTMLTextAreaElement>(el, '#incident-orderIds'), '100234');
+    await click(el, 'status-page', 'done');
+    const report = $<HTMLTextAreaElement>(el, '#report-text').value;
+    expect(report).to.contain('Incident: Card payments fail – 2026-11-23 10:00');
+    expect(report).to.contain('Order ids:\n  100234');
+    expect(report).to.contain('- [done (2026-11-23 10:00)] Read the status page');
+    const mail = $<HTMLAnchorElement>(el, '#report-mail');
+    expect(mail.getAttribute('href')).to.match(/^mailto:support@certitrade\.net\?subject=Incident%3A%20Card%20payments%20fail/);
+    expect(mail.getAttribute('target')).to.equal(null);
+  });
+
+  it('opens every web link in a new tab without an opener', async () => {
+    const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    const web = $$(el, 'a[href^="http"]');
+    expect(web.length).to.be.at.least(6);
+    for (const a of web) {
+      expect(a.getAttribute('target')).to.equal('_blank');
+      expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+    }
+    expect($(el, 'li[data-step=switch-url]').textContent).to.contain('Alternate URL: to be decided');
+    expect($(el, 'li[data-step=last-action] .badge.tbd').textContent).to.equal('To be decided');
+  });
+
+  it('loads another provider’s configuration from a file, and refuses a malformed one without losing the checklist', async () => {
+    const key = freshKey();
+    const el = await create(key, manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    await click(el, 'status-page', 'done');
+
+    const bad = { ...DEFAULT_INCIDENT_CONFIG, contacts: { ...DEFAULT_INCIDENT_CONFIG.contacts, phone: 184305000 } };
+    const paste = $<HTMLTextAreaElement>(el, '#config-text');
+    type(paste, JSON.stringify(bad));
+    await el.updateComplete;
+    $$(el, 'button').find((b) => b.textContent!.includes('Use the pasted configuration'))!.click();
+    await el.updateComplete;
+    expect($(el, '#config-result li[data-path="contacts.phone"]').textContent).to.equal('contacts.phone: expected a string; got number');
+    expect(paste.getAttribute('aria-invalid')).to.equal('true');
+    expect(paste.value).to.equal(JSON.stringify(bad));
+    expect(el.configuration.provider).to.equal('CertiTrade');
+    expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('done');
+
+    const bank = {
+      ...DEFAULT_INCIDENT_CONFIG,
+      provider: 'Exempelbanken',
+      contacts: { supportMail: 'ebetalning@exempelbanken.se', fallbackMail: 'support@exempelbanken.se', webForm: 'https://exempelbanken.se/support', phone: '08-123 456' },
+      paymentUrls: { primary: 'https://pay.exempelbanken.se/', alternate: 'https://pay2.exempelbanken.se/' },
+    };
+    const input = $<HTMLInputElement>(el, '#config-file');
+    const files = new DataTransfer();
+    files.items.add(new File([JSON.stringify(bank)], 'bank.json', { type: 'application/json' }));
+    input.files = files.files;
+    const changed = oneEvent(el, 'ebet-incident-config-change');
+    input.dispatchEvent(new Event('change'));
+    await changed;
+    await el.updateComplete;
+    expect(el.configuration.provider).to.equal('Exempelbanken');
+    expect($(el, '#config-result li')).to.equal(null);
+    expect($(el, '#report-mail').getAttribute('href')).to.match(/^mailto:ebetalning@exempelbanken\.se\?/);
+    expect($(el, 'li[data-step=switch-url] a[href="https://pay2.exempelbanken.se/"]')).not.to.equal(null);
+    expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('done');
+
+    // the loaded configuration is kept, and going back to the default is one button
+    el.remove();
+    const again = await create(key, manualClock('2026-11-23T09:00:00Z').clock);
+    expect(again.configuration.provider).to.equal('Exempelbanken');
+    $$(again, 'button').find((b) => b.textContent!.includes('Back to the default configuration'))!.click();
+    await again.updateComplete;
+    expect(again.configuration).to.deep.equal(DEFAULT_INCIDENT_CONFIG);
+  });
+
+  it('survives unreadable stored data', async () => {
+    const key = freshKey();
+    localStorage.setItem(key, '{"version":1,"incidents":[{"id":"x"}]}');
+    localStorage.setItem(`${key}-config`, '{"provider":1}');
+    const el = await create(key, manualClock('2026-11-23T09:00:00Z').clock);
+    expect($(el, '[role=alert]').textContent).to.contain('could not be read');
+    expect(el.configuration.provider).to.equal('CertiTrade');
+    await start(el);
+    expect($$(el, 'li.step')).to.have.length(10);
+  });
+
+  it('is keyboard-usable: Tab reaches a step’s buttons and Space ticks it', async () => {
+    const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    $(el, '#note-support-request').focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(el.shadowRoot!.activeElement!.getAttribute('data-action')).to.equal('done');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, 'li[data-step=support-request]').dataset['status']).to.equal('done');
+  });
+
+  it('labels every control and passes axe, in English and Swedish', async () => {
+    const en = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await expect(en).to.be.accessible();
+    await start(en);
+    await click(en, 'support-request', 'done');
+    await expect(en).to.be.accessible();
+    const sv = await create(freshKey(), manualClock('2026-11-21T09:00:00Z').clock, 'sv');
+    await start(sv);
+    expect($(sv, 'h1').textContent).to.equal('Checklista vid driftstörning');
+    expect($(sv, '[part=office]').textContent).to.contain('larm');
+    expect($<HTMLTextAreaElement>(sv, '#report-text').value).to.contain('Incidentrapport');
+    await expect(sv).to.be.accessible();
+  });
+});
