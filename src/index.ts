@@ -21,3 +21,6 @@ export * from './simulator.ts';
 export * from './incident.ts';
 export * from './verify.ts';
 export * from './decode.ts';
+export * from './checkout.ts';
+export * from './receipt.ts';
+export * from './shop-return.ts';

@@ -1,0 +1,262 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer, type SentOrder } from '../../src/receipt.ts';
+import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+/** What the page shows: a receipt (verified, invalid, not verified, not the order), a cancel or reject, nothing, or still reading. */
+export type ReceiptState = 'loading' | 'verified' | 'invalid' | 'mismatch' | 'unverified' | 'cancelled' | 'rejected' | 'missing';
+
+export interface ReceiptDetail {
+  readonly state: ReceiptState;
+  /** The receipt's fields as the bank sent them; `null` on cancel, reject or when none arrived. */
+  readonly fields: Readonly<Record<string, string>> | null;
+  /** Why it is not verified or does not match the order. */
+  readonly problems: readonly Text[];
+}
+
+const S = {
+  title: {
+    loading: text('Reading the receipt…', 'Läser kvittot…'),
+    verified: text('Payment received', 'Betalningen är mottagen'),
+    invalid: text('This receipt is not valid: do not deliver', 'Kvittot är inte giltigt: leverera inte'),
+    mismatch: text('The payment does not match the order: do not deliver', 'Betalningen stämmer inte med ordern: leverera inte'),
+    unverified: text('Receipt received, not verified', 'Kvitto mottaget, inte verifierat'),
+    cancelled: text('Payment cancelled', 'Betalningen avbröts'),
+    rejected: text('Payment rejected', 'Betalningen avvisades'),
+    missing: text('No receipt', 'Inget kvitto'),
+  } satisfies Record<ReceiptState, Text>,
+  verifiedTest: text(
+    'Verified: the bank’s signature (NB_HMAC) matches under the published test key. Test mode: no money was moved.',
+    'Verifierat: bankens signatur (NB_HMAC) stämmer med den publicerade testnyckeln. Testläge: inga pengar har flyttats.',
+  ),
+  verifiedShop: text('Verified by the shop’s server.', 'Verifierat av butikens server.'),
+  notVerified: text(
+    'This page cannot check the bank’s signature by itself (the shop’s key never enters a web page). Confirm the payment on your server (verify-url) or with a payment check before delivering.',
+    'Sidan kan inte själv kontrollera bankens signatur (butikens nyckel finns aldrig i en webbsida). Bekräfta betalningen på er server (verify-url) eller med en betalningskontroll innan ni levererar.',
+  ),
+  verifyFailed: (url: string, why: string) =>
+    text(`The shop’s verify endpoint ${url} could not be asked (${why}).`, `Butikens verifieringstjänst ${url} kunde inte frågas (${why}).`),
+  shopRefused: text('The shop’s server says this receipt is not genuine.', 'Butikens server säger att kvittot inte är äkta.'),
+  cancelled: (stamp: string) =>
+    text(
+      `You cancelled the payment${stamp ? ` of order ${stamp}` : ''}. Nothing was charged; you can try again whenever you like.`,
+      `Du avbröt betalningen${stamp ? ` av order ${stamp}` : ''}. Inget har dragits; du kan försöka igen när du vill.`,
+    ),
+  rejected: (stamp: string) =>
+    text(
+      `The bank rejected the payment${stamp ? ` of order ${stamp}` : ''}. Nothing was charged; try again or choose another way to pay.`,
+      `Banken avvisade betalningen${stamp ? ` av order ${stamp}` : ''}. Inget har dragits; försök igen eller välj ett annat sätt att betala.`,
+    ),
+  gone: text(
+    'The receipt is no longer on this device (receipts are kept for 24 hours). Check the payment with a payment check.',
+    'Kvittot finns inte längre på den här enheten (kvitton sparas i 24 timmar). Kontrollera betalningen med en betalningskontroll.',
+  ),
+  none: text(
+    'No receipt reached this page. If you paid, the shop’s receipt worker was not installed when the bank sent you back: the payment can still be confirmed with a payment check.',
+    'Inget kvitto nådde sidan. Om du har betalat var butikens kvittoarbetare inte installerad när banken skickade tillbaka dig: betalningen kan fortfarande bekräftas med en betalningskontroll.',
+  ),
+  unreadable: text('The stored receipt could not be read.', 'Det sparade kvittot kunde inte läsas.'),
+  order: text('Order (NB_RETURN_STAMP)', 'Order (NB_RETURN_STAMP)'),
+  amount: text('Amount', 'Belopp'),
+  reference: text('Reference', 'Referens'),
+  paid: text('Bank confirmation (NB_PAID)', 'Bankens bekräftelse (NB_PAID)'),
+};
+
+const LEVEL: Record<ReceiptState, string> = {
+  loading: '',
+  verified: 'level-ok',
+  invalid: 'level-error',
+  mismatch: 'level-error',
+  unverified: 'level-warning',
+  cancelled: 'level-warning',
+  rejected: 'level-error',
+  missing: 'level-warning',
+};
+
+/**
+ * @summary The shop's return page: shows the bank's receipt, verified with the published test key
+ * in test mode, through the shop's `verify-url` in production, or plainly marked "not verified" —
+ * never silently trusted. On cancel and reject pages it shows the matching message from the query
+ * string the checkout put in NB_CANCEL / NB_REJECT (else from its `outcome` attribute).
+ *
+ * The receipt comes from the `fields` property, else from the receipt worker (`?ebet-receipt=<id>`),
+ * else from NB_… fields in the page's query string.
+ *
+ * @event ebet-receipt - `{ state, fields, problems }` once the page's outcome is known.
+ * @csspart title - The outcome line.
+ * @csspart message - What it means and what to do.
+ * @csspart problems - Why a receipt is not valid or not the order.
+ * @csspart details - The receipt's values.
+ * @cssproperty --ebet-color-ok - Colour of a verified receipt.
+ * @cssproperty --ebet-color-error - Colour of an invalid receipt or a rejected payment.
+ * @cssproperty --ebet-color-warning - Colour of a receipt not verified, a cancel, or no receipt.
+ */
+@customElement('ebet-receipt')
+export class EbetReceipt extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      [part='title'] {
+        font-size: 1.25em;
+        margin: 0 0 0.3em;
+      }
+      [part='message'] {
+        margin: 0 0 0.6em;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.2em 1em;
+        margin: 0.5em 0 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** `test` verifies with the published test key. */
+  @property() mode = '';
+  /** The shop's endpoint that verifies a receipt: POSTed its fields as JSON, answers `{"verified": true|false}`. */
+  @property({ attribute: 'verify-url' }) verifyUrl = '';
+  /** The page's outcome when its query names none: `cancel` on a cancel page, `reject` on a reject page. */
+  @property() outcome: '' | 'cancel' | 'reject' = '';
+  /** A receipt given directly, instead of the one the page was sent. */
+  @property({ attribute: false }) fields: Record<string, string> | null = null;
+  /** The outcome, for styling (`:host([data-state=verified])`) and tests. */
+  @property({ reflect: true, attribute: 'data-state' }) state: ReceiptState = 'loading';
+
+  @state() private receipt: Record<string, string> | null = null;
+  @state() private message: Text | null = null;
+  @state() private problems: readonly Text[] = [];
+
+  private readonly locale = new LocaleController(this);
+  private run = 0;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('fields') || changed.has('mode') || changed.has('verifyUrl') || changed.has('outcome')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const run = ++this.run;
+    const params = new URLSearchParams(location.search);
+    let fields = this.fields;
+    let state: ReceiptState = 'missing';
+    let message: Text | null = S.none;
+    let problems: readonly Text[] = [];
+    const id = params.get(RETURN_PARAMS.receipt);
+    if (!fields && id) {
+      try {
+        fields = await this.stored(id);
+        if (!fields) message = S.gone;
+      } catch {
+        message = S.unreadable;
+      }
+    }
+    fields ??= id ? null : receiptFields(params);
+    const outcome = outcomeOf(Object.fromEntries(params)) ?? (this.outcome ? { outcome: this.outcome, stamp: '' } : null);
+    if (fields) {
+      ({ state, message, problems } = await this.verify(fields));
+    } else if (outcome) {
+      state = outcome.outcome === 'cancel' ? 'cancelled' : 'rejected';
+      message = outcome.outcome === 'cancel' ? S.cancelled(outcome.stamp) : S.rejected(outcome.stamp);
+    }
+    if (run !== this.run) return;
+    this.receipt = fields;
+    this.message = message;
+    this.problems = problems;
+    this.state = state;
+    emit<ReceiptDetail>(this, 'ebet-receipt', { state, fields, problems });
+  }
+
+  /** A receipt the worker kept, by its id; `null` when it is no longer there. */
+  private async stored(id: string): Promise<Record<string, string> | null> {
+    if (!('caches' in window)) return null;
+    const cache = await caches.open(RECEIPT_CACHE);
+    const response = await cache.match(new URL(receiptCachePath(id), location.href).href);
+    if (!response) return null;
+    const record = (await response.json()) as { entries?: Array<[string, string]> };
+    return receiptFields(Array.isArray(record.entries) ? record.entries.filter((e) => Array.isArray(e) && e.length === 2).map(([n, v]) => [String(n), String(v)] as const) : []);
+  }
+
+  private async verify(fields: Record<string, string>): Promise<{ state: ReceiptState; message: Text | null; problems: readonly Text[] }> {
+    if (this.mode.trim().toLowerCase() === 'test') {
+      const errors = testKeyProblems(fields);
+      if (errors.length > 0) return { state: 'invalid', message: null, problems: errors.map((row) => text(`${row.name}: ${row.message.en}`, `${row.name}: ${row.message.sv}`)) };
+      const mismatches = this.orderMismatches(fields);
+      if (mismatches.length > 0) return { state: 'mismatch', message: S.verifiedTest, problems: mismatches };
+      return { state: 'verified', message: S.verifiedTest, problems: [] };
+    }
+    if (this.verifyUrl) {
+      const url = new URL(this.verifyUrl, document.baseURI).href;
+      let verified: boolean;
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(fields),
+          credentials: 'same-origin',
+        });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        verified = verifyAnswer(await response.json());
+      } catch (error) {
+        const why = error instanceof EbetError ? error.text : S.verifyFailed(url, error instanceof Error ? error.message : String(error));
+        return { state: 'unverified', message: S.notVerified, problems: [why] };
+      }
+      if (!verified) return { state: 'invalid', message: null, problems: [S.shopRefused] };
+      const mismatches = this.orderMismatches(fields);
+      return mismatches.length > 0 ? { state: 'mismatch', message: S.verifiedShop, problems: mismatches } : { state: 'verified', message: S.verifiedShop, problems: [] };
+    }
+    return { state: 'unverified', message: S.notVerified, problems: this.orderMismatches(fields) };
+  }
+
+  /** The receipt against the order the checkout noted in this tab, when there is one. */
+  private orderMismatches(fields: Record<string, string>): Text[] {
+    let order: SentOrder | null = null;
+    try {
+      const raw = sessionStorage.getItem(orderStorageKey(fields.NB_RETURN_STAMP ?? ''));
+      order = raw ? (JSON.parse(raw) as SentOrder) : null;
+    } catch {
+      order = null;
+    }
+    return order ? orderMismatches(fields, order) : [];
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const r = this.receipt;
+    return html`<div role="status">
+      <h2 part="title" class=${LEVEL[this.state]}>${t(S.title[this.state])}</h2>
+      ${this.message ? html`<p part="message">${t(this.message)}</p>` : nothing}
+      ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${t(p)}</li>`)}</ul>` : nothing}
+      ${r
+        ? html`<dl part="details">
+            <dt>${t(S.order)}</dt>
+            <dd class="mono">${r.NB_RETURN_STAMP ?? ''}</dd>
+            <dt>${t(S.amount)}</dt>
+            <dd class="mono">${r.NB_RETURN_DB_AMOUNT ?? ''} ${r.NB_RETURN_DB_CUR ?? ''}</dd>
+            <dt>${t(S.reference)}</dt>
+            <dd class="mono">${r.NB_RETURN_DB_REF ?? ''}</dd>
+            <dt>${t(S.paid)}</dt>
+            <dd class="mono">${r.NB_PAID ?? ''}</dd>
+          </dl>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-receipt': EbetReceipt;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The receipt worker a static shop installs on its own origin (bundled to `lib/ebet-receipt-sw.js`;
+ * copy it beside the shop's pages, since a worker's scope is its own folder). The bank POSTs the
+ * receipt to NB_RETURN, and a static host answers a POST with 405: this worker catches that
+ * navigation instead, keeps the posted fields in the shop's Cache Storage (on the buyer's device,
+ * nowhere else), and answers with a 303 redirect to the same page with `?ebet-receipt=<id>`, where
+ * `<ebet-receipt>` reads, verifies and shows it. Every other request goes to the network untouched.
+ */
+import { RECEIPT_CACHE, RETURN_PARAMS, receiptCachePath } from '../../src/shop-return.ts';
+
+/** The parts of the service worker scope used here (the DOM library has no worker types). */
+interface FetchEventLike extends Event {
+  readonly request: Request;
+  respondWith(response: Promise<Response> | Response): void;
+}
+interface ExtendableEventLike extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface WorkerScope {
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
+}
+
+const worker = self as unknown as WorkerScope;
+/** Receipts older than this are dropped when a new one arrives (they hold no secret, but need not linger). */
+const KEEP_MS = 24 * 60 * 60 * 1000;
+/** A receipt is a few hundred bytes; anything much larger is not one. */
+const MAX_BODY = 16 * 1024;
+
+worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
+worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()));
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const type = request.headers.get('Content-Type') ?? '';
+  if (request.method !== 'POST' || request.mode !== 'navigate' || !/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return;
+  event.respondWith(capture(request));
+});
+
+async function capture(request: Request): Promise<Response> {
+  const length = Number(request.headers.get('Content-Length') ?? '0');
+  if (length > MAX_BODY) return fetch(request);
+  const form = await request.clone().formData();
+  const entries = [...form].flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as const] : []));
+  if (!entries.some(([name]) => name.startsWith('NB_'))) return fetch(request);
+  const id = crypto.randomUUID();
+  const cache = await caches.open(RECEIPT_CACHE);
+  await prune(cache);
+  const record = { entries, received: new Date().toISOString(), url: request.url };
+  await cache.put(
+    new URL(receiptCachePath(id), request.url).href,
+    new Response(JSON.stringify(record), { headers: { 'Content-Type': 'application/json', Date: new Date().toUTCString() } }),
+  );
+  const target = new URL(request.url);
+  target.searchParams.set(RETURN_PARAMS.receipt, id);
+  return Response.redirect(target.href, 303);
+}
+
+async function prune(cache: Cache): Promise<void> {
+  for (const key of await cache.keys()) {
+    const stored = await cache.match(key);
+    const date = Date.parse(stored?.headers.get('Date') ?? '');
+    if (!(date > Date.now() - KEEP_MS)) await cache.delete(key);
+  }
+}
