@@ -579,9 +579,14 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   const z = zonedTime(date, timeZone);
   const localTime = `${pad(z.hour)}:${pad(z.minute)}`;
   const day = DAY_NAMES[z.weekday - 1]!;
-  const dayList = [...days].sort((a, b) => a - b);
-  const hoursEn = `${dayList.map((d) => DAY_NAMES[d - 1]!.en.slice(0, 3)).join(', ')} ${open}–${close}`;
-  const hoursSv = `${dayList.map((d) => DAY_NAMES[d - 1]!.sv.slice(0, 3)).join(', ')} ${open}–${close}`;
+  const dayList = [...new Set(days)].sort((a, b) => a - b);
+  const consecutive = dayList.length > 2 && dayList.at(-1)! - dayList[0]! === dayList.length - 1;
+  const daysIn = (lang: Lang) => {
+    const short = (d: number) => DAY_NAMES[d - 1]![lang].slice(0, 3);
+    return consecutive ? `${short(dayList[0]!)}–${short(dayList.at(-1)!)}` : dayList.map(short).join(', ');
+  };
+  const hoursEn = `${daysIn('en')} ${open}–${close}`;
+  const hoursSv = `${daysIn('sv')} ${open}–${close}`;
   const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `klockan är ${localTime} en ${day.sv} i ${timeZone}`);
   if (isOfficeOpen(date, config)) {
     return {

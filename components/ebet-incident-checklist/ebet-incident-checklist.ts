@@ -71,7 +71,7 @@ const S = {
   allDone: text('Every step is done or skipped. Send the report, and close the incident when it is over.', 'Alla steg är gjorda eller överhoppade. Skicka rapporten, och avsluta incidenten när den är över.'),
   goCurrent: text('Go to this step', 'Gå till steget'),
   ticketTimer: text('Ticket timer', 'Ticket-timer'),
-  office: text('Provider’s office', 'Leverantörens kontor'),
+  office: text('Office', 'Kontor'),
   officeOpen: text('open', 'öppet'),
   officeClosed: text('closed', 'stängt'),
   done: text('Done', 'Gjort'),
@@ -459,7 +459,7 @@ export class EbetIncidentChecklist extends LitElement {
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
-      <p><strong>${t(S.office)} ${this.config.provider}:</strong> ${t(office.open ? S.officeOpen : S.officeClosed)} (${office.localTime} ${this.config.officeHours.timeZone})</p>
+      <p><strong>${t(S.office)} (${this.config.provider}):</strong> ${t(office.open ? S.officeOpen : S.officeClosed)} (${office.localTime} ${this.config.officeHours.timeZone})</p>
     </div>`;
   }
 

@@ -202,6 +202,8 @@ describe('incident: office hours in Europe/Stockholm', () => {
     expect(weekend.reason.en).to.contain('the provider’s alarms have most likely already alerted it');
     expect(weekend.reason.en).to.contain('Saturday 10:00');
     expect(weekend.reason.en).to.contain('opens Monday at 08:00');
+    expect(weekend.reason.en).to.contain('about Mon–Fri 08:00–17:00');
+    expect(weekend.reason.sv).to.contain('ca mån–fre 08:00–17:00');
     expect(weekend.reason.sv).to.contain('larm');
     expect(weekend.reason.sv).to.contain('måndag kl. 08:00');
     expect(officeStatus(at('2026-11-23T05:00:00Z'), config).reason.en).to.contain('opens today at 08:00');
