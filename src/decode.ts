@@ -86,7 +86,7 @@ function jsonMessages(trimmed: string): Array<Record<string, unknown>> | null {
  * Splits a paste into messages: a JSON array of objects gives one message per object; several
  * HTML pages or forms one per page or form; text one per blank-line separated block, and one per
  * line when every line of a block is a whole message (log lines of POST bodies, JSON lines).
- * Pieces without any field are dropped; when no piece has a field, the whole paste is one
+ * Pieces without any NB_ field are dropped; when no piece has one, the whole paste is one
  * message, so the parser's own message (empty, binary, not JSON…) is what the user sees.
  */
 export function splitMessages(input: string): MessageBlock[] {
@@ -108,7 +108,8 @@ export function splitMessages(input: string): MessageBlock[] {
   let counted = 0;
   for (const piece of pieces) {
     const parsed = parseFields(piece.text);
-    if (parsed.entries.length === 0 && !parsed.problems.some((p) => p.code === 'binary')) continue;
+    // Prose between messages (a log's headings) is no message; binary data is reported where it is.
+    if (!parsed.entries.some((e) => /^nb_/i.test(e.name)) && !parsed.problems.some((p) => p.code === 'binary')) continue;
     for (; counted < piece.start; counted++) if (input.charCodeAt(counted) === 10) line++;
     blocks.push({ index: blocks.length, line, text: piece.text, parsed });
   }
