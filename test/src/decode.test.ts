@@ -229,7 +229,7 @@ describe('decodeMessages and the support summary', () => {
   });
 
   it('encodes the calculator case as base64url JSON of kind, fields, MAC and encoding, without the key', async () => {
-    const fields = { ...(await signedReceipt()), NB_RETURN_STAMP: 'Åsa?' };
+    const fields: Record<string, string> = { ...(await signedReceipt()), NB_RETURN_STAMP: 'Åsa?' };
     const fragment = calculatorCase('payDirectReturn', fields, 'iso-8859-1');
     expect(fragment).to.match(/^case=[A-Za-z0-9_-]+$/);
     const b64 = fragment.slice(5).replace(/-/g, '+').replace(/_/g, '/');
