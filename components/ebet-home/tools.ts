@@ -48,7 +48,7 @@ export const TOOLS: readonly ToolEntry[] = [
       'When payments stop working: the provider’s incident process, step by step, with timers and a written report.',
       'När betalningar slutar fungera: leverantörens incidentprocess steg för steg, med timer och skriftlig rapport.',
     ),
-    status: 'coming',
+    status: 'ready',
   },
   {
     id: 'checkout',
