@@ -167,7 +167,7 @@ export class EbetIncidentChecklist extends LitElement {
       :host { display: block; font-size: 1.05rem; }
       h1 { margin: 0 0 0.2em; font-size: 1.6em; }
       h2 { font-size: 1.25em; margin: 1.2em 0 0.4em; }
-      h3 { font-size: 1.1em; margin: 0 0 0.3em; }
+      h3 { font-size: 1.1em; margin: 0 0 0.3em; scroll-margin-top: 10em; }
       section, fieldset { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
         border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0.8em 0; }
       .status { position: sticky; top: 0; z-index: 1; display: grid; gap: 0.3em; background: var(--ebet-color-surface, #fff);
