@@ -147,7 +147,7 @@ export interface DoctorFinding {
   /** The string's bytes in that encoding, upper-case hexadecimal. */
   readonly bytesHex: string;
   readonly key: KeyInterpretation;
-  /** `hmac-sha256`, or the plain hash that was used instead (`sha256(string+key)`…). */
+  /** `HMAC-SHA256`, or the plain hash that was used instead (`sha256(string+key)`…). */
   readonly algorithm: string;
   /** The digest in full (64 hexadecimal characters). */
   readonly digest: string;
@@ -155,9 +155,10 @@ export interface DoctorFinding {
   readonly mac: string;
 }
 
-/** One family of candidates the doctor tried. */
+/** One family of candidates the doctor tried (every cause is listed; 0 candidates where it could not apply, e.g. encodings of an ASCII string). */
 export interface DoctorTry {
   readonly cause: DoctorCause;
+  /** Candidates computed with this cause in them (`lowercase-hex` and `untruncated` are read off the MAC: 0). */
   readonly candidates: number;
   readonly detail: Text;
 }
@@ -720,7 +721,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       causes.push(key.cause);
       says.push(key.say!);
     }
-    if (algorithm !== 'hmac-sha256') {
+    if (algorithm !== 'HMAC-SHA256') {
       causes.push('plain-hash');
       says.push(
         text(
@@ -750,8 +751,8 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     const fix =
       expectedMac !== null
         ? text(
-            `Correct: sign ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${expectedKey!.interpretation.label.en}; NB_HMAC = ${expectedMac}.`,
-            `Rätt: signera ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${expectedKey!.interpretation.label.sv}; NB_HMAC = ${expectedMac}.`,
+            `Sign ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${expectedKey!.interpretation.label.en}: NB_HMAC = ${expectedMac}.`,
+            `Signera ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${expectedKey!.interpretation.label.sv}: NB_HMAC = ${expectedMac}.`,
           )
         : text(
             `No key of the ring is valid on ${date}: add the key for that date, then sign ${quoted(expectedString)}.`,
@@ -792,7 +793,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
             break;
           }
         }
-        if (same) record(candidate, enc, key, 'hmac-sha256', digest.slice());
+        if (same) record(candidate, enc, key, 'HMAC-SHA256', digest.slice());
       }
     }
   };
@@ -857,7 +858,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
             encoding,
             bytesHex: toHex(Uint8Array.from('00000000', (c) => c.charCodeAt(0))),
             key: keyVariants.find((k) => k.interpretation.index === index && k.interpretation.use === 'bytes')!.interpretation,
-            algorithm: 'hmac-sha256',
+            algorithm: 'HMAC-SHA256',
             digest: kvv,
             mac: given.compact,
           });
@@ -900,9 +901,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
   }
 
   const elapsedMs = now() - started;
-  const tried: DoctorTry[] = (Object.keys(DOCTOR_CAUSES) as DoctorCause[])
-    .filter((cause) => (triedCounts.get(cause) ?? 0) > 0 || cause === 'lowercase-hex' || cause === 'untruncated')
-    .map((cause) => ({ cause, candidates: triedCounts.get(cause) ?? 0, detail: DOCTOR_CAUSES[cause].tries }));
+  const tried: DoctorTry[] = (Object.keys(DOCTOR_CAUSES) as DoctorCause[]).map((cause) => ({ cause, candidates: triedCounts.get(cause) ?? 0, detail: DOCTOR_CAUSES[cause].tries }));
   const status: Diagnosis['status'] = verified ? 'correct' : findings.length ? 'explained' : 'unexplained';
   const message =
     status === 'correct'
@@ -912,8 +911,12 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         )
       : status === 'explained'
         ? text(
-            `The MAC does not verify; ${findings.length === 1 ? 'one explanation was found' : `${findings.length} explanations were found`}, each reproducing it exactly.`,
-            `MAC:en verifieras inte; ${findings.length === 1 ? 'en förklaring hittades' : `${findings.length} förklaringar hittades`}, var och en återskapar den exakt.`,
+            findings.length === 1
+              ? 'The MAC does not verify; one explanation was found, and it reproduces the MAC exactly.'
+              : `The MAC does not verify; ${findings.length} explanations were found, each reproducing the MAC exactly.`,
+            findings.length === 1
+              ? 'MAC:en verifieras inte; en förklaring hittades, och den återskapar MAC:en exakt.'
+              : `MAC:en verifieras inte; ${findings.length} förklaringar hittades, var och en återskapar MAC:en exakt.`,
           )
         : text(
             `The MAC does not verify and none of the ${candidates.toLocaleString('en-US')} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,
@@ -935,5 +938,76 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     candidates,
     elapsedMs,
     candidatesPerSecond: elapsedMs > 0 ? Math.round((candidates * 1000) / elapsedMs) : candidates * 1000,
+  };
+}
+
+// ---------------------------------------------------------------- the calculator's `#case=` link
+
+/** A case the calculator opens from its URL fragment: fields and MAC only, never a key. */
+export interface CalculatorCase {
+  readonly kind: MessageKind | null;
+  readonly fields: Record<string, string>;
+  readonly mac: string;
+  readonly encoding: Encoding;
+}
+
+const BASE64URL_VALUES = new Map([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'].map((c, i) => [c, i]));
+
+function fromBase64url(value: string): Uint8Array | null {
+  const clean = value.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  if (clean.length % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let buffer = 0;
+  let n = 0;
+  for (const char of clean) {
+    const v = BASE64URL_VALUES.get(char);
+    if (v === undefined) return null;
+    buffer = (buffer << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+const BAD_CASE = text(
+  'The link’s case could not be read (it is cut off or altered); paste the fields instead',
+  'Länkens fall kunde inte läsas (den är avkortad eller ändrad); klistra in fälten i stället',
+);
+
+/**
+ * Reads the calculator's URL fragment `#case=<base64url of UTF-8 JSON {kind, fields, mac, encoding}>`
+ * (as `calculatorCase` in decode.ts writes it). Anything else in the JSON — a key above all — is ignored.
+ * Returns `null` when the fragment holds no case, and an error text when it holds a broken one.
+ */
+export function readCalculatorCase(fragment: string): { case: CalculatorCase | null; error: Text | null } {
+  const match = /(?:^#?|&)case=([^&]*)/.exec(fragment);
+  if (!match) return { case: null, error: null };
+  let data: unknown;
+  try {
+    const bytes = fromBase64url(decodeURIComponent(match[1]!));
+    if (!bytes) throw new Error('not base64url');
+    // decodeURIComponent of %XX bytes is a strict UTF-8 decoder in plain ECMAScript.
+    data = JSON.parse(decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join('')));
+  } catch {
+    return { case: null, error: BAD_CASE };
+  }
+  if (typeof data !== 'object' || data === null) return { case: null, error: BAD_CASE };
+  const raw = data as { kind?: unknown; fields?: unknown; mac?: unknown; encoding?: unknown };
+  const fields: Record<string, string> = {};
+  if (typeof raw.fields === 'object' && raw.fields !== null) {
+    for (const [name, value] of Object.entries(raw.fields)) if (typeof value === 'string') fields[name] = value;
+  }
+  return {
+    case: {
+      kind: MESSAGE_KINDS.includes(raw.kind as MessageKind) ? (raw.kind as MessageKind) : null,
+      fields,
+      mac: typeof raw.mac === 'string' ? raw.mac : '',
+      encoding: raw.encoding === 'iso-8859-1' ? 'iso-8859-1' : 'utf-8',
+    },
+    error: null,
   };
 }

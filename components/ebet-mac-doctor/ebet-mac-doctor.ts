@@ -1,0 +1,217 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor.ts';
+import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
+import type { MessageKind } from '../../src/fields.ts';
+import type { Keys } from '../../src/key-ring.ts';
+import type { FieldInput } from '../../src/message.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { visibleValue } from '../shared/visible-value.ts';
+
+const S = {
+  title: text('Mismatch doctor', 'Felsökare för MAC'),
+  needKind: text('Choose the message kind to diagnose its MAC.', 'Välj meddelandetyp för att felsöka dess MAC.'),
+  needMac: text('Give the MAC that was sent (NB_HMAC) to find out why it does not verify.', 'Ange MAC:en som skickades (NB_HMAC) för att ta reda på varför den inte verifieras.'),
+  needKey: text('Give a valid key (or key ring) to diagnose the MAC.', 'Ange en giltig nyckel (eller nyckelring) för att felsöka MAC:en.'),
+  cannot: text('The MAC cannot be diagnosed', 'MAC:en kan inte felsökas'),
+  finding: text('Explanation', 'Förklaring'),
+  reproduce: text('Reproduce it exactly', 'Återskapa den exakt'),
+  string: text('String signed', 'Signerad sträng'),
+  encoding: text('Encoding', 'Kodning'),
+  key: text('Key', 'Nyckel'),
+  algorithm: text('Algorithm', 'Algoritm'),
+  bytes: text('Bytes (hex)', 'Byte (hex)'),
+  digest: text('Digest', 'Kontrollsumma'),
+  result: text('Gives exactly the MAC sent', 'Ger exakt den skickade MAC:en'),
+  fix: text('What is right', 'Det rätta'),
+  copyString: text('the string signed', 'den signerade strängen'),
+  tried: text('What was tried', 'Vad som prövades'),
+  cause: text('Cause', 'Orsak'),
+  what: text('Candidates', 'Kandidater'),
+  count: text('Count', 'Antal'),
+  stats: (d: Diagnosis) =>
+    text(
+      `${d.candidates.toLocaleString('en-US')} candidates in ${d.elapsedMs.toFixed(1)} ms (${d.candidatesPerSecond.toLocaleString('en-US')} candidates/s).`,
+      `${d.candidates.toLocaleString('sv-SE')} kandidater på ${d.elapsedMs.toFixed(1).replace('.', ',')} ms (${d.candidatesPerSecond.toLocaleString('sv-SE')} kandidater/s).`,
+    ),
+};
+
+/** The `ebet-diagnosis` event's detail. */
+export interface DiagnosisDetail {
+  /** The diagnosis, or `null` when it could not run (see `error`, or missing input). */
+  readonly diagnosis: Diagnosis | null;
+  /** Why it could not run: a bad MAC (`field` NB_HMAC), key (`key…`) or fields (the field's name). */
+  readonly error: { readonly code: string; readonly field: string | null; readonly text: Text } | null;
+}
+
+/**
+ * @summary Finds out why a MAC does not verify and says it in plain words, with the exact string, encoding and key interpretation that reproduce the MAC that was sent. Runs `diagnoseMac` from the core whenever an input changes; never shows a key.
+ *
+ * Stable API (embedded by the response decoder): set the properties `kind`, `fields`, `givenMac`,
+ * `keys`, `encoding` and optionally `date`; read `diagnosis`; listen to `ebet-diagnosis`.
+ *
+ * @event ebet-diagnosis - `DiagnosisDetail` after every run (also when it could not run).
+ * @csspart status - The verdict line (correct / explained / unexplained / error).
+ * @csspart finding - One explanation.
+ * @csspart tried - The table of what was tried, when nothing explains the MAC.
+ * @csspart stats - The candidates/second line.
+ * @cssproperty --ebet-color-ok - Colour of a MAC that verifies.
+ * @cssproperty --ebet-color-error - Colour of errors.
+ * @cssproperty --ebet-color-surface - Background of a finding.
+ * @cssproperty --ebet-color-border - Border of a finding.
+ */
+@customElement('ebet-mac-doctor')
+export class EbetMacDoctor extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      h3 { margin: 0.2em 0 0.4em; font-size: 1.05em; }
+      .finding { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-left: 4px solid var(--ebet-color-warning, #8a5300); border-radius: var(--ebet-radius, 6px); padding: 0.6em 0.9em; margin: 0.6em 0; }
+      .causes { display: flex; flex-wrap: wrap; gap: 0.3em; margin: 0 0 0.4em; padding: 0; list-style: none; }
+      .cause { font-size: 0.85em; padding: 0.05em 0.55em; border-radius: 1em; background: var(--ebet-color-mark, #fff1cc); }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 0.8em; margin: 0.4em 0; }
+      dt { font-weight: 600; }
+      dd { margin: 0; overflow-wrap: anywhere; }
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: left; padding: 0.25em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); vertical-align: top; }
+      td.count { text-align: right; font-variant-numeric: tabular-nums; }
+      .status { font-weight: 600; }
+      h4 { margin: 0.8em 0 0.3em; font-size: 1em; }
+    `,
+  ];
+
+  /** The message kind whose MAC is diagnosed. */
+  @property() kind: MessageKind | '' = '';
+  /** The message's fields, as a record or an ordered list (NB_HMAC among them is ignored; see `givenMac`). */
+  @property({ attribute: false }) fields: FieldInput = {};
+  /** The MAC that was sent (NB_HMAC), 32 (or 64) hexadecimal characters. */
+  @property({ attribute: 'given-mac' }) givenMac = '';
+  /** The key or key ring to diagnose with; `null` while none is valid. Never rendered. */
+  @property({ attribute: false }) keys: Keys | null = null;
+  /** The encoding the MAC should use; the other one is tried. */
+  @property() encoding: Encoding = 'utf-8';
+  /** The message's date (`YYYY-MM-DD`), to pick the ring's key; else NB_PAID's date; else every key counts. */
+  @property() date = '';
+
+  @state() private result: DiagnosisDetail = { diagnosis: null, error: null };
+  private readonly locale = new LocaleController(this);
+
+  /** The latest diagnosis, or `null`. */
+  get diagnosis(): Diagnosis | null {
+    return this.result.diagnosis;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['kind', 'fields', 'givenMac', 'keys', 'encoding', 'date'] as const;
+    if (inputs.some((name) => changed.has(name))) this.run();
+  }
+
+  private run(): void {
+    let detail: DiagnosisDetail = { diagnosis: null, error: null };
+    if (this.kind && this.givenMac.trim() && this.keys) {
+      try {
+        const diagnosis = diagnoseMac(this.kind, this.fields, this.givenMac, this.keys, {
+          encoding: this.encoding,
+          ...(this.date ? { date: this.date } : {}),
+        });
+        detail = { diagnosis, error: null };
+      } catch (error) {
+        const e = error instanceof EbetError ? error : null;
+        detail = { diagnosis: null, error: { code: e?.code ?? 'error', field: e?.field ?? null, text: e?.text ?? text(String(error), String(error)) } };
+      }
+    }
+    this.result = detail;
+    emit<DiagnosisDetail>(this, 'ebet-diagnosis', detail);
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const { diagnosis, error } = this.result;
+    return html`<section aria-labelledby="doctor-title">
+      <h3 id="doctor-title">${t(S.title)}</h3>
+      <div aria-live="polite">
+        ${error
+          ? html`<p part="status" class="status level-error" role="alert" data-status="error" data-field=${error.field ?? nothing}>
+              ${t(S.cannot)}: ${t(error.text)}
+            </p>`
+          : diagnosis
+            ? this.renderDiagnosis(diagnosis)
+            : html`<p part="status" class="hint" data-status="waiting">
+                ${t(!this.kind ? S.needKind : !this.givenMac.trim() ? S.needMac : S.needKey)}
+              </p>`}
+      </div>
+    </section>`;
+  }
+
+  private renderDiagnosis(d: Diagnosis) {
+    const { t } = this.locale;
+    const level = d.status === 'correct' ? 'ok' : 'error';
+    return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
+      ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
+      ${d.findings.map((f, i) => this.renderFinding(f, i))}
+      ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
+      <p part="stats" class="hint" data-candidates=${d.candidates}>${t(S.stats(d))}</p>`;
+  }
+
+  private renderFinding(f: DoctorFinding, index: number) {
+    const { t, lang } = this.locale;
+    return html`<article part="finding" class="finding" data-causes=${f.causes.join(' ')} aria-labelledby=${`finding-${index}`}>
+      <h4 id=${`finding-${index}`} class="visually-hidden">${t(S.finding)} ${index + 1}</h4>
+      <ul class="causes">
+        ${f.causes.map((c) => html`<li class="cause" data-cause=${c}>${t(DOCTOR_CAUSES[c].title)}</li>`)}
+      </ul>
+      <p>${t(f.explanation)}</p>
+      <p><strong>${t(S.fix)}:</strong> ${t(f.fix)}</p>
+      <details>
+        <summary>${t(S.reproduce)}</summary>
+        <dl>
+          <dt>${t(S.string)}</dt>
+          <dd>${visibleValue(f.string, lang, true)} <ebet-copy-button .value=${f.string} .label=${S.copyString}></ebet-copy-button></dd>
+          <dt>${t(S.encoding)}</dt>
+          <dd>${t(ENCODING_NAMES[f.encoding])}</dd>
+          <dt>${t(S.bytes)}</dt>
+          <dd class="mono">${f.bytesHex.replace(/(..)(?=.)/g, '$1 ')}</dd>
+          <dt>${t(S.key)}</dt>
+          <dd>${t(f.key.label)}</dd>
+          <dt>${t(S.algorithm)}</dt>
+          <dd class="mono">${f.algorithm}</dd>
+          <dt>${t(S.digest)}</dt>
+          <dd class="mono">${f.digest}</dd>
+          <dt>${t(S.result)}</dt>
+          <dd class="mono" data-mac>${f.mac}</dd>
+        </dl>
+      </details>
+    </article>`;
+  }
+
+  private renderTried(d: Diagnosis) {
+    const { t } = this.locale;
+    return html`<h4 id="tried-title">${t(S.tried)}</h4>
+      <table part="tried" aria-labelledby="tried-title">
+      <thead>
+        <tr><th scope="col">${t(S.cause)}</th><th scope="col">${t(S.what)}</th><th scope="col">${t(S.count)}</th></tr>
+      </thead>
+      <tbody>
+        ${d.tried.map(
+          (row) => html`<tr data-cause=${row.cause}>
+            <td>${t(DOCTOR_CAUSES[row.cause].title)}</td>
+            <td>${t(row.detail)}</td>
+            <td class="count">${row.candidates.toLocaleString(this.locale.lang === 'sv' ? 'sv-SE' : 'en-US')}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-mac-doctor': EbetMacDoctor;
+  }
+}
