@@ -227,7 +227,7 @@ export class EbetDecoder extends LitElement {
         ${list
           ? html`<p>
               ${t(S.copy)}
-              <ebet-copy-button .value=${supportSummary(list, { calculatorUrl: this.calculatorUrl() })[lang]} .label=${S.copyLabel}></ebet-copy-button>
+              <ebet-copy-button class="summary-copy" .value=${supportSummary(list, { calculatorUrl: this.calculatorUrl() })[lang]} .label=${S.copyLabel}></ebet-copy-button>
             </p>`
           : nothing}
       </section>`;

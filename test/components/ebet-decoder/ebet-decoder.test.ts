@@ -1,0 +1,233 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../components/ebet-decoder/ebet-decoder.ts';
+import type { DecodeDetail, EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
+import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
+import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
+import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
+import { latin1, webMac } from '../../support/webcrypto.ts';
+
+const K2 = '00112233445566778899AABBCCDDEEFF';
+const RECEIPT = {
+  NB_RETURN_STAMP: '00002',
+  NB_RETURN_DB_AMOUNT: '550,00',
+  NB_RETURN_DB_CUR: ' SEK',
+  NB_RETURN_DB_REF: '123450',
+  NB_PAID: '20261123101500123456',
+};
+const STRING = '00002&550,00& SEK&123450&20261123101500123456';
+
+const body = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+async function receipt(key = TEST_KEY, overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+  const r = { ...RECEIPT, ...overrides };
+  const string = [r.NB_RETURN_STAMP, r.NB_RETURN_DB_AMOUNT, r.NB_RETURN_DB_CUR, r.NB_RETURN_DB_REF, r.NB_PAID].join('&');
+  return { ...r, NB_HMAC: await webMac(key, string), NB_KVV: computeKvv(key) };
+}
+
+const root = (el: EbetDecoder) => el.shadowRoot!;
+const pasteBox = (el: EbetDecoder) => root(el).querySelector<EbetFieldsInput>('ebet-fields-input:not(.order)')!;
+const keyInput = (el: EbetDecoder) => root(el).querySelector<EbetKeyInput>('ebet-key-input')!;
+const articles = (el: EbetDecoder) => [...root(el).querySelectorAll<HTMLElement>('article')];
+
+async function paste(el: EbetDecoder, value: string, box = pasteBox(el)): Promise<void> {
+  box.value = value;
+  await box.updateComplete;
+  await el.updateComplete;
+}
+
+async function useTestKey(el: EbetDecoder): Promise<void> {
+  const check = keyInput(el).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+  check.click();
+  await el.updateComplete;
+}
+
+async function decoder(lang = 'en'): Promise<EbetDecoder> {
+  return fixture<EbetDecoder>(html`<ebet-decoder lang=${lang}></ebet-decoder>`);
+}
+
+describe('<ebet-decoder>', () => {
+  it('verifies a pasted receipt with the test key: kind, signed fields, exact string, MACs side by side, KVV', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const event = oneEvent(el, 'ebet-decode');
+    await paste(el, body(await receipt()));
+    const { detail } = (await event) as CustomEvent<DecodeDetail>;
+    expect(detail.list.messages[0]!.verification.verified).to.equal(true);
+    const [article] = articles(el);
+    expect(article!.dataset.kind).to.equal('payDirectReturn');
+    expect(article!.dataset.outcome).to.equal('verified');
+    expect(article!.querySelector('h3')!.textContent).to.contain('Pay direct receipt');
+    expect(article!.querySelector('[part=verdict]')!.textContent).to.contain('Paid: the bank');
+    expect([...article!.querySelectorAll('ol.signed li')].map((li) => li.textContent!.split('=')[0]!.trim())).to.deep.equal([
+      'NB_RETURN_STAMP', 'NB_RETURN_DB_AMOUNT', 'NB_RETURN_DB_CUR', 'NB_RETURN_DB_REF', 'NB_PAID',
+    ]);
+    // The exact string, with the padding space made visible as ·
+    expect(article!.querySelector('[data-string]')!.textContent!.replace(/\s+/g, '')).to.equal('00002&550,00&·SEK&123450&20261123101500123456');
+    const mac = await webMac(TEST_KEY, STRING);
+    expect(article!.querySelector('[data-expected]')!.textContent!.trim()).to.equal(mac);
+    expect(article!.querySelector('[data-given]')!.textContent!.trim()).to.equal(mac);
+    expect(article!.querySelector('[data-kvv]')!.getAttribute('data-kvv')).to.equal('match');
+    expect(article!.querySelector('[data-doctor]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the mismatch doctor in one click for a failed MAC, with the case filled in and never the key', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    await paste(el, body({ ...(await receipt()), NB_RETURN_DB_AMOUNT: '5500,00' }));
+    const [article] = articles(el);
+    expect(article!.dataset.outcome).to.equal('mismatch');
+    expect(article!.querySelector('[part=verdict]')!.getAttribute('data-level')).to.equal('error');
+    expect(article!.querySelector('[data-code=mac-mismatch]')).not.to.equal(null);
+    const link = article!.querySelector<HTMLAnchorElement>('a[data-doctor]')!;
+    const href = link.getAttribute('href')!;
+    expect(href.startsWith('../calculator/#case=')).to.equal(true);
+    const b64 = href.split('#case=')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0)));
+    const data = JSON.parse(json);
+    expect(data.kind).to.equal('payDirectReturn');
+    expect(data.fields.NB_RETURN_DB_AMOUNT).to.equal('5500,00');
+    expect(data.mac).to.equal(await webMac(TEST_KEY, STRING));
+    expect(json).not.to.contain(normalizeKey(TEST_KEY));
+    const copy = root(el).querySelector<EbetCopyButton>('ebet-copy-button.summary-copy')!;
+    expect(copy.value).to.contain('MAC: DOES NOT MATCH');
+    expect(copy.value).to.match(/Mismatch doctor: https?:\/\/\S+\/calculator\/#case=[A-Za-z0-9_-]+/);
+    expect(copy.value).not.to.contain(normalizeKey(TEST_KEY));
+    expect(copy.value).not.to.contain(TEST_KEY);
+  });
+
+  it('decodes several receipts at once and warns about a replay', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const a = body(await receipt());
+    const b = body(await receipt(TEST_KEY, { NB_RETURN_STAMP: '00003', NB_PAID: '20261123111500000000' }));
+    await paste(el, `${a}\n${b}\n${a}`);
+    expect(articles(el)).to.have.length(3);
+    expect(articles(el).map((x) => x.dataset.outcome)).to.deep.equal(['verified', 'verified', 'verified']);
+    expect(pasteBox(el).classList.contains('multi')).to.equal(true);
+    const overview = root(el).querySelector('[part=summary]')!;
+    expect(overview.textContent).to.contain('3 messages');
+    expect(overview.querySelector('[data-code=replay-paid]')!.textContent).to.contain('Messages 1, 3');
+    expect(articles(el)[2]!.querySelector('[data-code=replay-paid]')).not.to.equal(null);
+    expect(articles(el)[1]!.querySelector('[data-code=replay-paid]')).to.equal(null);
+    expect(articles(el)[2]!.querySelector('h3')!.textContent).to.contain('line 3');
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains ERR: no MAC by design, proves nothing, check again later', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    await paste(el, 'NB_VERIFIED=ERR\nNB_RETURN_STAMP=00002\nNB_HMAC=\nNB_KVV=\nNB_ERROR_DESCR=Tekniskt fel');
+    const [article] = articles(el);
+    expect(article!.dataset.outcome).to.equal('unsigned');
+    const verdict = article!.querySelector('[part=verdict]')!;
+    expect(verdict.getAttribute('data-level')).to.equal('unknown');
+    expect(verdict.textContent).to.contain('proves nothing');
+    expect(verdict.textContent).to.contain('check again later');
+    expect(article!.textContent).to.contain('Tekniskt fel');
+    expect(article!.querySelector('[data-string]')).to.equal(null);
+    expect(article!.querySelector('[data-doctor]')).to.equal(null);
+  });
+
+  it('cross-checks against the order typed in, by meaning, showing the difference', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    await paste(el, body(await receipt()));
+    await paste(el, 'NB_STAMP=00002\nNB_DB_AMOUNT=550.00\nNB_DB_CUR=SEK\nNB_DB_REF=123451', root(el).querySelector<EbetFieldsInput>('ebet-fields-input.order')!);
+    const rows = [...articles(el)[0]!.querySelectorAll<HTMLElement>('table.cross tbody tr')];
+    expect(rows.map((r) => [r.dataset.field, r.dataset.result])).to.deep.equal([
+      ['NB_RETURN_STAMP', 'same'],
+      ['NB_RETURN_DB_AMOUNT', 'same-meaning'],
+      ['NB_RETURN_DB_CUR', 'same-meaning'],
+      ['NB_RETURN_DB_REF', 'different'],
+    ]);
+    expect(rows[2]!.textContent).to.contain('exactly as received');
+    expect(rows[3]!.textContent).to.contain('do not deliver');
+  });
+
+  it('picks the key of a ring by the date in NB_PAID', async () => {
+    const el = await decoder();
+    keyInput(el).setKeys([{ key: TEST_KEY, to: '2026-06-30' }, { key: K2, from: '2026-07-01' }]);
+    await paste(el, `${body(await receipt(K2))}\n${body(await receipt(TEST_KEY, { NB_PAID: '20260301120000', NB_RETURN_STAMP: '00001' }))}`);
+    await el.updateComplete;
+    const [autumn, spring] = articles(el);
+    expect(autumn!.dataset.outcome).to.equal('verified');
+    expect(autumn!.querySelector('table[part=mac]')!.textContent).to.contain('key 2 of 2');
+    expect(autumn!.querySelector('table[part=mac]')!.textContent).to.contain('valid on the date in NB_PAID');
+    expect(spring!.dataset.outcome).to.equal('verified');
+    expect(spring!.querySelector('table[part=mac]')!.textContent).to.contain('key 1 of 2');
+  });
+
+  it('signs in the chosen encoding', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const fields = { ...RECEIPT, NB_RETURN_STAMP: 'Åsa' };
+    await paste(el, JSON.stringify({ ...fields, NB_HMAC: await webMac(TEST_KEY, latin1(`Åsa&550,00& SEK&123450&20261123101500123456`)) }));
+    expect(articles(el)[0]!.dataset.outcome).to.equal('mismatch');
+    const select = root(el).querySelector<HTMLSelectElement>('#encoding')!;
+    select.value = 'iso-8859-1';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(articles(el)[0]!.dataset.outcome).to.equal('verified');
+    expect(articles(el)[0]!.textContent).to.contain('ISO-8859-1');
+  });
+
+  it('gives a binary paste its message, and a paste without bank fields the cancel/reject note', async () => {
+    const el = await decoder();
+    await paste(el, '\u0089PNG\r\n\u001a\n\u0000\u0000');
+    expect(articles(el)).to.have.length(0);
+    expect(pasteBox(el).shadowRoot!.querySelector('[data-code=binary]')!.textContent).to.contain('binary data');
+    expect(root(el).querySelector('[part=summary]')!.textContent).to.contain('Paste something above');
+    await paste(el, 'https://shop.example/cancel.html?order=17');
+    const [article] = articles(el);
+    expect(article!.dataset.outcome).to.equal('unknown-kind');
+    expect(article!.querySelector('[part=verdict]')!.textContent).to.contain('A cancel/reject return carries no fields and proves nothing');
+  });
+
+  it('names unknown fields, missing mandatory ones and a MAC of the wrong length', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const { NB_PAID: _paid, ...noPaid } = RECEIPT;
+    await paste(el, `${body({ ...noPaid, NB_HMAC: 'A'.repeat(32), NB_FOO: '1' })}\n${body({ ...RECEIPT, NB_HMAC: 'ABC' })}`);
+    const [missing, short] = articles(el);
+    expect(missing!.dataset.outcome).to.equal('incomplete');
+    expect(missing!.querySelector('[data-code=missing-field]')!.textContent).to.contain('NB_PAID is missing');
+    expect(missing!.querySelector('[data-code=unknown-field]')!.textContent).to.contain('NB_FOO');
+    expect(short!.dataset.outcome).to.equal('malformed-mac');
+    expect(short!.querySelector('[data-code=hex-length]')!.textContent).to.contain('it must be exactly 32');
+  });
+
+  it('shows a long list a page at a time', async () => {
+    const el = await decoder();
+    const line = body(await receipt());
+    await paste(el, `${line}\n`.repeat(60));
+    expect(articles(el)).to.have.length(50);
+    expect(root(el).querySelector('[part=summary]')!.textContent).to.contain('60 messages (showing 1–50)');
+    const more = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Show the next'))!;
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(articles(el)).to.have.length(60);
+  });
+
+  it('is usable from the keyboard: the test key switches on with Space', async () => {
+    const el = await decoder();
+    await paste(el, body(await receipt()));
+    expect(articles(el)[0]!.dataset.outcome).to.equal('no-key');
+    keyInput(el).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(articles(el)[0]!.dataset.outcome).to.equal('verified');
+  });
+
+  it('speaks Swedish', async () => {
+    const el = await decoder('sv');
+    await useTestKey(el);
+    await paste(el, body(await receipt()));
+    expect(root(el).querySelector('h1')!.textContent).to.equal('Svarsavkodare');
+    expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betalt: bankens kvitto');
+    expect(root(el).textContent).to.contain('Exakt den sträng som signeras');
+  });
+});
