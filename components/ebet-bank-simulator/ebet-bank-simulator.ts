@@ -1,0 +1,472 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { detectKind } from '../../src/detect.ts';
+import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
+import { TEST_KEY } from '../../src/key.ts';
+import type { FieldEntry } from '../../src/message.ts';
+import { toHtmlForm, toUrlEncoded } from '../../src/output.ts';
+import type { ParseResult } from '../../src/parse.ts';
+import {
+  canPay,
+  payDirectAnswer,
+  paymentCheckAnswer,
+  repaymentAnswer,
+  returnTarget,
+  SIMULATOR_ENDPOINTS,
+  type RequestKind,
+  type SimulatedAnswer,
+} from '../../src/simulator.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import { validateFields, type ValidationRow } from '../../src/validate.ts';
+import { MESSAGES } from '../../src/fields.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import '../ebet-field-table/ebet-field-table.ts';
+import '../ebet-fields-input/ebet-fields-input.ts';
+import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import '../ebet-key-input/ebet-key-input.ts';
+import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { visibleValue } from '../shared/visible-value.ts';
+import { readLedger, updateLedger, type StoredRequest } from './ledger-db.ts';
+
+const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
+
+const S = {
+  heading: text('Check a request and simulate the bank', 'Kontrollera en förfrågan och simulera banken'),
+  paste: text('The shop’s request', 'Butikens förfrågan'),
+  kind: text('Message', 'Meddelande'),
+  auto: text('Recognise from the fields', 'Känn igen från fälten'),
+  detected: text('Recognised as', 'Igenkänt som'),
+  notRequest: text(
+    'These fields look like an answer from the bank, not a request to it: read it in the response decoder. Checked here as the message chosen below.',
+    'Fälten ser ut som ett svar från banken, inte en förfrågan: läs det i svarsavkodaren. Kontrolleras här som meddelandet som valts nedan.',
+  ),
+  encoding: text('Character encoding of the values', 'Teckenkodning för värdena'),
+  encodingAuto: text('As the request was sent', 'Som förfrågan skickades'),
+  encodingUsed: text('Values read and signed as', 'Värdena läses och signeras som'),
+  received: text('Received by the simulator', 'Mottaget av simulatorn'),
+  truncated: text('The body was longer than the simulator keeps; only its start is shown.', 'Kroppen var längre än simulatorn sparar; bara början visas.'),
+  keyHint: text(
+    'The simulator checks the request’s MAC and KVV with this key and signs its answers with it. The test page’s purpose is the published test key.',
+    'Simulatorn kontrollerar förfrågans MAC och KVV med denna nyckel och signerar sina svar med den. Testsidan är till för den publicerade testnyckeln.',
+  ),
+  noKey: text('Type a valid key (or use the test key) to check the MAC and to sign answers.', 'Ange en giltig nyckel (eller använd testnyckeln) för att kontrollera MAC och signera svar.'),
+  answers: text('Simulated answers', 'Simulerade svar'),
+  pay: text('Successful payment', 'Lyckad betalning'),
+  payHint: text('Signs the receipt and posts it to NB_RETURN, as the bank does after a payment.', 'Signerar kvittot och postar det till NB_RETURN, som banken gör efter en betalning.'),
+  receipt: text('Just show the receipt', 'Visa bara kvittot'),
+  cancel: text('Cancelled payment', 'Avbruten betalning'),
+  reject: text('Rejected payment', 'Avvisad betalning'),
+  goesTo: text('goes to', 'går till'),
+  noTarget: text('is not an absolute http(s) URL: the simulator will not go there', 'är inte en fullständig http(s)-URL: simulatorn går inte dit'),
+  cannotPay: text(
+    'Successful payment is offered only when every field is OK (handbook 4.3). Cancel and reject are always possible.',
+    'Lyckad betalning erbjuds bara när alla fält är OK (handboken 4.3). Avbryt och avvisa går alltid.',
+  ),
+  answerCheck: text('Answer the payment check', 'Besvara betalningskontrollen'),
+  answerRepay: text('Carry out the repayment', 'Genomför återbetalningen'),
+  exchange: text('Currency was exchanged (adds fields 5a–e)', 'Valuta växlades (lägger till fält 5a–e)'),
+  exchangeCurrency: text('Currency withdrawn from the shop', 'Valuta som tas ut från butiken'),
+  exchangeRate: text('Exchange rate (withdrawn per unit repaid, e.g. 8,91)', 'Avropskurs (uttag per återbetald enhet, t.ex. 8,91)'),
+  returnButton: text('Send the answer to NB_RETURN', 'Skicka svaret till NB_RETURN'),
+  answer: text('The bank’s answer', 'Bankens svar'),
+  notFound: text('The bank answers with a plain page: Not Found', 'Banken svarar med en enkel sida: Not Found'),
+  signed: text('Signed string', 'Signerad sträng'),
+  unsigned: text('No MAC: the bank signs no ERR answer.', 'Ingen MAC: banken signerar inget ERR-svar.'),
+  copyForm: text('the answer as an HTML form', 'svaret som HTML-formulär'),
+  copyBody: text('the answer as a URL-encoded body', 'svaret som URL-kodad kropp'),
+  formHtml: text('As the bank’s hidden form', 'Som bankens dolda formulär'),
+  outcomes: {
+    paid: text('Paid: the receipt is signed.', 'Betald: kvittot är signerat.'),
+    cancelled: text('Cancelled: going to NB_CANCEL with nothing added.', 'Avbruten: går till NB_CANCEL utan tillägg.'),
+    rejected: text('Rejected: going to NB_REJECT with nothing added.', 'Avvisad: går till NB_REJECT utan tillägg.'),
+  },
+  storeFailed: text('The simulator’s ledger could not be used', 'Simulatorns reskontra kunde inte användas'),
+};
+
+/** The page's state for test drivers (`data-state`). */
+export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled' | 'rejected' | 'answered';
+
+/**
+ * @summary The bank test page: the shop's request (pasted or received by the service worker) checked field by field, and the bank's simulated answers — successful payment (a signed receipt posted to NB_RETURN), cancel, reject, payment check and repayment — kept in a ledger in this browser.
+ * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
+ * @csspart request - The request: paste box, message, encoding, key.
+ * @csspart table - The request's validation table.
+ * @csspart answers - The buttons for the simulated answers.
+ * @csspart answer - The bank's answer.
+ * @cssproperty --ebet-color-surface - Background of the panels.
+ */
+@customElement('ebet-bank-simulator')
+export class EbetBankSimulator extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      section { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0 0 1em; }
+      .controls { display: flex; flex-wrap: wrap; gap: 1em; align-items: end; margin: 0.6em 0; }
+      .controls > div { display: flex; flex-direction: column; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 0.6em 0; }
+      .target { margin: 0.2em 0; }
+      .notice { font-weight: 600; }
+      .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
+      pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); }
+      h2, h3 { margin: 0.2em 0 0.5em; }
+    `,
+  ];
+
+  /** The state, for test drivers: `empty`, `preview`, `error` (pay direct with errors), `paid`, `cancelled`, `rejected`, `answered`. */
+  @property({ reflect: true, attribute: 'data-state' }) simulatorState: SimulatorState = 'empty';
+
+  @state() private text = '';
+  @state() private parsed: ParseResult | null = null;
+  @state() private kindChoice: RequestKind | 'auto' = 'auto';
+  @state() private encodingChoice: Encoding | 'auto' = 'auto';
+  @state() private key: string | null = TEST_KEY;
+  @state() private source: StoredRequest | null = null;
+  @state() private outcome: Exclude<SimulatorState, 'empty' | 'preview' | 'error'> | null = null;
+  @state() private answer: SimulatedAnswer | null = null;
+  @state() private notice: Text | null = null;
+  @state() private exchangeOn = false;
+  @state() private exchangeCurrency = 'EUR';
+  @state() private exchangeRate = '';
+  @state() private busy = false;
+  private readonly locale = new LocaleController(this);
+
+  /** Shows a request the service worker received. */
+  load(stored: StoredRequest): void {
+    this.source = stored;
+    this.kindChoice = stored.kind;
+    this.encodingChoice = 'auto';
+    this.setText(stored.text);
+  }
+
+  /** Checks fields given as text (anything the paste box reads), e.g. from the form builder. */
+  check(value: string, kind?: RequestKind): void {
+    this.source = null;
+    this.kindChoice = kind ?? 'auto';
+    this.setText(value);
+  }
+
+  private setText(value: string): void {
+    this.text = value;
+    this.reset();
+  }
+
+  private reset(): void {
+    this.outcome = null;
+    this.answer = null;
+    this.notice = null;
+  }
+
+  private get entries(): FieldEntry[] {
+    return this.parsed?.entries ?? [];
+  }
+
+  private get detected() {
+    return this.entries.length ? detectKind(this.entries) : null;
+  }
+
+  private get kind(): RequestKind {
+    if (this.kindChoice !== 'auto') return this.kindChoice;
+    const detected = this.detected;
+    return REQUEST_KINDS.find((k) => k === detected) ?? 'payDirect';
+  }
+
+  private get encoding(): Encoding {
+    if (this.encodingChoice !== 'auto') return this.encodingChoice;
+    if (this.parsed?.problems.some((p) => p.code === 'latin1-escapes')) return 'iso-8859-1';
+    return this.source?.charset ?? 'utf-8';
+  }
+
+  private get rows(): ValidationRow[] {
+    if (!this.entries.length) return [];
+    return validateFields(this.kind, this.entries, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
+  }
+
+  override willUpdate(): void {
+    const rows = this.rows;
+    this.simulatorState = !rows.length
+      ? 'empty'
+      : (this.outcome ?? (this.kind === 'payDirect' && !(this.key && canPay(rows)) ? 'error' : 'preview'));
+    if (this.answer) this.dataset.verified = this.answer.outcome === 'notFound' ? 'not-found' : this.answer.status;
+    else delete this.dataset.verified;
+  }
+
+  /** Runs a simulated answer against the stored ledger; repayments and payments change it atomically. */
+  private async simulate(): Promise<SimulatedAnswer | null> {
+    const key = this.key;
+    if (!key) return null;
+    const entries = this.entries;
+    const options = { encoding: this.encoding };
+    this.busy = true;
+    try {
+      if (this.kind === 'paymentCheck') return paymentCheckAnswer(entries, key, await readLedger(), options);
+      const exchange = this.exchangeOn ? { currency: this.exchangeCurrency, rate: this.exchangeRate.trim() } : undefined;
+      const kind = this.kind;
+      return await updateLedger((ledger) => {
+        const answer = kind === 'payDirect' ? payDirectAnswer(entries, key, ledger, options) : repaymentAnswer(entries, key, ledger, { ...options, ...(exchange ? { exchange } : {}) });
+        return { ledger: answer.ledger, result: answer };
+      });
+    } catch (error) {
+      this.notice =
+        error instanceof EbetError
+          ? error.text
+          : text(`${S.storeFailed.en}: ${String(error)}`, `${S.storeFailed.sv}: ${String(error)}`);
+      return null;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async pay(send: boolean): Promise<void> {
+    const answer = await this.simulate();
+    if (!answer) return;
+    this.answer = answer;
+    emit(this, 'ebet-answer', { answer });
+    if (answer.outcome !== 'answer' || answer.status !== 'YES') {
+      this.notice = answer.reason;
+      return;
+    }
+    this.notice = null;
+    this.outcome = 'paid';
+    if (send) await this.sendAnswer();
+  }
+
+  private async answerRequest(): Promise<void> {
+    const answer = await this.simulate();
+    if (!answer) return;
+    this.answer = answer;
+    this.notice = null;
+    this.outcome = 'answered';
+    emit(this, 'ebet-answer', { answer });
+  }
+
+  /** An http(s) URL of a return field, checked twice: by the validator's rule and by the browser's URL parser. */
+  private target(name: 'NB_RETURN' | 'NB_CANCEL' | 'NB_REJECT'): string | null {
+    const value = returnTarget(this.kind, this.entries, name);
+    if (!value) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A real top-level POST of the answer's fields to NB_RETURN, in the request's encoding. */
+  private async sendAnswer(): Promise<void> {
+    const target = this.target('NB_RETURN');
+    if (!target || !this.answer || this.answer.outcome !== 'answer') return;
+    await this.updateComplete;
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = target;
+    form.acceptCharset = this.encoding;
+    form.hidden = true;
+    for (const [name, value] of Object.entries(this.answer.fields)) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    this.renderRoot.append(form);
+    form.submit();
+  }
+
+  private async leave(outcome: 'cancelled' | 'rejected'): Promise<void> {
+    const target = this.target(outcome === 'cancelled' ? 'NB_CANCEL' : 'NB_REJECT');
+    if (!target) return;
+    this.answer = null;
+    this.notice = null;
+    this.outcome = outcome;
+    await this.updateComplete;
+    window.location.assign(target);
+  }
+
+  override render() {
+    const { t } = this.locale;
+    return html`<section part="request" aria-labelledby="request-heading">
+        <h2 id="request-heading">${t(S.heading)}</h2>
+        ${this.source ? this.renderSource(this.source) : nothing}
+        <ebet-fields-input
+          .value=${this.text}
+          .label=${S.paste}
+          @ebet-fields-change=${(e: CustomEvent<FieldsChangeDetail>) => {
+            this.text = e.detail.text;
+            this.parsed = e.detail.result;
+            this.reset();
+          }}
+        ></ebet-fields-input>
+        ${this.renderControls()}
+        <ebet-key-input
+          test-key
+          @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => {
+            this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null;
+            this.reset();
+          }}
+        ></ebet-key-input>
+        <p class="hint">${t(S.keyHint)}</p>
+        ${this.key ? nothing : html`<p class="field-error" role="alert">${t(S.noKey)}</p>`}
+      </section>
+      ${this.entries.length ? this.renderChecked() : nothing}`;
+  }
+
+  private renderSource(source: StoredRequest) {
+    const { t, lang } = this.locale;
+    const when = new Date(source.receivedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    return html`<p class="hint" data-request=${source.id}>
+      ${t(S.received)}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
+      ${source.truncated ? html`<br /><strong class="level-warning">${t(S.truncated)}</strong>` : nothing}
+    </p>`;
+  }
+
+  private renderControls() {
+    const { t } = this.locale;
+    const detected = this.detected;
+    return html`<div class="controls">
+        <div>
+          <label for="kind">${t(S.kind)}</label>
+          <select id="kind" @change=${(e: Event) => {
+            this.kindChoice = (e.target as HTMLSelectElement).value as RequestKind | 'auto';
+            this.reset();
+          }}>
+            <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.auto)}</option>
+            ${REQUEST_KINDS.map((k) => html`<option value=${k} ?selected=${this.kindChoice === k}>${t(MESSAGES[k].title)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="encoding">${t(S.encoding)}</label>
+          <select id="encoding" @change=${(e: Event) => {
+            this.encodingChoice = (e.target as HTMLSelectElement).value as Encoding | 'auto';
+            this.reset();
+          }}>
+            <option value="auto" ?selected=${this.encodingChoice === 'auto'}>${t(S.encodingAuto)}</option>
+            ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encodingChoice === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
+          </select>
+        </div>
+      </div>
+      <p class="hint" aria-live="polite">
+        ${this.entries.length ? html`${t(S.detected)}: <strong data-kind=${this.kind}>${t(MESSAGES[this.kind].title)}</strong>. ${t(S.encodingUsed)} ${t(ENCODING_NAMES[this.encoding])}.` : nothing}
+        ${detected && !REQUEST_KINDS.some((k) => k === detected) ? html`<br /><span class="level-warning">${t(S.notRequest)}</span>` : nothing}
+      </p>`;
+  }
+
+  private renderChecked() {
+    const { t } = this.locale;
+    const rows = this.rows;
+    return html`<section aria-labelledby="table-heading">
+        <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
+        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}></ebet-field-table>
+        <div hidden data-fields="request">
+          ${this.entries.map((f) => html`<input type="hidden" name=${f.name} value=${f.value} />`)}
+        </div>
+      </section>
+      <section part="answers" aria-labelledby="answers-heading">
+        <h2 id="answers-heading">${t(S.answers)}</h2>
+        ${this.kind === 'payDirect' ? this.renderPayActions(rows) : this.renderAnswerAction()}
+        <div aria-live="polite">
+          ${this.outcome === 'cancelled' || this.outcome === 'rejected' || this.outcome === 'paid'
+            ? html`<p class="notice level-ok">${t(S.outcomes[this.outcome])}</p>`
+            : nothing}
+          ${this.notice ? html`<p class="notice level-error" role="alert">${t(this.notice)}</p>` : nothing}
+        </div>
+      </section>
+      ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
+  }
+
+  private renderTarget(name: 'NB_RETURN' | 'NB_CANCEL' | 'NB_REJECT') {
+    const { t } = this.locale;
+    const value = this.entries.find((e) => e.name === name)?.value;
+    if (value === undefined) return nothing;
+    const target = this.target(name);
+    return html`<p class="target hint" data-target=${name}>
+      <code>${name}</code> ${target ? html`${t(S.goesTo)} <code>${target}</code>` : html`<span class="level-error">${t(S.noTarget)}</span>`}
+    </p>`;
+  }
+
+  private renderPayActions(rows: ValidationRow[]) {
+    const { t } = this.locale;
+    const payable = !!this.key && canPay(rows) && this.outcome !== 'paid';
+    const done = this.outcome !== null;
+    return html`${canPay(rows) ? nothing : html`<p class="level-error">${t(S.cannotPay)}</p>`}
+      <div class="actions">
+        <button type="button" data-action="pay" ?disabled=${!payable || this.busy} aria-describedby="pay-hint" @click=${() => this.pay(true)}>${t(S.pay)}</button>
+        <button type="button" class="secondary" data-action="receipt" ?disabled=${!payable || this.busy} @click=${() => this.pay(false)}>${t(S.receipt)}</button>
+        <button type="button" class="secondary" data-action="cancel" ?disabled=${done || !this.target('NB_CANCEL')} @click=${() => this.leave('cancelled')}>${t(S.cancel)}</button>
+        <button type="button" class="secondary" data-action="reject" ?disabled=${done || !this.target('NB_REJECT')} @click=${() => this.leave('rejected')}>${t(S.reject)}</button>
+      </div>
+      <p id="pay-hint" class="hint">${t(S.payHint)}</p>
+      ${this.renderTarget('NB_RETURN')}${this.renderTarget('NB_CANCEL')}${this.renderTarget('NB_REJECT')}`;
+  }
+
+  private renderAnswerAction() {
+    const { t } = this.locale;
+    const repay = this.kind === 'repayment';
+    return html`${repay ? this.renderExchange() : nothing}
+      <div class="actions">
+        <button type="button" data-action="answer" ?disabled=${!this.key || this.busy || this.outcome === 'answered'} @click=${this.answerRequest}>
+          ${t(repay ? S.answerRepay : S.answerCheck)}
+        </button>
+      </div>
+      ${this.renderTarget('NB_RETURN')}`;
+  }
+
+  private renderExchange() {
+    const { t } = this.locale;
+    return html`<div class="controls">
+      <label class="check"><input type="checkbox" .checked=${this.exchangeOn} @change=${(e: Event) => (this.exchangeOn = (e.target as HTMLInputElement).checked)} /> ${t(S.exchange)}</label>
+      ${this.exchangeOn
+        ? html`<div>
+              <label for="exchange-currency">${t(S.exchangeCurrency)}</label>
+              <select id="exchange-currency" @change=${(e: Event) => (this.exchangeCurrency = (e.target as HTMLSelectElement).value)}>
+                ${['EUR', 'SEK'].map((c) => html`<option ?selected=${this.exchangeCurrency === c}>${c}</option>`)}
+              </select>
+            </div>
+            <div>
+              <label for="exchange-rate">${t(S.exchangeRate)}</label>
+              <input id="exchange-rate" .value=${this.exchangeRate} placeholder="8,91" @input=${(e: Event) => (this.exchangeRate = (e.target as HTMLInputElement).value)} />
+            </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderAnswer(answer: SimulatedAnswer) {
+    const { t, lang } = this.locale;
+    if (answer.outcome === 'notFound') {
+      return html`<section part="answer" aria-labelledby="answer-heading" data-answer="not-found">
+        <h2 id="answer-heading">${t(S.answer)}</h2>
+        <p class="notice level-error">${t(S.notFound)}</p>
+        <p>${t(answer.reason)}</p>
+      </section>`;
+    }
+    if (!Object.keys(answer.fields).length) return nothing;
+    const target = this.target('NB_RETURN');
+    const rows = validateFields(answer.kind, answer.fields, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
+    return html`<section part="answer" aria-labelledby="answer-heading" data-answer=${answer.kind} data-status=${answer.status}>
+      <h2 id="answer-heading">${t(S.answer)}: ${t(MESSAGES[answer.kind].title)}</h2>
+      <p class=${answer.status === 'ERR' ? 'notice level-error' : 'notice level-ok'}><code>${answer.status}</code> — ${t(answer.reason)}</p>
+      <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title}></ebet-field-table>
+      <p>${answer.macString === null ? t(S.unsigned) : html`${t(S.signed)}: ${visibleValue(answer.macString, lang, true)}`}</p>
+      <form hidden data-fields="answer" method="post" action=${target ?? nothing}>
+        ${Object.entries(answer.fields).map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
+      </form>
+      <h3>${t(S.formHtml)}</h3>
+      <pre>${toHtmlForm(answer.fields, target ?? '')}</pre>
+      <div class="actions">
+        <ebet-copy-button .value=${toHtmlForm(answer.fields, target ?? '')} .label=${S.copyForm}></ebet-copy-button>
+        <ebet-copy-button .value=${toUrlEncoded(answer.fields, this.encoding)} .label=${S.copyBody}></ebet-copy-button>
+        ${target ? html`<button type="button" data-action="return" @click=${this.sendAnswer}>${t(S.returnButton)}</button>` : nothing}
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-bank-simulator': EbetBankSimulator;
+  }
+}

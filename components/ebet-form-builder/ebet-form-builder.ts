@@ -1,0 +1,292 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
+import { MESSAGES, type FieldSpec } from '../../src/fields.ts';
+import { TEST_KEY } from '../../src/key.ts';
+import { signMessage } from '../../src/message.ts';
+import { toHtmlForm, toJson, toUrlEncoded } from '../../src/output.ts';
+import { generateReference, type CheckDigitScheme } from '../../src/reference.ts';
+import { SIMULATOR_ENDPOINTS, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { generateStamp } from '../../src/stamp.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import { validateFields, type ValidationRow } from '../../src/validate.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import '../ebet-key-input/ebet-key-input.ts';
+import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+
+const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
+/** Fields the builder computes rather than asks for. */
+const COMPUTED = new Set(['NB_HMAC', 'NB_KVV']);
+
+const S = {
+  heading: text('Build a request', 'Bygg en förfrågan'),
+  kind: text('Request', 'Förfrågan'),
+  fields: text('Fields', 'Fält'),
+  mandatory: text('mandatory', 'obligatoriskt'),
+  optional: text('optional', 'valfritt'),
+  format: text('format', 'format'),
+  newStamp: text('New NB_STAMP', 'Nytt NB_STAMP'),
+  newReference: text('New reference', 'Ny referens'),
+  scheme: text('Check digit of new references', 'Kontrollsiffra för nya referenser'),
+  schemes: {
+    none: text('none (digits, no leading zero)', 'ingen (siffror utan inledande nolla)'),
+    luhn: text('Luhn / modulus 10 (Swedish OCR)', 'Luhn / modulus 10 (svensk OCR)'),
+    '731': text('7-3-1 weights (Finnish reference)', '7-3-1-vikter (finsk referens)'),
+  } as Record<CheckDigitScheme, Text>,
+  encoding: text('Character encoding for the MAC', 'Teckenkodning för MAC'),
+  action: text('Where the form posts (action)', 'Vart formuläret postas (action)'),
+  actionHint: text(
+    'The simulator’s address on this site by default; the handbook’s test page no longer exists.',
+    'Simulatorns adress på den här webbplatsen som standard; handbokens testsida finns inte längre.',
+  ),
+  output: text('Signed request', 'Signerad förfrågan'),
+  htmlForm: text('HTML form (hidden inputs)', 'HTML-formulär (dolda fält)'),
+  body: text('URL-encoded body', 'URL-kodad kropp'),
+  json: text('JSON', 'JSON'),
+  send: text('Post it to the simulator', 'Posta den till simulatorn'),
+  check: text('Check it on this page', 'Kontrollera den på sidan'),
+  noKey: text('Type a valid key, or use the test key, to sign.', 'Ange en giltig nyckel, eller använd testnyckeln, för att signera.'),
+  badAction: text('The action must be an http(s) URL', 'Action ska vara en http(s)-URL'),
+};
+
+/** Starting values: the handbook's examples, a fresh stamp and reference; check and repayment name an earlier payment. */
+function defaults(kind: RequestKind): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const field of MESSAGES[kind].fields) {
+    if (COMPUTED.has(field.name)) continue;
+    values[field.name] = kind === 'payDirect' || !['NB_STAMP', 'NB_DB_REF'].includes(field.name) ? (field.example ?? '') : '';
+  }
+  if (kind === 'payDirect') {
+    values.NB_STAMP = generateStamp();
+    values.NB_DB_REF = generateReference();
+  } else {
+    values.NB_RETURN = '';
+  }
+  return values;
+}
+
+export interface FormCheckDetail {
+  readonly kind: RequestKind;
+  /** The signed request as an HTML form. */
+  readonly html: string;
+}
+
+/**
+ * @summary The form builder: every field of a pay direct, payment check or repayment request with inline help, generators for NB_STAMP and NB_DB_REF, signing with the test key or the user's key, and the result as an HTML form, a URL-encoded body and JSON.
+ * @event ebet-form-check - `FormCheckDetail` when the user asks to check the signed request on the page.
+ * @csspart fields - The field inputs.
+ * @csspart output - The signed request.
+ */
+@customElement('ebet-form-builder')
+export class EbetFormBuilder extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.8em 1.2em; }
+      .field { display: flex; flex-direction: column; gap: 0.15em; }
+      .field input { width: 100%; font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
+      .row { display: flex; gap: 0.4em; }
+      .row input { flex: 1; }
+      .controls { display: flex; flex-wrap: wrap; gap: 1em; align-items: end; margin: 0.6em 0; }
+      .controls > div { display: flex; flex-direction: column; }
+      .controls input { width: 30em; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 0.6em 0; }
+      pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
+      .level-warning.field-error { color: var(--ebet-color-warning, #8a5300); }
+      h2, h3 { margin: 0.2em 0 0.5em; }
+    `,
+  ];
+
+  /** The simulator's address for requests, ending in `/`: `bank/pay`, `bank/check`, `bank/repay` are added. */
+  @property({ attribute: 'endpoint-base' }) endpointBase = 'bank/';
+
+  @state() private kind: RequestKind = 'payDirect';
+  @state() private values: Partial<Record<RequestKind, Record<string, string>>> = {};
+  @state() private actions: Partial<Record<RequestKind, string>> = {};
+  @state() private scheme: CheckDigitScheme = 'none';
+  @state() private encoding: Encoding = 'utf-8';
+  @state() private key: string | null = TEST_KEY;
+  private readonly locale = new LocaleController(this);
+
+  private get current(): Record<string, string> {
+    return (this.values[this.kind] ??= defaults(this.kind));
+  }
+
+  private get action(): string {
+    const endpoint = ENDPOINTS.find(([, kind]) => kind === this.kind)![0];
+    return this.actions[this.kind] ?? `${this.endpointBase}${endpoint}`;
+  }
+
+  /** The fields to send: every field with a value, and the mandatory ones even when empty. */
+  private get fields(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const field of MESSAGES[this.kind].fields) {
+      const value = this.current[field.name];
+      if (COMPUTED.has(field.name) || value === undefined) continue;
+      if (value !== '' || field.use === 'mandatory') out[field.name] = value;
+    }
+    return out;
+  }
+
+  /** The signed fields, or the error that stops signing (naming its field). */
+  private sign(): { signed: Record<string, string> | null; error: EbetError | null } {
+    if (!this.key) return { signed: null, error: null };
+    try {
+      return { signed: signMessage(this.kind, this.fields, this.key, { encoding: this.encoding }), error: null };
+    } catch (error) {
+      if (error instanceof EbetError) return { signed: null, error };
+      throw error;
+    }
+  }
+
+  private set(name: string, value: string): void {
+    this.values = { ...this.values, [this.kind]: { ...this.current, [name]: value } };
+  }
+
+  /** The resolved http(s) URL of the action, or `null`. */
+  private actionUrl(): string | null {
+    try {
+      const url = new URL(this.action, document.baseURI);
+      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Posts the signed request to the action as a real top-level form (the simulator's worker receives it). */
+  private send(signed: Record<string, string>): void {
+    const target = this.actionUrl();
+    if (!target) return;
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = target;
+    form.acceptCharset = this.encoding;
+    form.hidden = true;
+    for (const [name, value] of Object.entries(signed)) {
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    this.renderRoot.append(form);
+    form.submit();
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const { signed, error } = this.sign();
+    const rows = signed ? validateFields(this.kind, signed, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) }) : validateFields(this.kind, this.fields);
+    return html`<h2>${t(S.heading)}</h2>
+      <div class="controls">
+        <div>
+          <label for="kind">${t(S.kind)}</label>
+          <select id="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as RequestKind)}>
+            ${ENDPOINTS.map(([, kind]) => html`<option value=${kind} ?selected=${this.kind === kind}>${t(MESSAGES[kind].title)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="encoding">${t(S.encoding)}</label>
+          <select id="encoding" @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}>
+            ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encoding === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
+          </select>
+        </div>
+      </div>
+      <fieldset part="fields" data-kind=${this.kind}>
+        <legend>${t(S.fields)}: ${t(MESSAGES[this.kind].title)}</legend>
+        <div class="grid">
+          ${MESSAGES[this.kind].fields.filter((f) => !COMPUTED.has(f.name)).map((f) => this.renderField(f, rows, error))}
+        </div>
+      </fieldset>
+      <ebet-key-input
+        test-key
+        @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => (this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null)}
+      ></ebet-key-input>
+      <div class="controls">
+        <div>
+          <label for="action">${t(S.action)}</label>
+          <input id="action" .value=${this.action} aria-describedby="action-hint" aria-invalid=${this.actionUrl() ? 'false' : 'true'}
+            @input=${(e: Event) => (this.actions = { ...this.actions, [this.kind]: (e.target as HTMLInputElement).value })} />
+          <span id="action-hint" class="hint">${t(S.actionHint)}</span>
+          ${this.actionUrl() ? nothing : html`<p class="field-error" role="alert">${t(S.badAction)}</p>`}
+        </div>
+      </div>
+      ${this.renderOutput(signed, rows)}`;
+  }
+
+  private renderField(f: FieldSpec, rows: ValidationRow[], error: EbetError | null) {
+    const { t } = this.locale;
+    const id = `f-${f.name}`;
+    const row = rows.find((r) => r.name === f.name && r.level !== 'ok');
+    const problem: { level: string; text: Text } | null =
+      error?.field === f.name ? { level: 'error', text: error.text } : row ? { level: row.level, text: row.message } : null;
+    const generator =
+      f.name === 'NB_STAMP'
+        ? html`<button type="button" class="secondary" data-action="new-stamp" @click=${() => this.set('NB_STAMP', generateStamp())}>${t(S.newStamp)}</button>`
+        : f.name === 'NB_DB_REF'
+          ? html`<button type="button" class="secondary" data-action="new-reference" @click=${() => this.set('NB_DB_REF', generateReference(this.scheme))}>${t(S.newReference)}</button>`
+          : nothing;
+    return html`<div class="field" data-field=${f.name}>
+      <label for=${id}><span class="mono">${f.name}</span> <span class="hint">(${t(f.use === 'mandatory' ? S.mandatory : S.optional)}, ${t(S.format)} ${f.format.type}${f.format.max})</span></label>
+      <div class="row">
+        <input
+          id=${id}
+          name=${f.name}
+          .value=${this.current[f.name] ?? ''}
+          spellcheck="false"
+          autocomplete="off"
+          aria-describedby=${`${id}-help${problem ? ` ${id}-problem` : ''}`}
+          aria-invalid=${problem?.level === 'error' ? 'true' : 'false'}
+          @input=${(e: Event) => this.set(f.name, (e.target as HTMLInputElement).value)}
+        />
+        ${generator}
+      </div>
+      <span id=${`${id}-help`} class="hint">${t(f.description)}</span>
+      ${f.name === 'NB_DB_REF' ? this.renderScheme() : nothing}
+      ${problem ? html`<p id=${`${id}-problem`} class=${`field-error level-${problem.level}`}>${t(problem.text)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderScheme() {
+    const { t } = this.locale;
+    return html`<label for="scheme" class="hint">${t(S.scheme)}</label>
+      <select id="scheme" @change=${(e: Event) => (this.scheme = (e.target as HTMLSelectElement).value as CheckDigitScheme)}>
+        ${(Object.keys(S.schemes) as CheckDigitScheme[]).map((s) => html`<option value=${s} ?selected=${this.scheme === s}>${t(S.schemes[s])}</option>`)}
+      </select>`;
+  }
+
+  private renderOutput(signed: Record<string, string> | null, rows: ValidationRow[]) {
+    const { t } = this.locale;
+    if (!this.key) return html`<p class="field-error" part="output">${t(S.noKey)}</p>`;
+    if (!signed) return nothing;
+    const form = toHtmlForm(signed, this.action);
+    const body = toUrlEncoded(signed, this.encoding);
+    const json = toJson(signed);
+    const macRow = rows.find((r) => r.name === 'NB_HMAC');
+    return html`<section part="output" aria-labelledby="output-heading" data-mac=${signed.NB_HMAC ?? ''}>
+      <h3 id="output-heading">${t(S.output)}: NB_HMAC <span class="mono">${signed.NB_HMAC}</span>, NB_KVV <span class="mono">${signed.NB_KVV}</span></h3>
+      ${macRow && macRow.level !== 'ok' ? html`<p class="field-error">${t(macRow.message)}</p>` : nothing}
+      ${this.renderBlock('form', S.htmlForm, form)} ${this.renderBlock('body', S.body, body)} ${this.renderBlock('json', S.json, json)}
+      <div class="actions">
+        <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => this.send(signed)}>${t(S.send)}</button>
+        <button type="button" class="secondary" data-action="check" @click=${() => emit<FormCheckDetail>(this, 'ebet-form-check', { kind: this.kind, html: form })}>${t(S.check)}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderBlock(id: string, label: Text, value: string) {
+    const { t } = this.locale;
+    return html`<h4 id=${`${id}-label`}>${t(label)} <ebet-copy-button .value=${value} .label=${label}></ebet-copy-button></h4>
+      <pre aria-labelledby=${`${id}-label`} data-output=${id}>${value}</pre>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-form-builder': EbetFormBuilder;
+  }
+}

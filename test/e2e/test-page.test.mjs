@@ -1,0 +1,202 @@
+// The test page mirror on the built site, served like a static host (a POST gets 405): its service
+// worker is what receives a shop's real form posts. A small "shop" server on another origin
+// receives the simulated bank's answers; their MACs are checked here with node:crypto.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { after, before, test } from 'node:test';
+import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
+const KVV = 'FF365893D899291C3BF505FB3175E880';
+const mac = (string) => createHmac('sha256', KEY).update(Buffer.from(string, 'utf8')).digest('hex').slice(0, 32).toUpperCase();
+
+let site;
+let shop;
+let browser;
+/** What the shop received: method, path and the URL-encoded body. */
+const received = [];
+
+before(async () => {
+  site = await serveDist();
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ method: req.method, path: req.url, body });
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>shop</title><h1>Shop return page</h1>');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  shop = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await shop?.close();
+});
+
+function payForm(stamp, amount = '550,00') {
+  const fields = {
+    NB_VERSION: '0002',
+    NB_RCV_ID: '999999',
+    NB_STAMP: stamp,
+    NB_DB_AMOUNT: amount,
+    NB_DB_CUR: 'SEK',
+    NB_DB_REF: '1234561',
+    NB_RETURN: `${shop.url}return.html`,
+    NB_CANCEL: `${shop.url}cancel.html?order=${stamp}`,
+    NB_REJECT: `${shop.url}reject.html?order=${stamp}`,
+  };
+  return { ...fields, NB_HMAC: mac(`999999&${stamp}&${amount}&SEK&1234561`), NB_KVV: KVV };
+}
+
+/** Posts a real form (top-level navigation) from the page to a simulator address, as a shop would. */
+async function postForm(page, endpoint, fields) {
+  const before = page.url();
+  await page.evaluate(
+    ({ endpoint, fields }) => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = new URL(`bank/${endpoint}`, location.href).href;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    { endpoint, fields },
+  );
+  await page.waitForURL((url) => /tools\/test-page\/\?request=/.test(url.href) && url.href !== before);
+}
+
+async function openTestPage(context) {
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  await page.goto(`${site.url}tools/test-page/`);
+  await page.locator('ebet-test-page[data-worker=ready]').waitFor();
+  return { page, watch };
+}
+
+const simulator = (page) => page.locator('ebet-bank-simulator');
+
+test('a real shop form posted to bank/pay arrives through the worker; "successful payment" posts a receipt whose MAC verifies', async () => {
+  const context = await browser.newContext();
+  const { page, watch } = await openTestPage(context);
+  assert.deepEqual(await axeViolations(page), []);
+  const stamp = `E2E${Date.now()}`;
+  await postForm(page, 'pay', payForm(stamp));
+
+  await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+  assert.equal(await page.locator('[data-fields=request] input[name=NB_STAMP]').getAttribute('value'), stamp);
+  assert.equal(await page.locator('ebet-field-table [data-verdict]').first().getAttribute('data-verdict'), 'ok');
+  assert.deepEqual(await axeViolations(page), []);
+
+  const before = received.length;
+  await page.locator('[data-action=pay]').click();
+  await page.waitForURL(`${shop.url}return.html`);
+  const receipt = received.slice(before).find((r) => r.method === 'POST' && r.path === '/return.html');
+  assert.ok(receipt, 'the shop received the receipt by POST');
+  const fields = Object.fromEntries(new URLSearchParams(receipt.body));
+  assert.deepEqual(Object.keys(fields), ['NB_RETURN_STAMP', 'NB_RETURN_DB_AMOUNT', 'NB_RETURN_DB_CUR', 'NB_RETURN_DB_REF', 'NB_PAID', 'NB_HMAC', 'NB_KVV']);
+  assert.equal(fields.NB_RETURN_STAMP, stamp);
+  assert.equal(fields.NB_RETURN_DB_AMOUNT, '550,00');
+  assert.match(fields.NB_PAID, /^\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}\.\d{2}\.\d{6}$/);
+  assert.equal(fields.NB_HMAC, mac(`${stamp}&550,00&SEK&1234561&${fields.NB_PAID}`));
+  assert.equal(fields.NB_KVV, KVV);
+  assert.deepEqual(watch.violations, []);
+  assert.deepEqual(watch.errors, []);
+
+  // The ledger survived the navigation: a payment check (GET with a query string, as in the handbook) answers YES.
+  const check = await openTestPage(context);
+  const query = new URLSearchParams({ NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: stamp, NB_HMAC: mac(`999999&${stamp}`), NB_KVV: KVV });
+  await check.page.goto(`${site.url}tools/test-page/bank/check?${query}`);
+  await check.page.waitForURL(/\?request=/);
+  await check.page.locator('[data-action=answer]').click();
+  await simulator(check.page).and(check.page.locator('[data-verified=YES]')).waitFor();
+  const answer = (name) => check.page.locator(`[data-fields=answer] input[name=${name}]`).getAttribute('value');
+  assert.equal(await answer('NB_PAID'), fields.NB_PAID);
+  assert.equal(await answer('NB_HMAC'), mac(`YES&${stamp}&550,00&SEK&1234561&${fields.NB_PAID}`));
+  await context.close();
+});
+
+test('cancel and reject go to NB_CANCEL / NB_REJECT with nothing added; an erroneous form offers no payment', async () => {
+  const context = await browser.newContext();
+  const { page } = await openTestPage(context);
+  const stamp = `C${Date.now()}`;
+  await postForm(page, 'pay', payForm(stamp));
+  await page.locator('[data-action=cancel]').click();
+  await page.waitForURL(`${shop.url}cancel.html?order=${stamp}`);
+  assert.equal(received.at(-1).method, 'GET');
+
+  await page.goto(`${site.url}tools/test-page/`);
+  await page.locator('ebet-test-page[data-worker=ready]').waitFor();
+  await postForm(page, 'pay', { ...payForm(`R${stamp}`), NB_DB_AMOUNT: '550.00', NB_CANCEL: 'javascript:alert(1)' });
+  await simulator(page).and(page.locator('[data-state=error]')).waitFor();
+  assert.equal(await page.locator('[data-action=pay]').isDisabled(), true);
+  assert.equal(await page.locator('[data-action=cancel]').isDisabled(), true);
+  assert.equal(await page.locator('ebet-field-table tr[data-field=NB_DB_AMOUNT]').first().getAttribute('data-code'), 'amount-decimal-point');
+  await page.locator('[data-action=reject]').click();
+  await page.waitForURL(`${shop.url}reject.html?order=R${stamp}`);
+  await context.close();
+});
+
+test('a repayment is carried out once across two tabs, never above the payment; a wrong MAC gets "Not Found"', async () => {
+  const context = await browser.newContext();
+  const { page } = await openTestPage(context);
+  const stamp = `P${Date.now()}`;
+  await postForm(page, 'pay', payForm(stamp, '100,00'));
+  await page.locator('[data-action=receipt]').click();
+  await simulator(page).and(page.locator('[data-state=paid]')).waitFor();
+  const paid = await page.locator('[data-fields=answer] input[name=NB_PAID]').getAttribute('value');
+
+  const repay = (amount, paidId = paid) => ({
+    NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: stamp, NB_DB_REF: '1234561', NB_PAID: paidId,
+    NB_REPAY_AMOUNT: amount, NB_REPAY_CUR: 'SEK', NB_HMAC: mac(`999999&${stamp}&1234561&${paidId}&${amount}&SEK`), NB_KVV: KVV,
+  });
+  await postForm(page, 'repay', repay('60,00'));
+  const url = page.url();
+  const other = await openTestPage(context);
+  await other.page.goto(url);
+  await other.page.locator('[data-action=answer]').waitFor();
+
+  await page.locator('[data-action=answer]').click();
+  await simulator(page).and(page.locator('[data-verified=YES]')).waitFor();
+  const paid2 = await page.locator('[data-fields=answer] input[name=NB_PAID]').getAttribute('value');
+  assert.notEqual(paid2, paid);
+  // The other tab's ledger follows without a reload, and the same request is not carried out twice there.
+  await other.page.locator(`ebet-bank-ledger tr[data-stamp="${stamp}"] [data-remaining="40,00"]`).waitFor();
+  await other.page.locator('[data-action=answer]').click();
+  await simulator(other.page).and(other.page.locator('[data-verified=ERR]')).waitFor();
+  assert.match(await other.page.locator('[data-fields=answer] input[name=NB_ERROR_DESCR]').getAttribute('value'), /redan genomförd/);
+
+  await postForm(page, 'repay', repay('50,00', paid2));
+  await page.locator('[data-action=answer]').click();
+  await simulator(page).and(page.locator('[data-verified=ERR]')).waitFor();
+  assert.match(await page.locator('[part=answer]').textContent(), /at most 40,00 SEK remains/);
+
+  await postForm(page, 'repay', { ...repay('10,00', paid2), NB_HMAC: '0'.repeat(32) });
+  await page.locator('[data-action=answer]').click();
+  await simulator(page).and(page.locator('[data-verified=not-found]')).waitFor();
+  await context.close();
+});
+
+test('without the worker, the simulator addresses explain themselves and a POST gets 405 from the static host', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  await page.goto(`${site.url}tools/test-page/bank/pay`);
+  assert.match(await page.locator('h1').textContent(), /bank simulator’s address for pay direct/);
+  assert.equal(await page.locator('a[href="../"]').first().getAttribute('href'), '../');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(watch.violations, []);
+  const response = await context.request.post(`${site.url}tools/test-page/bank/pay`, { form: { NB_VERSION: '0002' } });
+  assert.equal(response.status(), 405);
+  await context.close();
+});
