@@ -1,0 +1,491 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { calculatorCase } from '../../src/decode.ts';
+import { detectKind } from '../../src/detect.ts';
+import { readCalculatorCase } from '../../src/doctor.ts';
+import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/encoding.ts';
+import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
+import { computeKvv, groupHex } from '../../src/key.ts';
+import { dateOfPaid, keyForDate, type Keys } from '../../src/key-ring.ts';
+import { computeMacDetails, macString, signedFields, signMessage, type FieldEntry, type MacComputation } from '../../src/message.ts';
+import { toHtmlForm, toJson } from '../../src/output.ts';
+import type { ParseResult } from '../../src/parse.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import '../ebet-copy-button/ebet-copy-button.ts';
+import '../ebet-fields-input/ebet-fields-input.ts';
+import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import '../ebet-key-input/ebet-key-input.ts';
+import type { EbetKeyInput, KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import '../ebet-mac-doctor/ebet-mac-doctor.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { visibleValue } from '../shared/visible-value.ts';
+
+const S = {
+  title: text('MAC/KVV calculator and mismatch doctor', 'MAC/KVV-kalkylator och felsökare'),
+  lead: text(
+    'Paste or type a message’s fields, give the key, and see the exact string that is signed, its bytes, the HMAC, the MAC and the KVV. Give the MAC that was sent, and the doctor says why it differs.',
+    'Klistra in eller skriv ett meddelandes fält, ange nyckeln och se exakt vilken sträng som signeras, dess byte, HMAC, MAC och KVV. Ange MAC:en som skickades så säger felsökaren varför den skiljer sig.',
+  ),
+  message: text('1. The message', '1. Meddelandet'),
+  kind: text('Message kind', 'Meddelandetyp'),
+  auto: text('Detect from the fields', 'Känn igen från fälten'),
+  detected: text('Detected', 'Igenkänd'),
+  notDetected: text('No message kind fits these fields: choose one.', 'Ingen meddelandetyp passar fälten: välj en.'),
+  editFields: text('Type the fields one by one', 'Skriv fälten ett i taget'),
+  editHint: text(
+    'Editing a field here rewrites the paste box above as JSON, which keeps every value exactly.',
+    'Att ändra ett fält här skriver om rutan ovan som JSON, som bevarar varje värde exakt.',
+  ),
+  key: text('2. The key', '2. Nyckeln'),
+  ringToggle: text('Several keys with validity dates (key ring)', 'Flera nycklar med giltighetsdatum (nyckelring)'),
+  date: text('Date of the message (picks the key of the ring)', 'Meddelandets datum (väljer nyckel i ringen)'),
+  dateHint: text('From NB_PAID when the message has one, else today.', 'Från NB_PAID när meddelandet har ett, annars i dag.'),
+  keyChosen: (n: number, kvv: string) => text(`Key ${n} of the ring is valid on that date (KVV ${kvv}).`, `Nyckel ${n} i ringen gäller det datumet (KVV ${kvv}).`),
+  kvvInput: text('Expected KVV (typed, or NB_KVV from the paste)', 'Förväntat KVV (inskrivet, eller NB_KVV från inklistringen)'),
+  kvvBad: (n: number) =>
+    text(`The KVV has ${n} hexadecimal characters; it needs exactly 32`, `KVV har ${n} hexadecimala tecken; det ska ha exakt 32`),
+  kvvNotHex: (c: string) => text(`"${c}" is not hexadecimal; a KVV is 32 characters 0–9 and A–F`, `"${c}" är inte hexadecimalt; ett KVV är 32 tecken 0–9 och A–F`),
+  kvvMatch: text('✓ The key matches this KVV: it was typed in correctly.', '✓ Nyckeln stämmer med detta KVV: den är korrekt inmatad.'),
+  kvvMismatch: text(
+    '✗ The key does NOT match this KVV: it is mistyped, or it is another key (another period, or the test key).',
+    '✗ Nyckeln stämmer INTE med detta KVV: den är felskriven eller en annan nyckel (en annan period, eller testnyckeln).',
+  ),
+  encoding: text('3. Character encoding', '3. Teckenkodning'),
+  encodingLabel: text('Encode the string as', 'Koda strängen som'),
+  encodingHint: text(
+    'The handbook names no character set; UTF-8 and ISO-8859-1 differ only for non-ASCII characters such as å, ä, ö.',
+    'Handboken anger ingen teckenuppsättning; UTF-8 och ISO-8859-1 skiljer sig bara för icke-ASCII-tecken som å, ä, ö.',
+  ),
+  result: text('4. String, MAC and KVV', '4. Sträng, MAC och KVV'),
+  noFields: text('Paste or type the fields to see the string that is signed.', 'Klistra in eller skriv fälten för att se strängen som signeras.'),
+  noMac: text('NB_VERIFIED is ERR: the bank computes no MAC for this answer.', 'NB_VERIFIED är ERR: banken beräknar ingen MAC för detta svar.'),
+  needKey: text('Give a valid key to compute the MAC and KVV.', 'Ange en giltig nyckel för att beräkna MAC och KVV.'),
+  string: text('String signed', 'Signerad sträng'),
+  signedFields: text('Fields signed, in order', 'Signerade fält, i ordning'),
+  bytes: (enc: Text, n: number) => text(`Its ${n} bytes in ${enc.en} (hex)`, `Dess ${n} byte i ${enc.sv} (hex)`),
+  hmac: text('HMAC-SHA256 (full)', 'HMAC-SHA256 (hel)'),
+  mac: text('MAC (NB_HMAC: the first 32 characters)', 'MAC (NB_HMAC: de första 32 tecknen)'),
+  kvv: text('KVV of the key', 'Nyckelns KVV'),
+  copyMac: text('the MAC', 'MAC:en'),
+  copyString: text('the string signed', 'den signerade strängen'),
+  copyForm: text('Copy the complete signed form', 'Kopiera hela det signerade formuläret'),
+  copyFormLabel: text('the signed HTML form', 'det signerade HTML-formuläret'),
+  action: text('Form action (where the form posts)', 'Formulärets action (dit formuläret postas)'),
+  check: text('5. Check a MAC', '5. Kontrollera en MAC'),
+  givenMac: text('MAC that was sent (NB_HMAC)', 'MAC som skickades (NB_HMAC)'),
+  givenMacHint: text('Filled from the paste’s NB_HMAC; type or paste another to check it.', 'Fylls från inklistringens NB_HMAC; skriv eller klistra in en annan för att kontrollera den.'),
+  macNotHex: (c: string, p: number) =>
+    text(`"${c}" at position ${p} is not hexadecimal; a MAC is 32 characters 0–9 and A–F`, `"${c}" på position ${p} är inte hexadecimalt; en MAC är 32 tecken 0–9 och A–F`),
+  macLength: (n: number) =>
+    text(`The MAC has ${n} hexadecimal characters; NB_HMAC has 32 (64 is the untruncated HMAC)`, `MAC:en har ${n} hexadecimala tecken; NB_HMAC har 32 (64 är hela HMAC)`),
+  share: text('Link to this case', 'Länk till detta fall'),
+  shareHint: text('The link holds the fields and the MAC only, never the key.', 'Länken innehåller bara fälten och MAC:en, aldrig nyckeln.'),
+  copyLink: text('the link to this case', 'länken till detta fall'),
+};
+
+/** The `ebet-mac-change` event's detail. */
+export interface MacChangeDetail {
+  readonly kind: MessageKind | null;
+  /** The computation for the key in use, or `null` while something is missing or wrong. */
+  readonly computation: MacComputation | null;
+}
+
+interface Computed {
+  kind: MessageKind | null;
+  entries: FieldEntry[];
+  record: Record<string, string>;
+  /** The string signed; `null` where no MAC exists (ERR); `undefined` until there are fields and a kind. */
+  string: string | null | undefined;
+  signedNames: string;
+  fieldsError: { field: string | null; text: Text } | null;
+  key: string | null;
+  keyNote: Text | null;
+  warnings: Text[];
+  date: string;
+  details: MacComputation | null;
+  encodingError: Text | null;
+}
+
+/** Where a MAC typed by hand is wrong, or `null`. */
+function macProblem(value: string): Text | null {
+  const compact = value.replace(/\s+/g, '');
+  if (!compact) return null;
+  const bad = /[^0-9a-fA-F]/.exec(compact);
+  if (bad) return S.macNotHex(bad[0], bad.index + 1);
+  return compact.length === 32 || compact.length === 64 ? null : S.macLength(compact.length);
+}
+
+function kvvProblem(value: string): Text | null {
+  const compact = value.replace(/\s+/g, '');
+  if (!compact) return null;
+  const bad = /[^0-9a-fA-F]/.exec(compact);
+  if (bad) return S.kvvNotHex(bad[0]);
+  return compact.length === 32 ? null : S.kvvBad(compact.length);
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * @summary The MAC/KVV calculator: the exact string that is signed (separators and invisibles shown), its bytes, the full HMAC-SHA256, the MAC and the key's KVV, with copy buttons, a KVV check, a key ring with dates, and the mismatch doctor. Opens a case from `#case=<base64url JSON {kind, fields, mac, encoding}>`; never puts a key in a URL, storage or anything copyable.
+ * @event ebet-mac-change - `MacChangeDetail` whenever the computed MAC changes.
+ * @csspart section - Each numbered section.
+ * @csspart string - The signed string.
+ * @csspart bytes - The string's bytes in hex.
+ * @csspart hmac - The full HMAC.
+ * @csspart mac - The MAC.
+ * @csspart kvv - The KVV line and check.
+ * @csspart doctor - The `<ebet-mac-doctor>`.
+ * @cssproperty --ebet-color-accent - The `&` separators and buttons.
+ * @cssproperty --ebet-color-surface - Background of the sections.
+ */
+@customElement('ebet-calculator')
+export class EbetCalculator extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      section { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
+        border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0 0 1em; }
+      h2 { font-size: 1.15em; margin: 0 0 0.5em; }
+      .field { display: flex; flex-direction: column; gap: 0.2em; margin: 0.5em 0; max-width: 40em; }
+      .inline { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
+      .editors { display: grid; grid-template-columns: max-content minmax(10em, 32em); gap: 0.3em 0.8em; align-items: center; }
+      .editors .field-error { grid-column: 2; }
+      dl.result { display: grid; grid-template-columns: minmax(10em, max-content) 1fr; gap: 0.5em 1em; }
+      dt { font-weight: 600; }
+      dd { margin: 0; overflow-wrap: anywhere; }
+      .value { font-size: 1.05em; }
+      .big { font-size: 1.15em; font-weight: 700; letter-spacing: 0.03em; }
+      input.mono { width: 100%; }
+    `,
+  ];
+
+  /** Shop id etc. can start pre-filled: the paste box's initial text. */
+  @property({ attribute: 'initial-fields' }) initialFields = '';
+
+  @state() private pasteText = '';
+  @state() private parsed: ParseResult | null = null;
+  @state() private kindChoice: MessageKind | 'auto' = 'auto';
+  @state() private keys: Keys | null = null;
+  @state() private ring = false;
+  @state() private dateChoice = '';
+  @state() private encoding: Encoding = 'utf-8';
+  @state() private expectedKvv = '';
+  @state() private givenMac = '';
+  @state() private action = '';
+  @state() private caseError: Text | null = null;
+  @query('ebet-key-input') private keyInput!: EbetKeyInput;
+  private readonly locale = new LocaleController(this);
+  private lastPasted: { mac?: string; kvv?: string; action?: string } = {};
+  private lastEmitted = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pasteText = this.initialFields;
+    const { case: linked, error } = readCalculatorCase(location.hash);
+    this.caseError = error;
+    if (linked) {
+      this.pasteText = toJson(linked.fields);
+      this.kindChoice = linked.kind ?? 'auto';
+      this.encoding = linked.encoding;
+      this.givenMac = linked.mac;
+      this.lastPasted.mac = linked.fields.NB_HMAC ?? linked.mac;
+    }
+  }
+
+  private onFields(e: CustomEvent<FieldsChangeDetail>): void {
+    this.pasteText = e.detail.text;
+    this.parsed = e.detail.result;
+    const f = this.parsed.fields;
+    // A new NB_HMAC / NB_KVV / form action in the paste fills its input; what was typed stays otherwise.
+    if (f.NB_HMAC !== undefined && f.NB_HMAC !== this.lastPasted.mac) this.givenMac = f.NB_HMAC;
+    if (f.NB_KVV !== undefined && f.NB_KVV !== this.lastPasted.kvv) this.expectedKvv = f.NB_KVV;
+    if (this.parsed.action !== undefined && this.parsed.action !== this.lastPasted.action) this.action = this.parsed.action;
+    this.lastPasted = { mac: f.NB_HMAC, kvv: f.NB_KVV, action: this.parsed.action };
+  }
+
+  private onKey(e: CustomEvent<KeyChangeDetail>): void {
+    this.keys = e.detail.keys;
+  }
+
+  private async toggleRing(on: boolean): Promise<void> {
+    this.ring = on;
+    await this.updateComplete;
+    await this.keyInput.updateComplete;
+    this.keys = this.keyInput.keys;
+  }
+
+  private editField(name: string, value: string): void {
+    const record = { ...(this.parsed?.fields ?? {}), [name]: value };
+    this.pasteText = toJson(record);
+  }
+
+  private compute(): Computed {
+    const entries = this.parsed?.entries ?? [];
+    const record = this.parsed?.fields ?? {};
+    const kind = this.kindChoice === 'auto' ? (entries.length ? detectKind(entries) : null) : this.kindChoice;
+    const c: Computed = { kind, entries, record, string: undefined, signedNames: '', fieldsError: null, key: null, keyNote: null, warnings: [], date: '', details: null, encodingError: null };
+    if (kind && entries.length) {
+      try {
+        c.string = macString(kind, entries);
+        c.signedNames = (signedFields(kind, entries) ?? []).map((f) => f.name).join(' & ');
+      } catch (error) {
+        const e = error instanceof EbetError ? error : null;
+        c.fieldsError = { field: e?.field ?? null, text: e?.text ?? text(String(error), String(error)) };
+      }
+    }
+    if (typeof this.keys === 'string') c.key = this.keys;
+    else if (this.keys) {
+      c.date = this.dateChoice || dateOfPaid(record.NB_PAID ?? '') || today();
+      const selection = keyForDate(this.keys, c.date);
+      c.warnings = selection.warnings;
+      if (selection.entry) {
+        c.key = selection.entry.key;
+        c.keyNote = S.keyChosen(selection.index + 1, groupHex(computeKvv(selection.entry.key)));
+      }
+    }
+    if (typeof c.string === 'string') {
+      try {
+        encodeText(c.string, this.encoding);
+        if (c.key) c.details = computeMacDetails(kind!, entries, c.key, { encoding: this.encoding });
+      } catch (error) {
+        c.encodingError = error instanceof EbetError ? error.text : text(String(error), String(error));
+      }
+    }
+    return c;
+  }
+
+  protected override updated(): void {
+    const c = this.compute();
+    const signature = `${c.kind}|${c.details?.mac ?? ''}|${c.details?.macString ?? ''}`;
+    if (signature !== this.lastEmitted) {
+      this.lastEmitted = signature;
+      emit<MacChangeDetail>(this, 'ebet-mac-change', { kind: c.kind, computation: c.details });
+    }
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const c = this.compute();
+    return html`<h1>${t(S.title)}</h1>
+      <p>${t(S.lead)}</p>
+      ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
+      ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
+  }
+
+  private renderMessage(c: Computed) {
+    const { t } = this.locale;
+    const fieldError = c.fieldsError;
+    return html`<section part="section" aria-labelledby="h-message">
+      <h2 id="h-message">${t(S.message)}</h2>
+      <div class="field">
+        <label for="kind">${t(S.kind)}</label>
+        <select
+          id="kind"
+          aria-describedby="kind-note"
+          @change=${(e: Event) => {
+            const value = (e.target as HTMLSelectElement).value;
+            this.kindChoice = isMessageKind(value) ? value : 'auto';
+          }}
+        >
+          <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.auto)}</option>
+          ${MESSAGE_KINDS.map((k) => html`<option value=${k} ?selected=${this.kindChoice === k}>${t(MESSAGES[k].title)}</option>`)}
+        </select>
+        <span id="kind-note" class="hint" aria-live="polite">
+          ${this.kindChoice === 'auto' && c.entries.length
+            ? c.kind
+              ? html`${t(S.detected)}: <span data-kind=${c.kind}>${t(MESSAGES[c.kind].title)}</span>`
+              : html`<span class="level-error">${t(S.notDetected)}</span>`
+            : nothing}
+        </span>
+      </div>
+      <ebet-fields-input .value=${this.pasteText} @ebet-fields-change=${this.onFields}></ebet-fields-input>
+      ${fieldError
+        ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`
+        : nothing}
+      ${c.kind ? this.renderEditors(c.kind, c) : nothing}
+    </section>`;
+  }
+
+  private renderEditors(kind: MessageKind, c: Computed) {
+    const { t } = this.locale;
+    const specs = MESSAGES[kind].fields.filter((f) => f.name !== 'NB_HMAC' && f.name !== 'NB_KVV');
+    return html`<details ?open=${!this.pasteText.trim()}>
+      <summary>${t(S.editFields)}</summary>
+      <p class="hint">${t(S.editHint)}</p>
+      <div class="editors">
+        ${specs.map((f) => {
+          const id = `edit-${f.name}`;
+          const error = c.fieldsError?.field === f.name ? c.fieldsError.text : null;
+          return html`<label for=${id} class="mono">${f.name}</label>
+            <input
+              id=${id}
+              class="mono"
+              data-field=${f.name}
+              .value=${c.record[f.name] ?? ''}
+              placeholder=${f.example ?? ''}
+              autocomplete="off"
+              spellcheck="false"
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${error ? `${id}-error` : nothing}
+              @change=${(e: Event) => this.editField(f.name, (e.target as HTMLInputElement).value)}
+            />
+            ${error ? html`<p id=${`${id}-error`} class="field-error">${t(error)}</p>` : nothing}`;
+        })}
+      </div>
+    </details>`;
+  }
+
+  private renderKey(c: Computed) {
+    const { t } = this.locale;
+    const kvv = c.key ? computeKvv(c.key) : null;
+    const problem = kvvProblem(this.expectedKvv);
+    const expected = this.expectedKvv.replace(/\s+/g, '').toUpperCase();
+    return html`<section part="section" aria-labelledby="h-key">
+      <h2 id="h-key">${t(S.key)}</h2>
+      <label class="inline"><input type="checkbox" .checked=${this.ring} @change=${(e: Event) => this.toggleRing((e.target as HTMLInputElement).checked)} />${t(S.ringToggle)}</label>
+      <ebet-key-input ?ring=${this.ring} @ebet-key-change=${this.onKey}></ebet-key-input>
+      ${this.ring
+        ? html`<div class="field">
+            <label for="date">${t(S.date)}</label>
+            <input id="date" type="date" .value=${c.date} aria-describedby="date-hint date-status" @input=${(e: Event) => (this.dateChoice = (e.target as HTMLInputElement).value)} />
+            <span id="date-hint" class="hint">${t(S.dateHint)}</span>
+            <div id="date-status" aria-live="polite">
+              ${c.keyNote ? html`<p data-key-note>${t(c.keyNote)}</p>` : nothing}
+              ${c.warnings.map((w) => html`<p class="level-warning" data-warning>${t(w)}</p>`)}
+            </div>
+          </div>`
+        : nothing}
+      <div class="field">
+        <label for="kvv">${t(S.kvvInput)}</label>
+        <input
+          id="kvv"
+          class="mono"
+          .value=${this.expectedKvv}
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby="kvv-status"
+          @input=${(e: Event) => (this.expectedKvv = (e.target as HTMLInputElement).value)}
+        />
+        <div id="kvv-status" part="kvv" aria-live="polite">
+          ${problem
+            ? html`<p class="field-error" data-kvv="bad">${t(problem)}</p>`
+            : kvv && expected
+              ? kvv === expected
+                ? html`<p class="level-ok" data-kvv="match">${t(S.kvvMatch)}</p>`
+                : html`<p class="level-error" data-kvv="mismatch">${t(S.kvvMismatch)}</p>`
+              : nothing}
+        </div>
+      </div>
+    </section>`;
+  }
+
+  private renderEncoding(c: Computed) {
+    const { t } = this.locale;
+    return html`<section part="section" aria-labelledby="h-encoding">
+      <h2 id="h-encoding">${t(S.encoding)}</h2>
+      <div class="field">
+        <label for="encoding">${t(S.encodingLabel)}</label>
+        <select
+          id="encoding"
+          aria-describedby="encoding-hint encoding-error"
+          aria-invalid=${c.encodingError ? 'true' : 'false'}
+          @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}
+        >
+          ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encoding === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
+        </select>
+        <span id="encoding-hint" class="hint">${t(S.encodingHint)}</span>
+        <span id="encoding-error" aria-live="polite">${c.encodingError ? html`<span class="field-error">${t(c.encodingError)}</span>` : nothing}</span>
+      </div>
+    </section>`;
+  }
+
+  private renderResult(c: Computed) {
+    const { t, lang } = this.locale;
+    const d = c.details;
+    const note = !c.entries.length || !c.kind ? S.noFields : c.string === null ? S.noMac : c.string && !c.key ? S.needKey : null;
+    const signedForm = d && c.kind ? toHtmlForm(signMessage(c.kind, c.entries, c.key!, { encoding: this.encoding }), this.action) : '';
+    return html`<section part="section" aria-labelledby="h-result">
+      <h2 id="h-result">${t(S.result)}</h2>
+      <div aria-live="polite">${note ? html`<p class="hint" data-note>${t(note)}</p>` : nothing}</div>
+      ${typeof c.string === 'string'
+        ? html`<dl class="result">
+            <dt>${t(S.signedFields)}</dt>
+            <dd class="mono">${c.signedNames}</dd>
+            <dt>${t(S.string)}</dt>
+            <dd class="value" part="string" data-string=${c.string}>
+              ${visibleValue(c.string, lang, true)} <ebet-copy-button .value=${c.string} .label=${S.copyString}></ebet-copy-button>
+            </dd>
+            ${d
+              ? html`<dt>${t(S.bytes(ENCODING_NAMES[d.encoding], d.bytes.length))}</dt>
+                  <dd class="mono" part="bytes">${[...d.bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')}</dd>
+                  <dt>${t(S.hmac)}</dt>
+                  <dd class="mono" part="hmac">${d.hmac}</dd>
+                  <dt>${t(S.mac)}</dt>
+                  <dd><span class="mono big" part="mac" data-mac>${d.mac}</span> <ebet-copy-button .value=${d.mac} .label=${S.copyMac}></ebet-copy-button></dd>
+                  <dt>${t(S.kvv)}</dt>
+                  <dd class="mono" data-kvv-value>${groupHex(d.kvv)}</dd>`
+              : nothing}
+          </dl>`
+        : nothing}
+      ${d
+        ? html`<div class="field">
+              <label for="action">${t(S.action)}</label>
+              <input id="action" class="mono" .value=${this.action} autocomplete="off" spellcheck="false" @input=${(e: Event) => (this.action = (e.target as HTMLInputElement).value)} />
+            </div>
+            <p>${t(S.copyForm)}: <ebet-copy-button data-copy="form" .value=${signedForm} .label=${S.copyFormLabel}></ebet-copy-button></p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderCheck(c: Computed) {
+    const { t } = this.locale;
+    const problem = macProblem(this.givenMac);
+    const link = c.entries.length
+      ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind ?? 'payDirect', { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
+      : '';
+    return html`<section part="section" aria-labelledby="h-check">
+      <h2 id="h-check">${t(S.check)}</h2>
+      <div class="field">
+        <label for="given-mac">${t(S.givenMac)}</label>
+        <input
+          id="given-mac"
+          class="mono"
+          .value=${this.givenMac}
+          autocomplete="off"
+          spellcheck="false"
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby="given-mac-hint given-mac-error"
+          @input=${(e: Event) => (this.givenMac = (e.target as HTMLInputElement).value)}
+        />
+        <span id="given-mac-hint" class="hint">${t(S.givenMacHint)}</span>
+        <span id="given-mac-error" aria-live="polite">${problem ? html`<span class="field-error" data-field="NB_HMAC">${t(problem)}</span>` : nothing}</span>
+      </div>
+      <ebet-mac-doctor
+        part="doctor"
+        .kind=${c.kind ?? ''}
+        .fields=${c.entries}
+        .givenMac=${problem ? '' : this.givenMac}
+        .keys=${this.keys}
+        .encoding=${this.encoding}
+        .date=${this.ring ? c.date : ''}
+      ></ebet-mac-doctor>
+      ${link
+        ? html`<p>${t(S.share)}: <ebet-copy-button data-copy="link" .value=${link} .label=${S.copyLink}></ebet-copy-button>
+            <span class="hint">${t(S.shareHint)}</span></p>`
+        : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-calculator': EbetCalculator;
+  }
+}

@@ -1,0 +1,230 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/ebet-calculator/ebet-calculator.ts';
+import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-calculator.ts';
+import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
+import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
+import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import { calculatorCase, readCalculatorCase, TEST_KEY } from '../../../src/index.ts';
+import { latin1, webMac } from '../../support/webcrypto.ts';
+
+const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
+const OTHER_KEY = '00112233445566778899AABBCCDDEEFF';
+const LINES = ['NB_VERSION=0002', 'NB_RCV_ID=999999', 'NB_STAMP=00002', 'NB_DB_AMOUNT=899,00', 'NB_DB_CUR=SEK', 'NB_DB_REF=123450'].join('\n');
+
+const root = (el: EbetCalculator) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: EbetCalculator, selector: string) => root(el).querySelector<T>(selector)!;
+const keyInput = (el: EbetCalculator) => $<EbetKeyInput>(el, 'ebet-key-input');
+const doctor = (el: EbetCalculator) => $<EbetMacDoctor>(el, 'ebet-mac-doctor');
+const shownMac = (el: EbetCalculator) => root(el).querySelector('[part=mac]')?.textContent ?? null;
+const shownString = (el: EbetCalculator) => root(el).querySelector<HTMLElement>('[part=string]')?.dataset.string ?? null;
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, value: string, event = 'input'): void {
+  input.value = value;
+  input.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+}
+
+async function paste(el: EbetCalculator, value: string): Promise<void> {
+  const fields = root(el).querySelector('ebet-fields-input')!;
+  type(fields.shadowRoot!.querySelector('textarea')!, value);
+  await waitUntil(() => fields.value === value, 'the paste box did not take the text');
+  await el.updateComplete;
+}
+
+async function useTestKey(el: EbetCalculator): Promise<void> {
+  const box = keyInput(el).shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+  box.click();
+  await keyInput(el).updateComplete;
+  await el.updateComplete;
+}
+
+async function settle(el: EbetCalculator): Promise<void> {
+  await el.updateComplete;
+  await doctor(el).updateComplete;
+}
+
+describe('<ebet-calculator>', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('pasting fields shows the exact string, its bytes, the HMAC, the MAC and the KVV (checked with WebCrypto)', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    await useTestKey(el);
+    expect(shownString(el)).to.equal('999999&00002&899,00&SEK&123450');
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450'));
+    expect($(el, '[part=bytes]').textContent).to.equal('39 39 39 39 39 39 26 30 30 30 30 32 26 38 39 39 2C 30 30 26 53 45 4B 26 31 32 33 34 35 30');
+    expect($(el, '[part=hmac]').textContent!.slice(0, 32)).to.equal(shownMac(el));
+    expect($(el, '[data-kvv-value]').textContent).to.equal('FF36 5893 D899 291C 3BF5 05FB 3175 E880');
+    expect(root(el).querySelectorAll('[part=string] .v-separator').length).to.equal(4);
+    expect($(el, '[data-kind]').dataset.kind).to.equal('payDirect');
+    await expect(el).to.be.accessible();
+  });
+
+  it('typing a field updates the string and the MAC', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    await useTestKey(el);
+    const amount = $<HTMLInputElement>(el, 'input[data-field=NB_DB_AMOUNT]');
+    type(amount, '100,50', 'change');
+    await waitUntil(() => shownString(el) === '999999&00002&100,50&SEK&123450', 'the string did not follow the typed amount');
+    await el.updateComplete;
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&100,50&SEK&123450'));
+  });
+
+  it('makes spaces and non-ASCII characters visible, and encodes as chosen', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, '{"NB_VERSION":"0002","NB_RCV_ID":"999999","NB_STAMP":"Åsa 1","NB_DB_AMOUNT":"899,00","NB_DB_CUR":"SEK","NB_DB_REF":"123450"}');
+    await useTestKey(el);
+    expect(root(el).querySelector('[part=string] .v-space')).to.not.equal(null);
+    expect(root(el).querySelector('[part=string] .v-nonAscii')!.textContent).to.equal('Å');
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&Åsa 1&899,00&SEK&123450'));
+    type($<HTMLSelectElement>(el, '#encoding'), 'iso-8859-1', 'change');
+    await el.updateComplete;
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, latin1('999999&Åsa 1&899,00&SEK&123450')));
+    expect($(el, '[part=bytes]').textContent).to.contain('26 C5 73 61 20 31 26');
+  });
+
+  it('says at the encoding when ISO-8859-1 cannot hold a character, and keeps the rest', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, '{"NB_RCV_ID":"999999","NB_STAMP":"€1","NB_DB_AMOUNT":"899,00","NB_DB_CUR":"SEK","NB_DB_REF":"123450"}');
+    await useTestKey(el);
+    type($<HTMLSelectElement>(el, '#encoding'), 'iso-8859-1', 'change');
+    await el.updateComplete;
+    expect($(el, '#encoding').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#encoding-error').textContent).to.contain('"€" at position 8 cannot be written in ISO-8859-1');
+    expect(shownString(el)).to.equal('999999&€1&899,00&SEK&123450');
+  });
+
+  it('checks the key against the pasted NB_KVV, and against a typed KVV', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, `${LINES}\nNB_KVV=FF365893D899291C3BF505FB3175E880`);
+    await useTestKey(el);
+    expect($<HTMLInputElement>(el, '#kvv').value).to.equal('FF365893D899291C3BF505FB3175E880');
+    expect($(el, '[part=kvv] [data-kvv]').dataset.kvv).to.equal('match');
+    type($<HTMLInputElement>(el, '#kvv'), '05CD 8182 9E26 F440 89FD 91A9 CFBC 75DB');
+    await el.updateComplete;
+    expect($(el, '[part=kvv] [data-kvv]').dataset.kvv).to.equal('mismatch');
+    type($<HTMLInputElement>(el, '#kvv'), 'FF36 5893');
+    await el.updateComplete;
+    expect($(el, '#kvv').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '[part=kvv]').textContent).to.contain('The KVV has 8 hexadecimal characters; it needs exactly 32');
+    expect($<HTMLInputElement>(el, '#kvv').value).to.equal('FF36 5893');
+    expect(shownMac(el)).to.not.equal(null);
+  });
+
+  it('picks the key of the ring valid on the chosen date, and warns on a change-over', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    const toggle = root(el).querySelector<HTMLInputElement>('label.inline input')!;
+    toggle.click();
+    await waitUntil(() => keyInput(el).ring, 'the key input did not switch to a ring');
+    keyInput(el).setKeys([
+      { key: TEST_KEY, from: '2026-01-01', to: '2026-06-30' },
+      { key: OTHER_KEY, from: '2026-07-01' },
+    ]);
+    await el.updateComplete;
+    type($<HTMLInputElement>(el, '#date'), '2026-08-01');
+    await el.updateComplete;
+    expect(shownMac(el)).to.equal(await webMac(OTHER_KEY, '999999&00002&899,00&SEK&123450'));
+    expect($(el, '[data-key-note]').textContent).to.contain('Key 2 of the ring');
+    type($<HTMLInputElement>(el, '#date'), '2026-03-01');
+    await el.updateComplete;
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450'));
+    type($<HTMLInputElement>(el, '#date'), '2026-07-01');
+    await el.updateComplete;
+    expect($(el, '[data-warning]').textContent).to.contain('change-over');
+  });
+
+  it('runs the doctor on the pasted NB_HMAC and names the cause', async () => {
+    const given = await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450');
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, `${LINES}\nNB_HMAC=${given}`);
+    await useTestKey(el);
+    await settle(el);
+    expect($<HTMLInputElement>(el, '#given-mac').value).to.equal(given);
+    const finding = doctor(el).shadowRoot!.querySelector<HTMLElement>('[part=finding]')!;
+    expect(finding.dataset.causes).to.equal('amount-format');
+    expect(doctor(el).diagnosis?.findings[0]?.mac).to.equal(given);
+  });
+
+  it('says at the MAC field what is wrong with a typed MAC, keeps it, and keeps computing', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    await useTestKey(el);
+    type($<HTMLInputElement>(el, '#given-mac'), '26D07B3BF8A13342');
+    await settle(el);
+    expect($(el, '#given-mac').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#given-mac-error').textContent).to.contain('The MAC has 16 hexadecimal characters');
+    expect($<HTMLInputElement>(el, '#given-mac').value).to.equal('26D07B3BF8A13342');
+    expect(shownMac(el)).to.equal('26D07B3BF8A133425FEFFC79B1AAA4B5');
+    type($<HTMLInputElement>(el, '#given-mac'), '26D07B3BF8A133425FEFFC79B1AAA4G5');
+    await settle(el);
+    expect($(el, '#given-mac-error').textContent).to.contain('"G" at position 31 is not hexadecimal');
+  });
+
+  it('names a missing signed field at the field, keeping the paste', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const text = LINES.replace('NB_DB_REF=123450', 'NB_DB_REF=');
+    await paste(el, text);
+    const error = $(el, 'p.field-error[data-field=NB_DB_REF]');
+    expect(error.textContent).to.contain('NB_DB_REF is empty');
+    expect($(el, 'input[data-field=NB_DB_REF]').getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).querySelector('ebet-fields-input')!.value).to.equal(text);
+  });
+
+  it('reports an empty paste at the paste box', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    await paste(el, '   ');
+    const fields = root(el).querySelector('ebet-fields-input')!;
+    await fields.updateComplete;
+    expect(fields.shadowRoot!.querySelector('[data-code=empty]')).to.not.equal(null);
+    expect($(el, '[data-note]').textContent).to.contain('Paste or type the fields');
+  });
+
+  it('opens a case from #case= and links back to it without the key', async () => {
+    const given = await webMac(KEY_HEX, '00002&999999&899,00&SEK&123450');
+    const fields = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450', NB_HMAC: given };
+    history.replaceState(null, '', `#${calculatorCase('payDirect', fields)}`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await waitUntil(() => shownString(el) === '999999&00002&899,00&SEK&123450', 'the case did not open');
+    await useTestKey(el);
+    await settle(el);
+    expect($<HTMLSelectElement>(el, '#kind').value).to.equal('payDirect');
+    expect($<HTMLInputElement>(el, '#given-mac').value).to.equal(given);
+    expect(doctor(el).shadowRoot!.querySelector<HTMLElement>('[part=finding]')!.dataset.causes).to.equal('field-order');
+    const link = $<EbetCopyButton>(el, 'ebet-copy-button[data-copy=link]').value;
+    expect(link.replace(/[^A-F0-9]/gi, '')).to.not.contain(KEY_HEX);
+    const opened = readCalculatorCase(new URL(link).hash);
+    expect(opened.case?.mac).to.equal(given);
+    expect(JSON.stringify(opened.case)).to.not.contain(KEY_HEX);
+    expect(location.hash).to.not.contain(KEY_HEX);
+  });
+
+  it('says so when the #case= link is broken, and still works', async () => {
+    history.replaceState(null, '', '#case=%%%');
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    expect($(el, '[data-error=case]').textContent).to.contain('could not be read');
+    await paste(el, LINES);
+    await useTestKey(el);
+    expect(shownMac(el)).to.equal('26D07B3BF8A133425FEFFC79B1AAA4B5');
+  });
+
+  it('copies the complete signed form with NB_HMAC and NB_KVV, never the key', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, `<form action="https://bank.example/pay" method="post"><input name="NB_VERSION" value="0002"><input name="NB_RCV_ID" value="999999"><input name="NB_STAMP" value="00002"><input name="NB_DB_AMOUNT" value="899,00"><input name="NB_DB_CUR" value="SEK"><input name="NB_DB_REF" value="123450"></form>`);
+    await useTestKey(el);
+    const form = $<EbetCopyButton>(el, 'ebet-copy-button[data-copy=form]').value;
+    expect(form).to.contain('action="https://bank.example/pay"');
+    expect(form).to.contain('name="NB_HMAC" value="26D07B3BF8A133425FEFFC79B1AAA4B5"');
+    expect(form).to.contain('name="NB_KVV" value="FF365893D899291C3BF505FB3175E880"');
+    expect(form.toUpperCase().replace(/\s+/g, '')).to.not.contain(KEY_HEX);
+  });
+
+  it('is usable in Swedish', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="sv"></ebet-calculator>`);
+    await paste(el, LINES);
+    await useTestKey(el);
+    expect(root(el).textContent).to.contain('Signerad sträng');
+    await expect(el).to.be.accessible();
+  });
+});
