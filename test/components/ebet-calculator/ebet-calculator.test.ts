@@ -18,7 +18,7 @@ const doctor = (el: EbetCalculator) => $<EbetMacDoctor>(el, 'ebet-mac-doctor');
 const shownMac = (el: EbetCalculator) => root(el).querySelector('[part=mac]')?.textContent ?? null;
 const shownString = (el: EbetCalculator) => root(el).querySelector<HTMLElement>('[part=string]')?.dataset.string ?? null;
 
-function type(input: HTMLInputElement | HTMLTextAreaElement, value: string, event = 'input'): void {
+function type(input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string, event = 'input'): void {
   input.value = value;
   input.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
 }
