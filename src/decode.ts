@@ -567,7 +567,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
     for (const w of v.keyWarnings) add(`  key: ${w.en}`, `  nyckel: ${w.sv}`);
     for (const c of m.crossCheck) add(`  order: ${c.message.en}`, `  order: ${c.message.sv}`);
     for (const r of m.replays) add(`  replay: ${r.message.en}`, `  upprepning: ${r.message.sv}`);
-    if (options.calculatorUrl && v.verified === false && v.kind && v.macString !== null) {
+    if (options.calculatorUrl && (v.outcome === 'mismatch' || v.outcome === 'malformed-mac') && v.kind) {
       const link = `${options.calculatorUrl}#${calculatorCase(v.kind, m.block.parsed.entries, v.encoding)}`;
       add(`  Mismatch doctor: ${link}`, `  Felsökare: ${link}`);
     }

@@ -11,7 +11,7 @@ import {
   type MessageBlock,
 } from '../../src/decode.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
-import { MESSAGES } from '../../src/fields.ts';
+import { MESSAGES, type MessageKind } from '../../src/fields.ts';
 import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
@@ -22,6 +22,7 @@ import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
+import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
@@ -86,7 +87,7 @@ const S = {
   replay: text('Replay warnings', 'Varningar för upprepning'),
   allFields: text('Every field, as on the bank’s test page', 'Alla fält, som på bankens testsida'),
   doctor: text('Diagnose the mismatch', 'Felsök avvikelsen'),
-  doctorLink: text('Open this case in the calculator’s mismatch doctor (fields and MAC only, never the key)', 'Öppna fallet i kalkylatorns felsökare (bara fält och MAC, aldrig nyckeln)'),
+  doctorLink: text('Open this case in the calculator (fields and MAC only, never the key)', 'Öppna fallet i kalkylatorn (bara fält och MAC, aldrig nyckeln)'),
   more: text('Show the next messages', 'Visa nästa meddelanden'),
   copy: text('Copy the result for a support ticket (without the key)', 'Kopiera resultatet till ett supportärende (utan nyckeln)'),
   copyLabel: text('the result as text', 'resultatet som text'),
@@ -98,6 +99,9 @@ const S = {
   large: (mb: string): Text =>
     text(`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`, `Stor inklistring (${mb}): meddelanden visas ${PAGE} åt gången; upprepningar kontrolleras över alla.`),
 };
+
+/** Whether a message's MAC was checked and failed, so the mismatch doctor can say why. */
+const failed = (m: DecodedMessage): boolean => m.verification.outcome === 'mismatch' || m.verification.outcome === 'malformed-mac';
 
 /** Messages rendered at a time, so a huge paste keeps the page responsive. */
 const PAGE = 50;
@@ -111,6 +115,11 @@ export interface DecodeDetail {
 
 /**
  * @summary The response decoder: paste what the bank sent back (one message or many), give the key or a key ring, and see each message's kind, signed string, expected against received MAC, KVV check, status in words, cross-check against the order and replay warnings. The key never leaves the page and is never in what is copied.
+ *
+ * Every MAC that fails offers the mismatch doctor in one click: `<ebet-mac-doctor>` inline, with the
+ * message's kind, fields, MAC, encoding, date and the keys filled in, and a link that opens the case in
+ * the calculator (`#case=`: fields and MAC only, never the key).
+ *
  * @event ebet-decode - `DecodeDetail` after each decoding.
  * @csspart message - One decoded message.
  * @csspart verdict - A message's verdict.
@@ -155,6 +164,8 @@ export class EbetDecoder extends LitElement {
   @state() private encoding: Encoding = 'utf-8';
   @state() private shown = PAGE;
   @state() private list: DecodedList | null = null;
+  /** Messages (by index) whose mismatch doctor is open. */
+  @state() private doctors = new Set<number>();
 
   private readonly locale = new LocaleController(this);
 
@@ -177,6 +188,7 @@ export class EbetDecoder extends LitElement {
     e.stopPropagation();
     this.pasteSize = e.detail.text.length;
     this.shown = PAGE;
+    this.doctors = new Set();
     this.blocks = splitMessages(e.detail.text);
   }
 
@@ -335,11 +347,38 @@ export class EbetDecoder extends LitElement {
             : nothing}
         </tbody>
       </table>
-      ${v.verified === false && v.kind && v.macString !== null && v.givenMac
-        ? html`<p>
-            <a data-doctor href=${`${this.calculator}#${calculatorCase(v.kind, m.block.parsed.entries, v.encoding)}`}>${t(S.doctorLink)}</a>
-          </p>`
-        : nothing}`;
+      ${v.kind && failed(m) ? this.renderDoctor(m, v.kind) : nothing}`;
+  }
+
+  private renderDoctor(m: DecodedMessage, kind: MessageKind) {
+    const { t } = this.locale;
+    const v = m.verification;
+    const id = `doctor-${m.block.index + 1}`;
+    const open = this.doctors.has(m.block.index);
+    const toggle = () => {
+      const next = new Set(this.doctors);
+      if (open) next.delete(m.block.index);
+      else next.add(m.block.index);
+      this.doctors = next;
+    };
+    return html`<p>
+        <button type="button" class="secondary" data-doctor-toggle aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${toggle}>
+          ${t(S.doctor)}
+        </button>
+        <a data-doctor href=${`${this.calculator}#${calculatorCase(kind, m.block.parsed.entries, v.encoding)}`}>${t(S.doctorLink)}</a>
+      </p>
+      <div id=${id}>
+        ${open
+          ? html`<ebet-mac-doctor
+              .kind=${kind}
+              .fields=${m.block.parsed.entries}
+              .givenMac=${v.givenMac ?? ''}
+              .keys=${this.keys}
+              .encoding=${v.encoding}
+              .date=${v.date ?? ''}
+            ></ebet-mac-doctor>`
+          : nothing}
+      </div>`;
   }
 
   private renderFindings(m: DecodedMessage) {

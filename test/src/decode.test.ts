@@ -13,6 +13,7 @@ import {
   TEST_KVV,
   verifyMessage,
 } from '../../src/index.ts';
+import { readCalculatorCase } from '../../src/doctor.ts';
 import { webMac } from '../support/webcrypto.ts';
 
 const RECEIPT = {
@@ -237,5 +238,7 @@ describe('decodeMessages and the support summary', () => {
     const data = JSON.parse(new TextDecoder().decode(bytes));
     expect(data).to.deep.equal({ kind: 'payDirectReturn', fields, mac: fields.NB_HMAC, encoding: 'iso-8859-1' });
     expect(JSON.stringify(data)).not.to.contain(normalizeKey(TEST_KEY));
+    // The calculator reads it back as it was written.
+    expect(readCalculatorCase(`#${fragment}`)).to.deep.equal({ case: data, error: null });
   });
 });

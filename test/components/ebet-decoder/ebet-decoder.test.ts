@@ -4,9 +4,10 @@ import '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { DecodeDetail, EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
+import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
-import { latin1, webMac } from '../../support/webcrypto.ts';
+import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 
 const K2 = '00112233445566778899AABBCCDDEEFF';
 const RECEIPT = {
@@ -96,6 +97,30 @@ describe('<ebet-decoder>', () => {
     expect(copy.value).to.match(/Mismatch doctor: https?:\/\/\S+\/calculator\/#case=[A-Za-z0-9_-]+/);
     expect(copy.value).not.to.contain(normalizeKey(TEST_KEY));
     expect(copy.value).not.to.contain(TEST_KEY);
+  });
+
+  it('opens the mismatch doctor inline with the case filled in, and it names the cause', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    // A classic bug: the key's 32 characters used as ASCII text instead of its 16 bytes.
+    const asText = (await webHmac(latin1('1234567890ABCDEF1234567890ABCDEF'), STRING)).slice(0, 32);
+    await paste(el, body({ ...RECEIPT, NB_HMAC: asText, NB_KVV: computeKvv(TEST_KEY) }));
+    const [article] = articles(el);
+    expect(article!.dataset.outcome).to.equal('mismatch');
+    expect(article!.querySelector('ebet-mac-doctor')).to.equal(null);
+    const toggle = article!.querySelector<HTMLButtonElement>('[data-doctor-toggle]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    const diagnosed = oneEvent(el, 'ebet-diagnosis');
+    toggle.click();
+    const { detail } = (await diagnosed) as CustomEvent<DiagnosisDetail>;
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const doctor = article!.querySelector<EbetMacDoctor>('ebet-mac-doctor')!;
+    expect(doctor.kind).to.equal('payDirectReturn');
+    expect(doctor.givenMac).to.equal(asText);
+    expect(detail.diagnosis!.status).to.equal('explained');
+    expect(detail.diagnosis!.findings[0]!.causes).to.include('key-as-text');
+    await expect(el).to.be.accessible();
   });
 
   it('decodes several receipts at once and warns about a replay', async () => {
