@@ -52,12 +52,12 @@ export const TOOLS: readonly ToolEntry[] = [
   },
   {
     id: 'checkout',
-    href: 'shop/',
+    href: 'shop/index.html',
     title: text('<ebet-checkout> and an example shop', '<ebet-checkout> och en exempelbutik'),
     summary: text(
       'One element and one script tag for a static shop, with a full test-mode round trip.',
       'Ett element och en script-tagg för en statisk butik, med ett helt varv i testläge.',
     ),
-    status: 'coming',
+    status: 'ready',
   },
 ];
