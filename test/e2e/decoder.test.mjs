@@ -1,0 +1,104 @@
+// The built decoder page, as a visitor gets it from a static host. MACs come from node:crypto,
+// independently of the toolkit's core.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+
+const TEST_KEY = '1234567890ABCDEF1234567890ABCDEF';
+const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
+const mac = (key, string) => createHmac('sha256', Buffer.from(key, 'hex')).update(string, 'utf8').digest('hex').slice(0, 32).toUpperCase();
+
+function receipt(stamp = '00002', paid = '20261123101500123456', amount = '550,00') {
+  const fields = { NB_RETURN_STAMP: stamp, NB_RETURN_DB_AMOUNT: amount, NB_RETURN_DB_CUR: ' SEK', NB_RETURN_DB_REF: '123450', NB_PAID: paid };
+  const string = `${stamp}&550,00& SEK&123450&${paid}`;
+  return new URLSearchParams({ ...fields, NB_HMAC: mac(TEST_KEY, string), NB_KVV: TEST_KVV }).toString();
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDecoder() {
+  const page = await browser.newPage();
+  const watch = await watchPage(page);
+  await page.goto(`${server.url}tools/decoder/`);
+  await page.getByRole('heading', { name: 'Response decoder' }).waitFor();
+  return { page, watch };
+}
+
+const pasteBox = (page) => page.getByRole('textbox', { name: 'What the bank sent back' });
+
+test('paste → verdict: a receipt verified with the test key, then an altered one failing, under the strict CSP with no axe violations', async () => {
+  const { page, watch } = await openDecoder();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByLabel(/published test key/).check();
+  await pasteBox(page).fill(receipt());
+  const article = page.locator('ebet-decoder article').first();
+  await page.locator('ebet-decoder article[data-outcome=verified]').waitFor();
+  assert.match(await article.locator('[part=verdict][data-level]').innerText(), /^Paid: the bank's receipt for stamp 00002/);
+  assert.equal((await article.locator('[data-expected]').innerText()).trim(), mac(TEST_KEY, '00002&550,00& SEK&123450&20261123101500123456'));
+  assert.deepEqual(await axeViolations(page), []);
+
+  await pasteBox(page).fill(receipt('00002', '20261123101500123456', '5500,00'));
+  await page.locator('ebet-decoder article[data-outcome=mismatch]').waitFor();
+  await page.getByRole('button', { name: 'Diagnose the mismatch' }).click();
+  await page.locator('ebet-mac-doctor [part=status]').waitFor();
+  const href = await page.locator('ebet-decoder a[data-doctor]').getAttribute('href');
+  assert.match(href, /^\.\.\/calculator\/#case=[A-Za-z0-9_-]+$/);
+  assert.ok(!Buffer.from(href.split('=')[1], 'base64url').toString('utf8').includes(TEST_KEY));
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(watch.violations, []);
+  assert.deepEqual(watch.errors, []);
+  await page.close();
+});
+
+test('a 1 MB paste of receipts is decoded a page at a time, and the page stays responsive', async (t) => {
+  const { page, watch } = await openDecoder();
+  await page.getByLabel(/published test key/).check();
+  const line = receipt();
+  const big = `${line}\n`.repeat(Math.ceil(1_048_576 / (line.length + 1)));
+  const start = Date.now();
+  // As a paste does it: the whole text arrives in one input event.
+  await pasteBox(page).evaluate((area, value) => {
+    area.value = value;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  }, big);
+  await page.locator('ebet-decoder [data-code=large-paste]').waitFor({ timeout: 15000 });
+  const decodedIn = Date.now() - start;
+  const summary = await page.locator('ebet-decoder [part=summary]').innerText();
+  assert.match(summary, /^\d{4} messages \(showing 1–50\)/);
+  assert.match(summary, /carry the same NB_PAID/);
+  assert.equal(await page.locator('ebet-decoder article').count(), 50);
+  // Responsive: a frame comes within 200 ms, and the language switch answers at once.
+  const frame = await page.evaluate(() => new Promise((resolve) => { const t = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t)); }));
+  assert.ok(frame < 200, `a frame took ${frame} ms`);
+  const switched = Date.now();
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.getByRole('heading', { name: 'Svarsavkodare' }).waitFor();
+  assert.ok(Date.now() - switched < 5000, `switching language took ${Date.now() - switched} ms`);
+  assert.ok(decodedIn < 15000, `decoding took ${decodedIn} ms`);
+  t.diagnostic(`1 MB (${big.length} characters): decoded in ${decodedIn} ms; next frame after ${Math.round(frame)} ms`);
+  assert.deepEqual(watch.errors, []);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.close();
+});
+
+test('a binary paste gets its own message, and nothing is decoded from it', async () => {
+  const { page, watch } = await openDecoder();
+  await pasteBox(page).fill('\u0089PNG\r\n\u001a\n\u0001\u0002IHDR');
+  const problem = page.locator('ebet-fields-input [data-code=binary]');
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /binary data, not text/);
+  assert.equal(await page.locator('ebet-decoder article').count(), 0);
+  assert.match(await page.locator('ebet-decoder [part=summary]').innerText(), /Paste something above/);
+  assert.deepEqual(watch.errors, []);
+  await page.close();
+});
