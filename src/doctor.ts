@@ -238,7 +238,8 @@ interface KeyVariant {
 interface Candidate {
   readonly string: string;
   readonly causes: DoctorCause[];
-  readonly says: Text[];
+  /** What to say about the causes; called only for a match. */
+  readonly says: () => Text[];
 }
 
 function replaceValue(entries: readonly FieldEntry[], index: number, value: string): FieldEntry[] {
@@ -707,7 +708,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     if (found.has(id)) return;
     found.add(id);
     const causes = [...candidate.causes];
-    const says = [...candidate.says];
+    const says = candidate.says();
     if (enc !== encoding) {
       causes.push('encoding');
       says.push(
@@ -823,18 +824,18 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
   };
 
   const encodings: Encoding[] = [encoding, OTHER_ENCODING[encoding]];
-  const baseCandidate: Candidate = { string: expectedString, causes: [], says: [] };
+  const baseCandidate: Candidate = { string: expectedString, causes: [], says: () => [] };
   const tweaks = tweaksOf(kind, base);
   const shapes = shapesOf(kind, base, fields);
   const seen = new Set<string>([expectedString]);
   const singles: Candidate[] = [];
-  const addSingle = (string: string, cause: DoctorCause, say: Text) => {
+  const addSingle = (string: string, cause: DoctorCause, say: () => Text) => {
     if (seen.has(string)) return;
     seen.add(string);
-    singles.push({ string, causes: [cause], says: [say] });
+    singles.push({ string, causes: [cause], says: () => [say()] });
   };
-  for (const tweak of tweaks) addSingle(join(tweak.apply(base)), tweak.cause, tweak.say);
-  for (const shape of shapes) addSingle(shape.build(base), shape.cause, shape.say(base));
+  for (const tweak of tweaks) addSingle(join(tweak.apply(base)), tweak.cause, () => tweak.say);
+  for (const shape of shapes) addSingle(shape.build(base), shape.cause, () => shape.say(base));
 
   // The verification itself, then stage 1: every cause alone.
   tryString(baseCandidate, [encoding], rightKeys);
@@ -886,7 +887,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
           const string = shape.build(changed);
           if (seen.has(string)) continue;
           seen.add(string);
-          tryString({ string, causes: [tweak.cause, shape.cause], says: [tweak.say, shape.say(changed)] }, [encoding], rightKeys);
+          tryString({ string, causes: [tweak.cause, shape.cause], says: () => [tweak.say, shape.say(changed)] }, [encoding], rightKeys);
         }
         if (tweak.cause !== 'amount-format') continue;
         for (const other of tweaks) {
@@ -894,7 +895,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
           const string = join(other.apply(changed));
           if (seen.has(string)) continue;
           seen.add(string);
-          tryString({ string, causes: [tweak.cause, other.cause], says: [tweak.say, other.say] }, [encoding], rightKeys);
+          tryString({ string, causes: [tweak.cause, other.cause], says: () => [tweak.say, other.say] }, [encoding], rightKeys);
         }
       }
     }
