@@ -23,8 +23,6 @@ import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-key-input/ebet-key-input.ts';
-import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -48,10 +46,6 @@ const S = {
   encodingUsed: text('Values read and signed as', 'Värdena läses och signeras som'),
   received: text('Received by the simulator', 'Mottaget av simulatorn'),
   truncated: text('The body was longer than the simulator keeps; only its start is shown.', 'Kroppen var längre än simulatorn sparar; bara början visas.'),
-  keyHint: text(
-    'The simulator checks the request’s MAC and KVV with this key and signs its answers with it. The test page’s purpose is the published test key.',
-    'Simulatorn kontrollerar förfrågans MAC och KVV med denna nyckel och signerar sina svar med den. Testsidan är till för den publicerade testnyckeln.',
-  ),
   noKey: text('Type a valid key (or use the test key) to check the MAC and to sign answers.', 'Ange en giltig nyckel (eller använd testnyckeln) för att kontrollera MAC och signera svar.'),
   answers: text('Simulated answers', 'Simulerade svar'),
   pay: text('Successful payment', 'Lyckad betalning'),
@@ -92,7 +86,7 @@ export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled
 /**
  * @summary The bank test page: the shop's request (pasted or received by the service worker) checked field by field, and the bank's simulated answers — successful payment (a signed receipt posted to NB_RETURN), cancel, reject, payment check and repayment — kept in a ledger in this browser.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
- * @csspart request - The request: paste box, message, encoding, key.
+ * @csspart request - The request: paste box, message and encoding.
  * @csspart table - The request's validation table.
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
@@ -124,7 +118,8 @@ export class EbetBankSimulator extends LitElement {
   @state() private parsed: ParseResult | null = null;
   @state() private kindChoice: RequestKind | 'auto' = 'auto';
   @state() private encodingChoice: Encoding | 'auto' = 'auto';
-  @state() private key: string | null = TEST_KEY;
+  /** The key that checks the request's MAC and KVV and signs the answers (the published test key unless set); `null` while none is valid. Never stored. */
+  @property({ attribute: false }) key: string | null = TEST_KEY;
   @state() private source: StoredRequest | null = null;
   @state() private outcome: Exclude<SimulatorState, 'empty' | 'preview' | 'error'> | null = null;
   @state() private answer: SimulatedAnswer | null = null;
@@ -186,7 +181,8 @@ export class EbetBankSimulator extends LitElement {
     return validateFields(this.kind, this.entries, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
   }
 
-  override willUpdate(): void {
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('key') && changed.get('key') !== undefined) this.reset();
     const rows = this.rows;
     this.simulatorState = !rows.length
       ? 'empty'
@@ -302,14 +298,6 @@ export class EbetBankSimulator extends LitElement {
           }}
         ></ebet-fields-input>
         ${this.renderControls()}
-        <ebet-key-input
-          test-key
-          @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => {
-            this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null;
-            this.reset();
-          }}
-        ></ebet-key-input>
-        <p class="hint">${t(S.keyHint)}</p>
         ${this.key ? nothing : html`<p class="field-error" role="alert">${t(S.noKey)}</p>`}
       </section>
       ${this.entries.length ? this.renderChecked() : nothing}`;

@@ -11,8 +11,6 @@ import { generateStamp } from '../../src/stamp.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-key-input/ebet-key-input.ts';
-import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -109,7 +107,8 @@ export class EbetFormBuilder extends LitElement {
   @state() private actions: Partial<Record<RequestKind, string>> = {};
   @state() private scheme: CheckDigitScheme = 'none';
   @state() private encoding: Encoding = 'utf-8';
-  @state() private key: string | null = TEST_KEY;
+  /** The key that signs the request (the published test key unless set); `null` while none is valid. Never stored. */
+  @property({ attribute: false }) key: string | null = TEST_KEY;
   private readonly locale = new LocaleController(this);
 
   private get current(): Record<string, string> {
@@ -202,10 +201,6 @@ export class EbetFormBuilder extends LitElement {
           ${MESSAGES[this.kind].fields.filter((f) => !COMPUTED.has(f.name)).map((f) => this.renderField(f, rows, error))}
         </div>
       </fieldset>
-      <ebet-key-input
-        test-key
-        @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => (this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null)}
-      ></ebet-key-input>
       <div class="controls">
         <div>
           <label for="action">${t(S.action)}</label>

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { MESSAGES } from '../../src/fields.ts';
+import { TEST_KEY } from '../../src/key.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { text, type Text } from '../../src/text.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
@@ -9,6 +10,8 @@ import type { EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulat
 import { loadRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
+import '../ebet-key-input/ebet-key-input.ts';
+import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -40,6 +43,10 @@ const S = {
     'Förfrågan finns inte sparad i den här webbläsaren (den togs emot av en annan webbläsare, eller så tömdes simulatorn).',
   ),
   storeFailed: text('The received request could not be read', 'Den mottagna förfrågan kunde inte läsas'),
+  keyHint: text(
+    'This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.',
+    'Nyckeln signerar formulären du bygger, kontrollerar förfrågornas MAC och KVV och signerar den simulerade bankens svar. Testsidan är till för den publicerade testnyckeln; en nyckel du skriver här används bara på den här sidan och sparas aldrig.',
+  ),
 };
 
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
@@ -47,6 +54,7 @@ type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
 /**
  * @summary The test page mirror: the simulator's addresses (served by its service worker), the request checked and answered by the simulated bank, its ledger, and the form builder.
  * @csspart addresses - The simulator's addresses and the worker's status.
+ * @csspart key - The key used by the builder and the simulator (the published test key by default).
  * @csspart simulator - The simulator.
  * @csspart ledger - The ledger.
  * @csspart builder - The form builder.
@@ -71,6 +79,7 @@ export class EbetTestPage extends LitElement {
   @property({ reflect: true, attribute: 'data-worker' }) workerStatus: WorkerStatus = 'off';
 
   @state() private problem: Text | null = null;
+  @state() private key: string | null = TEST_KEY;
   @query('ebet-bank-simulator') private simulator!: EbetBankSimulator;
   private readonly locale = new LocaleController(this);
 
@@ -134,10 +143,18 @@ export class EbetTestPage extends LitElement {
         </p>
         ${this.problem ? html`<p class="field-error" role="alert">${t(this.problem)}</p>` : nothing}
       </section>
-      <ebet-bank-simulator part="simulator"></ebet-bank-simulator>
+      <section class="panel" part="key">
+        <ebet-key-input
+          test-key
+          @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => (this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null)}
+        ></ebet-key-input>
+        <p id="key-hint" class="hint">${t(S.keyHint)}</p>
+      </section>
+      <ebet-bank-simulator part="simulator" .key=${this.key}></ebet-bank-simulator>
       <section class="panel" part="ledger"><ebet-bank-ledger></ebet-bank-ledger></section>
       <section class="panel" part="builder">
         <ebet-form-builder
+          .key=${this.key}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
             this.simulator.check(e.detail.html, e.detail.kind);
