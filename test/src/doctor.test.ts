@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DOCTOR_CAUSES, diagnoseMac, EbetError, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
+import { calculatorCase, DOCTOR_CAUSES, diagnoseMac, EbetError, readCalculatorCase, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
 import { hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
@@ -295,5 +295,32 @@ describe('diagnoseMac: bad input', () => {
   it('an ERR answer has no MAC to diagnose', () => {
     const error = fail(() => diagnoseMac('paymentCheckResponse', { NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '1' }, TEST_KVV, TEST_KEY));
     expect(error.code).to.equal('no-mac');
+  });
+});
+
+describe('readCalculatorCase: the calculator’s #case= link', () => {
+  const b64url = (json: string) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+  it('reads what calculatorCase writes, non-ASCII included', () => {
+    const fields = { ...FORM, NB_STAMP: 'Åsa-1', NB_HMAC: '26D07B3BF8A133425FEFFC79B1AAA4B5' };
+    const { case: opened, error } = readCalculatorCase(`#${calculatorCase('payDirect', fields, 'iso-8859-1')}`);
+    expect(error).to.equal(null);
+    expect(opened).to.deep.equal({ kind: 'payDirect', fields, mac: '26D07B3BF8A133425FEFFC79B1AAA4B5', encoding: 'iso-8859-1' });
+  });
+
+  it('reads a link written by another tool (standard base64url), and ignores a key in it', () => {
+    const json = JSON.stringify({ kind: 'paymentCheck', fields: { NB_RCV_ID: '999999' }, mac: 'AB', encoding: 'utf-8', key: KEY_HEX });
+    const { case: opened } = readCalculatorCase(`#case=${b64url(json)}`);
+    expect(opened).to.deep.equal({ kind: 'paymentCheck', fields: { NB_RCV_ID: '999999' }, mac: 'AB', encoding: 'utf-8' });
+    expect(JSON.stringify(opened)).to.not.contain(KEY_HEX);
+  });
+
+  it('returns no case for another fragment, and an error for a broken one', () => {
+    expect(readCalculatorCase('#top')).to.deep.equal({ case: null, error: null });
+    expect(readCalculatorCase('')).to.deep.equal({ case: null, error: null });
+    expect(readCalculatorCase('#case=%%%').error?.en).to.contain('could not be read');
+    expect(readCalculatorCase(`#case=${b64url('{"kind":')}`).error?.sv).to.contain('kunde inte läsas');
+    expect(readCalculatorCase(`#case=${b64url('[1]')}`).case?.fields).to.deep.equal({});
   });
 });
