@@ -21,6 +21,7 @@ export * from './simulator.ts';
 export * from './incident.ts';
 export * from './verify.ts';
 export * from './decode.ts';
+export * from './doctor.ts';
 export * from './checkout.ts';
 export * from './receipt.ts';
 export * from './shop-return.ts';
