@@ -151,6 +151,7 @@ export class EbetDecoder extends LitElement {
       ebet-fields-input.multi::part(problems) { display: none; }
       .note { border-left: 4px solid var(--ebet-color-accent, #0b57d0); padding-left: 0.7em; }
       a { color: var(--ebet-color-accent, #0b57d0); }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.4em 1em; align-items: center; }
     `,
   ];
 
@@ -361,7 +362,7 @@ export class EbetDecoder extends LitElement {
       else next.add(m.block.index);
       this.doctors = next;
     };
-    return html`<p>
+    return html`<p class="actions">
         <button type="button" class="secondary" data-doctor-toggle aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${toggle}>
           ${t(S.doctor)}
         </button>

@@ -10,33 +10,19 @@ import {
   splitMessages,
   supportSummary,
   TEST_KEY,
-  TEST_KVV,
   verifyMessage,
 } from '../../src/index.ts';
 import { readCalculatorCase } from '../../src/doctor.ts';
+import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
 import { webMac } from '../support/webcrypto.ts';
 
-const RECEIPT = {
-  NB_RETURN_STAMP: '00002',
-  NB_RETURN_DB_AMOUNT: '550,00',
-  NB_RETURN_DB_CUR: ' SEK',
-  NB_RETURN_DB_REF: '123450',
-  NB_PAID: '20261123101500123456',
-};
-
-async function signedReceipt(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const r = { ...RECEIPT, ...overrides };
-  const string = [r.NB_RETURN_STAMP, r.NB_RETURN_DB_AMOUNT, r.NB_RETURN_DB_CUR, r.NB_RETURN_DB_REF, r.NB_PAID].join('&');
-  return { ...r, NB_HMAC: await webMac(TEST_KEY, string), NB_KVV: TEST_KVV };
-}
-
-const body = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const signed = (overrides: Record<string, string> = {}) => signedReceipt(TEST_KEY, overrides);
 const lines = (fields: Record<string, string>) => Object.entries(fields).map(([k, v]) => `${k}=${v}`).join('\n');
 
 describe('splitMessages', () => {
   it('reads one POST body per log line, with its line number', async () => {
-    const a = await signedReceipt();
-    const b = await signedReceipt({ NB_RETURN_STAMP: '00003', NB_PAID: '20261123111500000001' });
+    const a = await signed();
+    const b = await signed({ NB_RETURN_STAMP: '00003', NB_PAID: '20261123111500000001' });
     const blocks = splitMessages(`${body(a)}\n${body(b)}\r\n\n${body(a)}\n`);
     expect(blocks.map((x) => x.line)).to.deep.equal([1, 2, 4]);
     expect(blocks.map((x) => x.parsed.fields.NB_RETURN_STAMP)).to.deep.equal(['00002', '00003', '00002']);
@@ -44,7 +30,7 @@ describe('splitMessages', () => {
   });
 
   it('reads NAME=value blocks separated by blank lines, and keeps one block as one message', async () => {
-    const a = await signedReceipt();
+    const a = await signed();
     expect(splitMessages(lines(a))).to.have.length(1);
     const blocks = splitMessages(`Receipts of Monday:\n\n${lines(a)}\n\n\n${lines({ NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002' })}`);
     expect(blocks).to.have.length(2);
@@ -54,7 +40,7 @@ describe('splitMessages', () => {
   });
 
   it('reads a JSON array of objects, JSON lines, and several HTML answer pages', async () => {
-    const a = await signedReceipt();
+    const a = await signed();
     const json = splitMessages(JSON.stringify([a, { NB_VERIFIED: 'NO', NB_RETURN_STAMP: '9' }]));
     expect(json.map((x) => x.parsed.fields.NB_RETURN_STAMP)).to.deep.equal(['00002', '9']);
     expect(splitMessages(`${JSON.stringify(a)}\n${JSON.stringify(a)}`)).to.have.length(2);
@@ -78,7 +64,7 @@ describe('splitMessages', () => {
   });
 
   it('splits a 1 MB paste of receipts quickly', async () => {
-    const line = body(await signedReceipt());
+    const line = body(await signed());
     const big = `${line}\n`.repeat(Math.ceil(1_000_000 / (line.length + 1)));
     const start = performance.now();
     const blocks = splitMessages(big);
@@ -144,13 +130,13 @@ describe('explainStatus', () => {
   const explain = (fields: Record<string, string>, key: string | null = TEST_KEY) => explainStatus(fields, verifyMessage(fields, key));
 
   it('a verified receipt is paid; a failed one is not proven', async () => {
-    const good = explain(await signedReceipt());
+    const good = explain(await signed());
     expect(good.level).to.equal('ok');
     expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00 SEK/);
-    const bad = explain({ ...(await signedReceipt()), NB_RETURN_DB_AMOUNT: '5,00' });
+    const bad = explain({ ...(await signed()), NB_RETURN_DB_AMOUNT: '5,00' });
     expect(bad.level).to.equal('error');
     expect(bad.headline.en).to.match(/^The MAC does not verify/);
-    expect(explain(await signedReceipt(), null).level).to.equal('warning');
+    expect(explain(await signed(), null).level).to.equal('warning');
   });
 
   it('YES, NO and ERR of a payment check in words', async () => {
@@ -195,17 +181,17 @@ describe('explainStatus', () => {
 describe('decodeMessages and the support summary', () => {
   it('cross-checks an answer against a request with its stamp in the same paste', async () => {
     const request = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '550.00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' };
-    const list = decodeMessages(splitMessages(`${body(request)}\n${body(await signedReceipt())}`), TEST_KEY);
+    const list = decodeMessages(splitMessages(`${body(request)}\n${body(await signed())}`), TEST_KEY);
     expect(list.messages[0]!.crossCheck).to.deep.equal([]);
     expect(list.messages[1]!.orderSource).to.equal('list');
     expect(list.messages[1]!.crossCheck.map((r) => r.result)).to.deep.equal(['same', 'same-meaning', 'same-meaning', 'same']);
-    const given = decodeMessages(splitMessages(body(await signedReceipt())), TEST_KEY, { order: { NB_STAMP: '9' } });
+    const given = decodeMessages(splitMessages(body(await signed())), TEST_KEY, { order: { NB_STAMP: '9' } });
     expect(given.messages[0]!.orderSource).to.equal('given');
     expect(given.messages[0]!.crossCheck[0]!.result).to.equal('different');
   });
 
   it('pages through a long list with offset and limit, finding replays over all of it', async () => {
-    const a = body(await signedReceipt());
+    const a = body(await signed());
     const list = decodeMessages(splitMessages(`${a}\n`.repeat(7)), TEST_KEY, { offset: 5, limit: 5 });
     expect(list.total).to.equal(7);
     expect(list.messages.map((m) => m.block.index)).to.deep.equal([5, 6]);
@@ -213,8 +199,8 @@ describe('decodeMessages and the support summary', () => {
   });
 
   it('summarises for a support ticket in both languages, with the doctor link for a failed MAC and never the key', async () => {
-    const bad = { ...(await signedReceipt()), NB_RETURN_DB_AMOUNT: '5,00' };
-    const list = decodeMessages(splitMessages(`${body(await signedReceipt())}\n${body(bad)}`), [{ key: TEST_KEY }], {});
+    const bad = { ...(await signed()), NB_RETURN_DB_AMOUNT: '5,00' };
+    const list = decodeMessages(splitMessages(`${body(await signed())}\n${body(bad)}`), [{ key: TEST_KEY }], {});
     const summary = supportSummary(list, { calculatorUrl: 'https://tools.example/tools/calculator/' });
     for (const lang of ['en', 'sv'] as const) {
       expect(summary[lang]).not.to.contain(normalizeKey(TEST_KEY));
@@ -230,7 +216,7 @@ describe('decodeMessages and the support summary', () => {
   });
 
   it('encodes the calculator case as base64url JSON of kind, fields, MAC and encoding, without the key', async () => {
-    const fields: Record<string, string> = { ...(await signedReceipt()), NB_RETURN_STAMP: 'Åsa?' };
+    const fields: Record<string, string> = { ...(await signed()), NB_RETURN_STAMP: 'Åsa?' };
     const fragment = calculatorCase('payDirectReturn', fields, 'iso-8859-1');
     expect(fragment).to.match(/^case=[A-Za-z0-9_-]+$/);
     const b64 = fragment.slice(5).replace(/-/g, '+').replace(/_/g, '/');

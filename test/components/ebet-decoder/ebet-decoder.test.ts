@@ -7,25 +7,12 @@ import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet
 import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
+import { body, RECEIPT, RECEIPT_STRING, signedReceipt } from '../../support/receipt.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 
 const K2 = '00112233445566778899AABBCCDDEEFF';
-const RECEIPT = {
-  NB_RETURN_STAMP: '00002',
-  NB_RETURN_DB_AMOUNT: '550,00',
-  NB_RETURN_DB_CUR: ' SEK',
-  NB_RETURN_DB_REF: '123450',
-  NB_PAID: '20261123101500123456',
-};
-const STRING = '00002&550,00& SEK&123450&20261123101500123456';
-
-const body = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-
-async function receipt(key = TEST_KEY, overrides: Record<string, string> = {}): Promise<Record<string, string>> {
-  const r = { ...RECEIPT, ...overrides };
-  const string = [r.NB_RETURN_STAMP, r.NB_RETURN_DB_AMOUNT, r.NB_RETURN_DB_CUR, r.NB_RETURN_DB_REF, r.NB_PAID].join('&');
-  return { ...r, NB_HMAC: await webMac(key, string), NB_KVV: computeKvv(key) };
-}
+const STRING = RECEIPT_STRING;
+const receipt = (key = TEST_KEY, overrides: Record<string, string> = {}) => signedReceipt(key, overrides);
 
 const root = (el: EbetDecoder) => el.shadowRoot!;
 const pasteBox = (el: EbetDecoder) => root(el).querySelector<EbetFieldsInput>('ebet-fields-input:not(.order)')!;
