@@ -1,0 +1,190 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
+import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
+import { readLedger, replaceLedger } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import { EMPTY_LEDGER, TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
+import { webMac } from '../../support/webcrypto.ts';
+
+const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
+
+async function payFields(stamp: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const fields = {
+    NB_VERSION: '0002',
+    NB_RCV_ID: '999999',
+    NB_STAMP: stamp,
+    NB_DB_AMOUNT: '200,00',
+    NB_DB_CUR: 'SEK',
+    NB_DB_REF: '4711',
+    NB_RETURN: 'https://shop.example/return.html',
+    NB_CANCEL: 'https://shop.example/cancel.html?o=1',
+    NB_REJECT: 'https://shop.example/reject.html?o=1',
+    ...extra,
+  };
+  const string = `999999&${stamp}&${fields.NB_DB_AMOUNT}&${fields.NB_DB_CUR}&${fields.NB_DB_REF}`;
+  return { ...fields, NB_HMAC: await webMac(KEY_HEX, string), NB_KVV: TEST_KVV };
+}
+
+async function simulatorWith(fields: Record<string, string>): Promise<EbetBankSimulator> {
+  const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en"></ebet-bank-simulator>`);
+  el.check(toUrlEncoded(fields));
+  await waitUntil(() => el.dataset.state !== 'empty', 'the request was read');
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: EbetBankSimulator, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const table = (el: EbetBankSimulator) => el.shadowRoot!.querySelector('ebet-field-table')!.shadowRoot!;
+const answerField = (el: EbetBankSimulator, name: string) => $(el, `[data-fields=answer] input[name=${name}]`)?.getAttribute('value');
+
+async function press(el: EbetBankSimulator, action: string, until: () => boolean): Promise<void> {
+  $(el, `[data-action=${action}]`)!.click();
+  await waitUntil(until, `after ${action}`);
+  await el.updateComplete;
+}
+
+describe('<ebet-bank-simulator>', () => {
+  beforeEach(() => replaceLedger(EMPTY_LEDGER));
+
+  it('checks a pasted request field by field, rule by rule, with the verdict on top', async () => {
+    const good = await payFields('S1');
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ NB_DB_AMOUNT: '550.00' }, 'NB_DB_AMOUNT', 'amount-decimal-point'],
+      [{ NB_DB_REF: '0123' }, 'NB_DB_REF', 'reference-leading-zero'],
+      [{ NB_RETURN: 'javascript:alert(1)' }, 'NB_RETURN', 'url-scheme'],
+      [{ NB_STAMP: 'x'.repeat(23) }, 'NB_STAMP', 'too-long'],
+      [{ NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'kvv-mismatch'],
+      [{ NB_HMAC: '0'.repeat(32) }, 'NB_HMAC', 'mac-mismatch'],
+      [{ COLOUR: 'red' }, 'COLOUR', 'unknown-field'],
+    ];
+    for (const [change, name, code] of cases) {
+      const el = await simulatorWith({ ...good, ...change });
+      const row = table(el).querySelector(`tr[data-field=${name}]`)!;
+      expect(row.getAttribute('data-code'), name).to.equal(code);
+      expect(table(el).querySelector('[data-verdict]')!.getAttribute('data-verdict')).to.equal(code === 'unknown-field' ? 'warning' : 'error');
+    }
+    const { NB_CANCEL: _dropped, ...missing } = good;
+    const el = await simulatorWith(missing);
+    expect(table(el).querySelector('tr[data-field=NB_CANCEL]')!.getAttribute('data-code')).to.equal('missing');
+    expect(el.dataset.state).to.equal('error');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers "successful payment" only when every field is OK, and refuses javascript: targets', async () => {
+    const bad = await simulatorWith(await payFields('S2', { NB_CANCEL: 'javascript:alert(1)', NB_DB_AMOUNT: '200.00' }));
+    expect(bad.dataset.state).to.equal('error');
+    expect(($(bad, '[data-action=pay]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(($(bad, '[data-action=cancel]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(($(bad, '[data-action=reject]') as HTMLButtonElement).disabled).to.equal(false);
+    expect($(bad, '[data-target=NB_CANCEL]')!.textContent).to.contain('will not go there');
+
+    const good = await simulatorWith(await payFields('S3'));
+    expect(good.dataset.state).to.equal('preview');
+    expect(($(good, '[data-action=pay]') as HTMLButtonElement).disabled).to.equal(false);
+    expect($(good, '[data-fields=request] input[name=NB_STAMP]')!.getAttribute('value')).to.equal('S3');
+    await expect(good).to.be.accessible();
+  });
+
+  it('"successful payment" posts the signed receipt to NB_RETURN as a real form (MAC checked with WebCrypto)', async () => {
+    const el = await simulatorWith(await payFields('S4'));
+    const submitted: HTMLFormElement[] = [];
+    const original = HTMLFormElement.prototype.submit;
+    HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
+      submitted.push(this);
+    };
+    try {
+      await press(el, 'pay', () => submitted.length === 1);
+    } finally {
+      HTMLFormElement.prototype.submit = original;
+    }
+    const form = submitted[0]!;
+    expect(form.method).to.equal('post');
+    expect(form.action).to.equal('https://shop.example/return.html');
+    const fields = Object.fromEntries([...form.querySelectorAll('input')].map((i) => [i.name, i.value]));
+    expect(Object.keys(fields)).to.deep.equal(['NB_RETURN_STAMP', 'NB_RETURN_DB_AMOUNT', 'NB_RETURN_DB_CUR', 'NB_RETURN_DB_REF', 'NB_PAID', 'NB_HMAC', 'NB_KVV']);
+    expect(fields.NB_HMAC).to.equal(await webMac(KEY_HEX, `S4&200,00&SEK&4711&${fields.NB_PAID}`));
+    expect(el.dataset.state).to.equal('paid');
+    expect((await readLedger()).payments.map((p) => p.stamp)).to.deep.equal(['S4']);
+  });
+
+  it('answers a payment check YES, NO, ERR or Not Found from the stored ledger (a new element sees it: it survives reloads)', async () => {
+    const payer = await simulatorWith(await payFields('S5'));
+    await press(payer, 'receipt', () => payer.dataset.state === 'paid');
+    const paid = answerField(payer, 'NB_PAID')!;
+
+    const check = async (stamp: string, extra: Record<string, string> = {}) => {
+      const fields = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: stamp, NB_HMAC: await webMac(KEY_HEX, `999999&${stamp}`), NB_KVV: TEST_KVV, ...extra };
+      const el = await simulatorWith(fields);
+      await press(el, 'answer', () => el.dataset.state === 'answered');
+      return el;
+    };
+    const yes = await check('S5');
+    expect(yes.dataset.verified).to.equal('YES');
+    expect(answerField(yes, 'NB_HMAC')).to.equal(await webMac(KEY_HEX, `YES&S5&200,00&SEK&4711&${paid}`));
+    const no = await check('S6');
+    expect(no.dataset.verified).to.equal('NO');
+    expect(answerField(no, 'NB_HMAC')).to.equal(await webMac(KEY_HEX, 'NO&S6'));
+    const err = await check('S5', { NB_VERSION: '0003' });
+    expect(err.dataset.verified).to.equal('ERR');
+    expect(answerField(err, 'NB_HMAC')).to.equal('');
+    expect(answerField(err, 'NB_ERROR_DESCR')).to.equal('Felaktigt angiven version från butiken');
+    const notFound = await check('S5', { NB_HMAC: '0'.repeat(32) });
+    expect(notFound.dataset.verified).to.equal('not-found');
+    expect($(notFound, '[data-answer=not-found]')!.textContent).to.contain('Not Found');
+    await expect(notFound).to.be.accessible();
+  });
+
+  it('carries out repayments in parts with the exchange fields, never twice and never above the payment', async () => {
+    const payer = await simulatorWith(await payFields('S7'));
+    await press(payer, 'receipt', () => payer.dataset.state === 'paid');
+    const paid = answerField(payer, 'NB_PAID')!;
+    const repay = async (amount: string, paidId: string, currency = 'SEK') => {
+      const fields = {
+        NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: 'S7', NB_DB_REF: '4711', NB_PAID: paidId, NB_REPAY_AMOUNT: amount, NB_REPAY_CUR: currency,
+        NB_HMAC: await webMac(KEY_HEX, `999999&S7&4711&${paidId}&${amount}&${currency}`), NB_KVV: TEST_KVV,
+      };
+      return simulatorWith(fields);
+    };
+    const first = await repay('150,00', paid);
+    const exchange = $(first, 'input[type=checkbox]') as HTMLInputElement;
+    exchange.click();
+    await first.updateComplete;
+    const rate = $(first, '#exchange-rate') as HTMLInputElement;
+    rate.value = '0,10';
+    rate.dispatchEvent(new Event('input'));
+    await press(first, 'answer', () => first.dataset.state === 'answered');
+    expect(first.dataset.verified).to.equal('YES');
+    const paid2 = answerField(first, 'NB_PAID')!;
+    expect(answerField(first, 'NB_WITHDRAWAL_AMOUNT')).to.equal('15,00');
+    const dates = `${answerField(first, 'NB_WITHDRAWAL_DATE')}&${answerField(first, 'NB_DEPOSIT_DATE')}`;
+    expect(answerField(first, 'NB_HMAC')).to.equal(await webMac(KEY_HEX, `YES&S7&4711&150,00&SEK&15,00&EUR&${dates}&0,10&${paid2}`));
+
+    const again = await repay('150,00', paid);
+    await press(again, 'answer', () => again.dataset.state === 'answered');
+    expect(again.dataset.verified).to.equal('ERR');
+    expect($(again, '[part=answer]')!.textContent).to.contain('already carried out');
+
+    const over = await repay('60,00', paid2);
+    await press(over, 'answer', () => over.dataset.state === 'answered');
+    expect($(over, '[part=answer]')!.textContent).to.contain('at most 50,00 SEK remains');
+
+    const euro = await repay('10,00', paid2, 'EUR');
+    await press(euro, 'answer', () => euro.dataset.state === 'answered');
+    expect(answerField(euro, 'NB_ERROR_DESCR')).to.contain('är inte betalningens valuta SEK');
+    expect((await readLedger()).repayments).to.have.length(1);
+    await expect(euro).to.be.accessible();
+  });
+
+  it('checks with and signs by the key it is given, and says when there is none', async () => {
+    const el = await simulatorWith(await payFields('S8'));
+    el.key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    await el.updateComplete;
+    expect(table(el).querySelector('tr[data-field=NB_KVV]')!.getAttribute('data-code')).to.equal('kvv-mismatch');
+    el.key = null;
+    await el.updateComplete;
+    expect($(el, '[role=alert]')!.textContent).to.contain('Type a valid key');
+    expect(($(el, '[data-action=pay]') as HTMLButtonElement).disabled).to.equal(true);
+    el.key = TEST_KEY;
+    await el.updateComplete;
+    expect(el.dataset.state).to.equal('preview');
+  });
+});
