@@ -11,7 +11,7 @@ import {
   type MessageBlock,
 } from '../../src/decode.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
-import { MESSAGES, type MessageKind } from '../../src/fields.ts';
+import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
@@ -38,6 +38,8 @@ const S = {
   paste: text('What the bank sent back', 'Vad banken skickade tillbaka'),
   order: text('The order to cross-check against (optional): the original request, or NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR', 'Ordern att kontrollera mot (valfritt): ursprunglig förfrågan, eller NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR'),
   encoding: text('Character encoding of the signed string', 'Teckenkodning för den signerade strängen'),
+  kind: text('Message kind', 'Meddelandetyp'),
+  detect: text('Detect from the field names', 'Känn igen från fältnamnen'),
   encodingHint: text('The handbook names none; UTF-8 and ISO-8859-1 differ as soon as a value holds å, ä, ö.', 'Handboken anger ingen; UTF-8 och ISO-8859-1 skiljer sig så fort ett värde har å, ä, ö.'),
   results: text('Results', 'Resultat'),
   nothing: text('Paste something above to decode it.', 'Klistra in något ovan för att avkoda det.'),
@@ -163,6 +165,10 @@ export class EbetDecoder extends LitElement {
   @state() private orderFields: FieldEntry[] = [];
   @state() private keys: Keys | null = null;
   @state() private encoding: Encoding = 'utf-8';
+  /** The kind every message is read as, or `''` to detect each one's. */
+  @state() private kind: MessageKind | '' = '';
+  /** Messages (by index) whose table of every field is open. */
+  @state() private tables = new Set<number>();
   @state() private shown = PAGE;
   @state() private list: DecodedList | null = null;
   /** Messages (by index) whose mismatch doctor is open. */
@@ -176,10 +182,15 @@ export class EbetDecoder extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (['blocks', 'orderFields', 'keys', 'encoding', 'shown'].some((k) => changed.has(k))) {
+    if (['blocks', 'orderFields', 'keys', 'encoding', 'kind', 'shown'].some((k) => changed.has(k))) {
       const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
       this.list = pasted
-        ? decodeMessages(this.blocks, this.keys, { encoding: this.encoding, order: this.orderFields, limit: this.shown })
+        ? decodeMessages(this.blocks, this.keys, {
+            encoding: this.encoding,
+            order: this.orderFields,
+            limit: this.shown,
+            ...(this.kind ? { kind: this.kind } : {}),
+          })
         : null;
       if (this.list) emit<DecodeDetail>(this, 'ebet-decode', { list: this.list });
     }
@@ -190,6 +201,7 @@ export class EbetDecoder extends LitElement {
     this.pasteSize = e.detail.text.length;
     this.shown = PAGE;
     this.doctors = new Set();
+    this.tables = new Set();
     this.blocks = splitMessages(e.detail.text);
   }
 
@@ -220,6 +232,13 @@ export class EbetDecoder extends LitElement {
       ></ebet-fields-input>
       <ebet-key-input ring @ebet-key-change=${this.onKeys}></ebet-key-input>
       <div class="options">
+        <div>
+          <label for="kind">${t(S.kind)}</label>
+          <select id="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as MessageKind | '')}>
+            <option value="" ?selected=${this.kind === ''}>${t(S.detect)}</option>
+            ${MESSAGE_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${t(MESSAGES[kind].title)}</option>`)}
+          </select>
+        </div>
         <div>
           <label for="encoding">${t(S.encoding)}</label>
           <select id="encoding" aria-describedby="encoding-hint" @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}>
@@ -287,12 +306,24 @@ export class EbetDecoder extends LitElement {
             <ul>${m.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}</ul>`
         : nothing}
       ${rows.length
-        ? html`<details>
+        ? html`<details
+            ?open=${this.tables.has(m.block.index)}
+            @toggle=${(e: Event) => this.toggleTable(m.block.index, (e.target as HTMLDetailsElement).open)}
+          >
             <summary>${t(S.allFields)}</summary>
-            <ebet-field-table .rows=${rows}></ebet-field-table>
+            ${this.tables.has(m.block.index) ? html`<ebet-field-table .rows=${rows}></ebet-field-table>` : nothing}
           </details>`
         : nothing}
     </article>`;
+  }
+
+  /** The table of every field is rendered only while open: a long list stays light. */
+  private toggleTable(index: number, open: boolean): void {
+    if (open === this.tables.has(index)) return;
+    const next = new Set(this.tables);
+    if (open) next.add(index);
+    else next.delete(index);
+    this.tables = next;
   }
 
   private renderParseProblems(m: DecodedMessage) {

@@ -143,6 +143,27 @@ describe('<ebet-decoder>', () => {
     expect(article!.querySelector('[data-doctor]')).to.equal(null);
   });
 
+  it('reads every message as the kind chosen, and shows the test page’s table of a message on demand', async () => {
+    const el = await decoder();
+    await paste(el, 'NB_VERIFIED=ERR\nNB_RETURN_STAMP=00002\nNB_ERROR_DESCR=Beloppet är för stort');
+    expect(articles(el)[0]!.dataset.kind).to.equal('paymentCheckResponse');
+    const select = root(el).querySelector<HTMLSelectElement>('#kind')!;
+    select.value = 'repaymentResponse';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const [article] = articles(el);
+    expect(article!.dataset.kind).to.equal('repaymentResponse');
+    expect(article!.querySelector('[part=verdict]')!.textContent).to.contain('treat the repayment as unknown');
+    expect(article!.querySelector('ebet-field-table')).to.equal(null);
+    const details = article!.querySelector('details')!;
+    details.open = true;
+    await new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+    await el.updateComplete;
+    const table = article!.querySelector('ebet-field-table')!;
+    await table.updateComplete;
+    expect(table.shadowRoot!.querySelector('tr[data-field=NB_RETURN_REPAY_AMOUNT]')!.getAttribute('data-code')).to.equal('missing');
+  });
+
   it('cross-checks against the order typed in, by meaning, showing the difference', async () => {
     const el = await decoder();
     await useTestKey(el);
