@@ -38,7 +38,7 @@ export const TOOLS: readonly ToolEntry[] = [
       'Paste what the bank sent back: receipts, payment checks, repayments — verified and explained.',
       'Klistra in vad banken skickade tillbaka: kvitton, betalningskontroller, återbetalningar — verifierade och förklarade.',
     ),
-    status: 'coming',
+    status: 'ready',
   },
   {
     id: 'incident',
