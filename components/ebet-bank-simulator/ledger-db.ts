@@ -7,11 +7,10 @@
  */
 import { EMPTY_LEDGER, type Ledger, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
 
-const DB_NAME = 'ebet-bank-simulator';
+let databaseName = 'ebet-bank-simulator';
 const REQUESTS = 'requests';
 const LEDGER = 'ledger';
 const LEDGER_ID = 'ledger';
-const CHANNEL = 'ebet-bank-ledger';
 /** How many received requests are kept (the oldest are dropped). */
 const KEEP_REQUESTS = 200;
 
@@ -40,10 +39,24 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 let opening: Promise<IDBDatabase> | null = null;
+let channel: BroadcastChannel | null = null;
+
+/**
+ * Uses another database: a separate simulated bank with its own ledger and requests (e.g. one per
+ * test file, as test files run side by side on one origin). Call it before anything else.
+ */
+export function useDatabase(name: string): void {
+  databaseName = name;
+  opening = null;
+  channel?.close();
+  channel = null;
+}
+
+const channelName = () => `${databaseName}-ledger`;
 
 function open(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
+    const req = indexedDB.open(databaseName, 1);
     req.onupgradeneeded = () => {
       const db = req.result;
       db.createObjectStore(REQUESTS, { keyPath: 'id' });
@@ -98,11 +111,9 @@ export async function readLedger(): Promise<Ledger> {
   return stored ?? EMPTY_LEDGER;
 }
 
-let channel: BroadcastChannel | null = null;
-
 /** Tells every listener, in this tab and the others (a channel object hears the others' messages). */
 function announce(): void {
-  (channel ??= new BroadcastChannel(CHANNEL)).postMessage('changed');
+  (channel ??= new BroadcastChannel(channelName())).postMessage('changed');
 }
 
 /**
@@ -142,7 +153,7 @@ export function replaceLedger(ledger: Ledger): Promise<void> {
  * or when the tab becomes visible again. Returns a function that stops listening.
  */
 export function onLedgerChange(listener: () => void): () => void {
-  const own = new BroadcastChannel(CHANNEL);
+  const own = new BroadcastChannel(channelName());
   own.onmessage = () => listener();
   const visible = () => {
     if (document.visibilityState === 'visible') listener();

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
-import { readLedger, replaceLedger } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import { readLedger, replaceLedger, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
@@ -43,6 +43,7 @@ async function press(el: EbetBankSimulator, action: string, until: () => boolean
 }
 
 describe('<ebet-bank-simulator>', () => {
+  before(() => useDatabase('test-ebet-bank-simulator'));
   beforeEach(() => replaceLedger(EMPTY_LEDGER));
 
   it('checks a pasted request field by field, rule by rule, with the verdict on top', async () => {
