@@ -7,6 +7,7 @@ import { generateStamp } from '../../src/stamp.ts';
 import { text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
+import { postJson } from '../shared/post-json.ts';
 
 type CoreModule = typeof Core;
 
@@ -251,7 +252,6 @@ export class EbetCheckout extends LitElement {
       (core) => {
         this.core = core;
         this.precheck();
-        this.requestUpdate();
       },
       () => (this.problems = [{ field: 'core', code: 'core', message: S.core(EbetCheckout.coreUrl) }]),
     );
@@ -351,14 +351,7 @@ export class EbetCheckout extends LitElement {
       const url = this.absolute(this.signUrl);
       let answer: unknown;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(fields),
-          credentials: 'same-origin',
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        answer = await response.json();
+        answer = await postJson(url, fields);
       } catch (error) {
         throw new core.EbetError('sign-url', S.signUrl(url, message(error)), 'sign-url');
       }

@@ -5,6 +5,7 @@ import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PAR
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
+import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 /** What the page shows: a receipt (verified, invalid, not verified, not the order), a cancel or reject, nothing, or still reading. */
@@ -201,14 +202,7 @@ export class EbetReceipt extends LitElement {
       const url = new URL(this.verifyUrl, document.baseURI).href;
       let verified: boolean;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(fields),
-          credentials: 'same-origin',
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        verified = verifyAnswer(await response.json());
+        verified = verifyAnswer(await postJson(url, fields));
       } catch (error) {
         const why = error instanceof EbetError ? error.text : S.verifyFailed(url, error instanceof Error ? error.message : String(error));
         return { state: 'unverified', message: S.notVerified, problems: [why] };

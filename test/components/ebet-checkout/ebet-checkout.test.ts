@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { EbetCheckout, type CheckoutErrorDetail, type CheckoutSubmitDetail } from '../../../components/ebet-checkout/ebet-checkout.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
@@ -211,7 +211,8 @@ describe('<ebet-checkout>', () => {
   });
 
   it('is form-associated: its stamp is part of a surrounding form, and wrong settings make that form invalid', async () => {
-    const form = await fixture<HTMLFormElement>(
+    // fixtureSync: fixture() would wait for an animation frame, which a background test page never gets.
+    const form = fixtureSync<HTMLFormElement>(
       html`<form><ebet-checkout name="payment" mode="test" rcv-id="999999" amount="5" reference="7" stamp="S3" return-url="r.html" cancel-url="c.html" reject-url="j.html"></ebet-checkout></form>`,
     );
     const el = form.querySelector('ebet-checkout')!;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import '../../../components/ebet-receipt/ebet-receipt.ts';
 import type { EbetReceipt, ReceiptDetail } from '../../../components/ebet-receipt/ebet-receipt.ts';
 import { webMac } from '../../support/webcrypto.ts';
@@ -13,7 +13,7 @@ async function signedReceipt(amount = '550,00'): Promise<Record<string, string>>
 
 /** The element once it has decided what the page shows. */
 async function shown(template: ReturnType<typeof html>): Promise<{ el: EbetReceipt; detail: ReceiptDetail }> {
-  const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+  const holder = fixtureSync<HTMLDivElement>(html`<div></div>`);
   const event = oneEvent(holder, 'ebet-receipt');
   const { render } = await import('lit');
   render(template, holder);
