@@ -694,9 +694,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
   const compareLength = given.untruncated ? 32 : 16;
   let candidates = 0;
   const triedCounts = new Map<DoctorCause, number>();
-  const count = (causes: readonly DoctorCause[], times = 1) => {
-    for (const c of causes) triedCounts.set(c, (triedCounts.get(c) ?? 0) + times);
-  };
+  const bump = (cause: DoctorCause, times = 1) => triedCounts.set(cause, (triedCounts.get(cause) ?? 0) + times);
 
   const findings: DoctorFinding[] = [];
   const found = new Set<string>();
@@ -780,13 +778,13 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       if (len < 0) continue;
       if (enc !== encoding && writer.ascii) continue; // same bytes as the chosen encoding
       const bytes = writer.buffer.subarray(0, len);
-      count(candidate.causes, keysToTry.length);
-      if (enc !== encoding) count(['encoding'], keysToTry.length);
+      for (const cause of candidate.causes) bump(cause, keysToTry.length);
+      if (enc !== encoding) bump('encoding', keysToTry.length);
       for (const key of keysToTry) {
         key.keyed._cloneInto(work);
         work.update(bytes).digestInto(digest);
         candidates++;
-        if (key.cause) count([key.cause]);
+        if (key.cause) bump(key.cause);
         let same = true;
         for (let i = 0; i < compareLength; i++) {
           if (digest[i] !== target[i]) {
@@ -815,7 +813,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         for (const p of parts) h.update(p);
         const full = h.digest();
         candidates++;
-        count(['plain-hash']);
+        bump('plain-hash');
         let same = true;
         for (let i = 0; i < compareLength; i++) if (full[i] !== target[i]) same = false;
         if (same) record(candidate, enc, { ...key, cause: null, say: null }, algorithm, full);
@@ -825,8 +823,9 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
 
   const encodings: Encoding[] = [encoding, OTHER_ENCODING[encoding]];
   const baseCandidate: Candidate = { string: expectedString, causes: [], says: () => [] };
-  const tweaks = tweaksOf(kind, base);
-  const shapes = shapesOf(kind, base, fields);
+  // Built only when the MAC does not verify.
+  let tweaks: Tweak[] = [];
+  let shapes: Shape[] = [];
   const seen = new Set<string>([expectedString]);
   const singles: Candidate[] = [];
   const addSingle = (string: string, cause: DoctorCause, say: () => Text) => {
@@ -834,8 +833,6 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     seen.add(string);
     singles.push({ string, causes: [cause], says: () => [say()] });
   };
-  for (const tweak of tweaks) addSingle(join(tweak.apply(base)), tweak.cause, () => tweak.say);
-  for (const shape of shapes) addSingle(shape.build(base), shape.cause, () => shape.say(base));
 
   // The verification itself, then stage 1: every cause alone.
   tryString(baseCandidate, [encoding], rightKeys);
@@ -846,7 +843,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     if (findings.length === 0) {
       kvvs.forEach((kvv, index) => {
         candidates++;
-        count(['kvv-as-mac']);
+        bump('kvv-as-mac');
         if (kvv === given.compact.slice(0, 32).toUpperCase()) {
           findings.push({
             causes: ['kvv-as-mac'],
@@ -867,6 +864,10 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       });
     }
     if (findings.length === 0) {
+      tweaks = tweaksOf(kind, base);
+      shapes = shapesOf(kind, base, fields);
+      for (const tweak of tweaks) addSingle(join(tweak.apply(base)), tweak.cause, () => tweak.say);
+      for (const shape of shapes) addSingle(shape.build(base), shape.cause, () => shape.say(base));
       for (const candidate of singles) tryString(candidate, [encoding], rightKeys);
       tryString(baseCandidate, encodings.slice(1), rightKeys);
       tryString(baseCandidate, [encoding], [...textKeys, ...otherKeys]);

@@ -34,6 +34,10 @@ const S = {
   detected: text('Detected', 'Igenkänd'),
   notDetected: text('No message kind fits these fields: choose one.', 'Ingen meddelandetyp passar fälten: välj en.'),
   editFields: text('Type the fields one by one', 'Skriv fälten ett i taget'),
+  chooseToType: text(
+    'To type the fields one by one, choose the message kind (or type NAME=value lines in the box above).',
+    'För att skriva fälten ett i taget, välj meddelandetyp (eller skriv NAMN=värde-rader i rutan ovan).',
+  ),
   editHint: text(
     'Editing a field here rewrites the paste box above as JSON, which keeps every value exactly.',
     'Att ändra ett fält här skriver om rutan ovan som JSON, som bevarar varje värde exakt.',
@@ -179,6 +183,7 @@ export class EbetCalculator extends LitElement {
   @state() private givenMac = '';
   @state() private action = '';
   @state() private caseError: Text | null = null;
+  @state() private editorsOpen = false;
   @query('ebet-key-input') private keyInput!: EbetKeyInput;
   private readonly locale = new LocaleController(this);
   private lastPasted: { mac?: string; kvv?: string; action?: string } = {};
@@ -291,6 +296,7 @@ export class EbetCalculator extends LitElement {
           @change=${(e: Event) => {
             const value = (e.target as HTMLSelectElement).value;
             this.kindChoice = isMessageKind(value) ? value : 'auto';
+            if (this.kindChoice !== 'auto' && !this.pasteText.trim()) this.editorsOpen = true;
           }}
         >
           <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.auto)}</option>
@@ -308,14 +314,14 @@ export class EbetCalculator extends LitElement {
       ${fieldError
         ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`
         : nothing}
-      ${c.kind ? this.renderEditors(c.kind, c) : nothing}
+      ${c.kind ? this.renderEditors(c.kind, c) : html`<p class="hint">${t(S.chooseToType)}</p>`}
     </section>`;
   }
 
   private renderEditors(kind: MessageKind, c: Computed) {
     const { t } = this.locale;
     const specs = MESSAGES[kind].fields.filter((f) => f.name !== 'NB_HMAC' && f.name !== 'NB_KVV');
-    return html`<details ?open=${!this.pasteText.trim()}>
+    return html`<details ?open=${this.editorsOpen} @toggle=${(e: Event) => (this.editorsOpen = (e.target as HTMLDetailsElement).open)}>
       <summary>${t(S.editFields)}</summary>
       <p class="hint">${t(S.editHint)}</p>
       <div class="editors">
@@ -333,7 +339,7 @@ export class EbetCalculator extends LitElement {
               spellcheck="false"
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${error ? `${id}-error` : nothing}
-              @change=${(e: Event) => this.editField(f.name, (e.target as HTMLInputElement).value)}
+              @input=${(e: Event) => this.editField(f.name, (e.target as HTMLInputElement).value)}
             />
             ${error ? html`<p id=${`${id}-error`} class="field-error">${t(error)}</p>` : nothing}`;
         })}
@@ -447,8 +453,8 @@ export class EbetCalculator extends LitElement {
   private renderCheck(c: Computed) {
     const { t } = this.locale;
     const problem = macProblem(this.givenMac);
-    const link = c.entries.length
-      ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind ?? 'payDirect', { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
+    const link = c.kind
+      ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind, { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
       : '';
     return html`<section part="section" aria-labelledby="h-check">
       <h2 id="h-check">${t(S.check)}</h2>

@@ -64,10 +64,25 @@ describe('<ebet-calculator>', () => {
     await paste(el, LINES);
     await useTestKey(el);
     const amount = $<HTMLInputElement>(el, 'input[data-field=NB_DB_AMOUNT]');
-    type(amount, '100,50', 'change');
+    type(amount, '100,50');
     await waitUntil(() => shownString(el) === '999999&00002&100,50&SEK&123450', 'the string did not follow the typed amount');
     await el.updateComplete;
     expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&100,50&SEK&123450'));
+  });
+
+  it('types a message from scratch, field by field, after choosing its kind', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await useTestKey(el);
+    expect(root(el).textContent).to.contain('choose the message kind');
+    type($<HTMLSelectElement>(el, '#kind'), 'paymentCheck', 'change');
+    await el.updateComplete;
+    expect(root(el).querySelector('details')!.open).to.equal(true);
+    type($<HTMLInputElement>(el, 'input[data-field=NB_RCV_ID]'), '999999');
+    await el.updateComplete;
+    type($<HTMLInputElement>(el, 'input[data-field=NB_STAMP]'), '00002');
+    await waitUntil(() => shownString(el) === '999999&00002', 'the typed fields did not make the string');
+    expect(root(el).querySelector('details')!.open).to.equal(true);
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002'));
   });
 
   it('makes spaces and non-ASCII characters visible, and encodes as chosen', async () => {
