@@ -18,7 +18,7 @@ export const TOOLS: readonly ToolEntry[] = [
       'See the exact string that is signed, its MAC and the key’s KVV — and why a MAC does not match.',
       'Se exakt vilken sträng som signeras, dess MAC och nyckelns KVV — och varför en MAC inte stämmer.',
     ),
-    status: 'coming',
+    status: 'ready',
   },
   {
     id: 'test-page',
