@@ -450,19 +450,6 @@ export function repaymentAnswer(
   );
 }
 
-/** The answer to a request of any of the three kinds. */
-export function simulateAnswer(
-  kind: RequestKind,
-  request: FieldInput,
-  key: string,
-  ledger: Ledger,
-  options: SimulatorOptions & { readonly exchange?: ExchangeOptions } = {},
-): SimulatedAnswer {
-  if (kind === 'payDirect') return payDirectAnswer(request, key, ledger, options);
-  if (kind === 'paymentCheck') return paymentCheckAnswer(request, key, ledger, options);
-  return repaymentAnswer(request, key, ledger, options);
-}
-
 const PAYMENT_KEYS = ['rcvId', 'stamp', 'amount', 'currency', 'reference', 'paid', 'at'] as const;
 const REPAYMENT_KEYS = ['rcvId', 'stamp', 'reference', 'requestPaid', 'amount', 'currency', 'paid', 'at'] as const;
 

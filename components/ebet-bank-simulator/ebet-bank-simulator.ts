@@ -85,6 +85,9 @@ export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled
 
 /**
  * @summary The bank test page: the shop's request (pasted or received by the service worker) checked field by field, and the bank's simulated answers — successful payment (a signed receipt posted to NB_RETURN), cancel, reject, payment check and repayment — kept in a ledger in this browser.
+ * Test hooks: `data-state` (see the property), `data-encoding` (how the values are read and signed), `data-verified`
+ * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), buttons `data-action="pay|receipt|cancel|reject|answer|return"`,
+ * and the request's and the answer's fields as hidden inputs in `[data-fields=request]` and `[data-fields=answer]`.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
  * @csspart request - The request: paste box, message and encoding.
  * @csspart table - The request's validation table.
@@ -187,6 +190,7 @@ export class EbetBankSimulator extends LitElement {
     this.simulatorState = !rows.length
       ? 'empty'
       : (this.outcome ?? (this.kind === 'payDirect' && !(this.key && canPay(rows)) ? 'error' : 'preview'));
+    this.dataset.encoding = this.encoding;
     if (this.answer) this.dataset.verified = this.answer.outcome === 'notFound' ? 'not-found' : this.answer.status;
     else delete this.dataset.verified;
   }

@@ -9,7 +9,7 @@ import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mj
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
-const mac = (string) => createHmac('sha256', KEY).update(Buffer.from(string, 'utf8')).digest('hex').slice(0, 32).toUpperCase();
+const mac = (string, encoding = 'utf8') => createHmac('sha256', KEY).update(Buffer.from(string, encoding)).digest('hex').slice(0, 32).toUpperCase();
 
 let site;
 let shop;
@@ -54,11 +54,12 @@ function payForm(stamp, amount = '550,00') {
 }
 
 /** Posts a real form (top-level navigation) from the page to a simulator address, as a shop would. */
-async function postForm(page, endpoint, fields) {
+async function postForm(page, endpoint, fields, charset = 'UTF-8') {
   const before = page.url();
   await page.evaluate(
-    ({ endpoint, fields }) => {
+    ({ endpoint, fields, charset }) => {
       const form = document.createElement('form');
+      form.acceptCharset = charset;
       form.method = 'post';
       form.action = new URL(`bank/${endpoint}`, location.href).href;
       for (const [name, value] of Object.entries(fields)) {
@@ -71,7 +72,7 @@ async function postForm(page, endpoint, fields) {
       document.body.append(form);
       form.submit();
     },
-    { endpoint, fields },
+    { endpoint, fields, charset },
   );
   await page.waitForURL((url) => /tools\/test-page\/\?request=/.test(url.href) && url.href !== before);
 }
@@ -123,6 +124,26 @@ test('a real shop form posted to bank/pay arrives through the worker; "successfu
   const answer = (name) => check.page.locator(`[data-fields=answer] input[name=${name}]`).getAttribute('value');
   assert.equal(await answer('NB_PAID'), fields.NB_PAID);
   assert.equal(await answer('NB_HMAC'), mac(`YES&${stamp}&550,00&SEK&1234561&${fields.NB_PAID}`));
+  await context.close();
+});
+
+test('a form posted in ISO-8859-1 is read and answered in ISO-8859-1, its values kept exactly', async () => {
+  const context = await browser.newContext();
+  const { page } = await openTestPage(context);
+  const stamp = `Å${Date.now() % 1e9}`;
+  const fields = { ...payForm(stamp), NB_HMAC: mac(`999999&${stamp}&550,00&SEK&1234561`, 'latin1') };
+  await postForm(page, 'pay', fields, 'ISO-8859-1');
+  await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+  assert.equal(await page.locator('[data-fields=request] input[name=NB_STAMP]').getAttribute('value'), stamp);
+  assert.equal(await page.locator('ebet-bank-simulator').getAttribute('data-encoding'), 'iso-8859-1');
+  const before = received.length;
+  await page.locator('[data-action=pay]').click();
+  await page.waitForURL(`${shop.url}return.html`);
+  const receipt = received.slice(before).find((r) => r.method === 'POST');
+  assert.match(receipt.body, /NB_RETURN_STAMP=%C5/);
+  const answer = Object.fromEntries(receipt.body.split('&').map((pair) => pair.split('=').map((part) => unescape(part.replace(/\+/g, ' ')))));
+  assert.equal(answer.NB_RETURN_STAMP, stamp);
+  assert.equal(answer.NB_HMAC, mac(`${stamp}&550,00&SEK&1234561&${answer.NB_PAID}`, 'latin1'));
   await context.close();
 });
 
