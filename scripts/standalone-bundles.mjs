@@ -9,6 +9,7 @@ export const STANDALONE_BUNDLES = {
   'lib/ebet-core.js': 'src/index.ts',
   'tools/test-page/bank-sw.js': 'components/ebet-bank-simulator/bank-sw.ts',
   'lib/ebet-checkout.js': 'components/ebet-checkout/ebet-checkout.ts',
+  'lib/ebet-checkout-core.js': 'src/checkout.ts',
   'lib/ebet-receipt.js': 'components/ebet-receipt/ebet-receipt.ts',
   'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-sw.ts',
   'shop/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-sw.ts',

@@ -47,11 +47,15 @@ async function buy(page, beforeClick) {
   return { stamp, levels };
 }
 
-test('the checkout bundle is one ES module of at most 12 kB gzip', () => {
+test('the checkout bundle is one ES module of at most 12 kB gzip, and loads only its own part of the core', () => {
   const code = readFileSync(join(DIST, 'lib/ebet-checkout.js'));
   const size = gzipSync(code, { level: 9 }).length;
   assert.ok(size <= 12 * 1024, `lib/ebet-checkout.js is ${size} bytes gzip`);
   assert.doesNotMatch(code.toString(), /^import\s|[;}]import\s*[{*"']|\bfrom\s*["']/m, 'no static imports: lit is inside');
+  assert.match(code.toString(), /"ebet-checkout-core\.js"/);
+  const core = readFileSync(join(DIST, 'lib/ebet-checkout-core.js')).toString();
+  assert.match(core, /export\s*\{/);
+  assert.ok(core.length < readFileSync(join(DIST, 'lib/ebet-core.js')).length / 2, 'not the whole core');
 });
 
 test('a test-mode payment: every field OK at the simulated bank, then a verified receipt on the static return page', async () => {

@@ -2,8 +2,8 @@ import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { EbetCheckout, type CheckoutErrorDetail, type CheckoutSubmitDetail } from '../../../components/ebet-checkout/ebet-checkout.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
-// From source the core is the TypeScript module (in the built library it is lib/ebet-core.js beside the element).
-EbetCheckout.coreUrl = new URL('../../../src/index.ts', import.meta.url).href;
+// From source the checkout's core is the TypeScript module (in the built library lib/ebet-checkout-core.js beside the element).
+EbetCheckout.coreUrl = new URL('../../../src/checkout.ts', import.meta.url).href;
 
 const TEST_KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -174,6 +174,13 @@ describe('<ebet-checkout>', () => {
     expect([problem.code, problem.field]).to.deep.equal(['signer-kvv', 'NB_KVV']);
     expect(seen[0]).to.include({ NB_STAMP: 'S1', NB_DB_AMOUNT: '5,00' });
     expect(Object.isFrozen(seen[0])).to.equal(true);
+    el.signer = async () => {
+      throw new Error('offline');
+    };
+    const failed = oneEvent(el, 'ebet-checkout-error');
+    button(el).click();
+    const failure = ((await failed) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+    expect([failure.field, failure.message.en]).to.deep.equal(['signer', 'The signer failed: offline. Nothing was sent.']);
     el.signer = async () => ({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
     const submit = oneEvent(el, 'ebet-checkout-submit');
     button(el).click();
