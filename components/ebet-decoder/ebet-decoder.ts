@@ -98,8 +98,13 @@ const S = {
     'En retur via avbryt/avvisa har inga fält och bevisar ingenting: köparen kommer bara tillbaka till NB_CANCEL eller NB_REJECT. Bara ett kvitto, eller en betalningskontroll med svaret YES, med verifierad MAC bevisar en betalning.',
   ),
   clipped: (n: number): Text => text(`… (${n} more characters not shown)`, `… (${n} tecken till visas inte)`),
-  large: (mb: string): Text =>
-    text(`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`, `Stor inklistring (${mb}): meddelanden visas ${PAGE} åt gången; upprepningar kontrolleras över alla.`),
+  large: (mb: string, many: boolean): Text =>
+    many
+      ? text(`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`, `Stor inklistring (${mb}): meddelanden visas ${PAGE} åt gången; upprepningar kontrolleras över alla.`)
+      : text(
+          `A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole.`,
+          `Stor inklistring (${mb}): långa värden visas avkortade; MAC beräknas över dem i sin helhet.`,
+        ),
 };
 
 /** Whether a message's MAC was checked and failed, so the mismatch doctor can say why. */
@@ -270,7 +275,7 @@ export class EbetDecoder extends LitElement {
     const ok = list.messages.filter((m) => m.verification.verified === true).length;
     const bad = list.messages.filter((m) => m.verification.verified === false && ['mismatch', 'missing-mac', 'malformed-mac'].includes(m.verification.outcome)).length;
     return html`<p><strong>${t(S.messages(list.total, list.messages.length))}</strong> — ${t(S.tally(ok, bad, list.messages.length - ok - bad))}</p>
-      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${t(S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`))}</p>` : nothing}
+      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${t(S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`, list.total > PAGE))}</p>` : nothing}
       ${list.replays.length
         ? html`<ul>
             ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}
