@@ -572,33 +572,53 @@ class ByteWriter {
 
 const OTHER_ENCODING: Readonly<Record<Encoding, Encoding>> = { 'utf-8': 'iso-8859-1', 'iso-8859-1': 'utf-8' };
 
-/** The given MAC read: its bytes and how it was written. */
-function readGivenMac(givenMac: string): { compact: string; bytes: Uint8Array; lowercase: boolean; untruncated: boolean } {
-  const compact = typeof givenMac === 'string' ? givenMac.replace(/\s+/g, '') : '';
+/**
+ * A MAC (NB_HMAC) or KVV as typed or pasted: group spaces removed, checked to be hexadecimal of the
+ * right length (a MAC may be 64 characters: the untruncated HMAC, which the doctor diagnoses).
+ * Throws an `EbetError` naming the field (`NB_HMAC` / `NB_KVV`) that says what is wrong.
+ */
+export function readHexValue(value: string, field: 'NB_HMAC' | 'NB_KVV'): string {
+  const what = field === 'NB_HMAC' ? text('MAC', 'MAC') : text('KVV', 'KVV');
+  const compact = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
   if (compact === '') {
-    throw new EbetError('mac-missing', text('No MAC was given: paste the NB_HMAC that was sent', 'Ingen MAC angavs: klistra in NB_HMAC som skickades'), 'NB_HMAC');
+    throw new EbetError(
+      `${what.en.toLowerCase()}-missing`,
+      text(`No ${what.en} was given: paste the ${field} that was sent`, `Ingen ${what.sv} angavs: klistra in ${field} som skickades`),
+      field,
+    );
   }
   const bad = /[^0-9a-fA-F]/.exec(compact);
   if (bad) {
     throw new EbetError(
-      'mac-not-hex',
+      `${what.en.toLowerCase()}-not-hex`,
       text(
-        `The MAC's character "${bad[0]}" at position ${bad.index + 1} is not hexadecimal; a MAC is 32 characters 0–9 and A–F`,
-        `MAC:ens tecken "${bad[0]}" på position ${bad.index + 1} är inte hexadecimalt; en MAC är 32 tecken 0–9 och A–F`,
+        `The ${what.en}'s character "${bad[0]}" at position ${bad.index + 1} is not hexadecimal; a ${what.en} is 32 characters 0–9 and A–F`,
+        `${field === 'NB_HMAC' ? 'MAC:ens' : 'KVV:ets'} tecken "${bad[0]}" på position ${bad.index + 1} är inte hexadecimalt; ${field === 'NB_HMAC' ? 'en' : 'ett'} ${what.sv} är 32 tecken 0–9 och A–F`,
       ),
-      'NB_HMAC',
+      field,
     );
   }
-  if (compact.length !== 32 && compact.length !== 64) {
+  if (compact.length !== 32 && !(field === 'NB_HMAC' && compact.length === 64)) {
     throw new EbetError(
-      'mac-length',
-      text(
-        `The MAC has ${compact.length} hexadecimal characters; NB_HMAC has 32 (or 64 when the full HMAC was sent by mistake)`,
-        `MAC:en har ${compact.length} hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC skickades av misstag)`,
-      ),
-      'NB_HMAC',
+      `${what.en.toLowerCase()}-length`,
+      field === 'NB_HMAC'
+        ? text(
+            `The MAC has ${compact.length} hexadecimal characters; NB_HMAC has 32 (or 64 when the full HMAC was sent by mistake)`,
+            `MAC:en har ${compact.length} hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC skickades av misstag)`,
+          )
+        : text(
+            `The KVV has ${compact.length} hexadecimal characters; it needs exactly 32`,
+            `KVV:et har ${compact.length} hexadecimala tecken; det ska ha exakt 32`,
+          ),
+      field,
     );
   }
+  return compact;
+}
+
+/** The given MAC read: its bytes and how it was written. */
+function readGivenMac(givenMac: string): { compact: string; bytes: Uint8Array; lowercase: boolean; untruncated: boolean } {
+  const compact = readHexValue(givenMac, 'NB_HMAC');
   return { compact, bytes: hexToBytes(compact), lowercase: /[a-f]/.test(compact), untruncated: compact.length === 64 };
 }
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { calculatorCase, DOCTOR_CAUSES, diagnoseMac, EbetError, readCalculatorCase, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
+import { calculatorCase, DOCTOR_CAUSES, diagnoseMac, EbetError, readCalculatorCase, readHexValue, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
 import { hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
@@ -282,6 +282,15 @@ describe('diagnoseMac: bad input', () => {
     const error = fail(() => diagnoseMac('payDirect', FORM, '26D07B3BF8A13342 5FEFFC79B1AAA4BZ', TEST_KEY));
     expect(error.field).to.equal('NB_HMAC');
     expect(error.text.en).to.contain('"Z"');
+  });
+
+  it('readHexValue names what is wrong with a typed MAC or KVV', () => {
+    expect(readHexValue('ff36 5893 d899 291c 3bf5 05fb 3175 e880', 'NB_KVV')).to.equal('ff365893d899291c3bf505fb3175e880');
+    expect(fail(() => readHexValue('FF36 5893', 'NB_KVV')).text.en).to.equal('The KVV has 8 hexadecimal characters; it needs exactly 32');
+    expect(fail(() => readHexValue('FF36 589Q', 'NB_KVV')).text.sv).to.contain('KVV:ets tecken "Q" på position 8');
+    expect(fail(() => readHexValue(TEST_KVV + TEST_KVV, 'NB_KVV')).field).to.equal('NB_KVV');
+    expect(readHexValue(TEST_KVV + TEST_KVV, 'NB_HMAC')).to.have.length(64);
+    expect(fail(() => readHexValue(' ', 'NB_HMAC')).code).to.equal('mac-missing');
   });
 
   it('a MAC of the wrong length', () => {
