@@ -28,7 +28,7 @@ export const TOOLS: readonly ToolEntry[] = [
       'Build or paste a shop form, see every field checked as on the bank’s test page, and simulate the bank’s answers.',
       'Bygg eller klistra in ett butiksformulär, se varje fält kontrolleras som på bankens testsida och simulera bankens svar.',
     ),
-    status: 'coming',
+    status: 'ready',
   },
   {
     id: 'decoder',
