@@ -179,16 +179,26 @@ export class EbetCalculator extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.pasteText = this.initialFields;
+    this.openCase();
+    window.addEventListener('hashchange', this.openCase);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.openCase);
+  }
+
+  /** Opens the case in the URL fragment, if there is one (fields and MAC; a key is never read from a URL). */
+  private readonly openCase = (): void => {
     const { case: linked, error } = readCalculatorCase(location.hash);
     this.caseError = error;
-    if (linked) {
-      this.pasteText = toJson(linked.fields);
-      this.kindChoice = linked.kind ?? 'auto';
-      this.encoding = linked.encoding;
-      this.givenMac = linked.mac;
-      this.lastPasted.mac = linked.fields.NB_HMAC ?? linked.mac;
-    }
-  }
+    if (!linked) return;
+    this.lastPasted = { mac: linked.fields.NB_HMAC ?? linked.mac };
+    this.pasteText = toJson(linked.fields);
+    this.kindChoice = linked.kind ?? 'auto';
+    this.encoding = linked.encoding;
+    this.givenMac = linked.mac;
+  };
 
   private onFields(e: CustomEvent<FieldsChangeDetail>): void {
     this.pasteText = e.detail.text;

@@ -215,6 +215,14 @@ describe('<ebet-calculator>', () => {
     expect(location.hash).to.not.contain(KEY_HEX);
   });
 
+  it('opens a new case when the fragment changes', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, LINES);
+    location.hash = calculatorCase('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '77', NB_HMAC: '' });
+    await waitUntil(() => shownString(el) === '999999&77', 'the new case did not open');
+    expect($<HTMLSelectElement>(el, '#kind').value).to.equal('paymentCheck');
+  });
+
   it('says so when the #case= link is broken, and still works', async () => {
     history.replaceState(null, '', '#case=%%%');
     const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
