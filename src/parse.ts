@@ -109,18 +109,22 @@ function finish(draft: Draft): ParseResult {
   const counts = new Map<string, string[]>();
   for (const { name, value } of draft.entries) {
     if (!(name in fields)) fields[name] = value;
-    counts.set(name, [...(counts.get(name) ?? []), value]);
+    const seen = counts.get(name);
+    if (seen) seen.push(value);
+    else counts.set(name, [value]);
   }
   const duplicates = [...counts].filter(([, values]) => values.length > 1).map(([name]) => name);
   for (const name of duplicates) {
     const values = counts.get(name)!;
+    const shown = values.slice(0, 3).map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    const more = values.length - shown.length;
     draft.problems.push({
       level: 'warning',
       code: 'duplicate',
       field: name,
       message: text(
-        `${name} appears ${values.length} times (${values.map((v) => JSON.stringify(v)).join(', ')}); the first is used — remove the others`,
-        `${name} förekommer ${values.length} gånger (${values.map((v) => JSON.stringify(v)).join(', ')}); det första används — ta bort de andra`,
+        `${name} appears ${values.length} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
+        `${name} förekommer ${values.length} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
       ),
     });
   }

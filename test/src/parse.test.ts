@@ -178,3 +178,13 @@ describe('parseFields: where broken JSON breaks', () => {
     });
   }
 });
+
+describe('parseFields: many duplicates', () => {
+  it('tallies thousands of duplicates in linear time and keeps the warning short', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `NB_RETURN_STAMP=${i}\nNB_PAID=${i}`).join('\n');
+    const r = parseFields(lines);
+    expect(r.entries.length).to.equal(10000);
+    const warning = r.problems.find((p) => p.field === 'NB_PAID')!;
+    expect(warning.message.en).to.equal('NB_PAID appears 5000 times ("0", "1", "2" and 4997 more); the first is used — remove the others');
+  });
+});
