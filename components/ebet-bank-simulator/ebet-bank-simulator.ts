@@ -24,6 +24,7 @@ import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import { emit } from '../shared/events.ts';
+import { httpUrl, postForm } from '../shared/post-form.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -247,13 +248,7 @@ export class EbetBankSimulator extends LitElement {
   /** An http(s) URL of a return field, checked twice: by the validator's rule and by the browser's URL parser. */
   private target(name: 'NB_RETURN' | 'NB_CANCEL' | 'NB_REJECT'): string | null {
     const value = returnTarget(this.kind, this.entries, name);
-    if (!value) return null;
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch {
-      return null;
-    }
+    return value ? httpUrl(value) : null;
   }
 
   /** A real top-level POST of the answer's fields to NB_RETURN, in the request's encoding. */
@@ -261,20 +256,7 @@ export class EbetBankSimulator extends LitElement {
     const target = this.target('NB_RETURN');
     if (!target || !this.answer || this.answer.outcome !== 'answer') return;
     await this.updateComplete;
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = target;
-    form.acceptCharset = this.encoding;
-    form.hidden = true;
-    for (const [name, value] of Object.entries(this.answer.fields)) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    this.renderRoot.append(form);
-    form.submit();
+    postForm(this.renderRoot, target, this.answer.fields, this.encoding);
   }
 
   private async leave(outcome: 'cancelled' | 'rejected'): Promise<void> {

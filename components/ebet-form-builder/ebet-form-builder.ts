@@ -12,6 +12,7 @@ import { EbetError, text, type Text } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
+import { httpUrl, postForm } from '../shared/post-form.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -148,32 +149,7 @@ export class EbetFormBuilder extends LitElement {
 
   /** The resolved http(s) URL of the action, or `null`. */
   private actionUrl(): string | null {
-    try {
-      const url = new URL(this.action, document.baseURI);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Posts the signed request to the action as a real top-level form (the simulator's worker receives it). */
-  private send(signed: Record<string, string>): void {
-    const target = this.actionUrl();
-    if (!target) return;
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = target;
-    form.acceptCharset = this.encoding;
-    form.hidden = true;
-    for (const [name, value] of Object.entries(signed)) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    this.renderRoot.append(form);
-    form.submit();
+    return httpUrl(this.action, document.baseURI);
   }
 
   override render() {
@@ -267,7 +243,7 @@ export class EbetFormBuilder extends LitElement {
       ${macRow && macRow.level !== 'ok' ? html`<p class="field-error">${t(macRow.message)}</p>` : nothing}
       ${this.renderBlock('form', S.htmlForm, form)} ${this.renderBlock('body', S.body, body)} ${this.renderBlock('json', S.json, json)}
       <div class="actions">
-        <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => this.send(signed)}>${t(S.send)}</button>
+        <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => postForm(this.renderRoot, this.action, signed, this.encoding)}>${t(S.send)}</button>
         <button type="button" class="secondary" data-action="check" @click=${() => emit<FormCheckDetail>(this, 'ebet-form-check', { kind: this.kind, html: form })}>${t(S.check)}</button>
       </div>
     </section>`;

@@ -127,6 +127,19 @@ test('a real shop form posted to bank/pay arrives through the worker; "successfu
   await context.close();
 });
 
+test('the builder posts its signed form to the simulator, which finds every field OK', async () => {
+  const context = await browser.newContext();
+  const { page, watch } = await openTestPage(context);
+  const before = page.url();
+  await page.locator('ebet-form-builder input[name=NB_STAMP]').fill('BUILT-1');
+  await page.locator('[data-action=send]').click();
+  await page.waitForURL((url) => /\?request=/.test(url.href) && url.href !== before);
+  await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+  assert.equal(await page.locator('[data-fields=request] input[name=NB_STAMP]').getAttribute('value'), 'BUILT-1');
+  assert.deepEqual(watch.violations, []);
+  await context.close();
+});
+
 test('a form posted in ISO-8859-1 is read and answered in ISO-8859-1, its values kept exactly', async () => {
   const context = await browser.newContext();
   const { page } = await openTestPage(context);
