@@ -7,30 +7,12 @@
  * request's table and the simulated answers. Nothing is sent anywhere.
  */
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { startWorker } from '../shared/service-worker.ts';
 import { saveRequest } from './ledger-db.ts';
 
-/** The parts of the service worker scope used here (the DOM library has no worker types). */
-interface FetchEventLike extends Event {
-  readonly request: Request;
-  respondWith(response: Promise<Response> | Response): void;
-}
-interface ExtendableEventLike extends Event {
-  waitUntil(promise: Promise<unknown>): void;
-}
-interface WorkerScope {
-  readonly registration: { readonly scope: string };
-  readonly clients: { claim(): Promise<void> };
-  skipWaiting(): Promise<void>;
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
-  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
-}
-
-const worker = self as unknown as WorkerScope;
+const worker = startWorker();
 /** The most of a body the simulator keeps (a real form is a few hundred bytes). */
 const MAX_BODY = 64 * 1024;
-
-worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
-worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()));
 
 function isEndpoint(name: string): name is SimulatorEndpoint {
   return Object.hasOwn(SIMULATOR_ENDPOINTS, name);
