@@ -186,6 +186,18 @@ describe('<ebet-calculator>', () => {
     expect(root(el).querySelector('ebet-fields-input')!.value).to.equal(text);
   });
 
+  it('names duplicate and unknown fields at the paste box, and signs the first occurrence', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    await paste(el, `${LINES}\nNB_STAMP=99999\nNB_STAMPP=1`);
+    await useTestKey(el);
+    const fields = root(el).querySelector('ebet-fields-input')!;
+    await fields.updateComplete;
+    expect(fields.shadowRoot!.querySelector('[data-code=duplicate]')!.textContent).to.contain('NB_STAMP');
+    expect(fields.shadowRoot!.querySelector('[data-code=unknown-field]')!.textContent).to.contain('NB_STAMPP');
+    expect(shownString(el)).to.equal('999999&00002&899,00&SEK&123450');
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450'));
+  });
+
   it('reports an empty paste at the paste box', async () => {
     const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
     await paste(el, LINES);
