@@ -61,6 +61,7 @@ const S = {
   ),
   result: text('4. String, MAC and KVV', '4. Sträng, MAC och KVV'),
   noFields: text('Paste or type the fields to see the string that is signed.', 'Klistra in eller skriv fälten för att se strängen som signeras.'),
+  fixFields: text('Fix the fields named above to see the string that is signed.', 'Rätta fälten som nämns ovan för att se strängen som signeras.'),
   noMac: text('NB_VERIFIED is ERR: the bank computes no MAC for this answer.', 'NB_VERIFIED är ERR: banken beräknar ingen MAC för detta svar.'),
   needKey: text('Give a valid key to compute the MAC and KVV.', 'Ange en giltig nyckel för att beräkna MAC och KVV.'),
   string: text('String signed', 'Signerad sträng'),
@@ -412,7 +413,15 @@ export class EbetCalculator extends LitElement {
   private renderResult(c: Computed) {
     const { t, lang } = this.locale;
     const d = c.details;
-    const note = !c.entries.length || !c.kind ? S.noFields : c.string === null ? S.noMac : c.string && !c.key ? S.needKey : null;
+    const note = !c.entries.length || !c.kind
+      ? S.noFields
+      : c.fieldsError
+        ? S.fixFields
+        : c.string === null
+          ? S.noMac
+          : c.string && !c.key
+            ? S.needKey
+            : null;
     const signedForm = d && c.kind ? toHtmlForm(signMessage(c.kind, c.entries, c.key!, { encoding: this.encoding }), this.action) : '';
     return html`<section part="section" aria-labelledby="h-result">
       <h2 id="h-result">${t(S.result)}</h2>

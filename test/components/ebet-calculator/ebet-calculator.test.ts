@@ -184,6 +184,7 @@ describe('<ebet-calculator>', () => {
     expect(error.textContent).to.contain('NB_DB_REF is empty');
     expect($(el, 'input[data-field=NB_DB_REF]').getAttribute('aria-invalid')).to.equal('true');
     expect(root(el).querySelector('ebet-fields-input')!.value).to.equal(text);
+    expect($(el, '[data-note]').textContent).to.contain('Fix the fields named above');
   });
 
   it('names duplicate and unknown fields at the paste box, and signs the first occurrence', async () => {
