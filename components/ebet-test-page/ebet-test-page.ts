@@ -20,7 +20,7 @@ const S = {
   title: text('Test page mirror', 'Testsidans spegel'),
   lead: text(
     'What the bank’s test page gave (handbook section 4), in your browser: post or paste a shop’s form, see every field checked, and simulate the bank’s answers signed with the published test key. Nothing is sent anywhere.',
-    'Det bankens testsida gav (handboken avsnitt 4), i din webbläsare: posta eller klistra in en butiks formulär, se varje fält kontrolleras och simulera bankens svar signerade med den publicerade testnyckeln. Inget skickas någonstans.',
+    'Det som bankens testsida gav (handboken avsnitt 4), i din webbläsare: posta eller klistra in en butiks formulär, se varje fält kontrolleras och simulera bankens svar signerade med den publicerade testnyckeln. Inget skickas någonstans.',
   ),
   addresses: text('Point your shop’s form here', 'Låt butikens formulär posta hit'),
   addressesLead: text(
