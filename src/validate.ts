@@ -181,6 +181,14 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
   if (value !== value.trim()) {
     return err('whitespace', text(`${name} has spaces around it; write ${fix}`, `${name} har mellanslag runt värdet; skriv ${fix}`), fix);
   }
+  const ungrouped = value.replace(/[ \u00a0\u202f\u2009']/g, '').replace(/^(\d{1,3}(,\d{3})+)(\.\d{1,2})?$/, (_, int: string, _g, dec = '') => int.replace(/,/g, '') + dec);
+  if (/^\d+\.\d{1,2}$/.test(ungrouped)) {
+    return err(
+      'amount-decimal-point',
+      text(`${name} must use a decimal comma: ${fix}`, `${name} ska ha decimalkomma: ${fix}`),
+      fix,
+    );
+  }
   if (/[ \u00a0\u202f\u2009']/.test(value) || /\d[.,]\d{3}[.,]/.test(value)) {
     return warn(
       'amount-grouping',
@@ -188,13 +196,6 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
         `${name} "${value}" has a thousands separator${/[\u00a0\u202f]/.test(value) ? ' (a no-break space, as Swedish number formatting writes it)' : ''}; the handbook's form is ${fix}`,
         `${name} "${value}" har tusentalsavgränsare${/[\u00a0\u202f]/.test(value) ? ' (ett hårt mellanslag, som svensk talformatering skriver det)' : ''}; handbokens form är ${fix}`,
       ),
-      fix,
-    );
-  }
-  if (/^\d+\.\d{1,2}$/.test(value)) {
-    return err(
-      'amount-decimal-point',
-      text(`${name} must use a decimal comma: ${fix}`, `${name} ska ha decimalkomma: ${fix}`),
       fix,
     );
   }

@@ -68,7 +68,8 @@ async function everything(page) {
 
 /** Types the distinctive key into every key field of the page, then looks for it everywhere. */
 async function probeKey(page, context, console, requests, path) {
-  for (const toggle of await page.locator('ebet-key-input input[type=checkbox]:checked').all()) await toggle.uncheck();
+  const checked = page.locator('ebet-key-input input[type=checkbox]:checked');
+  while (await checked.count()) await checked.first().uncheck();
   for (const field of await page.locator('ebet-key-input input.key, input[type=password]').all()) {
     await field.fill(KEY);
     await field.press('Tab');
