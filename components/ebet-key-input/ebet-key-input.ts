@@ -75,6 +75,8 @@ export class EbetKeyInput extends LitElement {
 
   @state() private rows: Row[] = [{ key: '', from: '', to: '' }];
   @state() private reveal = false;
+  /** Errors show once the user has typed in or left a key field (or a key was set), not on an untouched form. */
+  @state() private touched = false;
   private readonly locale = new LocaleController(this);
 
   /** The key or ring now in use, or `null` when what is typed is not valid. */
@@ -88,6 +90,7 @@ export class EbetKeyInput extends LitElement {
     this.rows = list.map((k) => (typeof k === 'string' ? { key: k, from: '', to: '' } : { key: k.key, from: k.from ?? '', to: k.to ?? '' }));
     this.testKey = false;
     this.ring = this.ring || this.rows.length > 1;
+    this.touched = true;
     this.changed();
   }
 
@@ -111,6 +114,7 @@ export class EbetKeyInput extends LitElement {
   }
 
   private edit(index: number, part: keyof Row, value: string): void {
+    this.touched = true;
     this.rows = this.rows.map((r, i) => (i === index ? { ...r, [part]: value } : r));
     this.changed();
   }
@@ -141,7 +145,7 @@ export class EbetKeyInput extends LitElement {
       >
       ${this.testKey
         ? html`<p class="mono">${TEST_KEY}</p>`
-        : html`${rows.map((row, i) => this.renderRow(row, i, i === errorRow ? error : null))}
+        : html`${rows.map((row, i) => this.renderRow(row, i, i === errorRow && this.touched ? error : null))}
             ${this.ring ? html`<button type="button" class="secondary" @click=${() => (this.rows = [...this.rows, { key: '', from: '', to: '' }])}>${t(S.add)}</button>` : nothing}
             <label class="check"><input type="checkbox" .checked=${this.reveal} @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)} />${t(S.show)}</label>`}
       ${this.renderKvv()}
@@ -167,6 +171,7 @@ export class EbetKeyInput extends LitElement {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${error ? `${id}-error` : nothing}
           @input=${(e: Event) => this.edit(index, 'key', (e.target as HTMLInputElement).value)}
+          @blur=${() => (this.touched = true)}
         />
         ${error ? html`<p id=${`${id}-error`} class="field-error" role="alert">${t(error)}</p>` : nothing}
         ${kvv ? html`<span class="hint mono">KVV ${groupHex(kvv)}</span>` : nothing}

@@ -74,3 +74,16 @@ describe('<ebet-key-input>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<ebet-key-input> feedback timing', () => {
+  it('shows no error on an untouched field, and shows it once the field is left empty', async () => {
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en"></ebet-key-input>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input.key')!;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('.field-error')).to.equal(null);
+    expect(el.keys).to.equal(null);
+    input.dispatchEvent(new Event('blur'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.field-error')!.textContent).to.match(/The key is empty/);
+  });
+});
