@@ -1,4 +1,4 @@
-// `npm test`: every check, in order — type-check, build, Node tests (the built core imported
+// `npm test`: every check, in order — type-check, lint, build, Node tests (the built core imported
 // without a DOM, and the end-to-end runs of the built site), then the browser tests in Chromium.
 // It ends with one plain line `N passed, N failed` that sums them all.
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,7 @@ for (const [label, project] of [
 ]) {
   if (!run(label, 'npx', ['tsc', '--noEmit', '-p', project]).ok) failed++;
 }
+if (!run('lint (ESLint: typescript-eslint, lit, wc)', 'npx', ['eslint', '.', '--max-warnings', '0']).ok) failed++;
 if (!run('build (site and library)', 'npm', ['run', 'build', '--silent']).ok) {
   failed++;
   finish();

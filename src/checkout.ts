@@ -73,7 +73,7 @@ export function checkoutProblems(fields: Readonly<Record<string, string>>, key?:
  * neither the key nor any part of it.
  */
 export function refuseNonTestKey(key: string): void {
-  let isTestKey = false;
+  let isTestKey: boolean;
   try {
     isTestKey = normalizeKey(key) === normalizeKey(TEST_KEY);
   } catch {

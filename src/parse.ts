@@ -566,7 +566,10 @@ export function jsonErrorPosition(source: string): number {
     while (i < source.length && ' \t\n\r'.includes(source[i]!)) i++;
   };
   const literal = (word: string) => {
-    for (const c of word) if (source[i++] !== c) (i--, fail());
+    for (const c of word) {
+      if (source[i] !== c) fail();
+      i++;
+    }
   };
   const string = () => {
     i++;
@@ -700,7 +703,7 @@ function readCurl(command: string, draft: Draft): void {
 function readFetch(call: string, draft: Draft): void {
   draft.format = 'fetch';
   const bodyMatch = /["']?body["']?\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|null)/.exec(call);
-  let body = '';
+  let body: string;
   if (bodyMatch && bodyMatch[1] !== 'null') {
     const literal = bodyMatch[1]!;
     try {

@@ -460,7 +460,7 @@ export class EbetCheckout extends LitElement {
       </div>
       ${this.posting
         ? html`<form method="post" action=${this.posting.action} target=${target} accept-charset="UTF-8" hidden>
-            ${Object.entries(this.posting.fields).map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
+            ${Object.entries(this.posting.fields).map(([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`)}
           </form>`
         : nothing}`;
   }

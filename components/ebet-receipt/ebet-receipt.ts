@@ -216,7 +216,7 @@ export class EbetReceipt extends LitElement {
 
   /** The receipt against the order the checkout noted in this tab, when there is one. */
   private orderMismatches(fields: Record<string, string>): Text[] {
-    let order: SentOrder | null = null;
+    let order: SentOrder | null;
     try {
       const raw = sessionStorage.getItem(orderStorageKey(fields.NB_RETURN_STAMP ?? ''));
       order = raw ? (JSON.parse(raw) as SentOrder) : null;

@@ -32,7 +32,7 @@ export function setLang(lang: Lang): void {
 
 /** On a toolkit page: the remembered choice, else the browser's preference, else the page's own. */
 export function initPageLang(): Lang {
-  let remembered: Lang | null = null;
+  let remembered: Lang | null;
   try {
     remembered = asLang(localStorage.getItem(STORAGE_KEY));
   } catch {
