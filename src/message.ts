@@ -117,6 +117,24 @@ export interface MacComputation {
   readonly kvv: string;
 }
 
+/** The signed string's bytes; a character the encoding cannot hold is an error naming its field and its position in the value. */
+function encodeSigned(signed: readonly FieldEntry[], string: string, encoding: Encoding): Uint8Array {
+  try {
+    return encodeText(string, encoding);
+  } catch (error) {
+    if (!(error instanceof EbetError)) throw error;
+    for (const f of signed) {
+      try {
+        encodeText(f.value, encoding);
+      } catch (inner) {
+        if (!(inner instanceof EbetError)) throw inner;
+        throw new EbetError(inner.code, text(`${f.name}: ${inner.text.en}`, `${f.name}: ${inner.text.sv}`), f.name);
+      }
+    }
+    throw error;
+  }
+}
+
 /** The MAC computation in full; `null` where the handbook says no MAC is computed. */
 export function computeMacDetails(
   kind: MessageKind,
@@ -129,7 +147,7 @@ export function computeMacDetails(
   const signed = signedFields(kind, fields);
   if (!signed) return null;
   const string = signed.map((f) => f.value).join(SEPARATOR);
-  const bytes = encodeText(string, encoding);
+  const bytes = encodeSigned(signed, string, encoding);
   const full = hmacSha256(rawKey, bytes);
   return {
     kind,
