@@ -25,3 +25,4 @@ export * from './doctor.ts';
 export * from './checkout.ts';
 export * from './receipt.ts';
 export * from './shop-return.ts';
+export * from './attempt-log.ts';

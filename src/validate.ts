@@ -9,6 +9,7 @@ import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from 
 import { computeKvv, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
 import { closestKnown } from './parse.ts';
+import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
 
 export type Level = 'ok' | 'warning' | 'error';
@@ -35,6 +36,16 @@ export interface ValidateOptions {
   /** A key to check NB_HMAC and NB_KVV against. */
   readonly key?: string;
   readonly encoding?: Encoding;
+  /**
+   * The check digit the shop puts at the end of its references (`luhn` or `731`): a reference
+   * whose last digit is not that check digit gets the warning `reference-check-digit`.
+   */
+  readonly checkDigit?: CheckDigitScheme;
+  /**
+   * NB_STAMPs of earlier pay direct requests (of this shop), each with when it was used (e.g. an
+   * ISO date-time): a pay direct whose NB_STAMP is among them gets the warning `stamp-used`.
+   */
+  readonly usedStamps?: ReadonlyMap<string, string>;
 }
 
 const OK = text('OK', 'OK');
@@ -239,6 +250,45 @@ function referenceFinding(name: string, value: string, fromBank: boolean): Findi
   return null;
 }
 
+const SCHEME_NAMES: Record<Exclude<CheckDigitScheme, 'none'>, Text> = {
+  luhn: text('Luhn (modulus 10)', 'Luhn (modulus 10)'),
+  '731': text('7-3-1', '7-3-1'),
+};
+
+/** Warnings for values the handbook allows but that trip integrations: a wrong check digit, a reused NB_STAMP. */
+function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, options: ValidateOptions): Finding | null {
+  const scheme = options.checkDigit ?? 'none';
+  if (field.rule === 'reference' && scheme !== 'none' && !hasValidCheckDigit(value, scheme)) {
+    const digits = /^[0-9]{2,}$/.test(value);
+    const fixed = digits ? withCheckDigit(value.slice(0, -1), scheme) : undefined;
+    const name = SCHEME_NAMES[scheme];
+    return warn(
+      'reference-check-digit',
+      digits
+        ? text(
+            `${field.name} ${value} does not end in its ${name.en} check digit: with ${value.slice(0, -1)} it would be ${fixed}`,
+            `${field.name} ${value} slutar inte med sin kontrollsiffra enligt ${name.sv}: med ${value.slice(0, -1)} blir det ${fixed}`,
+          )
+        : text(
+            `${field.name} "${value}" cannot carry a ${name.en} check digit: it needs at least two digits`,
+            `${field.name} "${value}" kan inte ha en kontrollsiffra enligt ${name.sv}: den behöver minst två siffror`,
+          ),
+      fixed,
+    );
+  }
+  const used = spec.kind === 'payDirect' && field.name === 'NB_STAMP' ? options.usedStamps?.get(value) : undefined;
+  if (used !== undefined) {
+    return warn(
+      'stamp-used',
+      text(
+        `NB_STAMP ${value} was already used by an earlier payment (${used}); the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP`,
+        `NB_STAMP ${value} användes redan av en tidigare betalning (${used}); banken betalar varje NB_STAMP en gång, dess skydd mot dubbel debitering — ge varje betalning ett nytt NB_STAMP`,
+      ),
+    );
+  }
+  return null;
+}
+
 function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Finding | null {
   const fromBank = spec.direction === 'bankToShop';
   const { name } = field;
@@ -403,7 +453,9 @@ function keyFindings(
 
 /**
  * One row per field given (in the order given), then a row per missing mandatory field.
- * With `options.key`, NB_HMAC and NB_KVV are also checked against that key.
+ * With `options.key`, NB_HMAC and NB_KVV are also checked against that key; with
+ * `options.checkDigit` references are checked for it, and with `options.usedStamps` a pay direct's
+ * NB_STAMP is checked against earlier payments (both warnings).
  */
 export function validateFields(kind: MessageKind, fields: FieldInput, options: ValidateOptions = {}): ValidationRow[] {
   const spec = messageSpec(kind);
@@ -492,6 +544,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
       }
       if (!finding && field.rule === 'mac' && keyed.mac) finding = keyed.mac;
       if (!finding && field.rule === 'kvv' && keyed.kvv) finding = keyed.kvv;
+      finding ??= optionFinding(spec, field, value, options);
     }
     rows.push(row(name, value, finding, field));
   }

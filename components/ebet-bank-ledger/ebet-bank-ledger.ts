@@ -13,6 +13,7 @@ import {
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulator/ledger-db.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
+import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -91,14 +92,7 @@ export class EbetBankLedger extends LitElement {
   }
 
   private download(): void {
-    const url = URL.createObjectURL(new Blob([ledgerToJson(this.ledger)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'ebet-simulator-ledger.json';
-    this.renderRoot.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    download(this.renderRoot, 'ebet-simulator-ledger.json', ledgerToJson(this.ledger), 'application/json');
   }
 
   private async import(e: Event): Promise<void> {

@@ -1,11 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
 import { TEST_KEY } from '../../src/key.ts';
-import type { FieldEntry } from '../../src/message.ts';
+import { toRecord, type FieldEntry } from '../../src/message.ts';
 import { toHtmlForm, toUrlEncoded } from '../../src/output.ts';
-import type { ParseResult } from '../../src/parse.ts';
+import { parseFields, type ParseResult } from '../../src/parse.ts';
+import type { CheckDigitScheme } from '../../src/reference.ts';
 import {
   canPay,
   payDirectAnswer,
@@ -13,6 +15,8 @@ import {
   repaymentAnswer,
   returnTarget,
   SIMULATOR_ENDPOINTS,
+  EMPTY_LEDGER,
+  type Ledger,
   type RequestKind,
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
@@ -28,7 +32,7 @@ import { httpUrl, postForm } from '../shared/post-form.ts';
 import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
-import { readLedger, updateLedger, type StoredRequest } from './ledger-db.ts';
+import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
 
@@ -36,7 +40,7 @@ const S = {
   heading: text('Check a request and simulate the bank', 'Kontrollera en förfrågan och simulera banken'),
   paste: text('The shop’s request', 'Butikens förfrågan'),
   kind: text('Message', 'Meddelande'),
-  auto: text('Recognise from the fields', 'Känn igen från fälten'),
+  autoKind: text('Recognise from the fields', 'Känn igen från fälten'),
   detected: text('Recognised as', 'Igenkänt som'),
   notRequest: text(
     'These fields look like an answer from the bank, not a request to it: read it in the response decoder. Checked here as the message chosen below.',
@@ -79,7 +83,24 @@ const S = {
     rejected: text('Rejected: going to NB_REJECT with nothing added.', 'Avvisad: går till NB_REJECT utan tillägg.'),
   },
   storeFailed: text('The simulator’s ledger could not be used', 'Simulatorns reskontra kunde inte användas'),
+  logFailed: text('The attempt could not be written to the attempt log', 'Försöket kunde inte skrivas i försöksloggen'),
+  checkDigit: text('The shop’s references end in a check digit', 'Butikens referenser slutar med en kontrollsiffra'),
+  checkDigits: {
+    none: text('no (not checked)', 'nej (kontrolleras inte)'),
+    luhn: text('Luhn / modulus 10 (Swedish OCR)', 'Luhn / modulus 10 (svensk OCR)'),
+    '731': text('7-3-1 weights (Finnish reference)', '7-3-1-vikter (finsk referens)'),
+  } as Record<CheckDigitScheme, Text>,
 };
+
+/** An outcome chosen up front: a request that arrives is answered so without a click. */
+export const AUTO_OUTCOMES = ['pay', 'cancel', 'reject'] as const;
+export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
+
+export interface CheckDigitChangeDetail {
+  readonly checkDigit: CheckDigitScheme;
+}
+
+const newId = () => `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 
 /** The page's state for test drivers (`data-state`). */
 export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled' | 'rejected' | 'answered';
@@ -87,9 +108,12 @@ export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled
 /**
  * @summary The bank test page: the shop's request (pasted or received by the service worker) checked field by field, and the bank's simulated answers — successful payment (a signed receipt posted to NB_RETURN), cancel, reject, payment check and repayment — kept in a ledger in this browser.
  * Test hooks: `data-state` (see the property), `data-encoding` (how the values are read and signed), `data-verified`
- * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), buttons `data-action="pay|receipt|cancel|reject|answer|return"`,
- * and the request's and the answer's fields as hidden inputs in `[data-fields=request]` and `[data-fields=answer]`.
+ * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), `data-attempt` (the attempt's id in the log),
+ * `auto-outcome` (when set), buttons `data-action="pay|receipt|cancel|reject|answer|return"`, and the request's and the
+ * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
+ * Every request is written to the attempt log (IndexedDB) when it arrives and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
+ * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
  * @csspart table - The request's validation table.
  * @csspart answers - The buttons for the simulated answers.
@@ -117,6 +141,10 @@ export class EbetBankSimulator extends LitElement {
 
   /** The state, for test drivers: `empty`, `preview`, `error` (pay direct with errors), `paid`, `cancelled`, `rejected`, `answered`. */
   @property({ reflect: true, attribute: 'data-state' }) simulatorState: SimulatorState = 'empty';
+  /** An outcome chosen up front: a request received through the simulator's address is answered so at once, without a click (checks and repayments are answered). Off when `null`. */
+  @property({ reflect: true, attribute: 'auto-outcome' }) autoOutcome: AutoOutcome | null = null;
+  /** The shop's check digit scheme for NB_DB_REF: a reference whose check digit fails is a warning. */
+  @property({ attribute: 'check-digit' }) checkDigit: CheckDigitScheme = 'none';
 
   @state() private text = '';
   @state() private parsed: ParseResult | null = null;
@@ -132,26 +160,72 @@ export class EbetBankSimulator extends LitElement {
   @state() private exchangeCurrency = 'EUR';
   @state() private exchangeRate = '';
   @state() private busy = false;
+  /** The log and the ledger as they were when the request arrived: its NB_STAMP is checked against them. */
+  @state() private earlier: { attempts: readonly Attempt[]; ledger: Ledger } = { attempts: [], ledger: EMPTY_LEDGER };
+  /** The id of the request's attempt in the log, and when it arrived. */
+  private attemptId = newId();
+  private arrivedAt = new Date();
   private readonly locale = new LocaleController(this);
 
-  /** Shows a request the service worker received. */
-  load(stored: StoredRequest): void {
+  /**
+   * Shows a request the service worker received and writes it to the attempt log; with an
+   * `autoOutcome`, answers it at once unless it was answered before (e.g. on going back to it).
+   */
+  async load(stored: StoredRequest): Promise<void> {
     this.source = stored;
     this.kindChoice = stored.kind;
     this.encodingChoice = 'auto';
-    this.setText(stored.text);
+    const logged = await this.arrive(stored.id, new Date(stored.receivedAt), stored.text);
+    if (logged && logged.outcome !== 'received') return;
+    if (!logged) await this.record((a) => a);
+    if (this.autoOutcome) await this.autoAnswer(this.autoOutcome);
   }
 
-  /** Checks fields given as text (anything the paste box reads), e.g. from the form builder. */
-  check(value: string, kind?: RequestKind): void {
+  /** Checks fields given as text (anything the paste box reads), e.g. from the form builder. It is logged once answered. */
+  async check(value: string, kind?: RequestKind): Promise<void> {
     this.source = null;
     this.kindChoice = kind ?? 'auto';
-    this.setText(value);
+    await this.arrive(newId(), new Date(), value);
   }
 
-  private setText(value: string): void {
+  /** Takes a new request: reads the log and ledger it is checked against, then shows it; returns its attempt if already logged. */
+  private async arrive(id: string, at: Date, value: string): Promise<Attempt | undefined> {
+    this.attemptId = id;
+    this.arrivedAt = at;
+    let logged: Attempt | undefined;
+    try {
+      const [attempts, ledger] = await Promise.all([readAttempts(), readLedger()]);
+      this.earlier = { attempts, ledger };
+      logged = attempts.find((a) => a.id === id) ?? (await loadAttempt(id));
+    } catch (error) {
+      this.earlier = { attempts: [], ledger: EMPTY_LEDGER };
+      this.notice = text(`${S.logFailed.en}: ${String(error)}`, `${S.logFailed.sv}: ${String(error)}`);
+    }
     this.text = value;
-    this.reset();
+    this.parsed = parseFields(value);
+    this.outcome = null;
+    this.answer = null;
+    await this.updateComplete;
+    return logged;
+  }
+
+  private async autoAnswer(outcome: AutoOutcome): Promise<void> {
+    if (this.kind !== 'payDirect') return this.answerRequest();
+    if (outcome === 'pay') {
+      if (this.key && canPay(this.rows)) await this.pay(true);
+      return;
+    }
+    await this.leave(outcome === 'cancel' ? 'cancelled' : 'rejected');
+  }
+
+  /** Writes the request's attempt, changed by `change`, to the log; a failure is shown, never thrown. */
+  private async record(change: (attempt: Attempt) => Attempt): Promise<void> {
+    const attempt = newAttempt(this.attemptId, this.arrivedAt, this.source ? 'posted' : 'pasted', this.kind, this.encoding, this.entries, this.rows);
+    try {
+      await saveAttempts([change(attempt)]);
+    } catch (error) {
+      this.notice = text(`${S.logFailed.en}: ${String(error)}`, `${S.logFailed.sv}: ${String(error)}`);
+    }
   }
 
   private reset(): void {
@@ -182,7 +256,13 @@ export class EbetBankSimulator extends LitElement {
 
   private get rows(): ValidationRow[] {
     if (!this.entries.length) return [];
-    return validateFields(this.kind, this.entries, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
+    const rcvId = toRecord(this.entries).NB_RCV_ID ?? '';
+    return validateFields(this.kind, this.entries, {
+      encoding: this.encoding,
+      checkDigit: this.checkDigit,
+      usedStamps: usedStamps(this.earlier.attempts, this.earlier.ledger, rcvId, this.attemptId),
+      ...(this.key ? { key: this.key } : {}),
+    });
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -194,6 +274,8 @@ export class EbetBankSimulator extends LitElement {
     this.dataset.encoding = this.encoding;
     if (this.answer) this.dataset.verified = this.answer.outcome === 'notFound' ? 'not-found' : this.answer.status;
     else delete this.dataset.verified;
+    if (rows.length) this.dataset.attempt = this.attemptId;
+    else delete this.dataset.attempt;
   }
 
   /** Runs a simulated answer against the stored ledger; repayments and payments change it atomically. */
@@ -226,6 +308,7 @@ export class EbetBankSimulator extends LitElement {
     const answer = await this.simulate();
     if (!answer) return;
     this.answer = answer;
+    await this.record((a) => withAnswer(a, answer, send));
     emit(this, 'ebet-answer', { answer });
     if (answer.outcome !== 'answer' || answer.status !== 'YES') {
       this.notice = answer.reason;
@@ -242,6 +325,7 @@ export class EbetBankSimulator extends LitElement {
     this.answer = answer;
     this.notice = null;
     this.outcome = 'answered';
+    await this.record((a) => withAnswer(a, answer));
     emit(this, 'ebet-answer', { answer });
   }
 
@@ -265,6 +349,7 @@ export class EbetBankSimulator extends LitElement {
     this.answer = null;
     this.notice = null;
     this.outcome = outcome;
+    await this.record((a) => withExit(a, outcome));
     await this.updateComplete;
     window.location.assign(target);
   }
@@ -278,8 +363,13 @@ export class EbetBankSimulator extends LitElement {
           .value=${this.text}
           .label=${S.paste}
           @ebet-fields-change=${(e: CustomEvent<FieldsChangeDetail>) => {
-            this.text = e.detail.text;
             this.parsed = e.detail.result;
+            if (e.detail.text === this.text) return;
+            // Typed or pasted by hand: a new attempt, not the one that arrived.
+            this.text = e.detail.text;
+            this.source = null;
+            this.attemptId = newId();
+            this.arrivedAt = new Date();
             this.reset();
           }}
         ></ebet-fields-input>
@@ -308,7 +398,7 @@ export class EbetBankSimulator extends LitElement {
             this.kindChoice = (e.target as HTMLSelectElement).value as RequestKind | 'auto';
             this.reset();
           }}>
-            <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.auto)}</option>
+            <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.autoKind)}</option>
             ${REQUEST_KINDS.map((k) => html`<option value=${k} ?selected=${this.kindChoice === k}>${t(MESSAGES[k].title)}</option>`)}
           </select>
         </div>
@@ -320,6 +410,15 @@ export class EbetBankSimulator extends LitElement {
           }}>
             <option value="auto" ?selected=${this.encodingChoice === 'auto'}>${t(S.encodingAuto)}</option>
             ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encodingChoice === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="check-digit">${t(S.checkDigit)}</label>
+          <select id="check-digit" @change=${(e: Event) => {
+            this.checkDigit = (e.target as HTMLSelectElement).value as CheckDigitScheme;
+            emit<CheckDigitChangeDetail>(this, 'ebet-check-digit-change', { checkDigit: this.checkDigit });
+          }}>
+            ${(Object.keys(S.checkDigits) as CheckDigitScheme[]).map((c) => html`<option value=${c} ?selected=${this.checkDigit === c}>${t(S.checkDigits[c])}</option>`)}
           </select>
         </div>
       </div>

@@ -1,16 +1,20 @@
 /**
  * The simulated bank's storage in this browser (IndexedDB): the requests the service worker
- * received, and the ledger of simulated payments and repayments. Used by the page and by the
+ * received, the ledger of simulated payments and repayments, and the attempt log. Used by the page and by the
  * service worker alike. The ledger is one record, changed only inside one read-write transaction,
  * so two open tabs can never carry out the same repayment twice; every change is announced on a
  * BroadcastChannel so that the other tabs re-read it. No key is ever stored here.
  */
+import { byTime, KEEP_ATTEMPTS, type Attempt } from '../../src/attempt-log.ts';
 import { EMPTY_LEDGER, type Ledger, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
 
 let databaseName = 'ebet-bank-simulator';
 const REQUESTS = 'requests';
 const LEDGER = 'ledger';
 const LEDGER_ID = 'ledger';
+const ATTEMPTS = 'attempts';
+/** Version 2 added the attempt log. */
+const VERSION = 2;
 /** How many received requests are kept (the oldest are dropped). */
 const KEEP_REQUESTS = 200;
 
@@ -39,7 +43,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 let opening: Promise<IDBDatabase> | null = null;
-let channel: BroadcastChannel | null = null;
+type Topic = 'ledger' | 'attempts';
+const channels = new Map<Topic, BroadcastChannel>();
 
 /**
  * Uses another database: a separate simulated bank with its own ledger and requests (e.g. one per
@@ -48,19 +53,20 @@ let channel: BroadcastChannel | null = null;
 export function useDatabase(name: string): void {
   databaseName = name;
   opening = null;
-  channel?.close();
-  channel = null;
+  for (const channel of channels.values()) channel.close();
+  channels.clear();
 }
 
-const channelName = () => `${databaseName}-ledger`;
+const channelName = (topic: Topic) => `${databaseName}-${topic}`;
 
 function open(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(databaseName, 1);
+    const req = indexedDB.open(databaseName, VERSION);
     req.onupgradeneeded = () => {
       const db = req.result;
-      db.createObjectStore(REQUESTS, { keyPath: 'id' });
-      db.createObjectStore(LEDGER);
+      if (!db.objectStoreNames.contains(REQUESTS)) db.createObjectStore(REQUESTS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(LEDGER)) db.createObjectStore(LEDGER);
+      if (!db.objectStoreNames.contains(ATTEMPTS)) db.createObjectStore(ATTEMPTS, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       req.result.onversionchange = () => {
@@ -112,8 +118,10 @@ export async function readLedger(): Promise<Ledger> {
 }
 
 /** Tells every listener, in this tab and the others (a channel object hears the others' messages). */
-function announce(): void {
-  (channel ??= new BroadcastChannel(channelName())).postMessage('changed');
+function announce(topic: Topic): void {
+  let channel = channels.get(topic);
+  if (!channel) channels.set(topic, (channel = new BroadcastChannel(channelName(topic))));
+  channel.postMessage('changed');
 }
 
 /**
@@ -139,7 +147,7 @@ export async function updateLedger<T>(change: (ledger: Ledger) => { ledger: Ledg
     };
   });
   await done(tx);
-  announce();
+  announce('ledger');
   return result;
 }
 
@@ -153,7 +161,11 @@ export function replaceLedger(ledger: Ledger): Promise<void> {
  * or when the tab becomes visible again. Returns a function that stops listening.
  */
 export function onLedgerChange(listener: () => void): () => void {
-  const own = new BroadcastChannel(channelName());
+  return onChange('ledger', listener);
+}
+
+function onChange(topic: Topic, listener: () => void): () => void {
+  const own = new BroadcastChannel(channelName(topic));
   own.onmessage = () => listener();
   const visible = () => {
     if (document.visibilityState === 'visible') listener();
@@ -163,4 +175,36 @@ export function onLedgerChange(listener: () => void): () => void {
     own.close();
     document.removeEventListener('visibilitychange', visible);
   };
+}
+
+/** The attempt log, oldest first. */
+export async function readAttempts(): Promise<Attempt[]> {
+  const db = await open();
+  const all = await request(db.transaction(ATTEMPTS).objectStore(ATTEMPTS).getAll() as IDBRequest<Attempt[]>);
+  return all.sort(byTime);
+}
+
+/** An attempt by its id. */
+export async function loadAttempt(id: string): Promise<Attempt | undefined> {
+  const db = await open();
+  return request(db.transaction(ATTEMPTS).objectStore(ATTEMPTS).get(id) as IDBRequest<Attempt | undefined>);
+}
+
+/** Adds or updates attempts (by id), dropping the oldest beyond what the log keeps; `replace` empties the log first. */
+export async function saveAttempts(attempts: readonly Attempt[], replace = false): Promise<void> {
+  const db = await open();
+  const tx = db.transaction(ATTEMPTS, 'readwrite');
+  const store = tx.objectStore(ATTEMPTS);
+  if (replace) store.clear();
+  for (const attempt of attempts) store.put(attempt);
+  const all = await request(store.getAll() as IDBRequest<Attempt[]>);
+  const oldest = all.sort(byTime).slice(0, Math.max(0, all.length - KEEP_ATTEMPTS));
+  for (const old of oldest) store.delete(old.id);
+  await done(tx);
+  announce('attempts');
+}
+
+/** Calls `listener` whenever the attempt log may have changed (here, in another tab, or on becoming visible). */
+export function onAttemptsChange(listener: () => void): () => void {
+  return onChange('attempts', listener);
 }

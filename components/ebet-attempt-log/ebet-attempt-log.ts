@@ -1,0 +1,290 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  ATTEMPT_OUTCOME_NAMES,
+  attemptCase,
+  attemptFailed,
+  attemptsFromJson,
+  attemptsToJson,
+  failureReason,
+  filterAttempts,
+  type Attempt,
+  type AttemptFilter,
+} from '../../src/attempt-log.ts';
+import { encodeText, ENCODING_NAMES } from '../../src/encoding.ts';
+import { MESSAGES } from '../../src/fields.ts';
+import { toRecord } from '../../src/message.ts';
+import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/simulator.ts';
+import { EbetError, text, type Text } from '../../src/text.ts';
+import type { Level } from '../../src/validate.ts';
+import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
+import { download } from '../shared/download.ts';
+import { emit } from '../shared/events.ts';
+import { LocaleController } from '../shared/locale.ts';
+import { baseStyles } from '../shared/styles.ts';
+import { visibleValue } from '../shared/visible-value.ts';
+
+const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
+
+const S = {
+  heading: text('Attempt log', 'Försökslogg'),
+  lead: text(
+    'Every request that reached the simulator in this browser: when, which message, the verdict, the encoding, each field, the exact signed strings of the request and of the answer, and why it failed. Kept in IndexedDB (the newest 500), never with a key.',
+    'Varje förfrågan som nått simulatorn i den här webbläsaren: när, vilket meddelande, utlåtandet, teckenkodningen, varje fält, de exakta signerade strängarna för förfrågan och svaret, och varför den misslyckades. Sparas i IndexedDB (de senaste 500), aldrig med en nyckel.',
+  ),
+  empty: text('No attempts yet.', 'Inga försök ännu.'),
+  none: text('No attempt matches the filter.', 'Inget försök matchar filtret.'),
+  shown: (shown: number, all: number) => text(`${shown} of ${all} attempts shown`, `${shown} av ${all} försök visas`),
+  result: text('Show', 'Visa'),
+  results: {
+    all: text('all attempts', 'alla försök'),
+    failed: text('failed attempts', 'misslyckade försök'),
+    ok: text('every field OK', 'alla fält OK'),
+    warning: text('with warnings', 'med varningar'),
+    error: text('with errors', 'med fel'),
+  } as Record<NonNullable<AttemptFilter['result']>, Text>,
+  kind: text('Message', 'Meddelande'),
+  allKinds: text('every message', 'alla meddelanden'),
+  search: text('Search fields, outcomes and problems', 'Sök i fält, utfall och problem'),
+  verdicts: { ok: text('OK', 'OK'), warning: text('warnings', 'varningar'), error: text('errors', 'fel') } as Record<Level, Text>,
+  failed: text('failed', 'misslyckat'),
+  posted: text('posted', 'postad'),
+  pasted: text('pasted', 'inklistrad'),
+  field: text('Field', 'Fält'),
+  value: text('Value', 'Värde'),
+  fields: text('Fields of the request', 'Förfrågans fält'),
+  problems: text('Problems', 'Problem'),
+  requestString: text('Signed string of the request', 'Förfrågans signerade sträng'),
+  noString: text('cannot be made: a signed field is missing', 'kan inte bildas: ett signerat fält saknas'),
+  answerString: text('Signed string of the answer', 'Svarets signerade sträng'),
+  unsigned: text('none: the answer is not signed (ERR)', 'ingen: svaret är inte signerat (ERR)'),
+  answerFields: text('Fields of the answer', 'Svarets fält'),
+  why: text('Why it failed', 'Varför det misslyckades'),
+  encoding: text('Encoding', 'Teckenkodning'),
+  downloadString: text('Download the signed string', 'Ladda ner den signerade strängen'),
+  doctor: text('Open in the mismatch doctor', 'Öppna i felsökaren'),
+  exportJson: text('Export as JSON', 'Exportera som JSON'),
+  importJson: text('Import JSON', 'Importera JSON'),
+  clear: text('Clear the log', 'Töm loggen'),
+  confirmClear: text('Really clear every logged attempt?', 'Verkligen tömma alla loggade försök?'),
+  yes: text('Yes, clear', 'Ja, töm'),
+  no: text('Keep it', 'Behåll'),
+  imported: (n: number) => text(`${n} attempts imported.`, `${n} försök importerade.`),
+  cleared: text('Log cleared.', 'Loggen tömd.'),
+  unavailable: text('The attempt log cannot be used in this browser', 'Försöksloggen kan inte användas i den här webbläsaren'),
+};
+
+/**
+ * @summary The simulator's attempt log: every request that arrived, filterable by result, message and text; each with its fields, problems, signed strings and outcome. A failed attempt offers its signed string for download and opens in the mismatch doctor. Export, import and clear; follows other tabs.
+ * Test hooks: each attempt is a `details[data-attempt=<id>]` with `data-kind`, `data-verdict`, `data-outcome`, `data-failed`;
+ * its fields are `tr[data-field][data-value]`; buttons `data-action="export|import|clear|confirm-clear|download-string"`, link `[data-action=doctor]`.
+ * @event ebet-attempts-change - `{ attempts: Attempt[] }` after an import or a clear.
+ * @csspart filters - The filter controls.
+ * @csspart attempt - One attempt.
+ * @csspart actions - Export, import and clear.
+ * @cssproperty --ebet-color-surface - Background of an opened attempt.
+ */
+@customElement('ebet-attempt-log')
+export class EbetAttemptLog extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host { display: block; }
+      .filters, .actions { display: flex; flex-wrap: wrap; gap: 0.8em; align-items: end; margin: 0.6em 0; }
+      .filters > div { display: flex; flex-direction: column; }
+      details { border-bottom: 1px solid var(--ebet-color-border, #d0d5db); padding: 0.3em 0; }
+      details[open] { background: var(--ebet-color-surface, #fff); }
+      summary { cursor: pointer; display: flex; flex-wrap: wrap; gap: 0.3em 1em; }
+      .body { padding: 0.4em 0 0.6em 1.2em; }
+      table { border-collapse: collapse; }
+      th, td { text-align: left; vertical-align: top; padding: 0.2em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
+      h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
+      ul { margin: 0; padding-left: 1.1em; }
+    `,
+  ];
+
+  /** The calculator page (with its mismatch doctor), relative to the page: a failed attempt links to `<calculator>#case=…`. */
+  @property() calculator = '../calculator/';
+
+  @state() private attempts: readonly Attempt[] = [];
+  @state() private filter: Required<AttemptFilter> = { result: 'all', kind: 'all', query: '' };
+  @state() private status: { level: 'ok' | 'error'; text: Text } | null = null;
+  @state() private confirming = false;
+  private readonly locale = new LocaleController(this);
+  private stop: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stop = onAttemptsChange(() => void this.refresh());
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop?.();
+    this.stop = null;
+  }
+
+  /** Reads the stored log again. */
+  async refresh(): Promise<void> {
+    try {
+      this.attempts = await readAttempts();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.status = {
+      level: 'error',
+      text: error instanceof EbetError ? error.text : text(`${S.unavailable.en}: ${String(error)}`, `${S.unavailable.sv}: ${String(error)}`),
+    };
+  }
+
+  private async import(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    try {
+      const imported = attemptsFromJson(await file.text());
+      await saveAttempts(imported);
+      await this.changed(S.imported(imported.length));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async clear(): Promise<void> {
+    try {
+      await saveAttempts([], true);
+      await this.changed(S.cleared);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private async changed(done: Text): Promise<void> {
+    this.attempts = await readAttempts();
+    this.confirming = false;
+    this.status = { level: 'ok', text: done };
+    emit(this, 'ebet-attempts-change', { attempts: this.attempts });
+  }
+
+  private downloadString(attempt: Attempt): void {
+    const string = attempt.requestString ?? '';
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeText(string, attempt.encoding);
+    } catch {
+      bytes = encodeText(string, 'utf-8');
+    }
+    download(this.renderRoot, `ebet-signed-string-${attempt.id}.txt`, new Uint8Array(bytes), 'text/plain');
+  }
+
+  private setFilter(change: Partial<AttemptFilter>): void {
+    this.filter = { ...this.filter, ...change };
+  }
+
+  override render() {
+    const { t } = this.locale;
+    const shown = filterAttempts(this.attempts, this.filter);
+    return html`<h2>${t(S.heading)}</h2>
+      <p class="hint">${t(S.lead)}</p>
+      <div part="filters" class="filters">
+        <div>
+          <label for="result">${t(S.result)}</label>
+          <select id="result" @change=${(e: Event) => this.setFilter({ result: (e.target as HTMLSelectElement).value as AttemptFilter['result'] })}>
+            ${(Object.keys(S.results) as Array<keyof typeof S.results>).map((r) => html`<option value=${r} ?selected=${this.filter.result === r}>${t(S.results[r])}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="kind">${t(S.kind)}</label>
+          <select id="kind" @change=${(e: Event) => this.setFilter({ kind: (e.target as HTMLSelectElement).value as AttemptFilter['kind'] })}>
+            <option value="all">${t(S.allKinds)}</option>
+            ${REQUEST_KINDS.map((k) => html`<option value=${k} ?selected=${this.filter.kind === k}>${t(MESSAGES[k].title)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="query">${t(S.search)}</label>
+          <input id="query" type="search" .value=${this.filter.query} @input=${(e: Event) => this.setFilter({ query: (e.target as HTMLInputElement).value })} />
+        </div>
+      </div>
+      <p class="hint" aria-live="polite" data-shown=${shown.length}>
+        ${this.attempts.length === 0 ? t(S.empty) : shown.length === 0 ? t(S.none) : t(S.shown(shown.length, this.attempts.length))}
+      </p>
+      ${shown.map((a) => this.renderAttempt(a))}
+      <div part="actions" class="actions">
+        <button type="button" class="secondary" data-action="export" ?disabled=${!this.attempts.length}
+          @click=${() => download(this.renderRoot, 'ebet-simulator-attempts.json', attemptsToJson(this.attempts), 'application/json')}>${t(S.exportJson)}</button>
+        <span><label for="import">${t(S.importJson)}</label>
+          <input id="import" type="file" accept="application/json,.json" data-action="import" @change=${this.import} /></span>
+        ${this.confirming
+          ? html`<span role="group" aria-label=${t(S.confirmClear)}>${t(S.confirmClear)}
+              <button type="button" data-action="confirm-clear" @click=${this.clear}>${t(S.yes)}</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${t(S.no)}</button></span>`
+          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${!this.attempts.length} @click=${() => (this.confirming = true)}>${t(S.clear)}</button>`}
+      </div>
+      <p aria-live="polite" class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? t(this.status.text) : nothing}</p>`;
+  }
+
+  private renderAttempt(a: Attempt) {
+    const { t, lang } = this.locale;
+    const failed = attemptFailed(a);
+    const why = failureReason(a);
+    const stamp = toRecord(a.fields).NB_STAMP;
+    const when = new Date(a.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    return html`<details part="attempt" data-attempt=${a.id} data-kind=${a.kind} data-verdict=${a.verdict} data-outcome=${a.outcome} data-failed=${String(failed)}>
+      <summary>
+        <span>${when}</span>
+        <strong>${t(MESSAGES[a.kind].title)}</strong>
+        ${stamp !== undefined ? html`<span class="mono">NB_STAMP ${stamp}</span>` : nothing}
+        <span class=${`level-${a.verdict}`}>${t(S.verdicts[a.verdict])}</span>
+        <span>${t(ATTEMPT_OUTCOME_NAMES[a.outcome])}${failed ? html` — <strong class="level-error">${t(S.failed)}</strong>` : nothing}</span>
+      </summary>
+      <div class="body">
+        <p class="hint">${t(a.source === 'posted' ? S.posted : S.pasted)}; ${t(S.encoding)}: ${t(ENCODING_NAMES[a.encoding])}</p>
+        ${why ? html`<p class="level-error" data-why><strong>${t(S.why)}:</strong> ${t(why)}</p>` : nothing}
+        ${failed ? this.renderFailed(a) : nothing}
+        <h3>${t(S.fields)}</h3>
+        ${this.renderFields(a.fields.map((f) => [f.name, f.value]), lang)}
+        <h3>${t(S.requestString)}</h3>
+        <p data-string="request">${a.requestString === null ? html`<em class="hint">${t(S.noString)}</em>` : visibleValue(a.requestString, lang, true)}</p>
+        ${a.problems.length
+          ? html`<h3>${t(S.problems)}</h3>
+              <ul>${a.problems.map((p) => html`<li class=${`level-${p.level}`} data-code=${p.code}><span class="mono">${p.name}</span>: ${t(p.message)}</li>`)}</ul>`
+          : nothing}
+        ${a.answer
+          ? html`<h3>${t(S.answerFields)} (${a.answer.status ?? ''})</h3>
+              ${this.renderFields(Object.entries(a.answer.fields), lang)}
+              <h3>${t(S.answerString)}</h3>
+              <p data-string="answer">${a.answer.macString === null ? html`<em class="hint">${t(S.unsigned)}</em>` : visibleValue(a.answer.macString, lang, true)}</p>`
+          : nothing}
+      </div>
+    </details>`;
+  }
+
+  private renderFailed(a: Attempt) {
+    const { t } = this.locale;
+    return html`<div class="actions">
+      ${a.requestString !== null
+        ? html`<button type="button" class="secondary" data-action="download-string" @click=${() => this.downloadString(a)}>${t(S.downloadString)}</button>`
+        : nothing}
+      <a data-action="doctor" href=${`${this.calculator}#${attemptCase(a)}`}>${t(S.doctor)}</a>
+    </div>`;
+  }
+
+  private renderFields(fields: Array<[string, string]>, lang: 'en' | 'sv') {
+    const { t } = this.locale;
+    return html`<table>
+      <thead><tr><th scope="col">${t(S.field)}</th><th scope="col">${t(S.value)}</th></tr></thead>
+      <tbody>${fields.map(([name, value]) => html`<tr data-field=${name} data-value=${value}><th scope="row" class="mono">${name}</th><td>${visibleValue(value, lang)}</td></tr>`)}</tbody>
+    </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ebet-attempt-log': EbetAttemptLog;
+  }
+}
