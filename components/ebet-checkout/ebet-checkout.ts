@@ -140,6 +140,7 @@ function toProblem(error: unknown): CheckoutProblem {
  */
 @customElement('ebet-checkout')
 export class EbetCheckout extends LitElement {
+  /** @internal Takes part in a surrounding `<form>` (its stamp under `name`, its validity). */
   static formAssociated = true;
 
   /**
@@ -195,15 +196,21 @@ export class EbetCheckout extends LitElement {
     }
   `;
 
+  /** NB_RCV_ID, the shop's id at the bank. */
   @property({ attribute: 'rcv-id' }) rcvId = '';
   /** `550,00`, `550.00` or `550`; sent as `550,00`. */
   @property() amount = '';
+  /** NB_DB_CUR: `SEK` or `EUR`. */
   @property() currency = 'SEK';
+  /** NB_DB_REF, the shop's order reference: digits, no leading zero. */
   @property() reference = '';
   /** NB_STAMP; a unique one is generated when absent. */
   @property() stamp = '';
+  /** NB_RETURN, where the bank posts the receipt; a relative URL is made absolute. */
   @property({ attribute: 'return-url' }) returnUrl = '';
+  /** NB_CANCEL; the checkout adds `ebet-outcome=cancel&ebet-stamp=<NB_STAMP>` (the shop's own query is kept). */
   @property({ attribute: 'cancel-url' }) cancelUrl = '';
+  /** NB_REJECT; the checkout adds `ebet-outcome=reject&ebet-stamp=<NB_STAMP>` (the shop's own query is kept). */
   @property({ attribute: 'reject-url' }) rejectUrl = '';
   /** The bank's payment address; in test mode the toolkit's simulator by default. */
   @property() action = '';
@@ -219,6 +226,7 @@ export class EbetCheckout extends LitElement {
   @property({ attribute: 'receipt-worker' }) receiptWorker = '';
   /** Inside a frame that may navigate the whole window: post to `_top` instead of refusing. */
   @property({ type: Boolean, attribute: 'target-top' }) targetTop = false;
+  /** No payment can start (a disabled surrounding `<fieldset>` does the same). */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** The name under which the stamp is part of a surrounding `<form>`'s data. */
   @property() name = '';
@@ -285,6 +293,7 @@ export class EbetCheckout extends LitElement {
     window.removeEventListener('pageshow', this.onPageShow);
   }
 
+  /** @internal Called by the browser when a surrounding `<fieldset>` is disabled or enabled. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }

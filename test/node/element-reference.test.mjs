@@ -1,0 +1,80 @@
+// The custom-elements manifest and the README's element reference rendered from it: the
+// reference must match the elements' current sources (else: `npm run docs`), every element must
+// document its public API, and the build must ship the manifest.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, currentReference, elements, README, renderReference, ROOT } from '../../scripts/element-reference.mjs';
+
+const manifest = await analyze();
+
+/** Tag names defined in the sources, read with a plain pattern, independently of the analyzer. */
+const definedTags = readdirSync(`${ROOT}components`)
+  .filter((dir) => dir.startsWith('ebet-') && existsSync(`${ROOT}components/${dir}/${dir}.ts`))
+  .flatMap((dir) => [...readFileSync(`${ROOT}components/${dir}/${dir}.ts`, 'utf8').matchAll(/@customElement\('([a-z-]+)'\)/g)].map((m) => m[1]))
+  .sort();
+
+test('the manifest has every element the sources define, and nothing else', () => {
+  assert.ok(definedTags.length > 10, `found only ${definedTags.length} @customElement definitions`);
+  assert.deepEqual(
+    elements(manifest).map((e) => e.tagName),
+    definedTags,
+  );
+});
+
+test("the README's element reference is what the manifest renders (run `npm run docs` when this fails)", () => {
+  const readme = readFileSync(README, 'utf8');
+  const current = currentReference(readme);
+  assert.notEqual(current, null, 'README.md lacks the <!-- elements:start --> / <!-- elements:end --> markers');
+  const expected = renderReference(manifest);
+  if (current !== expected) {
+    const [have, want] = [current.split('\n'), expected.split('\n')];
+    const line = want.findIndex((text, i) => text !== have[i]);
+    assert.fail(
+      `README.md's element reference is stale: run \`npm run docs\`. First difference (line ${line + 1} of the reference):\n  README:   ${have[line] ?? '(nothing)'}\n  manifest: ${want[line] ?? '(nothing)'}`,
+    );
+  }
+  for (const tag of definedTags) assert.match(current, new RegExp(`^### \`<${tag}>\`$`, 'm'));
+});
+
+test('every element documents its public API: a summary, and a description for each attribute, property, method, event, slot, part and custom property', () => {
+  const gaps = [];
+  for (const element of elements(manifest)) {
+    const where = `<${element.tagName}> (${element.path})`;
+    if (!element.summary) gaps.push(`${where}: no @summary`);
+    const fields = (element.members ?? []).filter((m) => !m.privacy || m.privacy === 'public');
+    for (const member of fields) if (!member.description) gaps.push(`${where}: ${member.kind} ${member.name} has no JSDoc`);
+    for (const attribute of element.attributes ?? []) {
+      const field = fields.find((m) => m.name === attribute.fieldName);
+      if (!attribute.description && !field?.description) gaps.push(`${where}: attribute ${attribute.name} has no JSDoc`);
+    }
+    for (const kind of ['events', 'slots', 'cssParts', 'cssProperties']) {
+      for (const item of element[kind] ?? []) if (!item.description) gaps.push(`${where}: ${kind} ${item.name || '(default)'} has no description`);
+    }
+  }
+  assert.deepEqual(gaps, []);
+});
+
+test('the reference shows types, defaults, events, slots, parts and custom properties (the checkout as the example)', () => {
+  const reference = renderReference(manifest);
+  const checkout = reference.slice(reference.indexOf('### `<ebet-checkout>`'));
+  assert.match(checkout, /^\| `rcv-id` \| `rcvId` \| `string` \| `''` \| NB_RCV_ID/m);
+  assert.match(checkout, /^\| `ebet-checkout-submit` \| Cancelable/m);
+  assert.match(checkout, /^\| \(default\) \| The button's content/m);
+  assert.match(checkout, /^\| `test-badge` \|/m);
+  assert.match(checkout, /^\| `--ebet-checkout-radius` \|/m);
+  assert.match(checkout, /^\| `pay\(\): Promise<void>` \|/m);
+  // A union type keeps its pipe inside the table cell.
+  assert.match(reference, /`Keys \\\| null`/);
+});
+
+test('npm run build ships the manifest as dist/custom-elements.json (package.json `customElements`)', () => {
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+  assert.equal(pkg.customElements, 'dist/custom-elements.json');
+  const built = JSON.parse(readFileSync(`${ROOT}dist/custom-elements.json`, 'utf8'));
+  assert.equal(built.schemaVersion, manifest.schemaVersion);
+  assert.deepEqual(
+    elements(built).map((e) => e.tagName),
+    definedTags,
+  );
+});
