@@ -117,3 +117,33 @@ describe('validateFields: answers from the bank', () => {
     expect(row.message.en).to.match(/expected YES, NO, ERR/);
   });
 });
+
+describe('validateFields: warnings that trip integrations', () => {
+  it('warns when a reference fails the check digit the shop opted into (Luhn, 7-3-1), and only then', () => {
+    // Luhn of 4711 is 8 → 47118; 7-3-1 of 4711 is 5 → 47115.
+    const codeOf = (ref: string, checkDigit?: 'luhn' | '731' | 'none') =>
+      validateFields('payDirect', { ...GOOD, NB_DB_REF: ref }, checkDigit ? { checkDigit } : {}).find((r) => r.name === 'NB_DB_REF')!;
+    expect(codeOf('47118', 'luhn').code).to.equal('ok');
+    expect(codeOf('47115', '731').code).to.equal('ok');
+    const luhn = codeOf('47113', 'luhn');
+    expect([luhn.level, luhn.code, luhn.suggestion]).to.deep.equal(['warning', 'reference-check-digit', '47118']);
+    expect(luhn.message.en).to.match(/Luhn/);
+    expect(luhn.message.sv).to.match(/kontrollsiffra/);
+    expect(codeOf('47118', '731').suggestion).to.equal('47115');
+    expect(codeOf('47113').code).to.equal('ok');
+    expect(codeOf('47113', 'none').code).to.equal('ok');
+    expect(codeOf('0123', 'luhn').code).to.equal('reference-leading-zero');
+  });
+
+  it('warns when a pay direct’s NB_STAMP was already used by an earlier payment, not for a check of it', () => {
+    const usedStamps = new Map([['00002', '2026-11-23T10:00:00.000Z']]);
+    const rows = validateFields('payDirect', GOOD, { key: TEST_KEY, usedStamps });
+    const stamp = rows.find((r) => r.name === 'NB_STAMP')!;
+    expect([stamp.level, stamp.ok, stamp.code]).to.deep.equal(['warning', true, 'stamp-used']);
+    expect(stamp.message.en).to.match(/already used by an earlier payment \(2026-11-23T10:00:00.000Z\).*double billing/);
+    expect(stamp.message.sv).to.match(/dubbel debitering/);
+    expect(verdict(rows)).to.equal('warning');
+    const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002' }, { usedStamps });
+    expect(check.find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');
+  });
+});
