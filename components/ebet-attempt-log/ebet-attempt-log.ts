@@ -225,7 +225,7 @@ export class EbetAttemptLog extends LitElement {
               <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${t(S.no)}</button></span>`
           : html`<button type="button" class="secondary" data-action="clear" ?disabled=${!this.attempts.length} @click=${() => (this.confirming = true)}>${t(S.clear)}</button>`}
       </div>
-      <p aria-live="polite" class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? t(this.status.text) : nothing}</p>`;
+      <p aria-live="polite" data-status class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? t(this.status.text) : nothing}</p>`;
   }
 
   private renderAttempt(a: Attempt) {

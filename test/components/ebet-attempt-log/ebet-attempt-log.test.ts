@@ -1,0 +1,165 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
+import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
+import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import {
+  EMPTY_LEDGER,
+  TEST_KEY,
+  newAttempt,
+  payDirectAnswer,
+  readCalculatorCase,
+  signMessage,
+  toEntries,
+  validateFields,
+  withAnswer,
+  type Attempt,
+  type Encoding,
+} from '../../../src/index.ts';
+import { latin1 } from '../../support/webcrypto.ts';
+
+function pay(stamp: string, extra: Record<string, string> = {}) {
+  return {
+    ...signMessage('payDirect', {
+      NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: stamp, NB_DB_AMOUNT: '200,00', NB_DB_CUR: 'SEK', NB_DB_REF: '4711',
+      NB_RETURN: 'https://shop.example/return.html', NB_CANCEL: 'https://shop.example/c.html', NB_REJECT: 'https://shop.example/r.html',
+    }, TEST_KEY),
+    ...extra,
+  };
+}
+
+function attempt(id: string, at: string, fields: Record<string, string>, encoding: Encoding = 'utf-8'): Attempt {
+  const entries = toEntries(fields);
+  return newAttempt(id, new Date(at), 'posted', 'payDirect', encoding, entries, validateFields('payDirect', entries, { key: TEST_KEY, encoding }));
+}
+
+const PAID = withAnswer(attempt('ok-1', '2026-11-23T10:00:00Z', pay('OK1')), payDirectAnswer(pay('OK1'), TEST_KEY, EMPTY_LEDGER));
+const BAD = attempt('bad-2', '2026-11-23T11:00:00Z', pay('BAD2', { NB_DB_AMOUNT: '200.00' }));
+const LATIN = attempt('bad-3', '2026-11-23T12:00:00Z', pay('Å3', { NB_HMAC: '0'.repeat(32) }), 'iso-8859-1');
+
+const $ = (el: EbetAttemptLog, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: EbetAttemptLog, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const shownIds = (el: EbetAttemptLog) => $$(el, 'details[data-attempt]').map((d) => d.dataset.attempt);
+
+/** Catches what the element offers for download (the link it clicks), as bytes. */
+async function captureDownload(action: () => void): Promise<{ name: string; bytes: Uint8Array }> {
+  const original = HTMLAnchorElement.prototype.click;
+  let link: HTMLAnchorElement | null = null;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    link = this;
+  };
+  try {
+    action();
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  const a = link as HTMLAnchorElement | null;
+  if (!a) throw new Error('nothing was offered for download');
+  return { name: a.download, bytes: new Uint8Array(await (await fetch(a.href)).arrayBuffer()) };
+}
+
+async function importText(el: EbetAttemptLog, content: string): Promise<void> {
+  const file = $(el, '#import') as HTMLInputElement;
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([content], 'attempts.json', { type: 'application/json' }));
+  file.files = transfer.files;
+  file.dispatchEvent(new Event('change'));
+}
+
+async function choose(el: EbetAttemptLog, selector: string, value: string): Promise<void> {
+  const control = $(el, selector) as HTMLSelectElement | HTMLInputElement;
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+  await el.updateComplete;
+}
+
+describe('<ebet-attempt-log>', () => {
+  before(() => useDatabase('test-ebet-attempt-log'));
+  beforeEach(async () => {
+    await saveAttempts([PAID, BAD, LATIN], true);
+  });
+
+  it('lists every attempt newest first with its fields, signed strings and outcome', async () => {
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    await waitUntil(() => shownIds(el).length === 3, 'the stored attempts are shown');
+    expect(shownIds(el)).to.deep.equal(['bad-3', 'bad-2', 'ok-1']);
+    const paid = $(el, 'details[data-attempt=ok-1]')!;
+    expect([paid.dataset.verdict, paid.dataset.outcome, paid.dataset.failed]).to.deep.equal(['ok', 'paid', 'false']);
+    expect(paid.querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-value')).to.equal('OK1');
+    expect(paid.querySelector('[data-string=request]')!.textContent).to.contain('OK1');
+    expect(paid.querySelector('[data-string=answer]')!.textContent).to.contain(PAID.answer!.fields.NB_PAID);
+    expect(paid.querySelector('[data-action=doctor]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by result, message and text', async () => {
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    await waitUntil(() => shownIds(el).length === 3);
+    await choose(el, '#result', 'failed');
+    expect(shownIds(el)).to.deep.equal(['bad-3', 'bad-2']);
+    await choose(el, '#query', 'decimal comma');
+    expect(shownIds(el)).to.deep.equal(['bad-2']);
+    await choose(el, '#kind', 'paymentCheck');
+    expect(shownIds(el)).to.deep.equal([]);
+    expect($(el, '[data-shown]')!.textContent).to.contain('No attempt matches the filter');
+    await choose(el, '#kind', 'all');
+    await choose(el, '#query', '');
+    await choose(el, '#result', 'ok');
+    expect(shownIds(el)).to.deep.equal(['ok-1']);
+    expect($(el, '[data-shown]')!.textContent).to.contain('1 of 3 attempts shown');
+  });
+
+  it('a failed attempt offers its exact signed string (in its encoding) and opens in the mismatch doctor without a key', async () => {
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en" calculator="../calculator/"></ebet-attempt-log>`);
+    await waitUntil(() => shownIds(el).length === 3);
+    const latin = $(el, 'details[data-attempt=bad-3]')!;
+    expect(latin.dataset.failed).to.equal('true');
+    const { name, bytes } = await captureDownload(() => latin.querySelector<HTMLButtonElement>('[data-action=download-string]')!.click());
+    expect(name).to.equal('ebet-signed-string-bad-3.txt');
+    expect([...bytes]).to.deep.equal([...latin1('999999&Å3&200,00&SEK&4711')]);
+    const href = latin.querySelector<HTMLAnchorElement>('[data-action=doctor]')!.getAttribute('href')!;
+    expect(href.startsWith('../calculator/#case=')).to.equal(true);
+    const { case: opened } = readCalculatorCase(href.slice(href.indexOf('#')));
+    expect(opened!.fields.NB_STAMP).to.equal('Å3');
+    expect(opened!.mac).to.equal('0'.repeat(32));
+    expect(opened!.encoding).to.equal('iso-8859-1');
+    expect(href).not.to.match(/1234567890ABCDEF/i);
+  });
+
+  it('exports as JSON and imports it back (round trip); a bad file is refused and the log kept', async () => {
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    await waitUntil(() => shownIds(el).length === 3);
+    const exported = await captureDownload(() => $(el, '[data-action=export]')!.click());
+    expect(exported.name).to.equal('ebet-simulator-attempts.json');
+    const json = new TextDecoder().decode(exported.bytes);
+    const before = await readAttempts();
+
+    $(el, '[data-action=clear]')!.click();
+    await el.updateComplete;
+    $(el, '[data-action=confirm-clear]')!.click();
+    await waitUntil(() => shownIds(el).length === 0, 'cleared');
+    expect(await readAttempts()).to.deep.equal([]);
+
+    await importText(el, json);
+    await waitUntil(() => shownIds(el).length === 3, 'imported');
+    expect(await readAttempts()).to.deep.equal(before);
+    expect($(el, '[data-status]')!.textContent).to.contain('3 attempts imported');
+
+    await importText(el, '{"format":"ebet-attempts","attempts":[{"id":1}]}');
+    await waitUntil(() => $(el, '[data-status].level-error'), 'the bad file is reported');
+    expect($(el, '[data-status]')!.textContent).to.contain('Attempt 1: no text "id"');
+    expect(await readAttempts()).to.deep.equal(before);
+  });
+
+  it('clears only after a confirmation', async () => {
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    await waitUntil(() => shownIds(el).length === 3);
+    $(el, '[data-action=clear]')!.click();
+    await el.updateComplete;
+    expect(await readAttempts()).to.have.length(3);
+    $(el, '[data-action=confirm-clear]')!.parentElement!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await el.updateComplete;
+    expect($(el, '[data-action=confirm-clear]')).to.equal(null);
+    expect(await readAttempts()).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+});
