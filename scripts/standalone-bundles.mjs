@@ -2,17 +2,33 @@
 // included), for the library (`lib/ebet-core.js`, embeddable elements) and for service workers,
 // which must live at a fixed path at or above their scope. `npm start` serves them from source on
 // the fly; `vite build` writes them into dist/ beside the pages. Add an entry to STANDALONE_BUNDLES.
+// Workers listed in PRECACHED_WORKERS then get the list of files they keep for offline use.
+import { posix, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { injectManifest } from 'workbox-build';
 
 /** Output path in the site (and in dist/) → source entry. */
 export const STANDALONE_BUNDLES = {
   'lib/ebet-core.js': 'src/index.ts',
-  'tools/test-page/bank-sw.js': 'components/ebet-bank-simulator/bank-sw.ts',
+  'sw.js': 'components/shared/site-worker.ts',
+  'tools/test-page/bank-sw.js': 'components/shared/retired-worker.ts',
   'lib/ebet-checkout.js': 'components/ebet-checkout/ebet-checkout.ts',
   'lib/ebet-checkout-core.js': 'src/checkout.ts',
   'lib/ebet-receipt.js': 'components/ebet-receipt/ebet-receipt.ts',
-  'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-sw.ts',
-  'shop/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-sw.ts',
+  'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-worker.ts',
+  'shop/ebet-receipt-sw.js': 'components/ebet-receipt/shop-worker.ts',
+};
+
+/**
+ * Workers that keep files for offline use (Workbox precaching): output path → the files of dist/
+ * they keep. After `vite build` has written dist/, the list (with a revision per file) replaces
+ * `self.__WB_MANIFEST` in the worker; worker scripts themselves are never kept.
+ */
+export const PRECACHED_WORKERS = {
+  // The whole site, the example shop included (it may be visited before its own worker is installed).
+  'sw.js': ['**/*'],
+  // The example shop's own worker: the shop's files and the toolkit modules its pages load.
+  'shop/ebet-receipt-sw.js': ['shop/**/*', 'lib/ebet-checkout.js', 'lib/ebet-checkout-core.js', 'lib/ebet-receipt.js'],
 };
 
 async function bundle(entry, minify) {
@@ -26,12 +42,18 @@ async function bundle(entry, minify) {
     legalComments: 'none',
     sourcemap: false,
     logLevel: 'error',
+    // Workbox's debug logging and checks are left out.
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   return result.outputFiles[0].text;
 }
 
-/** The Vite plugin: a dev middleware that bundles on request, and assets emitted at build. */
-export function standaloneBundles(entries = STANDALONE_BUNDLES) {
+/** The Vite plugins: a dev middleware that bundles on request, assets emitted at build, then the precache lists. */
+export function standaloneBundles(entries = STANDALONE_BUNDLES, workers = PRECACHED_WORKERS) {
+  return [bundles(entries), precacheLists(workers)];
+}
+
+function bundles(entries) {
   return {
     name: 'ebet-standalone-bundles',
     configureServer(server) {
@@ -52,6 +74,42 @@ export function standaloneBundles(entries = STANDALONE_BUNDLES) {
     async generateBundle() {
       for (const [fileName, entry] of Object.entries(entries)) {
         this.emitFile({ type: 'asset', fileName, source: await bundle(entry, true) });
+      }
+    },
+  };
+}
+
+/** Writes each worker's precache list once dist/ is complete; under `npm start` the workers keep nothing. */
+function precacheLists(workers) {
+  let outDir;
+  return {
+    name: 'ebet-precache-lists',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle(error) {
+      if (error) return;
+      for (const [fileName, globPatterns] of Object.entries(workers)) {
+        const worker = resolve(outDir, fileName);
+        const { count, size, warnings } = await injectManifest({
+          swSrc: worker,
+          swDest: worker,
+          globDirectory: outDir,
+          globPatterns,
+          globIgnores: ['sw.js', '**/*-sw.js'],
+          // Vite's hashed file names are their revision.
+          dontCacheBustURLsMatching: /^assets\//,
+          // Workbox reads each address relative to the worker's own.
+          manifestTransforms: [
+            async (entries) => ({
+              manifest: entries.map((entry) => ({ ...entry, url: posix.relative(posix.dirname(fileName), entry.url) })),
+              warnings: [],
+            }),
+          ],
+        });
+        for (const warning of warnings) this.warn(`${fileName}: ${warning}`);
+        this.info?.(`${fileName}: ${count} files (${Math.round(size / 1024)} kB) kept for offline use`);
       }
     },
   };

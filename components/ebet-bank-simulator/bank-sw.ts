@@ -1,16 +1,14 @@
 /**
- * The simulated bank's service worker (bundled to `tools/test-page/bank-sw.js`, scope
- * `tools/test-page/`). A static host cannot receive a POST, so this worker does: it catches the
- * navigations a shop's form makes to `bank/pay`, `bank/check` and `bank/repay` (POST, or GET with a
- * query string as in the handbook's payment check example), keeps the request exactly as sent in
- * IndexedDB, and answers with a 303 redirect to the test page (`?request=<id>`), which shows the
- * request's table and the simulated answers. Nothing is sent anywhere.
+ * The simulated bank's part of the site's service worker (`components/shared/site-worker.ts`,
+ * served as `sw.js` at the site root). A static host cannot receive a POST, so the worker does: it
+ * catches the navigations a shop's form makes to `bank/pay`, `bank/check` and `bank/repay` under
+ * the test page (POST, or GET with a query string as in the handbook's payment check example),
+ * keeps the request exactly as sent in IndexedDB, and answers with a 303 redirect to the test page
+ * (`?request=<id>`), which shows the request's table and the simulated answers. Nothing is sent anywhere.
  */
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
-import { startWorker } from '../shared/service-worker.ts';
 import { saveRequest } from './ledger-db.ts';
 
-const worker = startWorker();
 /** The most of a body the simulator keeps (a real form is a few hundred bytes). */
 const MAX_BODY = 64 * 1024;
 
@@ -38,7 +36,7 @@ async function bodyText(request: Request, contentType: string): Promise<{ text: 
   return decode(new Uint8Array(await request.arrayBuffer()));
 }
 
-async function receive(request: Request, endpoint: SimulatorEndpoint, scope: string): Promise<Response> {
+async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
   const url = new URL(request.url);
   const contentType = request.headers.get('Content-Type') ?? '';
   const body = request.method === 'POST' ? await bodyText(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' as const };
@@ -53,30 +51,37 @@ async function receive(request: Request, endpoint: SimulatorEndpoint, scope: str
     charset: body.charset,
     ...(truncated ? { truncated } : {}),
   });
-  return Response.redirect(new URL(`./?request=${encodeURIComponent(id)}`, scope).href, 303);
+  return Response.redirect(new URL(`./?request=${encodeURIComponent(id)}`, testPage).href, 303);
 }
 
-worker.addEventListener('fetch', (event) => {
-  const { request } = event;
-  const scope = worker.registration.scope;
-  const bank = new URL('bank/', scope);
+/** A request for one of the simulator's addresses: a request to keep (POST, or GET with a query string), or a visit. */
+export interface BankRequest {
+  readonly endpoint: SimulatorEndpoint;
+  readonly keep: boolean;
+}
+
+/** What a request is for the simulator whose test page is at `testPage` (absolute URL ending in `/`), or null when it is none of its business. */
+export function bankRequest(request: Request, testPage: string): BankRequest | null {
+  const bank = new URL('bank/', testPage);
   const url = new URL(request.url);
-  if (url.origin !== bank.origin || !url.pathname.startsWith(bank.pathname)) return;
-  const name = url.pathname.slice(bank.pathname.length).replace(/\/(index\.html)?$/, '');
-  if (!isEndpoint(name)) return;
-  if (request.method === 'POST' || (request.method === 'GET' && url.search.length > 1)) {
-    event.respondWith(
-      receive(request, name, scope).catch(
-        (error: unknown) =>
-          new Response(
-            `The bank simulator could not keep this request (${String(error)}); open the test page and paste the form there.\n` +
-              `Banksimulatorn kunde inte spara förfrågan (${String(error)}); öppna testsidan och klistra in formuläret där.\n`,
-            { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
-          ),
+  if (url.origin !== bank.origin || !url.pathname.startsWith(bank.pathname)) return null;
+  const endpoint = url.pathname.slice(bank.pathname.length).replace(/\/(index\.html)?$/, '');
+  if (!isEndpoint(endpoint)) return null;
+  if (request.method === 'POST' || (request.method === 'GET' && url.search.length > 1)) return { endpoint, keep: true };
+  // With the worker installed, the simulator's address itself leads to the test page.
+  if (request.method === 'GET' && request.mode === 'navigate') return { endpoint, keep: false };
+  return null;
+}
+
+/** The simulator's answer: the request kept and a 303 to the test page showing it, or (a visit) a 303 to the test page. */
+export async function answerBank(request: Request, { endpoint, keep }: BankRequest, testPage: string): Promise<Response> {
+  if (!keep) return Response.redirect(testPage, 303);
+  return receive(request, endpoint, testPage).catch(
+    (error: unknown) =>
+      new Response(
+        `The bank simulator could not keep this request (${String(error)}); open the test page and paste the form there.\n` +
+          `Banksimulatorn kunde inte spara förfrågan (${String(error)}); öppna testsidan och klistra in formuläret där.\n`,
+        { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
       ),
-    );
-  } else if (request.method === 'GET' && request.mode === 'navigate') {
-    // With the worker installed, the simulator's address itself leads to the test page.
-    event.respondWith(Response.redirect(new URL('./', scope).href, 303));
-  }
-});
+  );
+}

@@ -1,43 +1,28 @@
 /**
- * The receipt worker a static shop installs on its own origin (bundled to `lib/ebet-receipt-sw.js`;
- * copy it beside the shop's pages, since a worker's scope is its own folder). The bank POSTs the
- * receipt to NB_RETURN, and a static host answers a POST with 405: this worker catches that
- * navigation instead, keeps the posted fields in the shop's Cache Storage (on the buyer's device,
- * nowhere else), and answers with a 303 redirect to the same page with `?ebet-receipt=<id>`, where
- * `<ebet-receipt>` reads, verifies and shows it. Every other request goes to the network untouched.
+ * What a static shop's receipt worker does (`receipt-worker.ts`, bundled to `lib/ebet-receipt-sw.js`;
+ * the example shop's `shop-worker.ts` adds its offline cache). The bank POSTs the receipt to
+ * NB_RETURN, and a static host answers a POST with 405: the worker catches that navigation instead,
+ * keeps the posted fields in the shop's Cache Storage (on the buyer's device, nowhere else), and
+ * answers with a 303 redirect to the same page with `?ebet-receipt=<id>`, where `<ebet-receipt>`
+ * reads, verifies and shows it.
  */
 import { RECEIPT_CACHE, RETURN_PARAMS, receiptCachePath } from '../../src/shop-return.ts';
+import type { WorkerScope } from '../shared/service-worker.ts';
 
-/** The parts of the service worker scope used here (the DOM library has no worker types). */
-interface FetchEventLike extends Event {
-  readonly request: Request;
-  respondWith(response: Promise<Response> | Response): void;
-}
-interface ExtendableEventLike extends Event {
-  waitUntil(promise: Promise<unknown>): void;
-}
-interface WorkerScope {
-  readonly clients: { claim(): Promise<void> };
-  skipWaiting(): Promise<void>;
-  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
-  addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;
-}
-
-const worker = self as unknown as WorkerScope;
 /** Receipts older than this are dropped when a new one arrives (they hold no secret, but need not linger). */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /** A receipt is a few hundred bytes; anything much larger is not one. */
 const MAX_BODY = 16 * 1024;
 
-worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
-worker.addEventListener('activate', (event) => event.waitUntil(worker.clients.claim()));
-
-worker.addEventListener('fetch', (event) => {
-  const { request } = event;
-  const type = request.headers.get('Content-Type') ?? '';
-  if (request.method !== 'POST' || request.mode !== 'navigate' || !/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return;
-  event.respondWith(capture(request));
-});
+/** Lets the worker catch the receipts posted to the pages it serves; every other request is left alone. */
+export function receiveReceipts(worker: WorkerScope): void {
+  worker.addEventListener('fetch', (event) => {
+    const { request } = event;
+    const type = request.headers.get('Content-Type') ?? '';
+    if (request.method !== 'POST' || request.mode !== 'navigate' || !/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return;
+    event.respondWith(capture(request));
+  });
+}
 
 async function capture(request: Request): Promise<Response> {
   const length = Number(request.headers.get('Content-Length') ?? '0');

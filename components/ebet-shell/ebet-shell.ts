@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { text } from '../../src/text.ts';
 import '../ebet-lang-switch/ebet-lang-switch.ts';
 import { initPageLang, LocaleController } from '../shared/locale.ts';
+import { registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -17,6 +18,7 @@ initPageLang();
 
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
+ * It registers the site's service worker (`<home>sw.js`), which keeps the site for offline use.
  * @slot - The tool.
  * @csspart header - The top bar.
  * @csspart main - The area around the tool.
@@ -40,6 +42,11 @@ export class EbetShell extends LitElement {
   @property() home = '../../';
 
   private readonly locale = new LocaleController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    registerSiteWorker(this.home);
+  }
 
   override render() {
     const { t } = this.locale;

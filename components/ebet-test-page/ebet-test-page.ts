@@ -14,6 +14,7 @@ import '../ebet-key-input/ebet-key-input.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { LocaleController } from '../shared/locale.ts';
+import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -73,8 +74,8 @@ export class EbetTestPage extends LitElement {
     `,
   ];
 
-  /** The URL of the simulator's service worker, relative to the page; none registered when empty. */
-  @property() worker = '';
+  /** Shows the state of the site's service worker (registered by `<ebet-shell>`), which receives the forms posted to the simulator's addresses. */
+  @property({ type: Boolean }) worker = false;
   /** The worker's state, for test drivers. */
   @property({ reflect: true, attribute: 'data-worker' }) workerStatus: WorkerStatus = 'off';
 
@@ -85,20 +86,19 @@ export class EbetTestPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.registerWorker();
+    void this.watchWorker();
     void this.loadReceived();
   }
 
-  private async registerWorker(): Promise<void> {
+  private async watchWorker(): Promise<void> {
     if (!this.worker) return;
-    if (!('serviceWorker' in navigator) || !window.isSecureContext) {
+    if (!workersAvailable()) {
       this.workerStatus = 'unsupported';
       return;
     }
     this.workerStatus = 'installing';
     try {
-      await navigator.serviceWorker.register(this.worker, { scope: './' });
-      await navigator.serviceWorker.ready;
+      await siteWorker();
       this.workerStatus = 'ready';
     } catch (error) {
       this.workerStatus = 'failed';

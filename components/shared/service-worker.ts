@@ -11,9 +11,14 @@ export interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+export interface WindowClientLike {
+  readonly url: string;
+  navigate(url: string): Promise<unknown>;
+}
+
 export interface WorkerScope {
-  readonly registration: { readonly scope: string };
-  readonly clients: { claim(): Promise<void> };
+  readonly registration: { readonly scope: string; unregister(): Promise<boolean> };
+  readonly clients: { claim(): Promise<void>; matchAll(options: { type: 'window' }): Promise<readonly WindowClientLike[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEventLike) => void): void;

@@ -1,0 +1,24 @@
+/**
+ * The toolkit site's one service worker (bundled to `sw.js` at the site root, scope: the whole
+ * site; `<ebet-shell>` registers it on every toolkit page). It answers the simulated bank's
+ * addresses under the test page (`tools/test-page/bank/pay|check|repay`, see
+ * `components/ebet-bank-simulator/bank-sw.ts`), and serves every file of the build from its cache,
+ * so each page works with the network cut once the site has been visited.
+ */
+import { registerRoute } from 'workbox-routing';
+import { answerBank, bankRequest, type BankRequest } from '../ebet-bank-simulator/bank-sw.ts';
+import { precacheBuild } from './precache.ts';
+import { startWorker } from './service-worker.ts';
+
+const worker = startWorker();
+const testPage = new URL('tools/test-page/', worker.registration.scope).href;
+
+// The simulator's routes come before the precache's (the first match answers).
+for (const method of ['GET', 'POST'] as const) {
+  registerRoute(
+    ({ request }) => bankRequest(request, testPage) ?? false,
+    ({ request, params }) => answerBank(request, params as BankRequest, testPage),
+    method,
+  );
+}
+precacheBuild(self.__WB_MANIFEST);
