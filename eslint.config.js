@@ -17,7 +17,7 @@ const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).ma
 
 /** What code handed to Playwright's `page.evaluate` / `waitForFunction` runs against, in the end-to-end tests and the bench. */
 const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'customElements', 'getComputedStyle', 'requestAnimationFrame', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement', 'Element', 'Node', 'Event', 'CustomEvent', 'KeyboardEvent', 'DataTransfer', 'ClipboardEvent', 'InputEvent', 'PerformanceObserver'].map(
+  ['window', 'document', 'location', 'history', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'customElements', 'getComputedStyle', 'requestAnimationFrame', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLSelectElement', 'Element', 'Node', 'Event', 'CustomEvent', 'KeyboardEvent', 'DataTransfer', 'ClipboardEvent', 'InputEvent', 'PerformanceObserver', 'MutationObserver'].map(
     (name) => [name, 'readonly'],
   ),
 );
