@@ -2,9 +2,10 @@
 // nothing throws, nothing hangs, and every rejection names a field or a position.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { MESSAGE_KINDS, MESSAGES, parseFields, toHtmlForm, toUrlEncoded, validateFields, type ParseResult } from '../../src/index.ts';
+import { MESSAGE_KINDS, MESSAGES, parseFields, toHtmlForm, toUrlEncoded, validateFields } from '../../src/index.ts';
+import { anyMessage, checkParse, checkRows, digits, FUZZ_RUNS, fuzzTitle, hex, mutated, nasty, timed } from '../support/fuzz.ts';
 
-const RUNS = 4000;
+const RUNS = FUZZ_RUNS.parser;
 
 const fieldName = fc.oneof(
   fc.constantFrom(...MESSAGE_KINDS.flatMap((k) => MESSAGES[k].fields.map((f) => f.name))),
@@ -17,33 +18,21 @@ const fieldValue = fc.oneof(
 );
 const fields = fc.array(fc.record({ name: fieldName, value: fieldValue }), { maxLength: 14 });
 
-function wellFormed(result: ParseResult): void {
-  expect(result.entries).to.be.an('array');
-  for (const p of result.problems) {
-    expect(['error', 'warning', 'info']).to.include(p.level);
-    expect(p.message.en.length).to.be.greaterThan(0);
-    expect(p.message.sv.length).to.be.greaterThan(0);
-    if (p.level === 'error' && !['empty', 'binary', 'not-found', 'no-fields', 'json-shape'].includes(p.code)) {
-      expect(p.field !== undefined || p.position !== undefined, `${p.code} names a field or position`).to.equal(true);
-    }
-  }
-}
-
 /** Mutations of a valid serialisation: a cut, a doubled slice, a replaced character. */
 function mutate(source: string, cut: number, at: number, char: string): string {
   const i = source.length ? at % source.length : 0;
   return [source.slice(0, i) + source.slice(i + (cut % 5)), source.slice(0, i) + char + source.slice(i), source + source.slice(i)][cut % 3]!;
 }
 
-describe('fuzzing the parser and the validator', () => {
+describe(fuzzTitle('the parser and the validator', 'parser'), () => {
   it('parses any string without throwing, and every problem is well formed', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom('<', '>', '=', '&', '"', "'", '%', '\n', ' ', 'N', 'B', '_', 'a', '{', '}', ':', '0', 'i', 'n', 'p', 'u', 't', '/', '-', '\\', '$') }), (s) => {
-        wellFormed(parseFields(s));
+        checkParse(parseFields(s));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS.strings },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (s) => wellFormed(parseFields(s))), { numRuns: RUNS });
+    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (s) => checkParse(parseFields(s))), { numRuns: RUNS.binary });
   });
 
   it('reads back exactly the fields it wrote, as HTML and as a URL-encoded body', () => {
@@ -55,33 +44,66 @@ describe('fuzzing the parser and the validator', () => {
         const body = parseFields(toUrlEncoded(named));
         if (named.length && !named.some((e) => /[\ud800-\udfff]/.test(e.value))) expect(body.entries).to.deep.equal(named);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS.roundTrip },
     );
   });
 
   it('survives mutated forms and bodies', () => {
     fc.assert(
       fc.property(fields, fc.nat(), fc.nat(), fc.constantFrom('<', '"', '%', '&', '=', '\u0000', '>', "'"), (entries, cut, at, char) => {
-        wellFormed(parseFields(mutate(toHtmlForm(entries, 'x'), cut, at, char)));
-        wellFormed(parseFields(mutate(toUrlEncoded(entries), cut, at, char)));
-        wellFormed(parseFields(mutate(JSON.stringify(Object.fromEntries(entries.map((e) => [e.name, e.value]))), cut, at, char)));
+        checkParse(parseFields(mutate(toHtmlForm(entries, 'x'), cut, at, char)));
+        checkParse(parseFields(mutate(toUrlEncoded(entries), cut, at, char)));
+        checkParse(parseFields(mutate(JSON.stringify(Object.fromEntries(entries.map((e) => [e.name, e.value]))), cut, at, char)));
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS.mutated },
     );
   });
 
   it('validates any fields of any kind without throwing; every non-OK row names its field and says why', () => {
     fc.assert(
       fc.property(fc.constantFrom(...MESSAGE_KINDS), fields, fc.constantFrom(undefined, '1234 5678 90AB CDEF 1234 5678 90AB CDEF', 'nothex'), (kind, entries, key) => {
-        const rows = validateFields(kind, entries, key === undefined ? {} : { key });
-        for (const row of rows) {
-          expect(row.name.length).to.be.greaterThan(0);
-          expect(row.ok).to.equal(row.level !== 'error');
-          if (row.level !== 'ok') expect(row.message.en).to.not.equal('OK');
-        }
-        expect(rows.length).to.be.greaterThanOrEqual(new Set(entries.map((e) => e.name)).size);
+        checkRows(validateFields(kind, entries, key === undefined ? {} : { key }), entries);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS.validate },
+    );
+  });
+
+  it(`validates ${RUNS.validateMutated} rule-following and mutated messages of every kind, with and without a key, in both encodings and with every option`, () => {
+    const options = fc.record(
+      {
+        key: fc.oneof(hex(32), fc.constantFrom('1234 5678 90AB CDEF 1234 5678 90AB CDEF', '', 'nothex'), nasty),
+        encoding: fc.constantFrom('utf-8', 'iso-8859-1' as const),
+        checkDigit: fc.constantFrom('none', 'luhn', '731' as const),
+        usedStamps: fc.array(fc.tuple(digits(1, 20), fc.constant('2026-11-23T10:15:00')), { maxLength: 3 }).map((pairs) => new Map(pairs)),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...MESSAGE_KINDS), fc.oneof(anyMessage, mutated), options, (kind, entries, opts) => {
+        checkRows(timed('validateFields', () => validateFields(kind, entries, opts)), entries);
+      }),
+      { numRuns: RUNS.validateMutated },
+    );
+  });
+
+  it(`parses ${RUNS.forms} messages pasted in every form (HTML, URL-encoded, lines, JSON, cURL, fetch), whole or mutated, within the time bound`, () => {
+    const pasted = fc.tuple(fc.oneof(anyMessage, mutated), fc.constantFrom('html', 'url', 'lines', 'colon', 'json', 'curl', 'fetch'), fc.nat(), nasty).map(([entries, form, at, junk]) => {
+      const body = toUrlEncoded(entries);
+      const text = {
+        html: toHtmlForm(entries, 'https://bank.example/pay'),
+        url: body,
+        lines: entries.map((e) => `${e.name}=${e.value}`).join('\n'),
+        colon: entries.map((e) => `${e.name}: ${e.value}`).join('\n'),
+        json: JSON.stringify(Object.fromEntries(entries.map((e) => [e.name, e.value]))),
+        curl: `curl 'https://bank.example/pay' -X POST --data-raw '${body}'`,
+        fetch: `fetch("https://bank.example/pay", { method: "POST", body: ${JSON.stringify(body)} });`,
+      }[form]!;
+      const i = text.length ? at % text.length : 0;
+      return at % 3 === 0 ? text.slice(0, i) + junk + text.slice(i) : at % 3 === 1 ? text.slice(0, i) : text;
+    });
+    fc.assert(
+      fc.property(pasted, (s) => checkParse(timed('parseFields', () => parseFields(s)))),
+      { numRuns: RUNS.forms },
     );
   });
 });
