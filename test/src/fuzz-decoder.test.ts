@@ -45,7 +45,12 @@ function checkVerification(v: Verification, given: Keys | null | undefined, fiel
   for (const k of keyHexes(given)) ensure(!keyShown(k, shown, input), 'the verification holds the key');
 }
 
-describe(fuzzTitle('the decoder', 'decoder'), () => {
+const TITLE = fuzzTitle('the decoder', 'decoder');
+
+describe(TITLE, () => {
+  // The count in the run's log, not only in a failure's title.
+  before(() => console.log(TITLE));
+
   it(`verifies ${RUNS.verify} messages of every kind with random keys and key rings without throwing`, () => {
     fc.assert(
       fc.property(anyMessage, keys, verifyOptions, (fields, given, options) => {

@@ -51,7 +51,12 @@ function checkDiagnosis(d: Diagnosis, given: Keys, input: string): void {
   for (const k of keyHexes(given)) ensure(!keyShown(k, shown, input), 'the diagnosis holds the key');
 }
 
-describe(`${fuzzTitle('the mismatch doctor', 'doctor')}; diagnoseMac itself ${RUNS.doctor + RUNS.explained * 2} times: it is expensive`, () => {
+const TITLE = `${fuzzTitle('the mismatch doctor', 'doctor')}; diagnoseMac itself ${RUNS.doctor + RUNS.explained * 2} times: it is expensive`;
+
+describe(TITLE, () => {
+  // The count in the run's log, not only in a failure's title.
+  before(() => console.log(TITLE));
+
   it(`diagnoses ${RUNS.doctor} random and mutated messages, MACs, keys and dates: a diagnosis or an error naming the field`, () => {
     const mac = fc.oneof(hex(32), hex(64), hex(32).map((m) => m.replace(/(.{8})/g, '$1 ')), nasty);
     const doctorKeys = keys.filter((k): k is Keys => k !== null && k !== undefined);

@@ -24,7 +24,12 @@ function mutate(source: string, cut: number, at: number, char: string): string {
   return [source.slice(0, i) + source.slice(i + (cut % 5)), source.slice(0, i) + char + source.slice(i), source + source.slice(i)][cut % 3]!;
 }
 
-describe(fuzzTitle('the parser and the validator', 'parser'), () => {
+const TITLE = fuzzTitle('the parser and the validator', 'parser');
+
+describe(TITLE, () => {
+  // The count in the run's log, not only in a failure's title.
+  before(() => console.log(TITLE));
+
   it('parses any string without throwing, and every problem is well formed', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300, unit: fc.constantFrom('<', '>', '=', '&', '"', "'", '%', '\n', ' ', 'N', 'B', '_', 'a', '{', '}', ':', '0', 'i', 'n', 'p', 'u', 't', '/', '-', '\\', '$') }), (s) => {
