@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
-import { readLedger, replaceLedger, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import { readAttempts, readLedger, replaceLedger, saveAttempts, useDatabase, type StoredRequest } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
@@ -44,7 +44,10 @@ async function press(el: EbetBankSimulator, action: string, until: () => boolean
 
 describe('<ebet-bank-simulator>', () => {
   before(() => useDatabase('test-ebet-bank-simulator'));
-  beforeEach(() => replaceLedger(EMPTY_LEDGER));
+  beforeEach(async () => {
+    await replaceLedger(EMPTY_LEDGER);
+    await saveAttempts([], true);
+  });
 
   it('checks a pasted request field by field, rule by rule, with the verdict on top', async () => {
     const good = await payFields('S1');
@@ -188,4 +191,124 @@ describe('<ebet-bank-simulator>', () => {
     await el.updateComplete;
     expect(el.dataset.state).to.equal('preview');
   });
+
+  it('shows each warning the handbook allows but integrations trip on, and still offers the payment', async () => {
+    const cases: Array<[Record<string, string>, string, string]> = [
+      [{ NB_DB_AMOUNT: '1\u00a0200,00' }, 'NB_DB_AMOUNT', 'amount-grouping'],
+      [{ NB_DB_AMOUNT: '1.200,00' }, 'NB_DB_AMOUNT', 'amount-grouping'],
+      [{ NB_RETURN: 'http://shop.example/return.html' }, 'NB_RETURN', 'url-http'],
+    ];
+    for (const [change, name, code] of cases) {
+      const el = await simulatorWith(await payFields('W1', change));
+      const row = table(el).querySelector(`tr[data-field=${name}]`)!;
+      expect([row.getAttribute('data-level'), row.getAttribute('data-code')], name).to.deep.equal(['warning', code]);
+      expect(table(el).querySelector('[data-verdict]')!.getAttribute('data-verdict')).to.equal('warning');
+      expect(el.dataset.state).to.equal('preview');
+      expect(($(el, '[data-action=pay]') as HTMLButtonElement).disabled).to.equal(false);
+    }
+  });
+
+  it('warns about a reference whose check digit fails once the shop’s scheme is chosen', async () => {
+    const el = await simulatorWith(await payFields('W2', { NB_DB_REF: '47113' }));
+    const ref = () => table(el).querySelector('tr[data-field=NB_DB_REF]')!;
+    expect(ref().getAttribute('data-code')).to.equal('ok');
+    const events: string[] = [];
+    el.addEventListener('ebet-check-digit-change', (e) => events.push((e as CustomEvent).detail.checkDigit));
+    const select = $(el, '#check-digit') as HTMLSelectElement;
+    select.value = 'luhn';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect([ref().getAttribute('data-level'), ref().getAttribute('data-code')]).to.deep.equal(['warning', 'reference-check-digit']);
+    expect(ref().textContent).to.contain('47118');
+    expect(events).to.deep.equal(['luhn']);
+    el.checkDigit = '731';
+    await el.updateComplete;
+    expect(ref().getAttribute('data-code')).to.equal('reference-check-digit');
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns when NB_STAMP was already used by an earlier payment in the log, paid or not', async () => {
+    const first = await simulatorWith(await payFields('W3'));
+    expect(table(first).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('ok');
+    await press(first, 'receipt', () => first.dataset.state === 'paid');
+    const again = await simulatorWith(await payFields('W3', { NB_DB_AMOUNT: '300,00' }));
+    const row = table(again).querySelector('tr[data-field=NB_STAMP]')!;
+    expect([row.getAttribute('data-level'), row.getAttribute('data-code')]).to.deep.equal(['warning', 'stamp-used']);
+    expect(row.textContent).to.contain('double billing');
+
+    // An attempt that was only received (never paid) used its stamp too.
+    const received = await simulatorWith(await payFields('W4'));
+    await received.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
+    const later = await simulatorWith(await payFields('W4'));
+    expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('stamp-used');
+    // The request itself, shown again, is not its own earlier payment.
+    await later.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
+    expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('ok');
+  });
+
+  it('logs a received request when it arrives and again with its answer; a pasted one once answered', async () => {
+    const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en"></ebet-bank-simulator>`);
+    await el.load(stored('req-1', toUrlEncoded(await payFields('LOG1'))));
+    expect(el.dataset.attempt).to.equal('req-1');
+    let log = await readAttempts();
+    expect(log.map((a) => [a.id, a.source, a.kind, a.outcome, a.verdict, a.requestString])).to.deep.equal([
+      ['req-1', 'posted', 'payDirect', 'received', 'ok', '999999&LOG1&200,00&SEK&4711'],
+    ]);
+    await press(el, 'receipt', () => el.dataset.state === 'paid');
+    log = await readAttempts();
+    expect(log[0]!.outcome).to.equal('receipt');
+    expect(log[0]!.answer!.macString).to.equal(`LOG1&200,00&SEK&4711&${answerField(el, 'NB_PAID')}`);
+    expect(log[0]!.answer!.fields.NB_HMAC).to.equal(await webMac(KEY_HEX, log[0]!.answer!.macString!));
+    expect(JSON.stringify(log)).not.to.contain(KEY_HEX);
+
+    const pasted = await simulatorWith(await payFields('LOG2', { NB_DB_AMOUNT: '2.00' }));
+    expect(await readAttempts()).to.have.length(1);
+    expect(pasted.dataset.state).to.equal('error'); // checked, not answered: not logged yet
+    const check = await simulatorWith({ NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: 'LOG1', NB_HMAC: '0'.repeat(32), NB_KVV: TEST_KVV });
+    await press(check, 'answer', () => check.dataset.verified === 'not-found');
+    await waitUntil(async () => (await readAttempts()).length === 2, 'the answered check is logged');
+    const logged = (await readAttempts()).find((a) => a.kind === 'paymentCheck')!;
+    expect([logged.source, logged.outcome]).to.deep.equal(['pasted', 'not-found']);
+    expect(logged.reason!.en).to.contain('does not verify');
+  });
+
+  it('answers a received request at once with the outcome chosen up front, and not again when shown again', async () => {
+    const submitted: HTMLFormElement[] = [];
+    const original = HTMLFormElement.prototype.submit;
+    HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
+      submitted.push(this);
+    };
+    try {
+      const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      expect(el.autoOutcome).to.equal('pay');
+      const request = stored('req-auto', toUrlEncoded(await payFields('AUTO1')));
+      await el.load(request);
+      expect(submitted).to.have.length(1);
+      expect(submitted[0]!.action).to.equal('https://shop.example/return.html');
+      expect(el.dataset.state).to.equal('paid');
+      expect((await readAttempts())[0]!.outcome).to.equal('paid');
+      expect((await readLedger()).payments.map((p) => p.stamp)).to.deep.equal(['AUTO1']);
+
+      const back = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      await back.load(request);
+      expect(submitted).to.have.length(1);
+      expect(back.dataset.state).to.equal('preview');
+
+      const bad = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      await bad.load(stored('req-auto-bad', toUrlEncoded(await payFields('AUTO2', { NB_DB_AMOUNT: '1.00' }))));
+      expect(submitted).to.have.length(1);
+      expect(bad.dataset.state).to.equal('error');
+
+      const checker = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="cancel"></ebet-bank-simulator>`);
+      const check = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: 'AUTO1', NB_HMAC: await webMac(KEY_HEX, '999999&AUTO1'), NB_KVV: TEST_KVV };
+      await checker.load({ ...stored('req-auto-check', toUrlEncoded(check)), endpoint: 'check', kind: 'paymentCheck' });
+      expect(checker.dataset.verified).to.equal('YES');
+    } finally {
+      HTMLFormElement.prototype.submit = original;
+    }
+  });
 });
+
+function stored(id: string, body: string): StoredRequest {
+  return { id, endpoint: 'pay', kind: 'payDirect', method: 'POST', contentType: 'application/x-www-form-urlencoded', receivedAt: new Date().toISOString(), text: body, charset: 'utf-8' };
+}
