@@ -2,11 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
+import type { CheckDigitScheme } from '../../src/reference.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { text, type Text } from '../../src/text.ts';
+import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import type { EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
+import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
@@ -48,7 +50,64 @@ const S = {
     'This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.',
     'Nyckeln signerar formulären du bygger, kontrollerar förfrågornas MAC och KVV och signerar den simulerade bankens svar. Testsidan är till för den publicerade testnyckeln; en nyckel du skriver här används bara på den här sidan och sparas aldrig.',
   ),
+  autoLabel: text('Answer every form that arrives automatically (for automated tests)', 'Besvara varje formulär som kommer automatiskt (för automatiska tester)'),
+  autoOff: text('off: choose the answer by hand', 'av: välj svaret för hand'),
+  autoOutcomes: {
+    pay: text('successful payment', 'lyckad betalning'),
+    cancel: text('cancelled payment', 'avbruten betalning'),
+    reject: text('rejected payment', 'avvisad betalning'),
+  } as Record<AutoOutcome, Text>,
+  autoHint: text(
+    'Off by default. Kept in this browser (localStorage: the outcome only, never a key). A test run switches it on by opening this page once as …/tools/test-page/?outcome=pay (or cancel, reject), and off with ?outcome=off. Payment checks and repayments are then answered at once too.',
+    'Av som standard. Sparas i den här webbläsaren (localStorage: bara utfallet, aldrig en nyckel). En testkörning slår på den genom att öppna sidan en gång som …/tools/test-page/?outcome=pay (eller cancel, reject), och av med ?outcome=off. Betalningskontroller och återbetalningar besvaras då också direkt.',
+  ),
+  autoOn: (outcome: Text) =>
+    text(
+      `Automatic answers are ON: every form posted to the simulator’s addresses is answered at once with “${outcome.en}”, without a click.`,
+      `Automatiska svar är PÅ: varje formulär som postas till simulatorns adresser besvaras direkt med ”${outcome.sv}”, utan klick.`,
+    ),
+  badSetting: (name: string, value: string, allowed: readonly string[]) =>
+    text(
+      `?${name}=${value} is not understood: use ${allowed.join(', ')}; the setting kept in this browser is used`,
+      `?${name}=${value} förstås inte: använd ${allowed.join(', ')}; inställningen som sparats i den här webbläsaren används`,
+    ),
+  storeSetting: text('The setting could not be kept in this browser (localStorage is off)', 'Inställningen kunde inte sparas i den här webbläsaren (localStorage är avstängt)'),
 };
+
+const OUTCOME_STORAGE = 'ebet-simulator-outcome';
+const CHECK_DIGIT_STORAGE = 'ebet-simulator-check-digit';
+const CHECK_DIGITS: readonly CheckDigitScheme[] = ['none', 'luhn', '731'];
+
+/** Keeps a setting for automated tests in localStorage (`null` forgets it); `false` when storage is off. */
+function keep(storageKey: string, value: string | null): boolean {
+  try {
+    if (value === null) localStorage.removeItem(storageKey);
+    else localStorage.setItem(storageKey, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A setting for automated tests: from the page's query parameter `name` (then kept in this
+ * browser; `off` forgets it), else as kept. Only these settings are stored: never a key.
+ */
+function setting<T extends string>(name: string, storageKey: string, allowed: readonly T[], off: string): { value: T | null; problem: Text | null } {
+  const given = new URLSearchParams(window.location.search).get(name);
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(storageKey);
+  } catch {
+    stored = null;
+  }
+  const known = (v: string | null): T | null => (allowed.find((a) => a === v) ?? null);
+  if (given === null) return { value: known(stored), problem: null };
+  if (given === off) return { value: null, problem: keep(storageKey, null) ? null : S.storeSetting };
+  const value = known(given);
+  if (!value) return { value: known(stored), problem: S.badSetting(name, given, [...allowed, off]) };
+  return { value, problem: keep(storageKey, value) ? null : S.storeSetting };
+}
 
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
 
@@ -58,6 +117,8 @@ type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
  * @csspart key - The key used by the builder and the simulator (the published test key by default).
  * @csspart simulator - The simulator.
  * @csspart ledger - The ledger.
+ * @csspart attempts - The attempt log.
+ * @csspart auto-on - The notice shown while automatic answers are on.
  * @csspart builder - The form builder.
  */
 @customElement('ebet-test-page')
@@ -71,6 +132,10 @@ export class EbetTestPage extends LitElement {
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1em; align-items: center; }
       dd { margin: 0; }
       h2 { margin: 0.2em 0 0.5em; }
+      .automation { display: flex; flex-direction: column; gap: 0.2em; margin-top: 0.8em; }
+      .automation select { align-self: start; }
+      .auto-on { font-weight: 700; padding: 0.6em 0.8em; border-radius: var(--ebet-radius, 6px); border: 2px solid var(--ebet-color-warning, #8a5300);
+        color: var(--ebet-color-warning, #8a5300); background: var(--ebet-color-surface, #fff); }
     `,
   ];
 
@@ -81,6 +146,12 @@ export class EbetTestPage extends LitElement {
 
   @state() private problem: Text | null = null;
   @state() private key: string | null = TEST_KEY;
+  private readonly outcomeSetting = setting('outcome', OUTCOME_STORAGE, AUTO_OUTCOMES, 'off');
+  private readonly checkDigitSetting = setting('check-digit', CHECK_DIGIT_STORAGE, CHECK_DIGITS, 'none');
+  /** The outcome chosen up front for automated tests (`off` unless chosen), for test drivers. */
+  @property({ reflect: true, attribute: 'data-outcome' }) autoOutcome: AutoOutcome | 'off' = this.outcomeSetting.value ?? 'off';
+  @state() private checkDigit: CheckDigitScheme = this.checkDigitSetting.value ?? 'none';
+  @state() private settingProblem: Text | null = this.outcomeSetting.problem ?? this.checkDigitSetting.problem;
   @query('ebet-bank-simulator') private simulator!: EbetBankSimulator;
   private readonly locale = new LocaleController(this);
 
@@ -113,7 +184,7 @@ export class EbetTestPage extends LitElement {
     try {
       const stored = await loadRequest(id);
       await this.updateComplete;
-      if (stored) this.simulator.load(stored);
+      if (stored) await this.simulator.load(stored);
       else this.problem = S.missing;
     } catch (error) {
       this.problem = text(`${S.storeFailed.en}: ${String(error)}`, `${S.storeFailed.sv}: ${String(error)}`);
@@ -128,6 +199,9 @@ export class EbetTestPage extends LitElement {
     const { t } = this.locale;
     return html`<h1>${t(S.title)}</h1>
       <p>${t(S.lead)}</p>
+      ${this.autoOutcome === 'off'
+        ? nothing
+        : html`<p class="auto-on" part="auto-on" role="status" data-auto-outcome=${this.autoOutcome}>${t(S.autoOn(S.autoOutcomes[this.autoOutcome]))}</p>`}
       <section class="panel" part="addresses" aria-labelledby="addresses-heading">
         <h2 id="addresses-heading">${t(S.addresses)}</h2>
         <p class="hint">${t(S.addressesLead)}</p>
@@ -142,6 +216,7 @@ export class EbetTestPage extends LitElement {
           ${this.workerStatus === 'failed' ? nothing : t(S.worker[this.workerStatus])}
         </p>
         ${this.problem ? html`<p class="field-error" role="alert">${t(this.problem)}</p>` : nothing}
+        ${this.renderAutomation()}
       </section>
       <section class="panel" part="key">
         <ebet-key-input
@@ -150,18 +225,45 @@ export class EbetTestPage extends LitElement {
         ></ebet-key-input>
         <p id="key-hint" class="hint">${t(S.keyHint)}</p>
       </section>
-      <ebet-bank-simulator part="simulator" .key=${this.key}></ebet-bank-simulator>
+      <ebet-bank-simulator
+        part="simulator"
+        .key=${this.key}
+        .autoOutcome=${this.autoOutcome === 'off' ? null : this.autoOutcome}
+        check-digit=${this.checkDigit}
+        @ebet-check-digit-change=${(e: CustomEvent<CheckDigitChangeDetail>) => {
+          this.checkDigit = e.detail.checkDigit;
+          this.settingProblem = keep(CHECK_DIGIT_STORAGE, this.checkDigit === 'none' ? null : this.checkDigit) ? null : S.storeSetting;
+        }}
+      ></ebet-bank-simulator>
       <section class="panel" part="ledger"><ebet-bank-ledger></ebet-bank-ledger></section>
+      <section class="panel" part="attempts"><ebet-attempt-log calculator="../calculator/"></ebet-attempt-log></section>
       <section class="panel" part="builder">
         <ebet-form-builder
           .key=${this.key}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
-            this.simulator.check(e.detail.html, e.detail.kind);
+            void this.simulator.check(e.detail.html, e.detail.kind);
             this.simulator.scrollIntoView({ block: 'start' });
           }}
         ></ebet-form-builder>
       </section>`;
+  }
+
+  private renderAutomation() {
+    const { t } = this.locale;
+    return html`<div class="automation">
+      <label for="auto-outcome">${t(S.autoLabel)}</label>
+      <select id="auto-outcome" aria-describedby="auto-hint" @change=${(e: Event) => {
+        const value = (e.target as HTMLSelectElement).value as AutoOutcome | 'off';
+        this.autoOutcome = value;
+        this.settingProblem = keep(OUTCOME_STORAGE, value === 'off' ? null : value) ? null : S.storeSetting;
+      }}>
+        <option value="off" ?selected=${this.autoOutcome === 'off'}>${t(S.autoOff)}</option>
+        ${AUTO_OUTCOMES.map((o) => html`<option value=${o} ?selected=${this.autoOutcome === o}>${t(S.autoOutcomes[o])}</option>`)}
+      </select>
+      <p id="auto-hint" class="hint">${t(S.autoHint)}</p>
+      ${this.settingProblem ? html`<p class="field-error" role="alert" data-setting-problem>${t(this.settingProblem)}</p>` : nothing}
+    </div>`;
   }
 }
 
