@@ -435,7 +435,7 @@ export class EbetBankSimulator extends LitElement {
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}></ebet-field-table>
         <div hidden data-fields="request">
-          ${this.entries.map((f) => html`<input type="hidden" name=${f.name} value=${f.value} />`)}
+          ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>
       </section>
       <section part="answers" aria-labelledby="answers-heading">
@@ -525,7 +525,7 @@ export class EbetBankSimulator extends LitElement {
       <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title}></ebet-field-table>
       <p>${answer.macString === null ? t(S.unsigned) : html`${t(S.signed)}: ${visibleValue(answer.macString, lang, true)}`}</p>
       <form hidden data-fields="answer" method="post" action=${target ?? nothing}>
-        ${Object.entries(answer.fields).map(([name, value]) => html`<input type="hidden" name=${name} value=${value} />`)}
+        ${Object.entries(answer.fields).map(([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`)}
       </form>
       <h3>${t(S.formHtml)}</h3>
       <pre>${toHtmlForm(answer.fields, target ?? '')}</pre>

@@ -95,7 +95,7 @@ function keep(storageKey: string, value: string | null): boolean {
  */
 function setting<T extends string>(name: string, storageKey: string, allowed: readonly T[], off: string): { value: T | null; problem: Text | null } {
   const given = new URLSearchParams(window.location.search).get(name);
-  let stored: string | null = null;
+  let stored: string | null;
   try {
     stored = localStorage.getItem(storageKey);
   } catch {

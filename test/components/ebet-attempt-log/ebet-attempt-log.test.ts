@@ -43,16 +43,16 @@ const shownIds = (el: EbetAttemptLog) => $$(el, 'details[data-attempt]').map((d)
 /** Catches what the element offers for download (the link it clicks), as bytes. */
 async function captureDownload(action: () => void): Promise<{ name: string; bytes: Uint8Array }> {
   const original = HTMLAnchorElement.prototype.click;
-  let link: HTMLAnchorElement | null = null;
+  const links: HTMLAnchorElement[] = [];
   HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    link = this;
+    links.push(this);
   };
   try {
     action();
   } finally {
     HTMLAnchorElement.prototype.click = original;
   }
-  const a = link as HTMLAnchorElement | null;
+  const a = links[0];
   if (!a) throw new Error('nothing was offered for download');
   return { name: a.download, bytes: new Uint8Array(await (await fetch(a.href)).arrayBuffer()) };
 }
