@@ -3,26 +3,12 @@
 // simulated bank still receives a shop's form. The example shop works offline through its own
 // worker, and a browser that still has the simulator's old worker ends up with the site's.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, serveDist, watchPage } from './support.mjs';
+import { launchBrowser, serveDist, sitePages, submitForm, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
-
-/** Every HTML page of the build, as paths relative to the site root. */
-function pages(dir = DIST) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== 'lib' && name !== 'assets') found.push(...pages(path));
-    } else if (name.endsWith('.html')) {
-      found.push(relative(DIST, path).split('\\').join('/'));
-    }
-  }
-  return found.sort();
-}
 
 let browser;
 before(async () => {
@@ -93,20 +79,7 @@ async function loadOffline(context, base, path) {
 
 /** Posts a real form (a top-level navigation) from the page to the simulator's pay address, as a shop would. */
 async function postToSimulator(page, fields) {
-  await page.evaluate((fields) => {
-    const form = document.createElement('form');
-    form.method = 'post';
-    form.action = new URL('bank/pay', location.href).href;
-    for (const [name, value] of Object.entries(fields)) {
-      const input = document.createElement('input');
-      input.type = 'hidden';
-      input.name = name;
-      input.value = value;
-      form.append(input);
-    }
-    document.body.append(form);
-    form.submit();
-  }, fields);
+  await submitForm(page, 'bank/pay', fields);
   await page.waitForURL(/tools\/test-page\/\?request=/);
   await page.locator('ebet-bank-simulator[data-state]').waitFor();
 }
@@ -120,7 +93,7 @@ test('after one visit to the home page, every page works with the network cut, a
     const home = await context.newPage();
     await home.goto(server.url);
     assert.equal(await activeWorker(home, server.url), `${server.url}sw.js`);
-    const all = pages();
+    const all = sitePages(DIST);
     assert.ok(all.length >= 10, `only ${all.length} pages found`);
     assert.deepEqual(await uncached(home, server.url, [...all, 'toolkit.css', 'lib/ebet-core.js', 'lib/ebet-checkout.js']), [], 'not kept for offline use');
 
@@ -144,7 +117,7 @@ test('the example shop works offline through its own worker (receipts and the sh
     const shop = await context.newPage();
     await shop.goto(`${server.url}shop/`);
     assert.equal(await activeWorker(shop, `${server.url}shop/`), `${server.url}shop/ebet-receipt-sw.js`);
-    const shopPages = pages().filter((path) => path.startsWith('shop/'));
+    const shopPages = sitePages(DIST).filter((path) => path.startsWith('shop/'));
     assert.deepEqual(shopPages, ['shop/cancel.html', 'shop/index.html', 'shop/reject.html', 'shop/return.html']);
 
     await cutNetwork(context, server);

@@ -3,27 +3,14 @@
 // a distinctive key typed into every key field is found nowhere — not in storage, IndexedDB,
 // cookies, the URL, the history state, the console or any request.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { axeViolations, launchBrowser, serveDist, sitePages, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const KEY = 'C0FF EE15 DEAD BEEF 0123 4567 89AB CDEF';
 const KEY_FORMS = [KEY, KEY.replace(/ /g, ''), KEY.replace(/ /g, '').toLowerCase(), 'C0FFEE15DEADBEEF'];
-
-function pages(dir = DIST) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== 'lib' && name !== 'assets') found.push(...pages(path));
-    } else if (name.endsWith('.html')) {
-      found.push(relative(DIST, path).split('\\').join('/'));
-    }
-  }
-  return found.sort();
-}
 
 let server;
 let browser;
@@ -87,7 +74,7 @@ async function probeKey(page, context, console, requests, path) {
 
 describe('every built page', { concurrency: false }, () => {
   assert.ok(existsSync(join(DIST, 'index.html')), 'run npm run build first');
-  for (const path of pages()) {
+  for (const path of sitePages(DIST)) {
     test(`${path}: strict CSP kept, no errors, axe clean, nothing leaves the origin, the key is kept`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();

@@ -1,9 +1,9 @@
 // Shared by the end-to-end tests: a static server for dist/ that behaves like a plain static host
 // (GET only: a POST gets 405, as on GitHub Pages or S3), and Debian's Chromium via playwright-core.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
@@ -48,6 +48,42 @@ export async function serveDist(root = process.env.EBET_DIST ?? 'dist') {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Every HTML page of a built site (lib/ and assets/ hold none), as sorted paths from its root. */
+export function sitePages(root = process.env.EBET_DIST ?? 'dist', dir = root) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'lib' && name !== 'assets') found.push(...sitePages(root, path));
+    } else if (name.endsWith('.html')) {
+      found.push(relative(root, path).split('\\').join('/'));
+    }
+  }
+  return found.sort();
+}
+
+/** Submits a real form (a top-level navigation, as a shop's page does) from the page to `action` (relative to the page). */
+export function submitForm(page, action, fields, charset = 'UTF-8') {
+  return page.evaluate(
+    ({ action, fields, charset }) => {
+      const form = document.createElement('form');
+      form.acceptCharset = charset;
+      form.method = 'post';
+      form.action = new URL(action, location.href).href;
+      for (const [name, value] of Object.entries(fields)) {
+        const input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.value = value;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    },
+    { action, fields, charset },
+  );
 }
 
 export async function launchBrowser() {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { axeViolations, launchBrowser, serveDist, submitForm, watchPage } from './support.mjs';
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -56,24 +56,7 @@ function payForm(stamp, amount = '550,00') {
 /** Posts a real form (top-level navigation) from the page to a simulator address, as a shop would. */
 async function postForm(page, endpoint, fields, charset = 'UTF-8') {
   const before = page.url();
-  await page.evaluate(
-    ({ endpoint, fields, charset }) => {
-      const form = document.createElement('form');
-      form.acceptCharset = charset;
-      form.method = 'post';
-      form.action = new URL(`bank/${endpoint}`, location.href).href;
-      for (const [name, value] of Object.entries(fields)) {
-        const input = document.createElement('input');
-        input.type = 'hidden';
-        input.name = name;
-        input.value = value;
-        form.append(input);
-      }
-      document.body.append(form);
-      form.submit();
-    },
-    { endpoint, fields, charset },
-  );
+  await submitForm(page, `bank/${endpoint}`, fields, charset);
   await page.waitForURL((url) => /tools\/test-page\/\?request=/.test(url.href) && url.href !== before);
 }
 
