@@ -58,8 +58,6 @@ export class EbetKeyInput extends LitElement {
     baseStyles,
     css`
       :host { display: block; }
-      /* Chromium's date inputs keep focus in their own fields, so :focus-visible never shows on them. */
-      input[type='date']:focus { outline: 3px solid var(--ebet-color-focus, #f29900); outline-offset: 2px; }
       fieldset { border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); padding: 0.6em 0.9em; }
       .row { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 0.4em 0; }
       .row > div { display: flex; flex-direction: column; }
