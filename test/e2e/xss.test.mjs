@@ -289,4 +289,18 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     }
     await context.close();
   });
+
+  test('the probe itself catches a payload that does get into a shadow root', async () => {
+    const context = await browser.newContext();
+    const tab = await open(context, 'tools/calculator/');
+    const baseline = await dangerous(tab.page);
+    await tab.page.evaluate((payload) => {
+      const box = document.querySelector('ebet-calculator').shadowRoot.appendChild(document.createElement('div'));
+      box.innerHTML = payload;
+    }, PAYLOADS[2]);
+    await tab.page.waitForTimeout(200);
+    await assert.rejects(assertClean('injected', tab, baseline), /event-handler attributes in the DOM/);
+    assert.ok(tab.watch.violations.length > 0, 'the strict CSP reported the blocked handler');
+    await context.close();
+  });
 });
