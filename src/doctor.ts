@@ -21,11 +21,11 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { parseAmount } from './amount.ts';
-import { ENCODING_NAMES, encodeText, type Encoding } from './encoding.ts';
+import { ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { fieldSpec, MESSAGE_KINDS, MESSAGES, messageSpec, type MessageKind } from './fields.ts';
 import { computeKvv, groupHex, normalizeKey, toHex } from './key.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
-import { SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
+import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { EbetError, text, type Text } from './text.ts';
 
 /** A mistake the doctor can name. */
@@ -718,7 +718,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
 
   const findings: DoctorFinding[] = [];
   const found = new Set<string>();
-  const expectedBytes = encodeText(expectedString, encoding);
+  const expectedBytes = encodeSigned(base, expectedString, encoding);
   const expectedMac = expectedKey ? toHex(expectedKey.keyed.clone().update(expectedBytes).digest()).slice(0, 32) : null;
 
   const record = (candidate: Candidate, enc: Encoding, key: KeyVariant, algorithm: string, full: Uint8Array) => {

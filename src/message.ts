@@ -118,7 +118,7 @@ export interface MacComputation {
 }
 
 /** The signed string's bytes; a character the encoding cannot hold is an error naming its field and its position in the value. */
-function encodeSigned(signed: readonly FieldEntry[], string: string, encoding: Encoding): Uint8Array {
+export function encodeSigned(signed: readonly FieldEntry[], string: string, encoding: Encoding): Uint8Array {
   try {
     return encodeText(string, encoding);
   } catch (error) {

@@ -187,7 +187,7 @@ function errAnswer(kind: 'paymentCheckResponse' | 'repaymentResponse', fields: R
 export function verifyRequestMac(kind: RequestKind, fields: FieldInput, key: string, options: SimulatorOptions = {}): Text | null {
   const given = (toRecord(fields).NB_HMAC ?? '').trim().toUpperCase();
   let expected: string | null;
-  let string = '';
+  let string: string;
   try {
     const details = computeMacDetails(kind, fields, key, options.encoding ? { encoding: options.encoding } : {});
     expected = details?.mac ?? null;

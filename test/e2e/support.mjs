@@ -47,7 +47,7 @@ export async function serveDist(root = process.env.EBET_DIST ?? 'dist') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }) };
 }
 
 /** Every HTML page of a built site (lib/ and assets/ hold none), as sorted paths from its root. */
