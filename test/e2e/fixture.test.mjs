@@ -4,9 +4,8 @@
 // click is needed. A small "shop" server on another origin receives the answers.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import { launchBrowser, serveDist, watchPage } from './support.mjs';
+import { launchBrowser, serveDist, serveShop, watchPage } from './support.mjs';
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -15,21 +14,12 @@ const mac = (string) => createHmac('sha256', KEY).update(Buffer.from(string, 'ut
 let site;
 let shop;
 let browser;
-const received = [];
+let received;
 
 before(async () => {
   site = await serveDist();
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, path: req.url, body });
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><title>shop</title><h1>Shop</h1>');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  shop = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  shop = await serveShop();
+  received = shop.received;
   browser = await launchBrowser();
 });
 after(async () => {

@@ -3,9 +3,8 @@
 // receives the simulated bank's answers; their MACs are checked here with node:crypto.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, submitForm, watchPage } from './support.mjs';
+import { axeViolations, launchBrowser, serveDist, serveShop, submitForm, watchPage } from './support.mjs';
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -15,21 +14,12 @@ let site;
 let shop;
 let browser;
 /** What the shop received: method, path and the URL-encoded body. */
-const received = [];
+let received;
 
 before(async () => {
   site = await serveDist();
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      received.push({ method: req.method, path: req.url, body });
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><title>shop</title><h1>Shop return page</h1>');
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  shop = { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  shop = await serveShop();
+  received = shop.received;
   browser = await launchBrowser();
 });
 after(async () => {
