@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   ATTEMPT_OUTCOME_NAMES,
   attemptCase,
@@ -15,63 +16,60 @@ import { encodeText, ENCODING_NAMES } from '../../src/encoding.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import { toRecord } from '../../src/message.ts';
 import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/simulator.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { EbetError } from '../../src/text.ts';
 import type { Level } from '../../src/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
 
 const S = {
-  heading: text('Attempt log', 'Försökslogg'),
-  lead: text(
-    'Every request that reached the simulator in this browser: when, which message, the verdict, the encoding, each field, the exact signed strings of the request and of the answer, and why it failed. Kept in IndexedDB (the newest 500), never with a key.',
-    'Varje förfrågan som nått simulatorn i den här webbläsaren: när, vilket meddelande, utlåtandet, teckenkodningen, varje fält, de exakta signerade strängarna för förfrågan och svaret, och varför den misslyckades. Sparas i IndexedDB (de senaste 500), aldrig med en nyckel.',
-  ),
-  empty: text('No attempts yet.', 'Inga försök ännu.'),
-  none: text('No attempt matches the filter.', 'Inget försök matchar filtret.'),
-  shown: (shown: number, all: number) => text(`${shown} of ${all} attempts shown`, `${shown} av ${all} försök visas`),
-  result: text('Show', 'Visa'),
+  get heading() { return msg('Attempt log'); },
+  get lead() { return msg('Every request that reached the simulator in this browser: when, which message, the verdict, the encoding, each field, the exact signed strings of the request and of the answer, and why it failed. Kept in IndexedDB (the newest 500), never with a key.'); },
+  get empty() { return msg('No attempts yet.'); },
+  get none() { return msg('No attempt matches the filter.'); },
+  shown: (shown: number, all: number) => msg(str`${shown} of ${all} attempts shown`),
+  get result() { return msg('Show'); },
   results: {
-    all: text('all attempts', 'alla försök'),
-    failed: text('failed attempts', 'misslyckade försök'),
-    ok: text('every field OK', 'alla fält OK'),
-    warning: text('with warnings', 'med varningar'),
-    error: text('with errors', 'med fel'),
-  } as Record<NonNullable<AttemptFilter['result']>, Text>,
-  kind: text('Message', 'Meddelande'),
-  allKinds: text('every message', 'alla meddelanden'),
-  search: text('Search fields, outcomes and problems', 'Sök i fält, utfall och problem'),
-  verdicts: { ok: text('OK', 'OK'), warning: text('warnings', 'varningar'), error: text('errors', 'fel') } as Record<Level, Text>,
-  failed: text('failed', 'misslyckat'),
-  posted: text('posted', 'postad'),
-  pasted: text('pasted', 'inklistrad'),
-  field: text('Field', 'Fält'),
-  value: text('Value', 'Värde'),
-  fields: text('Fields of the request', 'Förfrågans fält'),
-  problems: text('Problems', 'Problem'),
-  requestString: text('Signed string of the request', 'Förfrågans signerade sträng'),
-  noString: text('cannot be made: a signed field is missing', 'kan inte bildas: ett signerat fält saknas'),
-  answerString: text('Signed string of the answer', 'Svarets signerade sträng'),
-  unsigned: text('none: the answer is not signed (ERR)', 'ingen: svaret är inte signerat (ERR)'),
-  answerFields: text('Fields of the answer', 'Svarets fält'),
-  why: text('Why it failed', 'Varför det misslyckades'),
-  encoding: text('Encoding', 'Teckenkodning'),
-  downloadString: text('Download the signed string', 'Ladda ner den signerade strängen'),
-  doctor: text('Open in the mismatch doctor', 'Öppna i felsökaren'),
-  exportJson: text('Export as JSON', 'Exportera som JSON'),
-  importJson: text('Import JSON', 'Importera JSON'),
-  clear: text('Clear the log', 'Töm loggen'),
-  confirmClear: text('Really clear every logged attempt?', 'Verkligen tömma alla loggade försök?'),
-  yes: text('Yes, clear', 'Ja, töm'),
-  no: text('Keep it', 'Behåll'),
-  imported: (n: number) => text(`${n} attempts imported.`, `${n} försök importerade.`),
-  cleared: text('Log cleared.', 'Loggen tömd.'),
-  unavailable: text('The attempt log cannot be used in this browser', 'Försöksloggen kan inte användas i den här webbläsaren'),
+    get all() { return msg('all attempts'); },
+    get failed() { return msg('failed attempts'); },
+    get ok() { return msg('every field OK'); },
+    get warning() { return msg('with warnings'); },
+    get error() { return msg('with errors'); },
+  } as Record<NonNullable<AttemptFilter['result']>, string>,
+  get kind() { return msg('Message'); },
+  get allKinds() { return msg('every message'); },
+  get search() { return msg('Search fields, outcomes and problems'); },
+  verdicts: { get ok() { return msg('OK'); }, get warning() { return msg('warnings'); }, get error() { return msg('errors'); } } as Record<Level, string>,
+  get failed() { return msg('failed'); },
+  get posted() { return msg('posted'); },
+  get pasted() { return msg('pasted'); },
+  get field() { return msg('Field'); },
+  get value() { return msg('Value'); },
+  get fields() { return msg('Fields of the request'); },
+  get problems() { return msg('Problems'); },
+  get requestString() { return msg('Signed string of the request'); },
+  get noString() { return msg('cannot be made: a signed field is missing'); },
+  get answerString() { return msg('Signed string of the answer'); },
+  get unsigned() { return msg('none: the answer is not signed (ERR)'); },
+  get answerFields() { return msg('Fields of the answer'); },
+  get why() { return msg('Why it failed'); },
+  get encoding() { return msg('Encoding'); },
+  get downloadString() { return msg('Download the signed string'); },
+  get doctor() { return msg('Open in the mismatch doctor'); },
+  get exportJson() { return msg('Export as JSON'); },
+  get importJson() { return msg('Import JSON'); },
+  get clear() { return msg('Clear the log'); },
+  get confirmClear() { return msg('Really clear every logged attempt?'); },
+  get yes() { return msg('Yes, clear'); },
+  get no() { return msg('Keep it'); },
+  imported: (n: number) => msg(str`${n} attempts imported.`),
+  get cleared() { return msg('Log cleared.'); },
+  get unavailable() { return msg('The attempt log cannot be used in this browser'); },
 };
 
 /**
@@ -85,6 +83,7 @@ const S = {
  * @cssproperty --ebet-color-surface - Background of an opened attempt.
  */
 @customElement('ebet-attempt-log')
+@localized()
 export class EbetAttemptLog extends LitElement {
   static override styles = [
     baseStyles,
@@ -108,9 +107,9 @@ export class EbetAttemptLog extends LitElement {
 
   @state() private attempts: readonly Attempt[] = [];
   @state() private filter: Required<AttemptFilter> = { result: 'all', kind: 'all', query: '' };
-  @state() private status: { level: 'ok' | 'error'; text: Text } | null = null;
+  /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
+  @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
-  private readonly locale = new LocaleController(this);
   private stop: (() => void) | null = null;
 
   override connectedCallback(): void {
@@ -137,7 +136,7 @@ export class EbetAttemptLog extends LitElement {
   private fail(error: unknown): void {
     this.status = {
       level: 'error',
-      text: error instanceof EbetError ? error.text : text(`${S.unavailable.en}: ${String(error)}`, `${S.unavailable.sv}: ${String(error)}`),
+      text: () => (error instanceof EbetError ? t(error.text) : `${S.unavailable}: ${String(error)}`),
     };
   }
 
@@ -149,7 +148,7 @@ export class EbetAttemptLog extends LitElement {
     try {
       const imported = attemptsFromJson(await file.text());
       await saveAttempts(imported);
-      await this.changed(S.imported(imported.length));
+      await this.changed(() => S.imported(imported.length));
     } catch (error) {
       this.fail(error);
     }
@@ -158,13 +157,13 @@ export class EbetAttemptLog extends LitElement {
   private async clear(): Promise<void> {
     try {
       await saveAttempts([], true);
-      await this.changed(S.cleared);
+      await this.changed(() => S.cleared);
     } catch (error) {
       this.fail(error);
     }
   }
 
-  private async changed(done: Text): Promise<void> {
+  private async changed(done: () => string): Promise<void> {
     this.attempts = await readAttempts();
     this.confirming = false;
     this.status = { level: 'ok', text: done };
@@ -187,49 +186,48 @@ export class EbetAttemptLog extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const shown = filterAttempts(this.attempts, this.filter);
-    return html`<h2>${t(S.heading)}</h2>
-      <p class="hint">${t(S.lead)}</p>
+    return html`<h2>${S.heading}</h2>
+      <p class="hint">${S.lead}</p>
       <div part="filters" class="filters">
         <div>
-          <label for="result">${t(S.result)}</label>
+          <label for="result">${S.result}</label>
           <select id="result" @change=${(e: Event) => this.setFilter({ result: (e.target as HTMLSelectElement).value as AttemptFilter['result'] })}>
-            ${(Object.keys(S.results) as Array<keyof typeof S.results>).map((r) => html`<option value=${r} ?selected=${this.filter.result === r}>${t(S.results[r])}</option>`)}
+            ${(Object.keys(S.results) as Array<keyof typeof S.results>).map((r) => html`<option value=${r} ?selected=${this.filter.result === r}>${S.results[r]}</option>`)}
           </select>
         </div>
         <div>
-          <label for="kind">${t(S.kind)}</label>
+          <label for="kind">${S.kind}</label>
           <select id="kind" @change=${(e: Event) => this.setFilter({ kind: (e.target as HTMLSelectElement).value as AttemptFilter['kind'] })}>
-            <option value="all">${t(S.allKinds)}</option>
+            <option value="all">${S.allKinds}</option>
             ${REQUEST_KINDS.map((k) => html`<option value=${k} ?selected=${this.filter.kind === k}>${t(MESSAGES[k].title)}</option>`)}
           </select>
         </div>
         <div>
-          <label for="query">${t(S.search)}</label>
+          <label for="query">${S.search}</label>
           <input id="query" type="search" .value=${this.filter.query} @input=${(e: Event) => this.setFilter({ query: (e.target as HTMLInputElement).value })} />
         </div>
       </div>
       <p class="hint" aria-live="polite" data-shown=${shown.length}>
-        ${this.attempts.length === 0 ? t(S.empty) : shown.length === 0 ? t(S.none) : t(S.shown(shown.length, this.attempts.length))}
+        ${this.attempts.length === 0 ? S.empty : shown.length === 0 ? S.none : S.shown(shown.length, this.attempts.length)}
       </p>
       ${shown.map((a) => this.renderAttempt(a))}
       <div part="actions" class="actions">
         <button type="button" class="secondary" data-action="export" ?disabled=${!this.attempts.length}
-          @click=${() => download(this.renderRoot, 'ebet-simulator-attempts.json', attemptsToJson(this.attempts), 'application/json')}>${t(S.exportJson)}</button>
-        <span><label for="import">${t(S.importJson)}</label>
+          @click=${() => download(this.renderRoot, 'ebet-simulator-attempts.json', attemptsToJson(this.attempts), 'application/json')}>${S.exportJson}</button>
+        <span><label for="import">${S.importJson}</label>
           <input id="import" type="file" accept="application/json,.json" data-action="import" @change=${this.import} /></span>
         ${this.confirming
-          ? html`<span role="group" aria-label=${t(S.confirmClear)}>${t(S.confirmClear)}
-              <button type="button" data-action="confirm-clear" @click=${this.clear}>${t(S.yes)}</button>
-              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${t(S.no)}</button></span>`
-          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${!this.attempts.length} @click=${() => (this.confirming = true)}>${t(S.clear)}</button>`}
+          ? html`<span role="group" aria-label=${S.confirmClear}>${S.confirmClear}
+              <button type="button" data-action="confirm-clear" @click=${this.clear}>${S.yes}</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${S.no}</button></span>`
+          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${!this.attempts.length} @click=${() => (this.confirming = true)}>${S.clear}</button>`}
       </div>
-      <p aria-live="polite" data-status class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? t(this.status.text) : nothing}</p>`;
+      <p aria-live="polite" data-status class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? this.status.text() : nothing}</p>`;
   }
 
   private renderAttempt(a: Attempt) {
-    const { t, lang } = this.locale;
+    const lang = currentLang();
     const failed = attemptFailed(a);
     const why = failureReason(a);
     const stamp = toRecord(a.fields).NB_STAMP;
@@ -239,46 +237,44 @@ export class EbetAttemptLog extends LitElement {
         <span>${when}</span>
         <strong>${t(MESSAGES[a.kind].title)}</strong>
         ${stamp !== undefined ? html`<span class="mono">NB_STAMP ${stamp}</span>` : nothing}
-        <span class=${`level-${a.verdict}`}>${t(S.verdicts[a.verdict])}</span>
-        <span>${t(ATTEMPT_OUTCOME_NAMES[a.outcome])}${failed ? html` — <strong class="level-error">${t(S.failed)}</strong>` : nothing}</span>
+        <span class=${`level-${a.verdict}`}>${S.verdicts[a.verdict]}</span>
+        <span>${t(ATTEMPT_OUTCOME_NAMES[a.outcome])}${failed ? html` — <strong class="level-error">${S.failed}</strong>` : nothing}</span>
       </summary>
       <div class="body">
-        <p class="hint">${t(a.source === 'posted' ? S.posted : S.pasted)}; ${t(S.encoding)}: ${t(ENCODING_NAMES[a.encoding])}</p>
-        ${why ? html`<p class="level-error" data-why><strong>${t(S.why)}:</strong> ${t(why)}</p>` : nothing}
+        <p class="hint">${a.source === 'posted' ? S.posted : S.pasted}; ${S.encoding}: ${t(ENCODING_NAMES[a.encoding])}</p>
+        ${why ? html`<p class="level-error" data-why><strong>${S.why}:</strong> ${t(why)}</p>` : nothing}
         ${failed ? this.renderFailed(a) : nothing}
-        <h3>${t(S.fields)}</h3>
-        ${this.renderFields(a.fields.map((f) => [f.name, f.value]), lang)}
-        <h3>${t(S.requestString)}</h3>
-        <p data-string="request">${a.requestString === null ? html`<em class="hint">${t(S.noString)}</em>` : visibleValue(a.requestString, lang, true)}</p>
+        <h3>${S.fields}</h3>
+        ${this.renderFields(a.fields.map((f) => [f.name, f.value]))}
+        <h3>${S.requestString}</h3>
+        <p data-string="request">${a.requestString === null ? html`<em class="hint">${S.noString}</em>` : visibleValue(a.requestString, true)}</p>
         ${a.problems.length
-          ? html`<h3>${t(S.problems)}</h3>
+          ? html`<h3>${S.problems}</h3>
               <ul>${a.problems.map((p) => html`<li class=${`level-${p.level}`} data-code=${p.code}><span class="mono">${p.name}</span>: ${t(p.message)}</li>`)}</ul>`
           : nothing}
         ${a.answer
-          ? html`<h3>${t(S.answerFields)} (${a.answer.status ?? ''})</h3>
-              ${this.renderFields(Object.entries(a.answer.fields), lang)}
-              <h3>${t(S.answerString)}</h3>
-              <p data-string="answer">${a.answer.macString === null ? html`<em class="hint">${t(S.unsigned)}</em>` : visibleValue(a.answer.macString, lang, true)}</p>`
+          ? html`<h3>${S.answerFields} (${a.answer.status ?? ''})</h3>
+              ${this.renderFields(Object.entries(a.answer.fields))}
+              <h3>${S.answerString}</h3>
+              <p data-string="answer">${a.answer.macString === null ? html`<em class="hint">${S.unsigned}</em>` : visibleValue(a.answer.macString, true)}</p>`
           : nothing}
       </div>
     </details>`;
   }
 
   private renderFailed(a: Attempt) {
-    const { t } = this.locale;
     return html`<div class="actions">
       ${a.requestString !== null
-        ? html`<button type="button" class="secondary" data-action="download-string" @click=${() => this.downloadString(a)}>${t(S.downloadString)}</button>`
+        ? html`<button type="button" class="secondary" data-action="download-string" @click=${() => this.downloadString(a)}>${S.downloadString}</button>`
         : nothing}
-      <a data-action="doctor" href=${`${this.calculator}#${attemptCase(a)}`}>${t(S.doctor)}</a>
+      <a data-action="doctor" href=${`${this.calculator}#${attemptCase(a)}`}>${S.doctor}</a>
     </div>`;
   }
 
-  private renderFields(fields: Array<[string, string]>, lang: 'en' | 'sv') {
-    const { t } = this.locale;
+  private renderFields(fields: Array<[string, string]>) {
     return html`<table>
-      <thead><tr><th scope="col">${t(S.field)}</th><th scope="col">${t(S.value)}</th></tr></thead>
-      <tbody>${fields.map(([name, value]) => html`<tr data-field=${name} data-value=${value}><th scope="row" class="mono">${name}</th><td>${visibleValue(value, lang)}</td></tr>`)}</tbody>
+      <thead><tr><th scope="col">${S.field}</th><th scope="col">${S.value}</th></tr></thead>
+      <tbody>${fields.map(([name, value]) => html`<tr data-field=${name} data-value=${value}><th scope="row" class="mono">${name}</th><td>${visibleValue(value)}</td></tr>`)}</tbody>
     </table>`;
   }
 }

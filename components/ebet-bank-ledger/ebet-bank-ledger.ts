@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { formatAmount } from '../../src/amount.ts';
 import {
   currentPaid,
@@ -10,39 +11,36 @@ import {
   repaymentsOf,
   type Ledger,
 } from '../../src/simulator.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { EbetError } from '../../src/text.ts';
 import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulator/ledger-db.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  heading: text('The simulator’s ledger', 'Simulatorns reskontra'),
-  lead: text(
-    'Payments and repayments simulated in this browser (kept in IndexedDB, shared by every tab). A payment check finds these payments; a further repayment gives the current NB_PAID.',
-    'Betalningar och återbetalningar som simulerats i den här webbläsaren (sparas i IndexedDB, delas av alla flikar). En betalningskontroll hittar dessa betalningar; en ytterligare återbetalning anger aktuellt NB_PAID.',
-  ),
-  empty: text('No simulated payments yet.', 'Inga simulerade betalningar ännu.'),
-  caption: text('Simulated payments', 'Simulerade betalningar'),
-  shop: text('Shop', 'Butik'),
-  stamp: text('NB_STAMP', 'NB_STAMP'),
-  amount: text('Amount', 'Belopp'),
-  reference: text('NB_DB_REF', 'NB_DB_REF'),
-  repaid: text('Repayments', 'Återbetalningar'),
-  remaining: text('Remaining', 'Återstår'),
-  current: text('NB_PAID for the next repayment', 'NB_PAID för nästa återbetalning'),
-  copyPaid: text('NB_PAID', 'NB_PAID'),
-  exportJson: text('Export as JSON', 'Exportera som JSON'),
-  importJson: text('Import JSON', 'Importera JSON'),
-  clear: text('Clear the ledger', 'Töm reskontran'),
-  confirmClear: text('Really clear every simulated payment?', 'Verkligen tömma alla simulerade betalningar?'),
-  yes: text('Yes, clear', 'Ja, töm'),
-  no: text('Keep it', 'Behåll'),
-  imported: text('Ledger imported.', 'Reskontran importerad.'),
-  cleared: text('Ledger cleared.', 'Reskontran tömd.'),
-  unavailable: text('The ledger cannot be read in this browser', 'Reskontran kan inte läsas i den här webbläsaren'),
+  get heading() { return msg('The simulator’s ledger'); },
+  get lead() { return msg('Payments and repayments simulated in this browser (kept in IndexedDB, shared by every tab). A payment check finds these payments; a further repayment gives the current NB_PAID.'); },
+  get empty() { return msg('No simulated payments yet.'); },
+  get caption() { return msg('Simulated payments'); },
+  get shop() { return msg('Shop'); },
+  get stamp() { return msg('NB_STAMP'); },
+  get amount() { return msg('Amount'); },
+  get reference() { return msg('NB_DB_REF'); },
+  get repaid() { return msg('Repayments'); },
+  get remaining() { return msg('Remaining'); },
+  get current() { return msg('NB_PAID for the next repayment'); },
+  get copyPaid() { return msg('NB_PAID'); },
+  get exportJson() { return msg('Export as JSON'); },
+  get importJson() { return msg('Import JSON'); },
+  get clear() { return msg('Clear the ledger'); },
+  get confirmClear() { return msg('Really clear every simulated payment?'); },
+  get yes() { return msg('Yes, clear'); },
+  get no() { return msg('Keep it'); },
+  get imported() { return msg('Ledger imported.'); },
+  get cleared() { return msg('Ledger cleared.'); },
+  get unavailable() { return msg('The ledger cannot be read in this browser'); },
 };
 
 /**
@@ -52,6 +50,7 @@ const S = {
  * @csspart actions - Export, import and clear.
  */
 @customElement('ebet-bank-ledger')
+@localized()
 export class EbetBankLedger extends LitElement {
   static override styles = [
     baseStyles,
@@ -65,9 +64,9 @@ export class EbetBankLedger extends LitElement {
   ];
 
   @state() private ledger: Ledger = EMPTY_LEDGER;
-  @state() private status: { level: 'ok' | 'error'; text: Text } | null = null;
+  /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
+  @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
-  private readonly locale = new LocaleController(this);
   private stop: (() => void) | null = null;
 
   override connectedCallback(): void {
@@ -87,7 +86,7 @@ export class EbetBankLedger extends LitElement {
     try {
       this.ledger = await readLedger();
     } catch (error) {
-      this.status = { level: 'error', text: text(`${S.unavailable.en}: ${String(error)}`, `${S.unavailable.sv}: ${String(error)}`) };
+      this.status = { level: 'error', text: () => `${S.unavailable}: ${String(error)}` };
     }
   }
 
@@ -101,13 +100,13 @@ export class EbetBankLedger extends LitElement {
     input.value = '';
     if (!file) return;
     try {
-      await this.store(ledgerFromJson(await file.text()), S.imported);
+      await this.store(ledgerFromJson(await file.text()), () => S.imported);
     } catch (error) {
-      this.status = { level: 'error', text: error instanceof EbetError ? error.text : text(String(error), String(error)) };
+      this.status = { level: 'error', text: () => (error instanceof EbetError ? t(error.text) : String(error)) };
     }
   }
 
-  private async store(ledger: Ledger, done: Text): Promise<void> {
+  private async store(ledger: Ledger, done: () => string): Promise<void> {
     await replaceLedger(ledger);
     this.ledger = ledger;
     this.confirming = false;
@@ -116,19 +115,18 @@ export class EbetBankLedger extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const { payments } = this.ledger;
-    return html`<h2>${t(S.heading)}</h2>
-      <p class="hint">${t(S.lead)}</p>
+    return html`<h2>${S.heading}</h2>
+      <p class="hint">${S.lead}</p>
       ${payments.length === 0
-        ? html`<p data-ledger="empty">${t(S.empty)}</p>`
+        ? html`<p data-ledger="empty">${S.empty}</p>`
         : html`<table part="table">
-            <caption class="visually-hidden">${t(S.caption)}</caption>
+            <caption class="visually-hidden">${S.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">${t(S.shop)}</th><th scope="col">${t(S.stamp)}</th><th scope="col">${t(S.amount)}</th>
-                <th scope="col">${t(S.reference)}</th><th scope="col">${t(S.repaid)}</th><th scope="col">${t(S.remaining)}</th>
-                <th scope="col">${t(S.current)}</th>
+                <th scope="col">${S.shop}</th><th scope="col">${S.stamp}</th><th scope="col">${S.amount}</th>
+                <th scope="col">${S.reference}</th><th scope="col">${S.repaid}</th><th scope="col">${S.remaining}</th>
+                <th scope="col">${S.current}</th>
               </tr>
             </thead>
             <tbody>
@@ -150,16 +148,16 @@ export class EbetBankLedger extends LitElement {
             </tbody>
           </table>`}
       <div part="actions" class="actions">
-        <button type="button" class="secondary" data-action="export" @click=${this.download}>${t(S.exportJson)}</button>
-        <label for="import">${t(S.importJson)}</label>
+        <button type="button" class="secondary" data-action="export" @click=${this.download}>${S.exportJson}</button>
+        <label for="import">${S.importJson}</label>
         <input id="import" type="file" accept="application/json,.json" data-action="import" @change=${this.import} />
         ${this.confirming
-          ? html`<span role="group" aria-label=${t(S.confirmClear)}>${t(S.confirmClear)}
-              <button type="button" data-action="confirm-clear" @click=${() => this.store(EMPTY_LEDGER, S.cleared)}>${t(S.yes)}</button>
-              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${t(S.no)}</button></span>`
-          : html`<button type="button" class="secondary" data-action="clear" @click=${() => (this.confirming = true)}>${t(S.clear)}</button>`}
+          ? html`<span role="group" aria-label=${S.confirmClear}>${S.confirmClear}
+              <button type="button" data-action="confirm-clear" @click=${() => this.store(EMPTY_LEDGER, () => S.cleared)}>${S.yes}</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${S.no}</button></span>`
+          : html`<button type="button" class="secondary" data-action="clear" @click=${() => (this.confirming = true)}>${S.clear}</button>`}
       </div>
-      <p aria-live="polite" class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? t(this.status.text) : nothing}</p>`;
+      <p aria-live="polite" class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? this.status.text() : nothing}</p>`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
@@ -20,7 +21,7 @@ import {
   type RequestKind,
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { EbetError } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
@@ -29,7 +30,7 @@ import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
@@ -37,59 +38,53 @@ import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
 
 const S = {
-  heading: text('Check a request and simulate the bank', 'Kontrollera en förfrågan och simulera banken'),
-  paste: text('The shop’s request', 'Butikens förfrågan'),
-  kind: text('Message', 'Meddelande'),
-  autoKind: text('Recognise from the fields', 'Känn igen från fälten'),
-  detected: text('Recognised as', 'Igenkänt som'),
-  notRequest: text(
-    'These fields look like an answer from the bank, not a request to it: read it in the response decoder. Checked here as the message chosen below.',
-    'Fälten ser ut som ett svar från banken, inte en förfrågan: läs det i svarsavkodaren. Kontrolleras här som meddelandet som valts nedan.',
-  ),
-  encoding: text('Character encoding of the values', 'Teckenkodning för värdena'),
-  encodingAuto: text('As the request was sent', 'Som förfrågan skickades'),
-  encodingUsed: text('Values read and signed as', 'Värdena läses och signeras som'),
-  received: text('Received by the simulator', 'Mottaget av simulatorn'),
-  truncated: text('The body was longer than the simulator keeps; only its start is shown.', 'Kroppen var längre än simulatorn sparar; bara början visas.'),
-  noKey: text('Type a valid key (or use the test key) to check the MAC and to sign answers.', 'Ange en giltig nyckel (eller använd testnyckeln) för att kontrollera MAC och signera svar.'),
-  answers: text('Simulated answers', 'Simulerade svar'),
-  pay: text('Successful payment', 'Lyckad betalning'),
-  payHint: text('Signs the receipt and posts it to NB_RETURN, as the bank does after a payment.', 'Signerar kvittot och postar det till NB_RETURN, som banken gör efter en betalning.'),
-  receipt: text('Just show the receipt', 'Visa bara kvittot'),
-  cancel: text('Cancelled payment', 'Avbruten betalning'),
-  reject: text('Rejected payment', 'Avvisad betalning'),
-  goesTo: text('goes to', 'går till'),
-  noTarget: text('is not an absolute http(s) URL: the simulator will not go there', 'är inte en fullständig http(s)-URL: simulatorn går inte dit'),
-  cannotPay: text(
-    'Successful payment is offered only when every field is OK (handbook 4.3). Cancel and reject are always possible.',
-    'Lyckad betalning erbjuds bara när alla fält är OK (handboken 4.3). Avbryt och avvisa går alltid.',
-  ),
-  answerCheck: text('Answer the payment check', 'Besvara betalningskontrollen'),
-  answerRepay: text('Carry out the repayment', 'Genomför återbetalningen'),
-  exchange: text('Currency was exchanged (adds fields 5a–e)', 'Valuta växlades (lägger till fält 5a–e)'),
-  exchangeCurrency: text('Currency withdrawn from the shop', 'Valuta som tas ut från butiken'),
-  exchangeRate: text('Exchange rate (withdrawn per unit repaid, e.g. 8,91)', 'Avropskurs (uttag per återbetald enhet, t.ex. 8,91)'),
-  returnButton: text('Send the answer to NB_RETURN', 'Skicka svaret till NB_RETURN'),
-  answer: text('The bank’s answer', 'Bankens svar'),
-  notFound: text('The bank answers with a plain page: Not Found', 'Banken svarar med en enkel sida: Not Found'),
-  signed: text('Signed string', 'Signerad sträng'),
-  unsigned: text('No MAC: the bank signs no ERR answer.', 'Ingen MAC: banken signerar inget ERR-svar.'),
-  copyForm: text('the answer as an HTML form', 'svaret som HTML-formulär'),
-  copyBody: text('the answer as a URL-encoded body', 'svaret som URL-kodad kropp'),
-  formHtml: text('As the bank’s hidden form', 'Som bankens dolda formulär'),
+  get heading() { return msg('Check a request and simulate the bank'); },
+  get paste() { return msg('The shop’s request'); },
+  get kind() { return msg('Message'); },
+  get autoKind() { return msg('Recognise from the fields'); },
+  get detected() { return msg('Recognised as'); },
+  get notRequest() { return msg('These fields look like an answer from the bank, not a request to it: read it in the response decoder. Checked here as the message chosen below.'); },
+  get encoding() { return msg('Character encoding of the values'); },
+  get encodingAuto() { return msg('As the request was sent'); },
+  get encodingUsed() { return msg('Values read and signed as'); },
+  get received() { return msg('Received by the simulator'); },
+  get truncated() { return msg('The body was longer than the simulator keeps; only its start is shown.'); },
+  get noKey() { return msg('Type a valid key (or use the test key) to check the MAC and to sign answers.'); },
+  get answers() { return msg('Simulated answers'); },
+  get pay() { return msg('Successful payment'); },
+  get payHint() { return msg('Signs the receipt and posts it to NB_RETURN, as the bank does after a payment.'); },
+  get receipt() { return msg('Just show the receipt'); },
+  get cancel() { return msg('Cancelled payment'); },
+  get reject() { return msg('Rejected payment'); },
+  get goesTo() { return msg('goes to'); },
+  get noTarget() { return msg('is not an absolute http(s) URL: the simulator will not go there'); },
+  get cannotPay() { return msg('Successful payment is offered only when every field is OK (handbook 4.3). Cancel and reject are always possible.'); },
+  get answerCheck() { return msg('Answer the payment check'); },
+  get answerRepay() { return msg('Carry out the repayment'); },
+  get exchange() { return msg('Currency was exchanged (adds fields 5a–e)'); },
+  get exchangeCurrency() { return msg('Currency withdrawn from the shop'); },
+  get exchangeRate() { return msg('Exchange rate (withdrawn per unit repaid, e.g. 8,91)'); },
+  get returnButton() { return msg('Send the answer to NB_RETURN'); },
+  get answer() { return msg('The bank’s answer'); },
+  get notFound() { return msg('The bank answers with a plain page: Not Found'); },
+  get signed() { return msg('Signed string'); },
+  get unsigned() { return msg('No MAC: the bank signs no ERR answer.'); },
+  get copyForm() { return msg('the answer as an HTML form'); },
+  get copyBody() { return msg('the answer as a URL-encoded body'); },
+  get formHtml() { return msg('As the bank’s hidden form'); },
   outcomes: {
-    paid: text('Paid: the receipt is signed.', 'Betald: kvittot är signerat.'),
-    cancelled: text('Cancelled: going to NB_CANCEL with nothing added.', 'Avbruten: går till NB_CANCEL utan tillägg.'),
-    rejected: text('Rejected: going to NB_REJECT with nothing added.', 'Avvisad: går till NB_REJECT utan tillägg.'),
+    get paid() { return msg('Paid: the receipt is signed.'); },
+    get cancelled() { return msg('Cancelled: going to NB_CANCEL with nothing added.'); },
+    get rejected() { return msg('Rejected: going to NB_REJECT with nothing added.'); },
   },
-  storeFailed: text('The simulator’s ledger could not be used', 'Simulatorns reskontra kunde inte användas'),
-  logFailed: text('The attempt could not be written to the attempt log', 'Försöket kunde inte skrivas i försöksloggen'),
-  checkDigit: text('The shop’s references end in a check digit', 'Butikens referenser slutar med en kontrollsiffra'),
+  get storeFailed() { return msg('The simulator’s ledger could not be used'); },
+  get logFailed() { return msg('The attempt could not be written to the attempt log'); },
+  get checkDigit() { return msg('The shop’s references end in a check digit'); },
   checkDigits: {
-    none: text('no (not checked)', 'nej (kontrolleras inte)'),
-    luhn: text('Luhn / modulus 10 (Swedish OCR)', 'Luhn / modulus 10 (svensk OCR)'),
-    '731': text('7-3-1 weights (Finnish reference)', '7-3-1-vikter (finsk referens)'),
-  } as Record<CheckDigitScheme, Text>,
+    get none() { return msg('no (not checked)'); },
+    get luhn() { return msg('Luhn / modulus 10 (Swedish OCR)'); },
+    get '731'() { return msg('7-3-1 weights (Finnish reference)'); },
+  } as Record<CheckDigitScheme, string>,
 };
 
 /** An outcome chosen up front: a request that arrives is answered so without a click. */
@@ -121,6 +116,7 @@ export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled
  * @cssproperty --ebet-color-surface - Background of the panels.
  */
 @customElement('ebet-bank-simulator')
+@localized()
 export class EbetBankSimulator extends LitElement {
   static override styles = [
     baseStyles,
@@ -155,7 +151,8 @@ export class EbetBankSimulator extends LitElement {
   @state() private source: StoredRequest | null = null;
   @state() private outcome: Exclude<SimulatorState, 'empty' | 'preview' | 'error'> | null = null;
   @state() private answer: SimulatedAnswer | null = null;
-  @state() private notice: Text | null = null;
+  /** What went wrong, made when shown so that it follows the page's language. */
+  @state() private notice: (() => string) | null = null;
   @state() private exchangeOn = false;
   @state() private exchangeCurrency = 'EUR';
   @state() private exchangeRate = '';
@@ -165,8 +162,6 @@ export class EbetBankSimulator extends LitElement {
   /** The id of the request's attempt in the log, and when it arrived. */
   private attemptId = newId();
   private arrivedAt = new Date();
-  private readonly locale = new LocaleController(this);
-
   /**
    * Shows a request the service worker received and writes it to the attempt log; with an
    * `autoOutcome`, answers it at once unless it was answered before (e.g. on going back to it).
@@ -199,7 +194,7 @@ export class EbetBankSimulator extends LitElement {
       logged = attempts.find((a) => a.id === id) ?? (await loadAttempt(id));
     } catch (error) {
       this.earlier = { attempts: [], ledger: EMPTY_LEDGER };
-      this.notice = text(`${S.logFailed.en}: ${String(error)}`, `${S.logFailed.sv}: ${String(error)}`);
+      this.notice = () => `${S.logFailed}: ${String(error)}`;
     }
     this.text = value;
     this.parsed = parseFields(value);
@@ -224,7 +219,7 @@ export class EbetBankSimulator extends LitElement {
     try {
       await saveAttempts([change(attempt)]);
     } catch (error) {
-      this.notice = text(`${S.logFailed.en}: ${String(error)}`, `${S.logFailed.sv}: ${String(error)}`);
+      this.notice = () => `${S.logFailed}: ${String(error)}`;
     }
   }
 
@@ -295,9 +290,7 @@ export class EbetBankSimulator extends LitElement {
       });
     } catch (error) {
       this.notice =
-        error instanceof EbetError
-          ? error.text
-          : text(`${S.storeFailed.en}: ${String(error)}`, `${S.storeFailed.sv}: ${String(error)}`);
+        error instanceof EbetError ? () => t(error.text) : () => `${S.storeFailed}: ${String(error)}`;
       return null;
     } finally {
       this.busy = false;
@@ -311,7 +304,7 @@ export class EbetBankSimulator extends LitElement {
     await this.record((a) => withAnswer(a, answer, send));
     emit(this, 'ebet-answer', { answer });
     if (answer.outcome !== 'answer' || answer.status !== 'YES') {
-      this.notice = answer.reason;
+      this.notice = () => t(answer.reason);
       return;
     }
     this.notice = null;
@@ -355,9 +348,8 @@ export class EbetBankSimulator extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     return html`<section part="request" aria-labelledby="request-heading">
-        <h2 id="request-heading">${t(S.heading)}</h2>
+        <h2 id="request-heading">${S.heading}</h2>
         ${this.source ? this.renderSource(this.source) : nothing}
         <ebet-fields-input
           .value=${this.text}
@@ -374,62 +366,60 @@ export class EbetBankSimulator extends LitElement {
           }}
         ></ebet-fields-input>
         ${this.renderControls()}
-        ${this.key ? nothing : html`<p class="field-error" role="alert">${t(S.noKey)}</p>`}
+        ${this.key ? nothing : html`<p class="field-error" role="alert">${S.noKey}</p>`}
       </section>
       ${this.entries.length ? this.renderChecked() : nothing}`;
   }
 
   private renderSource(source: StoredRequest) {
-    const { t, lang } = this.locale;
+    const lang = currentLang();
     const when = new Date(source.receivedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
     return html`<p class="hint" data-request=${source.id}>
-      ${t(S.received)}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
-      ${source.truncated ? html`<br /><strong class="level-warning">${t(S.truncated)}</strong>` : nothing}
+      ${S.received}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
+      ${source.truncated ? html`<br /><strong class="level-warning">${S.truncated}</strong>` : nothing}
     </p>`;
   }
 
   private renderControls() {
-    const { t } = this.locale;
     const detected = this.detected;
     return html`<div class="controls">
         <div>
-          <label for="kind">${t(S.kind)}</label>
+          <label for="kind">${S.kind}</label>
           <select id="kind" @change=${(e: Event) => {
             this.kindChoice = (e.target as HTMLSelectElement).value as RequestKind | 'auto';
             this.reset();
           }}>
-            <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.autoKind)}</option>
+            <option value="auto" ?selected=${this.kindChoice === 'auto'}>${S.autoKind}</option>
             ${REQUEST_KINDS.map((k) => html`<option value=${k} ?selected=${this.kindChoice === k}>${t(MESSAGES[k].title)}</option>`)}
           </select>
         </div>
         <div>
-          <label for="encoding">${t(S.encoding)}</label>
+          <label for="encoding">${S.encoding}</label>
           <select id="encoding" @change=${(e: Event) => {
             this.encodingChoice = (e.target as HTMLSelectElement).value as Encoding | 'auto';
             this.reset();
           }}>
-            <option value="auto" ?selected=${this.encodingChoice === 'auto'}>${t(S.encodingAuto)}</option>
+            <option value="auto" ?selected=${this.encodingChoice === 'auto'}>${S.encodingAuto}</option>
             ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encodingChoice === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
           </select>
         </div>
         <div>
-          <label for="check-digit">${t(S.checkDigit)}</label>
+          <label for="check-digit">${S.checkDigit}</label>
           <select id="check-digit" @change=${(e: Event) => {
             this.checkDigit = (e.target as HTMLSelectElement).value as CheckDigitScheme;
             emit<CheckDigitChangeDetail>(this, 'ebet-check-digit-change', { checkDigit: this.checkDigit });
           }}>
-            ${(Object.keys(S.checkDigits) as CheckDigitScheme[]).map((c) => html`<option value=${c} ?selected=${this.checkDigit === c}>${t(S.checkDigits[c])}</option>`)}
+            ${(Object.keys(S.checkDigits) as CheckDigitScheme[]).map((c) => html`<option value=${c} ?selected=${this.checkDigit === c}>${S.checkDigits[c]}</option>`)}
           </select>
         </div>
       </div>
       <p class="hint" aria-live="polite">
-        ${this.entries.length ? html`${t(S.detected)}: <strong data-kind=${this.kind}>${t(MESSAGES[this.kind].title)}</strong>. ${t(S.encodingUsed)} ${t(ENCODING_NAMES[this.encoding])}.` : nothing}
-        ${detected && !REQUEST_KINDS.some((k) => k === detected) ? html`<br /><span class="level-warning">${t(S.notRequest)}</span>` : nothing}
+        ${this.entries.length ? html`${S.detected}: <strong data-kind=${this.kind}>${t(MESSAGES[this.kind].title)}</strong>. ${S.encodingUsed} ${t(ENCODING_NAMES[this.encoding])}.` : nothing}
+        ${detected && !REQUEST_KINDS.some((k) => k === detected) ? html`<br /><span class="level-warning">${S.notRequest}</span>` : nothing}
       </p>`;
   }
 
   private renderChecked() {
-    const { t } = this.locale;
     const rows = this.rows;
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
@@ -439,68 +429,64 @@ export class EbetBankSimulator extends LitElement {
         </div>
       </section>
       <section part="answers" aria-labelledby="answers-heading">
-        <h2 id="answers-heading">${t(S.answers)}</h2>
+        <h2 id="answers-heading">${S.answers}</h2>
         ${this.kind === 'payDirect' ? this.renderPayActions(rows) : this.renderAnswerAction()}
         <div aria-live="polite">
           ${this.outcome === 'cancelled' || this.outcome === 'rejected' || this.outcome === 'paid'
-            ? html`<p class="notice level-ok">${t(S.outcomes[this.outcome])}</p>`
+            ? html`<p class="notice level-ok">${S.outcomes[this.outcome]}</p>`
             : nothing}
-          ${this.notice ? html`<p class="notice level-error" role="alert">${t(this.notice)}</p>` : nothing}
+          ${this.notice ? html`<p class="notice level-error" role="alert">${this.notice()}</p>` : nothing}
         </div>
       </section>
       ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
   }
 
   private renderTarget(name: 'NB_RETURN' | 'NB_CANCEL' | 'NB_REJECT') {
-    const { t } = this.locale;
     const value = this.entries.find((e) => e.name === name)?.value;
     if (value === undefined) return nothing;
     const target = this.target(name);
     return html`<p class="target hint" data-target=${name}>
-      <code>${name}</code> ${target ? html`${t(S.goesTo)} <code>${target}</code>` : html`<span class="level-error">${t(S.noTarget)}</span>`}
+      <code>${name}</code> ${target ? html`${S.goesTo} <code>${target}</code>` : html`<span class="level-error">${S.noTarget}</span>`}
     </p>`;
   }
 
   private renderPayActions(rows: ValidationRow[]) {
-    const { t } = this.locale;
     const payable = !!this.key && canPay(rows) && this.outcome !== 'paid';
     const done = this.outcome !== null;
-    return html`${canPay(rows) ? nothing : html`<p class="level-error">${t(S.cannotPay)}</p>`}
+    return html`${canPay(rows) ? nothing : html`<p class="level-error">${S.cannotPay}</p>`}
       <div class="actions">
-        <button type="button" data-action="pay" ?disabled=${!payable || this.busy} aria-describedby="pay-hint" @click=${() => this.pay(true)}>${t(S.pay)}</button>
-        <button type="button" class="secondary" data-action="receipt" ?disabled=${!payable || this.busy} @click=${() => this.pay(false)}>${t(S.receipt)}</button>
-        <button type="button" class="secondary" data-action="cancel" ?disabled=${done || !this.target('NB_CANCEL')} @click=${() => this.leave('cancelled')}>${t(S.cancel)}</button>
-        <button type="button" class="secondary" data-action="reject" ?disabled=${done || !this.target('NB_REJECT')} @click=${() => this.leave('rejected')}>${t(S.reject)}</button>
+        <button type="button" data-action="pay" ?disabled=${!payable || this.busy} aria-describedby="pay-hint" @click=${() => this.pay(true)}>${S.pay}</button>
+        <button type="button" class="secondary" data-action="receipt" ?disabled=${!payable || this.busy} @click=${() => this.pay(false)}>${S.receipt}</button>
+        <button type="button" class="secondary" data-action="cancel" ?disabled=${done || !this.target('NB_CANCEL')} @click=${() => this.leave('cancelled')}>${S.cancel}</button>
+        <button type="button" class="secondary" data-action="reject" ?disabled=${done || !this.target('NB_REJECT')} @click=${() => this.leave('rejected')}>${S.reject}</button>
       </div>
-      <p id="pay-hint" class="hint">${t(S.payHint)}</p>
+      <p id="pay-hint" class="hint">${S.payHint}</p>
       ${this.renderTarget('NB_RETURN')}${this.renderTarget('NB_CANCEL')}${this.renderTarget('NB_REJECT')}`;
   }
 
   private renderAnswerAction() {
-    const { t } = this.locale;
     const repay = this.kind === 'repayment';
     return html`${repay ? this.renderExchange() : nothing}
       <div class="actions">
         <button type="button" data-action="answer" ?disabled=${!this.key || this.busy || this.outcome === 'answered'} @click=${this.answerRequest}>
-          ${t(repay ? S.answerRepay : S.answerCheck)}
+          ${repay ? S.answerRepay : S.answerCheck}
         </button>
       </div>
       ${this.renderTarget('NB_RETURN')}`;
   }
 
   private renderExchange() {
-    const { t } = this.locale;
     return html`<div class="controls">
-      <label class="check"><input type="checkbox" .checked=${this.exchangeOn} @change=${(e: Event) => (this.exchangeOn = (e.target as HTMLInputElement).checked)} /> ${t(S.exchange)}</label>
+      <label class="check"><input type="checkbox" .checked=${this.exchangeOn} @change=${(e: Event) => (this.exchangeOn = (e.target as HTMLInputElement).checked)} /> ${S.exchange}</label>
       ${this.exchangeOn
         ? html`<div>
-              <label for="exchange-currency">${t(S.exchangeCurrency)}</label>
+              <label for="exchange-currency">${S.exchangeCurrency}</label>
               <select id="exchange-currency" @change=${(e: Event) => (this.exchangeCurrency = (e.target as HTMLSelectElement).value)}>
                 ${['EUR', 'SEK'].map((c) => html`<option ?selected=${this.exchangeCurrency === c}>${c}</option>`)}
               </select>
             </div>
             <div>
-              <label for="exchange-rate">${t(S.exchangeRate)}</label>
+              <label for="exchange-rate">${S.exchangeRate}</label>
               <input id="exchange-rate" .value=${this.exchangeRate} placeholder="8,91" @input=${(e: Event) => (this.exchangeRate = (e.target as HTMLInputElement).value)} />
             </div>`
         : nothing}
@@ -508,11 +494,10 @@ export class EbetBankSimulator extends LitElement {
   }
 
   private renderAnswer(answer: SimulatedAnswer) {
-    const { t, lang } = this.locale;
     if (answer.outcome === 'notFound') {
       return html`<section part="answer" aria-labelledby="answer-heading" data-answer="not-found">
-        <h2 id="answer-heading">${t(S.answer)}</h2>
-        <p class="notice level-error">${t(S.notFound)}</p>
+        <h2 id="answer-heading">${S.answer}</h2>
+        <p class="notice level-error">${S.notFound}</p>
         <p>${t(answer.reason)}</p>
       </section>`;
     }
@@ -520,19 +505,19 @@ export class EbetBankSimulator extends LitElement {
     const target = this.target('NB_RETURN');
     const rows = validateFields(answer.kind, answer.fields, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
     return html`<section part="answer" aria-labelledby="answer-heading" data-answer=${answer.kind} data-status=${answer.status}>
-      <h2 id="answer-heading">${t(S.answer)}: ${t(MESSAGES[answer.kind].title)}</h2>
+      <h2 id="answer-heading">${S.answer}: ${t(MESSAGES[answer.kind].title)}</h2>
       <p class=${answer.status === 'ERR' ? 'notice level-error' : 'notice level-ok'}><code>${answer.status}</code> — ${t(answer.reason)}</p>
       <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title}></ebet-field-table>
-      <p>${answer.macString === null ? t(S.unsigned) : html`${t(S.signed)}: ${visibleValue(answer.macString, lang, true)}`}</p>
+      <p>${answer.macString === null ? S.unsigned : html`${S.signed}: ${visibleValue(answer.macString, true)}`}</p>
       <form hidden data-fields="answer" method="post" action=${target ?? nothing}>
         ${Object.entries(answer.fields).map(([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`)}
       </form>
-      <h3>${t(S.formHtml)}</h3>
+      <h3>${S.formHtml}</h3>
       <pre>${toHtmlForm(answer.fields, target ?? '')}</pre>
       <div class="actions">
         <ebet-copy-button .value=${toHtmlForm(answer.fields, target ?? '')} .label=${S.copyForm}></ebet-copy-button>
         <ebet-copy-button .value=${toUrlEncoded(answer.fields, this.encoding)} .label=${S.copyBody}></ebet-copy-button>
-        ${target ? html`<button type="button" data-action="return" @click=${this.sendAnswer}>${t(S.returnButton)}</button>` : nothing}
+        ${target ? html`<button type="button" data-action="return" @click=${this.sendAnswer}>${S.returnButton}</button>` : nothing}
       </div>
     </section>`;
   }

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { calculatorCase } from '../../src/decode.ts';
 import { detectKind } from '../../src/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
@@ -18,69 +19,54 @@ import '../ebet-key-input/ebet-key-input.ts';
 import type { EbetKeyInput, KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
-  title: text('MAC/KVV calculator and mismatch doctor', 'MAC/KVV-kalkylator och felsökare'),
-  lead: text(
-    'Paste or type a message’s fields, give the key, and see the exact string that is signed, its bytes, the HMAC, the MAC and the KVV. Give the MAC that was sent, and the doctor says why it differs.',
-    'Klistra in eller skriv ett meddelandes fält, ange nyckeln och se exakt vilken sträng som signeras, dess byte, HMAC, MAC och KVV. Ange MAC:en som skickades så säger felsökaren varför den skiljer sig.',
-  ),
-  message: text('1. The message', '1. Meddelandet'),
-  kind: text('Message kind', 'Meddelandetyp'),
-  auto: text('Detect from the fields', 'Känn igen från fälten'),
-  detected: text('Detected', 'Igenkänd'),
-  notDetected: text('No message kind fits these fields: choose one.', 'Ingen meddelandetyp passar fälten: välj en.'),
-  editFields: text('Type the fields one by one', 'Skriv fälten ett i taget'),
-  chooseToType: text(
-    'To type the fields one by one, choose the message kind (or type NAME=value lines in the box above).',
-    'För att skriva fälten ett i taget, välj meddelandetyp (eller skriv NAMN=värde-rader i rutan ovan).',
-  ),
-  editHint: text(
-    'Editing a field here rewrites the paste box above as JSON, which keeps every value exactly.',
-    'Att ändra ett fält här skriver om rutan ovan som JSON, som bevarar varje värde exakt.',
-  ),
-  key: text('2. The key', '2. Nyckeln'),
-  ringToggle: text('Several keys with validity dates (key ring)', 'Flera nycklar med giltighetsdatum (nyckelring)'),
-  date: text('Date of the message (picks the key of the ring)', 'Meddelandets datum (väljer nyckel i ringen)'),
-  dateHint: text('From NB_PAID when the message has one, else today.', 'Från NB_PAID när meddelandet har ett, annars i dag.'),
-  keyChosen: (n: number, kvv: string) => text(`Key ${n} of the ring is valid on that date (KVV ${kvv}).`, `Nyckel ${n} i ringen gäller det datumet (KVV ${kvv}).`),
-  kvvInput: text('Expected KVV (typed, or NB_KVV from the paste)', 'Förväntat KVV (inskrivet, eller NB_KVV från inklistringen)'),
-  kvvMatch: text('✓ The key matches this KVV: it was typed in correctly.', '✓ Nyckeln stämmer med detta KVV: den är korrekt inmatad.'),
-  kvvMismatch: text(
-    '✗ The key does NOT match this KVV: it is mistyped, or it is another key (another period, or the test key).',
-    '✗ Nyckeln stämmer INTE med detta KVV: den är felskriven eller en annan nyckel (en annan period, eller testnyckeln).',
-  ),
-  encoding: text('3. Character encoding', '3. Teckenkodning'),
-  encodingLabel: text('Encode the string as', 'Koda strängen som'),
-  encodingHint: text(
-    'The handbook names no character set; UTF-8 and ISO-8859-1 differ only for non-ASCII characters such as å, ä, ö.',
-    'Handboken anger ingen teckenuppsättning; UTF-8 och ISO-8859-1 skiljer sig bara för icke-ASCII-tecken som å, ä, ö.',
-  ),
-  result: text('4. String, MAC and KVV', '4. Sträng, MAC och KVV'),
-  noFields: text('Paste or type the fields to see the string that is signed.', 'Klistra in eller skriv fälten för att se strängen som signeras.'),
-  fixFields: text('Fix the fields named above to see the string that is signed.', 'Rätta fälten som nämns ovan för att se strängen som signeras.'),
-  noMac: text('NB_VERIFIED is ERR: the bank computes no MAC for this answer.', 'NB_VERIFIED är ERR: banken beräknar ingen MAC för detta svar.'),
-  needKey: text('Give a valid key to compute the MAC and KVV.', 'Ange en giltig nyckel för att beräkna MAC och KVV.'),
-  string: text('String signed', 'Signerad sträng'),
-  signedFields: text('Fields signed, in order', 'Signerade fält, i ordning'),
-  bytes: (enc: Text, n: number) => text(`Its ${n} bytes in ${enc.en} (hex)`, `Dess ${n} byte i ${enc.sv} (hex)`),
-  hmac: text('HMAC-SHA256 (full)', 'HMAC-SHA256 (hel)'),
-  mac: text('MAC (NB_HMAC: the first 32 characters)', 'MAC (NB_HMAC: de första 32 tecknen)'),
-  kvv: text('KVV of the key', 'Nyckelns KVV'),
-  copyMac: text('the MAC', 'MAC:en'),
-  copyString: text('the string signed', 'den signerade strängen'),
-  copyForm: text('Copy the complete signed form', 'Kopiera hela det signerade formuläret'),
-  copyFormLabel: text('the signed HTML form', 'det signerade HTML-formuläret'),
-  action: text('Form action (where the form posts)', 'Formulärets action (dit formuläret postas)'),
-  check: text('5. Check a MAC', '5. Kontrollera en MAC'),
-  givenMac: text('MAC that was sent (NB_HMAC)', 'MAC som skickades (NB_HMAC)'),
-  givenMacHint: text('Filled from the paste’s NB_HMAC; type or paste another to check it.', 'Fylls från inklistringens NB_HMAC; skriv eller klistra in en annan för att kontrollera den.'),
-  share: text('Link to this case', 'Länk till detta fall'),
-  shareHint: text('The link holds the fields and the MAC only, never the key.', 'Länken innehåller bara fälten och MAC:en, aldrig nyckeln.'),
-  copyLink: text('the link to this case', 'länken till detta fall'),
+  get title() { return msg('MAC/KVV calculator and mismatch doctor'); },
+  get lead() { return msg('Paste or type a message’s fields, give the key, and see the exact string that is signed, its bytes, the HMAC, the MAC and the KVV. Give the MAC that was sent, and the doctor says why it differs.'); },
+  get message() { return msg('1. The message'); },
+  get kind() { return msg('Message kind'); },
+  get auto() { return msg('Detect from the fields'); },
+  get detected() { return msg('Detected'); },
+  get notDetected() { return msg('No message kind fits these fields: choose one.'); },
+  get editFields() { return msg('Type the fields one by one'); },
+  get chooseToType() { return msg('To type the fields one by one, choose the message kind (or type NAME=value lines in the box above).'); },
+  get editHint() { return msg('Editing a field here rewrites the paste box above as JSON, which keeps every value exactly.'); },
+  get key() { return msg('2. The key'); },
+  get ringToggle() { return msg('Several keys with validity dates (key ring)'); },
+  get date() { return msg('Date of the message (picks the key of the ring)'); },
+  get dateHint() { return msg('From NB_PAID when the message has one, else today.'); },
+  keyChosen: (n: number, kvv: string) => msg(str`Key ${n} of the ring is valid on that date (KVV ${kvv}).`),
+  get kvvInput() { return msg('Expected KVV (typed, or NB_KVV from the paste)'); },
+  get kvvMatch() { return msg('✓ The key matches this KVV: it was typed in correctly.'); },
+  get kvvMismatch() { return msg('✗ The key does NOT match this KVV: it is mistyped, or it is another key (another period, or the test key).'); },
+  get encoding() { return msg('3. Character encoding'); },
+  get encodingLabel() { return msg('Encode the string as'); },
+  get encodingHint() { return msg('The handbook names no character set; UTF-8 and ISO-8859-1 differ only for non-ASCII characters such as å, ä, ö.'); },
+  get result() { return msg('4. String, MAC and KVV'); },
+  get noFields() { return msg('Paste or type the fields to see the string that is signed.'); },
+  get fixFields() { return msg('Fix the fields named above to see the string that is signed.'); },
+  get noMac() { return msg('NB_VERIFIED is ERR: the bank computes no MAC for this answer.'); },
+  get needKey() { return msg('Give a valid key to compute the MAC and KVV.'); },
+  get string() { return msg('String signed'); },
+  get signedFields() { return msg('Fields signed, in order'); },
+  bytes: (encoding: string, n: number) => msg(str`Its ${n} bytes in ${encoding} (hex)`),
+  get hmac() { return msg('HMAC-SHA256 (full)'); },
+  get mac() { return msg('MAC (NB_HMAC: the first 32 characters)'); },
+  get kvv() { return msg('KVV of the key'); },
+  get copyMac() { return msg('the MAC'); },
+  get copyString() { return msg('the string signed'); },
+  get copyForm() { return msg('Copy the complete signed form'); },
+  get copyFormLabel() { return msg('the signed HTML form'); },
+  get action() { return msg('Form action (where the form posts)'); },
+  get check() { return msg('5. Check a MAC'); },
+  get givenMac() { return msg('MAC that was sent (NB_HMAC)'); },
+  get givenMacHint() { return msg('Filled from the paste’s NB_HMAC; type or paste another to check it.'); },
+  get share() { return msg('Link to this case'); },
+  get shareHint() { return msg('The link holds the fields and the MAC only, never the key.'); },
+  get copyLink() { return msg('the link to this case'); },
 };
 
 /** The `ebet-mac-change` event's detail. */
@@ -99,7 +85,7 @@ interface Computed {
   signedNames: string;
   fieldsError: { field: string | null; text: Text } | null;
   key: string | null;
-  keyNote: Text | null;
+  keyNote: string | null;
   warnings: Text[];
   date: string;
   details: MacComputation | null;
@@ -136,6 +122,7 @@ function today(): string {
  * @cssproperty --ebet-color-surface - Background of the sections.
  */
 @customElement('ebet-calculator')
+@localized()
 export class EbetCalculator extends LitElement {
   static override styles = [
     baseStyles,
@@ -173,7 +160,6 @@ export class EbetCalculator extends LitElement {
   @state() private caseError: Text | null = null;
   @state() private editorsOpen = false;
   @query('ebet-key-input') private keyInput!: EbetKeyInput;
-  private readonly locale = new LocaleController(this);
   private lastPasted: { mac?: string; kvv?: string; action?: string } = {};
   private lastEmitted = '';
 
@@ -273,21 +259,19 @@ export class EbetCalculator extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const c = this.compute();
-    return html`<h1>${t(S.title)}</h1>
-      <p>${t(S.lead)}</p>
+    return html`<h1>${S.title}</h1>
+      <p>${S.lead}</p>
       ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
       ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
   }
 
   private renderMessage(c: Computed) {
-    const { t } = this.locale;
     const fieldError = c.fieldsError;
     return html`<section part="section" aria-labelledby="h-message">
-      <h2 id="h-message">${t(S.message)}</h2>
+      <h2 id="h-message">${S.message}</h2>
       <div class="field">
-        <label for="kind">${t(S.kind)}</label>
+        <label for="kind">${S.kind}</label>
         <select
           id="kind"
           aria-describedby="kind-note"
@@ -297,14 +281,14 @@ export class EbetCalculator extends LitElement {
             if (this.kindChoice !== 'auto' && !this.pasteText.trim()) this.editorsOpen = true;
           }}
         >
-          <option value="auto" ?selected=${this.kindChoice === 'auto'}>${t(S.auto)}</option>
+          <option value="auto" ?selected=${this.kindChoice === 'auto'}>${S.auto}</option>
           ${MESSAGE_KINDS.map((k) => html`<option value=${k} ?selected=${this.kindChoice === k}>${t(MESSAGES[k].title)}</option>`)}
         </select>
         <span id="kind-note" class="hint" aria-live="polite">
           ${this.kindChoice === 'auto' && c.entries.length
             ? c.kind
-              ? html`${t(S.detected)}: <span data-kind=${c.kind}>${t(MESSAGES[c.kind].title)}</span>`
-              : html`<span class="level-error">${t(S.notDetected)}</span>`
+              ? html`${S.detected}: <span data-kind=${c.kind}>${t(MESSAGES[c.kind].title)}</span>`
+              : html`<span class="level-error">${S.notDetected}</span>`
             : nothing}
         </span>
       </div>
@@ -312,16 +296,15 @@ export class EbetCalculator extends LitElement {
       ${fieldError
         ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`
         : nothing}
-      ${c.kind ? this.renderEditors(c.kind, c) : html`<p class="hint">${t(S.chooseToType)}</p>`}
+      ${c.kind ? this.renderEditors(c.kind, c) : html`<p class="hint">${S.chooseToType}</p>`}
     </section>`;
   }
 
   private renderEditors(kind: MessageKind, c: Computed) {
-    const { t } = this.locale;
     const specs = MESSAGES[kind].fields.filter((f) => f.name !== 'NB_HMAC' && f.name !== 'NB_KVV');
     return html`<details ?open=${this.editorsOpen} @toggle=${(e: Event) => (this.editorsOpen = (e.target as HTMLDetailsElement).open)}>
-      <summary>${t(S.editFields)}</summary>
-      <p class="hint">${t(S.editHint)}</p>
+      <summary>${S.editFields}</summary>
+      <p class="hint">${S.editHint}</p>
       <div class="editors">
         ${specs.map((f) => {
           const id = `edit-${f.name}`;
@@ -346,27 +329,26 @@ export class EbetCalculator extends LitElement {
   }
 
   private renderKey(c: Computed) {
-    const { t } = this.locale;
     const kvv = c.key ? computeKvv(c.key) : null;
     const problem = hexProblem(this.expectedKvv, 'NB_KVV');
     const expected = this.expectedKvv.replace(/\s+/g, '').toUpperCase();
     return html`<section part="section" aria-labelledby="h-key">
-      <h2 id="h-key">${t(S.key)}</h2>
-      <label class="inline"><input type="checkbox" .checked=${this.ring} @change=${(e: Event) => this.toggleRing((e.target as HTMLInputElement).checked)} />${t(S.ringToggle)}</label>
+      <h2 id="h-key">${S.key}</h2>
+      <label class="inline"><input type="checkbox" .checked=${this.ring} @change=${(e: Event) => this.toggleRing((e.target as HTMLInputElement).checked)} />${S.ringToggle}</label>
       <ebet-key-input ?ring=${this.ring} @ebet-key-change=${this.onKey}></ebet-key-input>
       ${this.ring
         ? html`<div class="field">
-            <label for="date">${t(S.date)}</label>
+            <label for="date">${S.date}</label>
             <input id="date" type="date" .value=${c.date} aria-describedby="date-hint date-status" @input=${(e: Event) => (this.dateChoice = (e.target as HTMLInputElement).value)} />
-            <span id="date-hint" class="hint">${t(S.dateHint)}</span>
+            <span id="date-hint" class="hint">${S.dateHint}</span>
             <div id="date-status" aria-live="polite">
-              ${c.keyNote ? html`<p data-key-note>${t(c.keyNote)}</p>` : nothing}
+              ${c.keyNote ? html`<p data-key-note>${c.keyNote}</p>` : nothing}
               ${c.warnings.map((w) => html`<p class="level-warning" data-warning>${t(w)}</p>`)}
             </div>
           </div>`
         : nothing}
       <div class="field">
-        <label for="kvv">${t(S.kvvInput)}</label>
+        <label for="kvv">${S.kvvInput}</label>
         <input
           id="kvv"
           class="mono"
@@ -382,8 +364,8 @@ export class EbetCalculator extends LitElement {
             ? html`<p class="field-error" data-kvv="bad">${t(problem)}</p>`
             : kvv && expected
               ? kvv === expected
-                ? html`<p class="level-ok" data-kvv="match">${t(S.kvvMatch)}</p>`
-                : html`<p class="level-error" data-kvv="mismatch">${t(S.kvvMismatch)}</p>`
+                ? html`<p class="level-ok" data-kvv="match">${S.kvvMatch}</p>`
+                : html`<p class="level-error" data-kvv="mismatch">${S.kvvMismatch}</p>`
               : nothing}
         </div>
       </div>
@@ -391,11 +373,10 @@ export class EbetCalculator extends LitElement {
   }
 
   private renderEncoding(c: Computed) {
-    const { t } = this.locale;
     return html`<section part="section" aria-labelledby="h-encoding">
-      <h2 id="h-encoding">${t(S.encoding)}</h2>
+      <h2 id="h-encoding">${S.encoding}</h2>
       <div class="field">
-        <label for="encoding">${t(S.encodingLabel)}</label>
+        <label for="encoding">${S.encodingLabel}</label>
         <select
           id="encoding"
           aria-describedby="encoding-hint encoding-error"
@@ -404,14 +385,13 @@ export class EbetCalculator extends LitElement {
         >
           ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encoding === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
         </select>
-        <span id="encoding-hint" class="hint">${t(S.encodingHint)}</span>
+        <span id="encoding-hint" class="hint">${S.encodingHint}</span>
         <span id="encoding-error" aria-live="polite">${c.encodingError ? html`<span class="field-error">${t(c.encodingError)}</span>` : nothing}</span>
       </div>
     </section>`;
   }
 
   private renderResult(c: Computed) {
-    const { t, lang } = this.locale;
     const d = c.details;
     const note = !c.entries.length || !c.kind
       ? S.noFields
@@ -424,48 +404,47 @@ export class EbetCalculator extends LitElement {
             : null;
     const signedForm = d && c.kind ? toHtmlForm(signMessage(c.kind, c.entries, c.key!, { encoding: this.encoding }), this.action) : '';
     return html`<section part="section" aria-labelledby="h-result">
-      <h2 id="h-result">${t(S.result)}</h2>
-      <div aria-live="polite">${note ? html`<p class="hint" data-note>${t(note)}</p>` : nothing}</div>
+      <h2 id="h-result">${S.result}</h2>
+      <div aria-live="polite">${note ? html`<p class="hint" data-note>${note}</p>` : nothing}</div>
       ${typeof c.string === 'string'
         ? html`<dl class="result">
-            <dt>${t(S.signedFields)}</dt>
+            <dt>${S.signedFields}</dt>
             <dd class="mono">${c.signedNames}</dd>
-            <dt>${t(S.string)}</dt>
+            <dt>${S.string}</dt>
             <dd class="value" part="string" data-string=${c.string}>
-              ${visibleValue(c.string, lang, true)} <ebet-copy-button .value=${c.string} .label=${S.copyString}></ebet-copy-button>
+              ${visibleValue(c.string, true)} <ebet-copy-button .value=${c.string} .label=${S.copyString}></ebet-copy-button>
             </dd>
             ${d
-              ? html`<dt>${t(S.bytes(ENCODING_NAMES[d.encoding], d.bytes.length))}</dt>
+              ? html`<dt>${S.bytes(t(ENCODING_NAMES[d.encoding]), d.bytes.length)}</dt>
                   <dd class="mono" part="bytes">${[...d.bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ')}</dd>
-                  <dt>${t(S.hmac)}</dt>
+                  <dt>${S.hmac}</dt>
                   <dd class="mono" part="hmac">${d.hmac}</dd>
-                  <dt>${t(S.mac)}</dt>
+                  <dt>${S.mac}</dt>
                   <dd><span class="mono big" part="mac" data-mac>${d.mac}</span> <ebet-copy-button .value=${d.mac} .label=${S.copyMac}></ebet-copy-button></dd>
-                  <dt>${t(S.kvv)}</dt>
+                  <dt>${S.kvv}</dt>
                   <dd class="mono" data-kvv-value>${groupHex(d.kvv)}</dd>`
               : nothing}
           </dl>`
         : nothing}
       ${d
         ? html`<div class="field">
-              <label for="action">${t(S.action)}</label>
+              <label for="action">${S.action}</label>
               <input id="action" class="mono" .value=${this.action} autocomplete="off" spellcheck="false" @input=${(e: Event) => (this.action = (e.target as HTMLInputElement).value)} />
             </div>
-            <p>${t(S.copyForm)}: <ebet-copy-button data-copy="form" .value=${signedForm} .label=${S.copyFormLabel}></ebet-copy-button></p>`
+            <p>${S.copyForm}: <ebet-copy-button data-copy="form" .value=${signedForm} .label=${S.copyFormLabel}></ebet-copy-button></p>`
         : nothing}
     </section>`;
   }
 
   private renderCheck(c: Computed) {
-    const { t } = this.locale;
     const problem = hexProblem(this.givenMac, 'NB_HMAC');
     const link = c.kind
       ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind, { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
       : '';
     return html`<section part="section" aria-labelledby="h-check">
-      <h2 id="h-check">${t(S.check)}</h2>
+      <h2 id="h-check">${S.check}</h2>
       <div class="field">
-        <label for="given-mac">${t(S.givenMac)}</label>
+        <label for="given-mac">${S.givenMac}</label>
         <input
           id="given-mac"
           class="mono"
@@ -476,7 +455,7 @@ export class EbetCalculator extends LitElement {
           aria-describedby="given-mac-hint given-mac-error"
           @input=${(e: Event) => (this.givenMac = (e.target as HTMLInputElement).value)}
         />
-        <span id="given-mac-hint" class="hint">${t(S.givenMacHint)}</span>
+        <span id="given-mac-hint" class="hint">${S.givenMacHint}</span>
         <span id="given-mac-error" aria-live="polite">${problem ? html`<span class="field-error" data-field="NB_HMAC">${t(problem)}</span>` : nothing}</span>
       </div>
       <ebet-mac-doctor
@@ -489,8 +468,8 @@ export class EbetCalculator extends LitElement {
         .date=${this.ring ? c.date : ''}
       ></ebet-mac-doctor>
       ${link
-        ? html`<p>${t(S.share)}: <ebet-copy-button data-copy="link" .value=${link} .label=${S.copyLink}></ebet-copy-button>
-            <span class="hint">${t(S.shareHint)}</span></p>`
+        ? html`<p>${S.share}: <ebet-copy-button data-copy="link" .value=${link} .label=${S.copyLink}></ebet-copy-button>
+            <span class="hint">${S.shareHint}</span></p>`
         : nothing}
     </section>`;
   }

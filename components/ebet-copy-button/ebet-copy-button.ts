@@ -1,14 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { text, type Text } from '../../src/text.ts';
+import { localized, msg } from '@lit/localize';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  copy: text('Copy', 'Kopiera'),
-  copied: text('Copied', 'Kopierat'),
-  failed: text('Copy failed: select the text and press Ctrl+C', 'Kopieringen misslyckades: markera texten och tryck Ctrl+C'),
+  get copy() { return msg('Copy'); },
+  get copied() { return msg('Copied'); },
+  get failed() { return msg('Copy failed: select the text and press Ctrl+C'); },
 };
 
 /**
@@ -17,16 +16,16 @@ const S = {
  * @csspart button - The button.
  */
 @customElement('ebet-copy-button')
+@localized()
 export class EbetCopyButton extends LitElement {
   static override styles = [baseStyles, css`:host { display: inline-block; } button { padding: 0.2em 0.7em; }`];
 
   /** The text that is copied. */
   @property({ attribute: false }) value = '';
-  /** What the button copies, for its accessible name ("Copy MAC"). */
-  @property({ attribute: false }) label: Text | null = null;
+  /** What the button copies, for its accessible name ("Copy MAC"), in the page's language. */
+  @property({ attribute: false }) label: string | null = null;
 
   @state() private status: 'idle' | 'copied' | 'failed' = 'idle';
-  private readonly locale = new LocaleController(this);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   private async copy(): Promise<void> {
@@ -42,12 +41,11 @@ export class EbetCopyButton extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     return html`<button part="button" class="secondary" type="button" @click=${this.copy}>
-        ${this.status === 'copied' ? t(S.copied) : t(S.copy)}${this.label
-          ? html`<span class="visually-hidden">: ${t(this.label)}</span>`
+        ${this.status === 'copied' ? S.copied : S.copy}${this.label
+          ? html`<span class="visually-hidden">: ${this.label}</span>`
           : nothing}</button
-      ><span role="status" class="hint">${this.status === 'failed' ? t(S.failed) : ''}</span>`;
+      ><span role="status" class="hint">${this.status === 'failed' ? S.failed : ''}</span>`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   calculatorCase,
   decodeMessages,
@@ -15,7 +16,6 @@ import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
-import { text, type Text } from '../../src/text.ts';
 import type { ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
@@ -25,86 +25,73 @@ import '../ebet-key-input/ebet-key-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
-  title: text('Response decoder', 'Svarsavkodare'),
-  lead: text(
-    'Paste what the bank sent back — the POST to your return page from a log, the answer page of a payment check or repayment, a query string, JSON or NAME=value lines. Several receipts at once: one per line or per block. Each is verified and explained.',
-    'Klistra in vad banken skickade tillbaka — POST:en till er retursida ur en logg, svarssidan för en betalningskontroll eller återbetalning, en query string, JSON eller NAMN=värde-rader. Flera kvitton på en gång: ett per rad eller per block. Vart och ett verifieras och förklaras.',
-  ),
-  paste: text('What the bank sent back', 'Vad banken skickade tillbaka'),
-  order: text('The order to cross-check against (optional): the original request, or NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR', 'Ordern att kontrollera mot (valfritt): ursprunglig förfrågan, eller NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR'),
-  encoding: text('Character encoding of the signed string', 'Teckenkodning för den signerade strängen'),
-  kind: text('Message kind', 'Meddelandetyp'),
-  detect: text('Detect from the field names', 'Känn igen från fältnamnen'),
-  encodingHint: text('The handbook names none; UTF-8 and ISO-8859-1 differ as soon as a value holds å, ä, ö.', 'Handboken anger ingen; UTF-8 och ISO-8859-1 skiljer sig så fort ett värde har å, ä, ö.'),
-  results: text('Results', 'Resultat'),
-  nothing: text('Paste something above to decode it.', 'Klistra in något ovan för att avkoda det.'),
-  messages: (n: number, shown: number): Text =>
-    text(
-      `${n} message${n === 1 ? '' : 's'}${shown < n ? ` (showing 1–${shown})` : ''}`,
-      `${n} meddelande${n === 1 ? '' : 'n'}${shown < n ? ` (visar 1–${shown})` : ''}`,
-    ),
-  tally: (ok: number, bad: number, unknown: number): Text =>
-    text(
-      `MAC verified: ${ok}; not verified: ${bad}; proves nothing or not checked: ${unknown}`,
-      `MAC verifierad: ${ok}; inte verifierad: ${bad}; bevisar ingenting eller inte kontrollerad: ${unknown}`,
-    ),
-  message: text('Message', 'Meddelande'),
-  line: text('line', 'rad'),
-  unknownKind: text('Unknown message', 'Okänt meddelande'),
-  signed: text('Signed fields, in MAC order', 'Signerade fält, i MAC-ordning'),
-  string: text('The exact string that is signed', 'Exakt den sträng som signeras'),
-  copyString: text('the signed string', 'den signerade strängen'),
-  noString: text('No string is signed for this message.', 'Ingen sträng signeras för detta meddelande.'),
-  mac: text('MAC', 'MAC'),
-  expected: text('Expected with the key', 'Förväntad med nyckeln'),
-  given: text('Received (NB_HMAC)', 'Mottagen (NB_HMAC)'),
-  none: text('(none)', '(ingen)'),
-  caseSeen: { upper: text('upper case', 'versaler'), lower: text('lower case', 'gemener'), mixed: text('mixed case', 'blandat skiftläge'), none: text('', '') },
-  keyUsed: text('Key used', 'Använd nyckel'),
-  keyOf: (i: number, n: number): Text => (n > 1 ? text(`key ${i + 1} of ${n}`, `nyckel ${i + 1} av ${n}`) : text('the key', 'nyckeln')),
+  get title() { return msg('Response decoder'); },
+  get lead() { return msg('Paste what the bank sent back — the POST to your return page from a log, the answer page of a payment check or repayment, a query string, JSON or NAME=value lines. Several receipts at once: one per line or per block. Each is verified and explained.'); },
+  get paste() { return msg('What the bank sent back'); },
+  get order() { return msg('The order to cross-check against (optional): the original request, or NB_STAMP, NB_DB_REF, NB_DB_AMOUNT, NB_DB_CUR'); },
+  get encoding() { return msg('Character encoding of the signed string'); },
+  get kind() { return msg('Message kind'); },
+  get detect() { return msg('Detect from the field names'); },
+  get encodingHint() { return msg('The handbook names none; UTF-8 and ISO-8859-1 differ as soon as a value holds å, ä, ö.'); },
+  get results() { return msg('Results'); },
+  get nothing() { return msg('Paste something above to decode it.'); },
+  messages: (n: number, shown: number): string => {
+    const count = n === 1 ? msg('1 message') : msg(str`${n} messages`);
+    return shown < n ? msg(str`${count} (showing 1–${shown})`) : count;
+  },
+  tally: (ok: number, bad: number, unknown: number): string =>
+    msg(str`MAC verified: ${ok}; not verified: ${bad}; proves nothing or not checked: ${unknown}`),
+  get message() { return msg('Message'); },
+  get line() { return msg('line'); },
+  get unknownKind() { return msg('Unknown message'); },
+  get signed() { return msg('Signed fields, in MAC order'); },
+  get string() { return msg('The exact string that is signed'); },
+  get copyString() { return msg('the signed string'); },
+  get noString() { return msg('No string is signed for this message.'); },
+  get mac() { return msg('MAC'); },
+  get expected() { return msg('Expected with the key'); },
+  get given() { return msg('Received (NB_HMAC)'); },
+  get none() { return msg('(none)'); },
+  caseSeen: { get upper() { return msg('upper case'); }, get lower() { return msg('lower case'); }, get mixed() { return msg('mixed case'); }, get none() { return ''; } },
+  get keyUsed() { return msg('Key used'); },
+  keyOf: (i: number, n: number): string => (n > 1 ? msg(str`key ${i + 1} of ${n}`) : msg('the key')),
   chosenBy: {
-    only: text('the only key', 'enda nyckeln'),
-    date: text('valid on the date in NB_PAID', 'giltig på datumet i NB_PAID'),
-    kvv: text('its KVV is NB_KVV', 'dess KVV är NB_KVV'),
-    mac: text('its MAC matches', 'dess MAC stämmer'),
-    first: text('the first key: nothing else could tell', 'första nyckeln: inget annat kunde avgöra'),
-  } as Record<string, Text>,
-  kvvOk: text('NB_KVV matches the key’s KVV', 'NB_KVV stämmer med nyckelns KVV'),
-  kvvBad: text('NB_KVV does NOT match the key’s KVV', 'NB_KVV stämmer INTE med nyckelns KVV'),
-  findings: text('Findings', 'Iakttagelser'),
-  levels: { error: text('Error', 'Fel'), warning: text('Warning', 'Varning'), info: text('Note', 'Notering') } as Record<string, Text>,
-  crossCheck: text('Cross-check against the order', 'Kontroll mot ordern'),
-  orderGiven: text('the order given above', 'ordern ovan'),
-  orderListed: text('the request with the same stamp in this paste', 'förfrågan med samma stämpel i det inklistrade'),
-  field: text('Field', 'Fält'),
-  received: text('Received', 'Mottaget'),
-  inOrder: text('In the order', 'I ordern'),
-  result: text('Result', 'Resultat'),
-  results3: { same: text('Same', 'Samma'), 'same-meaning': text('Same meaning', 'Samma betydelse'), different: text('Different', 'Olika') } as Record<string, Text>,
-  replay: text('Replay warnings', 'Varningar för upprepning'),
-  allFields: text('Every field, as on the bank’s test page', 'Alla fält, som på bankens testsida'),
-  doctor: text('Diagnose the mismatch', 'Felsök avvikelsen'),
-  doctorLink: text('Open this case in the calculator (fields and MAC only, never the key)', 'Öppna fallet i kalkylatorn (bara fält och MAC, aldrig nyckeln)'),
-  more: text('Show the next messages', 'Visa nästa meddelanden'),
-  copy: text('Copy the result for a support ticket (without the key)', 'Kopiera resultatet till ett supportärende (utan nyckeln)'),
-  copyLabel: text('the result as text', 'resultatet som text'),
-  cancelNote: text(
-    'A cancel/reject return carries no fields and proves nothing: the buyer only comes back to NB_CANCEL or NB_REJECT. Only a receipt, or a payment check answered YES, with a verified MAC proves a payment.',
-    'En retur via avbryt/avvisa har inga fält och bevisar ingenting: köparen kommer bara tillbaka till NB_CANCEL eller NB_REJECT. Bara ett kvitto, eller en betalningskontroll med svaret YES, med verifierad MAC bevisar en betalning.',
-  ),
-  clipped: (n: number): Text => text(`… (${n} more characters not shown)`, `… (${n} tecken till visas inte)`),
-  large: (mb: string, many: boolean): Text =>
+    get only() { return msg('the only key'); },
+    get date() { return msg('valid on the date in NB_PAID'); },
+    get kvv() { return msg('its KVV is NB_KVV'); },
+    get mac() { return msg('its MAC matches'); },
+    get first() { return msg('the first key: nothing else could tell'); },
+  } as Record<string, string>,
+  get kvvOk() { return msg('NB_KVV matches the key’s KVV'); },
+  get kvvBad() { return msg('NB_KVV does NOT match the key’s KVV'); },
+  get findings() { return msg('Findings'); },
+  levels: { get error() { return msg('Error'); }, get warning() { return msg('Warning'); }, get info() { return msg('Note'); } } as Record<string, string>,
+  get crossCheck() { return msg('Cross-check against the order'); },
+  get orderGiven() { return msg('the order given above'); },
+  get orderListed() { return msg('the request with the same stamp in this paste'); },
+  get field() { return msg('Field'); },
+  get received() { return msg('Received'); },
+  get inOrder() { return msg('In the order'); },
+  get result() { return msg('Result'); },
+  results3: { get same() { return msg('Same'); }, get 'same-meaning'() { return msg('Same meaning'); }, get different() { return msg('Different'); } } as Record<string, string>,
+  get replay() { return msg('Replay warnings'); },
+  get allFields() { return msg('Every field, as on the bank’s test page'); },
+  get doctor() { return msg('Diagnose the mismatch'); },
+  get doctorLink() { return msg('Open this case in the calculator (fields and MAC only, never the key)'); },
+  get more() { return msg('Show the next messages'); },
+  get copy() { return msg('Copy the result for a support ticket (without the key)'); },
+  get copyLabel() { return msg('the result as text'); },
+  get cancelNote() { return msg('A cancel/reject return carries no fields and proves nothing: the buyer only comes back to NB_CANCEL or NB_REJECT. Only a receipt, or a payment check answered YES, with a verified MAC proves a payment.'); },
+  clipped: (n: number): string => msg(str`… (${n} more characters not shown)`),
+  large: (mb: string, many: boolean): string =>
     many
-      ? text(`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`, `Stor inklistring (${mb}): meddelanden visas ${PAGE} åt gången; upprepningar kontrolleras över alla.`)
-      : text(
-          `A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole.`,
-          `Stor inklistring (${mb}): långa värden visas avkortade; MAC beräknas över dem i sin helhet.`,
-        ),
+      ? msg(str`A large paste (${mb}): messages are shown ${PAGE} at a time; replays are checked over all of them.`)
+      : msg(str`A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole.`),
 };
 
 /** Whether a message's MAC was checked and failed, so the mismatch doctor can say why. */
@@ -135,6 +122,7 @@ export interface DecodeDetail {
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
  */
 @customElement('ebet-decoder')
+@localized()
 export class EbetDecoder extends LitElement {
   static override styles = [
     baseStyles,
@@ -178,8 +166,6 @@ export class EbetDecoder extends LitElement {
   @state() private list: DecodedList | null = null;
   /** Messages (by index) whose mismatch doctor is open. */
   @state() private doctors = new Set<number>();
-
-  private readonly locale = new LocaleController(this);
 
   /** The latest decoding, or `null` before anything was pasted. */
   get decoded(): DecodedList | null {
@@ -225,10 +211,10 @@ export class EbetDecoder extends LitElement {
   }
 
   override render() {
-    const { t, lang } = this.locale;
+    const lang = currentLang();
     const list = this.list;
-    return html`<h1>${t(S.title)}</h1>
-      <p>${t(S.lead)}</p>
+    return html`<h1>${S.title}</h1>
+      <p>${S.lead}</p>
       <ebet-fields-input
         class=${this.blocks.length > 1 ? 'multi' : ''}
         .label=${S.paste}
@@ -238,32 +224,32 @@ export class EbetDecoder extends LitElement {
       <ebet-key-input ring @ebet-key-change=${this.onKeys}></ebet-key-input>
       <div class="options">
         <div>
-          <label for="kind">${t(S.kind)}</label>
+          <label for="kind">${S.kind}</label>
           <select id="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as MessageKind | '')}>
-            <option value="" ?selected=${this.kind === ''}>${t(S.detect)}</option>
+            <option value="" ?selected=${this.kind === ''}>${S.detect}</option>
             ${MESSAGE_KINDS.map((kind) => html`<option value=${kind} ?selected=${kind === this.kind}>${t(MESSAGES[kind].title)}</option>`)}
           </select>
         </div>
         <div>
-          <label for="encoding">${t(S.encoding)}</label>
+          <label for="encoding">${S.encoding}</label>
           <select id="encoding" aria-describedby="encoding-hint" @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}>
             ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${enc === this.encoding}>${t(ENCODING_NAMES[enc])}</option>`)}
           </select>
-          <span id="encoding-hint" class="hint">${t(S.encodingHint)}</span>
+          <span id="encoding-hint" class="hint">${S.encodingHint}</span>
         </div>
       </div>
       <ebet-fields-input class="order" .label=${S.order} rows="3" @ebet-fields-change=${this.onOrder}></ebet-fields-input>
-      <p class="note hint">${t(S.cancelNote)}</p>
+      <p class="note hint">${S.cancelNote}</p>
       <section aria-labelledby="results-title">
-        <h2 id="results-title">${t(S.results)}</h2>
-        <div part="summary" role="status" aria-live="polite">${list ? this.renderOverview(list) : html`<p class="hint">${t(S.nothing)}</p>`}</div>
+        <h2 id="results-title">${S.results}</h2>
+        <div part="summary" role="status" aria-live="polite">${list ? this.renderOverview(list) : html`<p class="hint">${S.nothing}</p>`}</div>
         ${list ? list.messages.map((m) => this.renderMessage(m)) : nothing}
         ${list && list.messages.length < list.total
-          ? html`<button type="button" class="secondary" @click=${() => (this.shown += PAGE)}>${t(S.more)}</button>`
+          ? html`<button type="button" class="secondary" @click=${() => (this.shown += PAGE)}>${S.more}</button>`
           : nothing}
         ${list
           ? html`<p>
-              ${t(S.copy)}
+              ${S.copy}
               <ebet-copy-button class="summary-copy" .value=${supportSummary(list, { calculatorUrl: this.calculatorUrl() })[lang]} .label=${S.copyLabel}></ebet-copy-button>
             </p>`
           : nothing}
@@ -271,11 +257,10 @@ export class EbetDecoder extends LitElement {
   }
 
   private renderOverview(list: DecodedList) {
-    const { t } = this.locale;
     const ok = list.messages.filter((m) => m.verification.verified === true).length;
     const bad = list.messages.filter((m) => m.verification.verified === false && ['mismatch', 'missing-mac', 'malformed-mac'].includes(m.verification.outcome)).length;
-    return html`<p><strong>${t(S.messages(list.total, list.messages.length))}</strong> — ${t(S.tally(ok, bad, list.messages.length - ok - bad))}</p>
-      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${t(S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`, list.total > PAGE))}</p>` : nothing}
+    return html`<p><strong>${S.messages(list.total, list.messages.length)}</strong> — ${S.tally(ok, bad, list.messages.length - ok - bad)}</p>
+      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`, list.total > PAGE)}</p>` : nothing}
       ${list.replays.length
         ? html`<ul>
             ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}
@@ -284,22 +269,20 @@ export class EbetDecoder extends LitElement {
   }
 
   private clip(value: string, separators = false): TemplateResult {
-    const { t, lang } = this.locale;
-    if (value.length <= SHOWN_CHARS) return visibleValue(value, lang, separators);
-    return html`${visibleValue(value.slice(0, SHOWN_CHARS), lang, separators)}<span class="hint">${t(S.clipped(value.length - SHOWN_CHARS))}</span>`;
+    if (value.length <= SHOWN_CHARS) return visibleValue(value, separators);
+    return html`${visibleValue(value.slice(0, SHOWN_CHARS), separators)}<span class="hint">${S.clipped(value.length - SHOWN_CHARS)}</span>`;
   }
 
   private renderMessage(m: DecodedMessage) {
-    const { t } = this.locale;
     const v = m.verification;
     const n = m.block.index + 1;
     const id = `m${n}`;
-    const title = v.kind ? t(MESSAGES[v.kind].title) : t(S.unknownKind);
+    const title = v.kind ? t(MESSAGES[v.kind].title) : S.unknownKind;
     const rows: ValidationRow[] = v.rows.map((r) =>
       r.value !== null && r.value.length > SHOWN_CHARS ? { ...r, value: `${r.value.slice(0, SHOWN_CHARS)}…` } : r,
     );
     return html`<article part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome}>
-      <h3 id=${`${id}-title`}>${t(S.message)} ${n}${m.block.line ? html` (${t(S.line)} ${m.block.line})` : nothing}: ${title}</h3>
+      <h3 id=${`${id}-title`}>${S.message} ${n}${m.block.line ? html` (${S.line} ${m.block.line})` : nothing}: ${title}</h3>
       <p part="verdict" class=${`verdict level-${m.explanation.level}`} data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
       ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}
       ${this.blocks.length > 1 ? this.renderParseProblems(m) : nothing}
@@ -307,7 +290,7 @@ export class EbetDecoder extends LitElement {
       ${this.renderFindings(m)}
       ${m.crossCheck.length ? this.renderCrossCheck(m) : nothing}
       ${m.replays.length
-        ? html`<h4>${t(S.replay)}</h4>
+        ? html`<h4>${S.replay}</h4>
             <ul>${m.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}</ul>`
         : nothing}
       ${rows.length
@@ -315,7 +298,7 @@ export class EbetDecoder extends LitElement {
             ?open=${this.tables.has(m.block.index)}
             @toggle=${(e: Event) => this.toggleTable(m.block.index, (e.target as HTMLDetailsElement).open)}
           >
-            <summary>${t(S.allFields)}</summary>
+            <summary>${S.allFields}</summary>
             ${this.tables.has(m.block.index) ? html`<ebet-field-table .rows=${rows}></ebet-field-table>` : nothing}
           </details>`
         : nothing}
@@ -332,7 +315,6 @@ export class EbetDecoder extends LitElement {
   }
 
   private renderParseProblems(m: DecodedMessage) {
-    const { t } = this.locale;
     const problems = m.block.parsed.problems;
     if (!problems.length) return nothing;
     return html`<ul>
@@ -341,44 +323,43 @@ export class EbetDecoder extends LitElement {
   }
 
   private renderSigned(m: DecodedMessage) {
-    const { t } = this.locale;
     const v = m.verification;
     return html`${v.signedFields
-        ? html`<h4>${t(S.signed)}</h4>
+        ? html`<h4>${S.signed}</h4>
             <ol class="signed">
               ${v.signedFields.map((f) => html`<li><span class="mono">${f.name}</span> = ${this.clip(f.value)}</li>`)}
             </ol>
-            <h4>${t(S.string)} (${t(ENCODING_NAMES[v.encoding])})</h4>
+            <h4>${S.string} (${t(ENCODING_NAMES[v.encoding])})</h4>
             <p class="string" data-string>${this.clip(v.macString ?? '', true)}</p>
             <ebet-copy-button .value=${v.macString ?? ''} .label=${S.copyString}></ebet-copy-button>`
         : v.outcome === 'unsigned'
-          ? html`<p class="hint">${t(S.noString)}</p>`
+          ? html`<p class="hint">${S.noString}</p>`
           : nothing}
-      <h4>${t(S.mac)}: <span data-mac-outcome>${t(outcomeWords(v.outcome))}</span></h4>
+      <h4>${S.mac}: <span data-mac-outcome>${t(outcomeWords(v.outcome))}</span></h4>
       <table part="mac">
         <tbody>
           <tr>
-            <th scope="row">${t(S.expected)}</th>
+            <th scope="row">${S.expected}</th>
             <td class="mono" data-expected>${v.expectedMac ?? '—'}</td>
           </tr>
           <tr>
-            <th scope="row">${t(S.given)}</th>
+            <th scope="row">${S.given}</th>
             <td class="mono" data-given>
-              ${v.givenMac ? this.clip(v.givenMac) : html`<em class="hint">${t(S.none)}</em>`}
-              ${v.givenMacCase !== 'none' && v.givenMacCase !== 'upper' ? html`<span class="hint">(${t(S.caseSeen[v.givenMacCase])})</span>` : nothing}
+              ${v.givenMac ? this.clip(v.givenMac) : html`<em class="hint">${S.none}</em>`}
+              ${v.givenMacCase !== 'none' && v.givenMacCase !== 'upper' ? html`<span class="hint">(${S.caseSeen[v.givenMacCase]})</span>` : nothing}
             </td>
           </tr>
           ${v.key
             ? html`<tr>
-                <th scope="row">${t(S.keyUsed)}</th>
-                <td>${t(S.keyOf(v.key.index, v.key.ringSize))} (${t(S.chosenBy[v.key.chosenBy]!)}), KVV <span class="mono">${groupHex(v.key.kvv)}</span></td>
+                <th scope="row">${S.keyUsed}</th>
+                <td>${S.keyOf(v.key.index, v.key.ringSize)} (${S.chosenBy[v.key.chosenBy]}), KVV <span class="mono">${groupHex(v.key.kvv)}</span></td>
               </tr>`
             : nothing}
           ${v.kvv.matches !== null
             ? html`<tr>
                 <th scope="row">NB_KVV</th>
                 <td class=${v.kvv.matches ? 'level-ok' : 'level-error'} data-kvv=${v.kvv.matches ? 'match' : 'mismatch'}>
-                  ${v.kvv.matches ? '✓' : '✗'} ${t(v.kvv.matches ? S.kvvOk : S.kvvBad)}
+                  ${v.kvv.matches ? '✓' : '✗'} ${v.kvv.matches ? S.kvvOk : S.kvvBad}
                 </td>
               </tr>`
             : nothing}
@@ -388,7 +369,6 @@ export class EbetDecoder extends LitElement {
   }
 
   private renderDoctor(m: DecodedMessage, kind: MessageKind) {
-    const { t } = this.locale;
     const v = m.verification;
     const id = `doctor-${m.block.index + 1}`;
     const open = this.doctors.has(m.block.index);
@@ -400,9 +380,9 @@ export class EbetDecoder extends LitElement {
     };
     return html`<p class="actions">
         <button type="button" class="secondary" data-doctor-toggle aria-expanded=${open ? 'true' : 'false'} aria-controls=${id} @click=${toggle}>
-          ${t(S.doctor)}
+          ${S.doctor}
         </button>
-        <a data-doctor href=${`${this.calculator}#${calculatorCase(kind, m.block.parsed.entries, v.encoding)}`}>${t(S.doctorLink)}</a>
+        <a data-doctor href=${`${this.calculator}#${calculatorCase(kind, m.block.parsed.entries, v.encoding)}`}>${S.doctorLink}</a>
       </p>
       <div id=${id}>
         ${open
@@ -419,35 +399,33 @@ export class EbetDecoder extends LitElement {
   }
 
   private renderFindings(m: DecodedMessage) {
-    const { t } = this.locale;
     const v = m.verification;
     if (!v.findings.length && !v.keyWarnings.length) return nothing;
-    return html`<h4>${t(S.findings)}</h4>
+    return html`<h4>${S.findings}</h4>
       <ul>
         ${v.findings.map(
           (f) => html`<li class=${`level-${f.level === 'info' ? 'ok' : f.level}`} data-code=${f.code}>
-            <strong>${t(S.levels[f.level]!)}:</strong> ${t(f.message)}
+            <strong>${S.levels[f.level]}:</strong> ${t(f.message)}
           </li>`,
         )}
-        ${v.keyWarnings.map((w) => html`<li class="level-warning" data-code="key-date"><strong>${t(S.levels.warning!)}:</strong> ${t(w)}</li>`)}
+        ${v.keyWarnings.map((w) => html`<li class="level-warning" data-code="key-date"><strong>${S.levels.warning}:</strong> ${t(w)}</li>`)}
       </ul>`;
   }
 
   private renderCrossCheck(m: DecodedMessage) {
-    const { t, lang } = this.locale;
-    return html`<h4>${t(S.crossCheck)} (${t(m.orderSource === 'given' ? S.orderGiven : S.orderListed)})</h4>
+    return html`<h4>${S.crossCheck} (${m.orderSource === 'given' ? S.orderGiven : S.orderListed})</h4>
       <table class="cross">
         <thead>
-          <tr><th scope="col">${t(S.field)}</th><th scope="col">${t(S.received)}</th><th scope="col">${t(S.inOrder)}</th><th scope="col">${t(S.result)}</th></tr>
+          <tr><th scope="col">${S.field}</th><th scope="col">${S.received}</th><th scope="col">${S.inOrder}</th><th scope="col">${S.result}</th></tr>
         </thead>
         <tbody>
           ${m.crossCheck.map(
             (c) => html`<tr data-field=${c.field} data-result=${c.result}>
               <th scope="row" class="mono">${c.field}</th>
-              <td>${visibleValue(c.received, lang)}</td>
-              <td>${visibleValue(c.expected, lang)}</td>
+              <td>${visibleValue(c.received)}</td>
+              <td>${visibleValue(c.expected)}</td>
               <td class=${c.result === 'different' ? 'level-error' : c.result === 'same' ? 'level-ok' : 'level-warning'}>
-                <strong>${t(S.results3[c.result]!)}</strong>${c.result === 'same' ? nothing : html`: ${t(c.message)}`}
+                <strong>${S.results3[c.result]}</strong>${c.result === 'same' ? nothing : html`: ${t(c.message)}`}
               </td>
             </tr>`,
           )}

@@ -1,25 +1,26 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { text, type Text } from '../../src/text.ts';
+import { localized, msg } from '@lit/localize';
+import type { Text } from '../../src/text.ts';
 import { verdict, type Level, type ValidationRow } from '../../src/validate.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
-  caption: text('Fields checked', 'Kontrollerade fält'),
-  field: text('Field', 'Fält'),
-  value: text('Value', 'Värde'),
-  length: text('Length', 'Längd'),
-  status: text('Status', 'Status'),
-  missing: text('(missing)', '(saknas)'),
-  fix: text('Suggested value', 'Föreslaget värde'),
-  levels: { ok: text('OK', 'OK'), warning: text('Warning', 'Varning'), error: text('Error', 'Fel') } as Record<Level, Text>,
+  get caption() { return msg('Fields checked'); },
+  get field() { return msg('Field'); },
+  get value() { return msg('Value'); },
+  get length() { return msg('Length'); },
+  get status() { return msg('Status'); },
+  get missing() { return msg('(missing)'); },
+  get fix() { return msg('Suggested value'); },
+  levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
   verdict: {
-    ok: text('Every field is OK.', 'Alla fält är OK.'),
-    warning: text('No errors, but look at the warnings.', 'Inga fel, men se varningarna.'),
-    error: text('There are errors: the bank would refuse this.', 'Det finns fel: banken skulle avvisa detta.'),
-  } as Record<Level, Text>,
+    get ok() { return msg('Every field is OK.'); },
+    get warning() { return msg('No errors, but look at the warnings.'); },
+    get error() { return msg('There are errors: the bank would refuse this.'); },
+  } as Record<Level, string>,
 };
 
 /**
@@ -29,6 +30,7 @@ const S = {
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Status colours.
  */
 @customElement('ebet-field-table')
+@localized()
 export class EbetFieldTable extends LitElement {
   static override styles = [
     baseStyles,
@@ -44,30 +46,27 @@ export class EbetFieldTable extends LitElement {
 
   /** The rows from `validateFields`. */
   @property({ attribute: false }) rows: readonly ValidationRow[] = [];
-  /** A caption for the table (both languages). */
+  /** A caption for the table (a core `Text`, e.g. a message kind's title). */
   @property({ attribute: false }) caption: Text | null = null;
 
-  private readonly locale = new LocaleController(this);
-
   override render() {
-    const { t, lang } = this.locale;
     if (this.rows.length === 0) return nothing;
     const overall = verdict(this.rows);
-    return html`<p part="verdict" class=${`verdict level-${overall}`} role="status" data-verdict=${overall}>${t(S.verdict[overall]!)}</p>
+    return html`<p part="verdict" class=${`verdict level-${overall}`} role="status" data-verdict=${overall}>${S.verdict[overall]}</p>
       <table part="table">
-        <caption class="visually-hidden">${t(this.caption ?? S.caption)}</caption>
+        <caption class="visually-hidden">${this.caption ? t(this.caption) : S.caption}</caption>
         <thead>
-          <tr><th scope="col">${t(S.field)}</th><th scope="col">${t(S.value)}</th><th scope="col">${t(S.length)}</th><th scope="col">${t(S.status)}</th></tr>
+          <tr><th scope="col">${S.field}</th><th scope="col">${S.value}</th><th scope="col">${S.length}</th><th scope="col">${S.status}</th></tr>
         </thead>
         <tbody>
           ${this.rows.map(
             (row) => html`<tr data-field=${row.name} data-level=${row.level} data-code=${row.code}>
               <th scope="row" class="mono">${row.name}</th>
-              <td>${row.value === null ? html`<em class="hint">${t(S.missing)}</em>` : visibleValue(row.value, lang)}</td>
+              <td>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
               <td class="length">${row.value === null ? '' : row.length}</td>
               <td class=${`level-${row.level}`}>
-                ${row.level === 'ok' ? t(S.levels.ok!) : html`<strong>${t(S.levels[row.level]!)}:</strong> ${t(row.message)}`}
-                ${row.suggestion !== undefined ? html`<br /><span class="hint">${t(S.fix)}: <code>${row.suggestion}</code></span>` : nothing}
+                ${row.level === 'ok' ? S.levels.ok : html`<strong>${S.levels[row.level]}:</strong> ${t(row.message)}`}
+                ${row.suggestion !== undefined ? html`<br /><span class="hint">${S.fix}: <code>${row.suggestion}</code></span>` : nothing}
               </td>
             </tr>`,
           )}

@@ -1,20 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
-import { text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  label: text('Paste fields', 'Klistra in fält'),
-  hint: text(
-    'An HTML form or answer page, a POST body or query string, NAME=value lines, JSON, or a devtools “copy as cURL / fetch”.',
-    'Ett HTML-formulär eller svarssida, en POST-kropp eller query string, NAMN=värde-rader, JSON eller en ”kopiera som cURL / fetch” från devtools.',
-  ),
-  read: text('Read as', 'Läst som'),
-  fields: text('fields', 'fält'),
-  levels: { error: text('Error', 'Fel'), warning: text('Warning', 'Varning'), info: text('Note', 'Notering') } as Record<string, Text>,
+  get label() { return msg('Paste fields'); },
+  get hint() { return msg('An HTML form or answer page, a POST body or query string, NAME=value lines, JSON, or a devtools “copy as cURL / fetch”.'); },
+  get read() { return msg('Read as'); },
+  get fields() { return msg('fields'); },
+  levels: { get error() { return msg('Error'); }, get warning() { return msg('Warning'); }, get info() { return msg('Note'); } } as Record<string, string>,
 };
 
 export interface FieldsChangeDetail {
@@ -29,18 +26,18 @@ export interface FieldsChangeDetail {
  * @csspart problems - The list of problems.
  */
 @customElement('ebet-fields-input')
+@localized()
 export class EbetFieldsInput extends LitElement {
   static override styles = [baseStyles, css`:host { display: block; } textarea { min-height: 9em; } ul { margin: 0.3em 0; padding-left: 1.2em; }`];
 
   /** The pasted text. Setting it parses it at once. */
   @property() value = '';
-  /** Overrides the label (both languages). */
-  @property({ attribute: false }) label: Text | null = null;
+  /** Overrides the label (in the page's language). */
+  @property({ attribute: false }) label: string | null = null;
   /** Rows of the text area. */
   @property({ type: Number }) rows = 8;
 
   @state() private result: ParseResult | null = null;
-  private readonly locale = new LocaleController(this);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The latest parse of `value`, or `null` while it is empty and untouched. */
@@ -65,11 +62,10 @@ export class EbetFieldsInput extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const r = this.result;
     const problems = r?.problems ?? [];
-    return html`<label for="paste">${t(this.label ?? S.label)}</label>
-      <p id="paste-hint" class="hint">${t(S.hint)}</p>
+    return html`<label for="paste">${this.label ?? S.label}</label>
+      <p id="paste-hint" class="hint">${S.hint}</p>
       <textarea
         id="paste"
         part="textarea"
@@ -82,12 +78,12 @@ export class EbetFieldsInput extends LitElement {
         @input=${this.onInput}
       ></textarea>
       <div id="paste-status" aria-live="polite">
-        ${r?.format ? html`<p class="hint">${t(S.read)}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${t(S.fields)}</p>` : nothing}
+        ${r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
         ${problems.length
           ? html`<ul part="problems">
               ${problems.map(
                 (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>
-                  <strong>${t(S.levels[p.level]!)}:</strong> ${t(p.message)}
+                  <strong>${S.levels[p.level]}:</strong> ${t(p.message)}
                 </li>`,
               )}
             </ul>`

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
 import { MESSAGES, type FieldSpec } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
@@ -8,12 +9,12 @@ import { toHtmlForm, toJson, toUrlEncoded } from '../../src/output.ts';
 import { generateReference, type CheckDigitScheme } from '../../src/reference.ts';
 import { SIMULATOR_ENDPOINTS, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { generateStamp } from '../../src/stamp.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { EbetError, type Text } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
@@ -21,34 +22,31 @@ const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoin
 const COMPUTED = new Set(['NB_HMAC', 'NB_KVV']);
 
 const S = {
-  heading: text('Build a request', 'Bygg en förfrågan'),
-  kind: text('Request', 'Förfrågan'),
-  fields: text('Fields', 'Fält'),
-  mandatory: text('mandatory', 'obligatoriskt'),
-  optional: text('optional', 'valfritt'),
-  format: text('format', 'format'),
-  newStamp: text('New NB_STAMP', 'Nytt NB_STAMP'),
-  newReference: text('New reference', 'Ny referens'),
-  scheme: text('Check digit of new references', 'Kontrollsiffra för nya referenser'),
+  get heading() { return msg('Build a request'); },
+  get kind() { return msg('Request'); },
+  get fields() { return msg('Fields'); },
+  get mandatory() { return msg('mandatory'); },
+  get optional() { return msg('optional'); },
+  get format() { return msg('format'); },
+  get newStamp() { return msg('New NB_STAMP'); },
+  get newReference() { return msg('New reference'); },
+  get scheme() { return msg('Check digit of new references'); },
   schemes: {
-    none: text('none (digits, no leading zero)', 'ingen (siffror utan inledande nolla)'),
-    luhn: text('Luhn / modulus 10 (Swedish OCR)', 'Luhn / modulus 10 (svensk OCR)'),
-    '731': text('7-3-1 weights (Finnish reference)', '7-3-1-vikter (finsk referens)'),
-  } as Record<CheckDigitScheme, Text>,
-  encoding: text('Character encoding for the MAC', 'Teckenkodning för MAC'),
-  action: text('Where the form posts (action)', 'Vart formuläret postas (action)'),
-  actionHint: text(
-    'The simulator’s address on this site by default; the handbook’s test page no longer exists.',
-    'Simulatorns adress på den här webbplatsen som standard; handbokens testsida finns inte längre.',
-  ),
-  output: text('Signed request', 'Signerad förfrågan'),
-  htmlForm: text('HTML form (hidden inputs)', 'HTML-formulär (dolda fält)'),
-  body: text('URL-encoded body', 'URL-kodad kropp'),
-  json: text('JSON', 'JSON'),
-  send: text('Post it to the simulator', 'Posta den till simulatorn'),
-  check: text('Check it on this page', 'Kontrollera den på sidan'),
-  noKey: text('Type a valid key, or use the test key, to sign.', 'Ange en giltig nyckel, eller använd testnyckeln, för att signera.'),
-  badAction: text('The action must be an http(s) URL', 'Action ska vara en http(s)-URL'),
+    get none() { return msg('none (digits, no leading zero)'); },
+    get luhn() { return msg('Luhn / modulus 10 (Swedish OCR)'); },
+    get '731'() { return msg('7-3-1 weights (Finnish reference)'); },
+  } as Record<CheckDigitScheme, string>,
+  get encoding() { return msg('Character encoding for the MAC'); },
+  get action() { return msg('Where the form posts (action)'); },
+  get actionHint() { return msg('The simulator’s address on this site by default; the handbook’s test page no longer exists.'); },
+  get output() { return msg('Signed request'); },
+  get htmlForm() { return msg('HTML form (hidden inputs)'); },
+  get body() { return msg('URL-encoded body'); },
+  get json() { return msg('JSON'); },
+  get send() { return msg('Post it to the simulator'); },
+  get check() { return msg('Check it on this page'); },
+  get noKey() { return msg('Type a valid key, or use the test key, to sign.'); },
+  get badAction() { return msg('The action must be an http(s) URL'); },
 };
 
 /** Starting values: the handbook's examples, a fresh stamp and reference; check and repayment name an earlier payment. */
@@ -80,6 +78,7 @@ export interface FormCheckDetail {
  * @csspart output - The signed request.
  */
 @customElement('ebet-form-builder')
+@localized()
 export class EbetFormBuilder extends LitElement {
   static override styles = [
     baseStyles,
@@ -110,8 +109,6 @@ export class EbetFormBuilder extends LitElement {
   @state() private encoding: Encoding = 'utf-8';
   /** The key that signs the request (the published test key unless set); `null` while none is valid. Never stored. */
   @property({ attribute: false }) key: string | null = TEST_KEY;
-  private readonly locale = new LocaleController(this);
-
   private get current(): Record<string, string> {
     return (this.values[this.kind] ??= defaults(this.kind));
   }
@@ -153,56 +150,54 @@ export class EbetFormBuilder extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const { signed, error } = this.sign();
     const rows = signed ? validateFields(this.kind, signed, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) }) : validateFields(this.kind, this.fields);
-    return html`<h2>${t(S.heading)}</h2>
+    return html`<h2>${S.heading}</h2>
       <div class="controls">
         <div>
-          <label for="kind">${t(S.kind)}</label>
+          <label for="kind">${S.kind}</label>
           <select id="kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as RequestKind)}>
             ${ENDPOINTS.map(([, kind]) => html`<option value=${kind} ?selected=${this.kind === kind}>${t(MESSAGES[kind].title)}</option>`)}
           </select>
         </div>
         <div>
-          <label for="encoding">${t(S.encoding)}</label>
+          <label for="encoding">${S.encoding}</label>
           <select id="encoding" @change=${(e: Event) => (this.encoding = (e.target as HTMLSelectElement).value as Encoding)}>
             ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encoding === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
           </select>
         </div>
       </div>
       <fieldset part="fields" data-kind=${this.kind}>
-        <legend>${t(S.fields)}: ${t(MESSAGES[this.kind].title)}</legend>
+        <legend>${S.fields}: ${t(MESSAGES[this.kind].title)}</legend>
         <div class="grid">
           ${MESSAGES[this.kind].fields.filter((f) => !COMPUTED.has(f.name)).map((f) => this.renderField(f, rows, error))}
         </div>
       </fieldset>
       <div class="controls">
         <div>
-          <label for="action">${t(S.action)}</label>
+          <label for="action">${S.action}</label>
           <input id="action" .value=${this.action} aria-describedby="action-hint" aria-invalid=${this.actionUrl() ? 'false' : 'true'}
             @input=${(e: Event) => (this.actions = { ...this.actions, [this.kind]: (e.target as HTMLInputElement).value })} />
-          <span id="action-hint" class="hint">${t(S.actionHint)}</span>
-          ${this.actionUrl() ? nothing : html`<p class="field-error" role="alert">${t(S.badAction)}</p>`}
+          <span id="action-hint" class="hint">${S.actionHint}</span>
+          ${this.actionUrl() ? nothing : html`<p class="field-error" role="alert">${S.badAction}</p>`}
         </div>
       </div>
       ${this.renderOutput(signed, rows)}`;
   }
 
   private renderField(f: FieldSpec, rows: ValidationRow[], error: EbetError | null) {
-    const { t } = this.locale;
     const id = `f-${f.name}`;
     const row = rows.find((r) => r.name === f.name && r.level !== 'ok');
     const problem: { level: string; text: Text } | null =
       error?.field === f.name ? { level: 'error', text: error.text } : row ? { level: row.level, text: row.message } : null;
     const generator =
       f.name === 'NB_STAMP'
-        ? html`<button type="button" class="secondary" data-action="new-stamp" @click=${() => this.set('NB_STAMP', generateStamp())}>${t(S.newStamp)}</button>`
+        ? html`<button type="button" class="secondary" data-action="new-stamp" @click=${() => this.set('NB_STAMP', generateStamp())}>${S.newStamp}</button>`
         : f.name === 'NB_DB_REF'
-          ? html`<button type="button" class="secondary" data-action="new-reference" @click=${() => this.set('NB_DB_REF', generateReference(this.scheme))}>${t(S.newReference)}</button>`
+          ? html`<button type="button" class="secondary" data-action="new-reference" @click=${() => this.set('NB_DB_REF', generateReference(this.scheme))}>${S.newReference}</button>`
           : nothing;
     return html`<div class="field" data-field=${f.name}>
-      <label for=${id}><span class="mono">${f.name}</span> <span class="hint">(${t(f.use === 'mandatory' ? S.mandatory : S.optional)}, ${t(S.format)} ${f.format.type}${f.format.max})</span></label>
+      <label for=${id}><span class="mono">${f.name}</span> <span class="hint">(${f.use === 'mandatory' ? S.mandatory : S.optional}, ${S.format} ${f.format.type}${f.format.max})</span></label>
       <div class="row">
         <input
           id=${id}
@@ -223,35 +218,32 @@ export class EbetFormBuilder extends LitElement {
   }
 
   private renderScheme() {
-    const { t } = this.locale;
-    return html`<label for="scheme" class="hint">${t(S.scheme)}</label>
+    return html`<label for="scheme" class="hint">${S.scheme}</label>
       <select id="scheme" @change=${(e: Event) => (this.scheme = (e.target as HTMLSelectElement).value as CheckDigitScheme)}>
-        ${(Object.keys(S.schemes) as CheckDigitScheme[]).map((s) => html`<option value=${s} ?selected=${this.scheme === s}>${t(S.schemes[s])}</option>`)}
+        ${(Object.keys(S.schemes) as CheckDigitScheme[]).map((s) => html`<option value=${s} ?selected=${this.scheme === s}>${S.schemes[s]}</option>`)}
       </select>`;
   }
 
   private renderOutput(signed: Record<string, string> | null, rows: ValidationRow[]) {
-    const { t } = this.locale;
-    if (!this.key) return html`<p class="field-error" part="output">${t(S.noKey)}</p>`;
+    if (!this.key) return html`<p class="field-error" part="output">${S.noKey}</p>`;
     if (!signed) return nothing;
     const form = toHtmlForm(signed, this.action);
     const body = toUrlEncoded(signed, this.encoding);
     const json = toJson(signed);
     const macRow = rows.find((r) => r.name === 'NB_HMAC');
     return html`<section part="output" aria-labelledby="output-heading" data-mac=${signed.NB_HMAC ?? ''}>
-      <h3 id="output-heading">${t(S.output)}: NB_HMAC <span class="mono">${signed.NB_HMAC}</span>, NB_KVV <span class="mono">${signed.NB_KVV}</span></h3>
+      <h3 id="output-heading">${S.output}: NB_HMAC <span class="mono">${signed.NB_HMAC}</span>, NB_KVV <span class="mono">${signed.NB_KVV}</span></h3>
       ${macRow && macRow.level !== 'ok' ? html`<p class="field-error">${t(macRow.message)}</p>` : nothing}
       ${this.renderBlock('form', S.htmlForm, form)} ${this.renderBlock('body', S.body, body)} ${this.renderBlock('json', S.json, json)}
       <div class="actions">
-        <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => postForm(this.renderRoot, this.action, signed, this.encoding)}>${t(S.send)}</button>
-        <button type="button" class="secondary" data-action="check" @click=${() => emit<FormCheckDetail>(this, 'ebet-form-check', { kind: this.kind, html: form })}>${t(S.check)}</button>
+        <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => postForm(this.renderRoot, this.action, signed, this.encoding)}>${S.send}</button>
+        <button type="button" class="secondary" data-action="check" @click=${() => emit<FormCheckDetail>(this, 'ebet-form-check', { kind: this.kind, html: form })}>${S.check}</button>
       </div>
     </section>`;
   }
 
-  private renderBlock(id: string, label: Text, value: string) {
-    const { t } = this.locale;
-    return html`<h4 id=${`${id}-label`}>${t(label)} <ebet-copy-button .value=${value} .label=${label}></ebet-copy-button></h4>
+  private renderBlock(id: string, label: string, value: string) {
+    return html`<h4 id=${`${id}-label`}>${label} <ebet-copy-button .value=${value} .label=${label}></ebet-copy-button></h4>
       <pre aria-labelledby=${`${id}-label`} data-output=${id}>${value}</pre>`;
   }
 }

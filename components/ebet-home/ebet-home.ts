@@ -1,18 +1,14 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { text } from '../../src/text.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { localized, msg } from '@lit/localize';
 import { baseStyles } from '../shared/styles.ts';
 import { TOOLS } from './tools.ts';
 
 const S = {
-  title: text('ebet-toolkit', 'ebet-toolkit'),
-  lead: text(
-    'Tools for E-betalning, the Swedish bank e-payment protocol: signed forms (HMAC-SHA256-128), signed receipts, payment checks and repayments. Static pages; everything runs in your browser.',
-    'Verktyg för E-betalning, bankens protokoll för e-betalningar: signerade formulär (HMAC-SHA256-128), signerade kvitton, betalningskontroller och återbetalningar. Statiska sidor; allt körs i din webbläsare.',
-  ),
-  coming: text('Coming', 'Kommer snart'),
-  tools: text('Tools', 'Verktyg'),
+  get title() { return msg('ebet-toolkit'); },
+  get lead() { return msg('Tools for E-betalning, the Swedish bank e-payment protocol: signed forms (HMAC-SHA256-128), signed receipts, payment checks and repayments. Static pages; everything runs in your browser.'); },
+  get coming() { return msg('Coming'); },
+  get tools() { return msg('Tools'); },
 };
 
 /**
@@ -20,6 +16,7 @@ const S = {
  * @csspart card - One tool's card.
  */
 @customElement('ebet-home')
+@localized()
 export class EbetHome extends LitElement {
   static override styles = [
     baseStyles,
@@ -35,22 +32,19 @@ export class EbetHome extends LitElement {
     `,
   ];
 
-  private readonly locale = new LocaleController(this);
-
   override render() {
-    const { t } = this.locale;
-    return html`<h1>${t(S.title)}</h1>
-      <p>${t(S.lead)}</p>
-      <h2>${t(S.tools)}</h2>
+    return html`<h1>${S.title}</h1>
+      <p>${S.lead}</p>
+      <h2>${S.tools}</h2>
       <ul>
         ${TOOLS.map(
           (tool) => html`<li part="card" data-tool=${tool.id}>
             <h3>
               ${tool.status === 'ready'
-                ? html`<a href=${tool.href}>${t(tool.title)}</a>`
-                : html`${t(tool.title)} <span class="badge">${t(S.coming)}</span>`}
+                ? html`<a href=${tool.href}>${tool.title}</a>`
+                : html`${tool.title} <span class="badge">${S.coming}</span>`}
             </h3>
-            <p>${t(tool.summary)}</p>
+            <p>${tool.summary}</p>
           </li>`,
         )}
       </ul>`;

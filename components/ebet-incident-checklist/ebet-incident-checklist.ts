@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import {
   addIncident,
   annotateStep,
@@ -37,99 +38,80 @@ import {
   type StepStatus,
   type TicketTimer,
 } from '../../src/incident.ts';
-import { text, type Text } from '../../src/text.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  title: text('Incident checklist', 'Checklista vid driftstörning'),
-  intro: text(
-    'When payments stop working: the provider’s incident process, step by step. Tick, skip or annotate each step; every action is timestamped and kept in this browser.',
-    'När betalningar slutar fungera: leverantörens incidentprocess steg för steg. Bocka av, hoppa över eller anteckna varje steg; allt tidsstämplas och sparas i den här webbläsaren.',
-  ),
-  incident: text('Incident', 'Incident'),
-  newIncident: text('Start a new incident', 'Starta en ny incident'),
-  noIncident: text('No incident is open. Start one when payments stop working: the checklist, timers and report follow.', 'Ingen incident är öppen. Starta en när betalningar slutar fungera: checklistan, timrar och rapport följer.'),
-  untitled: text('Incident opened', 'Incident öppnad'),
-  closedTag: text('closed', 'avslutad'),
-  close: text('Close this incident', 'Avsluta incidenten'),
-  reopen: text('Reopen this incident', 'Öppna incidenten igen'),
-  remove: text('Delete this incident', 'Radera incidenten'),
-  reset: text('Delete all incidents', 'Radera alla incidenter'),
-  confirmReset: text('Delete every incident kept in this browser? This cannot be undone.', 'Radera alla incidenter som sparats i den här webbläsaren? Det går inte att ångra.'),
-  confirmRemove: text('Delete this incident? This cannot be undone.', 'Radera incidenten? Det går inte att ångra.'),
-  yesDelete: text('Yes, delete', 'Ja, radera'),
-  cancel: text('Cancel', 'Avbryt'),
-  details: text('What happened', 'Vad som hänt'),
-  fieldTitle: text('Short title (e.g. “Card payments fail”)', 'Kort rubrik (t.ex. ”Kortbetalningar misslyckas”)'),
-  fieldDescription: text('What happened, when it started, what customers see', 'Vad som hänt, när det började, vad kunderna ser'),
-  fieldUrls: text('Affected URLs (one per line)', 'Berörda URL:er (en per rad)'),
-  fieldOrders: text('Affected order ids', 'Berörda ordernummer'),
-  now: text('Now', 'Nu'),
-  allDone: text('Every step is done or skipped. Send the report, and close the incident when it is over.', 'Alla steg är gjorda eller överhoppade. Skicka rapporten, och avsluta incidenten när den är över.'),
-  goCurrent: text('Go to this step', 'Gå till steget'),
-  ticketTimer: text('Ticket timer', 'Ticket-timer'),
-  office: text('Office', 'Kontor'),
-  officeOpen: text('open', 'öppet'),
-  officeClosed: text('closed', 'stängt'),
-  done: text('Done', 'Gjort'),
-  skip: text('Skip', 'Hoppa över'),
-  doneAt: text('Done', 'Gjort'),
-  skippedAt: text('Skipped', 'Överhoppat'),
-  current: text('Current step', 'Aktuellt steg'),
-  note: text('Note: what you checked and saw', 'Anteckning: vad ni kontrollerade och såg'),
-  tbd: text('To be decided', 'Bestäms senare'),
-  ticketNumber: text('Ticket case number', 'Ticketens ärendenummer'),
-  ticketReceived: text('Ticket received', 'Ticket mottagen'),
-  requestedAt: text('Ticket requested at', 'Supportbegäran skickad'),
-  newTab: text('(opens in a new tab)', '(öppnas i en ny flik)'),
-  report: text('Written report', 'Skriftlig rapport'),
-  reportHint: text(
-    'Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.',
-    'Skriven information är överlägsen telefon. Kopiera rapporten till supportformuläret eller e-post, eller öppna den som ett e-postmeddelande till supportadressen.',
-  ),
-  reportText: text('Report text', 'Rapporttext'),
-  copyReport: text('the report', 'rapporten'),
-  mailReport: text('Open as a mail to', 'Öppna som e-post till'),
-  mailTruncated: text(
-    'The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.',
-    'Rapporten är för lång för en e-postlänk: mejlet innehåller början och säger det; klistra in hela den kopierade rapporten i det.',
-  ),
-  config: text('Provider configuration', 'Leverantörskonfiguration'),
-  configNow: text('In use', 'Används'),
-  configDefault: text('the default (the source document’s provider)', 'standard (källdokumentets leverantör)'),
-  configLoaded: text('loaded by you', 'inläst av dig'),
-  configHint: text(
-    'The provider’s contact data is a JSON file. Load another provider’s or bank’s file, or paste one; a malformed file is refused and the configuration in use stays.',
-    'Leverantörens kontaktuppgifter är en JSON-fil. Läs in en annan leverantörs eller banks fil, eller klistra in en; en felaktig fil avvisas och konfigurationen som används ligger kvar.',
-  ),
-  configFile: text('Configuration file (JSON)', 'Konfigurationsfil (JSON)'),
-  configPaste: text('Or paste a configuration (JSON)', 'Eller klistra in en konfiguration (JSON)'),
-  configApply: text('Use the pasted configuration', 'Använd den inklistrade konfigurationen'),
-  configReset: text('Back to the default configuration', 'Tillbaka till standardkonfigurationen'),
-  configRefused: text('Configuration refused; the one in use stays:', 'Konfigurationen avvisades; den som används ligger kvar:'),
-  configAccepted: text('Configuration loaded:', 'Konfigurationen inläst:'),
-  configCurrent: text('The configuration in use (a template for your own)', 'Konfigurationen som används (en mall för din egen)'),
-  configCopy: text('the configuration', 'konfigurationen'),
-  storageFailed: text(
-    'This browser does not let the page store data: the checklist works, but will not survive a reload. Copy the report regularly.',
-    'Webbläsaren låter inte sidan spara data: checklistan fungerar men överlever inte en omladdning. Kopiera rapporten regelbundet.',
-  ),
-  storageDropped: text('Some stored incidents could not be read and were left out.', 'Några sparade incidenter kunde inte läsas och utelämnades.'),
-  announceStep: text('Step', 'Steg'),
-  announceNext: text('Next', 'Nästa'),
-  announceReopened: text('reopened', 'öppnat igen'),
-  announceNew: text('New incident started.', 'Ny incident startad.'),
-  announceDeleted: text('Incident deleted.', 'Incidenten raderad.'),
-  announceAllDeleted: text('All incidents deleted.', 'Alla incidenter raderade.'),
-  announceClosed: text('Incident closed.', 'Incidenten avslutad.'),
-  announceReopenedIncident: text('Incident reopened.', 'Incidenten öppnad igen.'),
-  privacy: text(
-    'Kept in this browser only (localStorage): incidents, notes and the configuration. Write nothing secret here; keys never belong in an incident.',
-    'Sparas bara i den här webbläsaren (localStorage): incidenter, anteckningar och konfigurationen. Skriv inget hemligt här; nycklar hör aldrig hemma i en incident.',
-  ),
+  get title() { return msg('Incident checklist'); },
+  get intro() { return msg('When payments stop working: the provider’s incident process, step by step. Tick, skip or annotate each step; every action is timestamped and kept in this browser.'); },
+  get incident() { return msg('Incident'); },
+  get newIncident() { return msg('Start a new incident'); },
+  get noIncident() { return msg('No incident is open. Start one when payments stop working: the checklist, timers and report follow.'); },
+  get untitled() { return msg('Incident opened'); },
+  get closedTag() { return msg('closed'); },
+  get close() { return msg('Close this incident'); },
+  get reopen() { return msg('Reopen this incident'); },
+  get remove() { return msg('Delete this incident'); },
+  get reset() { return msg('Delete all incidents'); },
+  get confirmReset() { return msg('Delete every incident kept in this browser? This cannot be undone.'); },
+  get confirmRemove() { return msg('Delete this incident? This cannot be undone.'); },
+  get yesDelete() { return msg('Yes, delete'); },
+  get cancel() { return msg('Cancel'); },
+  get details() { return msg('What happened'); },
+  get fieldTitle() { return msg('Short title (e.g. “Card payments fail”)'); },
+  get fieldDescription() { return msg('What happened, when it started, what customers see'); },
+  get fieldUrls() { return msg('Affected URLs (one per line)'); },
+  get fieldOrders() { return msg('Affected order ids'); },
+  get now() { return msg('Now'); },
+  get allDone() { return msg('Every step is done or skipped. Send the report, and close the incident when it is over.'); },
+  get goCurrent() { return msg('Go to this step'); },
+  get ticketTimer() { return msg('Ticket timer'); },
+  get office() { return msg('Office'); },
+  get officeOpen() { return msg('open'); },
+  get officeClosed() { return msg('closed', { id: 'office-closed' }); },
+  get done() { return msg('Done'); },
+  get skip() { return msg('Skip'); },
+  get doneAt() { return msg('Done'); },
+  get skippedAt() { return msg('Skipped'); },
+  get current() { return msg('Current step'); },
+  get note() { return msg('Note: what you checked and saw'); },
+  get tbd() { return msg('To be decided'); },
+  get ticketNumber() { return msg('Ticket case number'); },
+  get ticketReceived() { return msg('Ticket received'); },
+  get requestedAt() { return msg('Ticket requested at'); },
+  get newTab() { return msg('(opens in a new tab)'); },
+  get report() { return msg('Written report'); },
+  get reportHint() { return msg('Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.'); },
+  get reportText() { return msg('Report text'); },
+  get copyReport() { return msg('the report'); },
+  get mailReport() { return msg('Open as a mail to'); },
+  get mailTruncated() { return msg('The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.'); },
+  get config() { return msg('Provider configuration'); },
+  get configNow() { return msg('In use'); },
+  get configDefault() { return msg('the default (the source document’s provider)'); },
+  get configLoaded() { return msg('loaded by you'); },
+  get configHint() { return msg('The provider’s contact data is a JSON file. Load another provider’s or bank’s file, or paste one; a malformed file is refused and the configuration in use stays.'); },
+  get configFile() { return msg('Configuration file (JSON)'); },
+  get configPaste() { return msg('Or paste a configuration (JSON)'); },
+  get configApply() { return msg('Use the pasted configuration'); },
+  get configReset() { return msg('Back to the default configuration'); },
+  get configRefused() { return msg('Configuration refused; the one in use stays:'); },
+  get configAccepted() { return msg('Configuration loaded:'); },
+  get configCurrent() { return msg('The configuration in use (a template for your own)'); },
+  get configCopy() { return msg('the configuration'); },
+  get storageFailed() { return msg('This browser does not let the page store data: the checklist works, but will not survive a reload. Copy the report regularly.'); },
+  get storageDropped() { return msg('Some stored incidents could not be read and were left out.'); },
+  get announceStep() { return msg('Step'); },
+  get announceNext() { return msg('Next'); },
+  get announceReopened() { return msg('reopened'); },
+  get announceNew() { return msg('New incident started.'); },
+  get announceDeleted() { return msg('Incident deleted.'); },
+  get announceAllDeleted() { return msg('All incidents deleted.'); },
+  get announceClosed() { return msg('Incident closed.'); },
+  get announceReopenedIncident() { return msg('Incident reopened.'); },
+  get privacy() { return msg('Kept in this browser only (localStorage): incidents, notes and the configuration. Write nothing secret here; keys never belong in an incident.'); },
 };
 
 /** Detail of `ebet-incident-change`. */
@@ -160,6 +142,7 @@ type Confirming = 'none' | 'reset' | 'remove';
  * @cssproperty --ebet-color-accent - Buttons, links and the current step's border.
  */
 @customElement('ebet-incident-checklist')
+@localized()
 export class EbetIncidentChecklist extends LitElement {
   static override styles = [
     baseStyles,
@@ -216,12 +199,11 @@ export class EbetIncidentChecklist extends LitElement {
   @state() private configIsDefault = true;
   @state() private configText = '';
   @state() private configProblems: readonly ConfigProblem[] = [];
-  @state() private configNotice: Text | null = null;
-  @state() private storageProblem: Text | null = null;
+  /** Notices made when shown, so that they follow the page's language. */
+  @state() private configNotice: (() => string) | null = null;
+  @state() private storageProblem: (() => string) | null = null;
   @state() private announcement = '';
   @state() private confirming: Confirming = 'none';
-
-  private readonly locale = new LocaleController(this);
   private ticker: ReturnType<typeof setInterval> | undefined;
   private lastTimerStage: TicketTimer['stage'] | null = null;
   private loadedKey: string | null = null;
@@ -262,12 +244,12 @@ export class EbetIncidentChecklist extends LitElement {
     this.config = config;
     this.configIsDefault = isDefault;
     this.configProblems = [];
-    this.configNotice = text(`${S.configAccepted.en} ${config.provider}`, `${S.configAccepted.sv} ${config.provider}`);
+    this.configNotice = () => `${S.configAccepted} ${config.provider}`;
     try {
       if (isDefault) localStorage.removeItem(`${this.storageKey}-config`);
       else localStorage.setItem(`${this.storageKey}-config`, JSON.stringify(config));
     } catch {
-      this.storageProblem = S.storageFailed;
+      this.storageProblem = () => S.storageFailed;
     }
     emit<IncidentConfigChangeDetail>(this, 'ebet-incident-config-change', { config });
   }
@@ -277,7 +259,7 @@ export class EbetIncidentChecklist extends LitElement {
     const incident = this.active;
     const stage = incident ? ticketTimer(incident, this.clock()).stage : null;
     if (this.lastTimerStage !== null && stage !== this.lastTimerStage && (stage === 'first-prompt' || stage === 'second-prompt') && incident) {
-      this.announcement = this.locale.t(ticketTimer(incident, this.clock()).message);
+      this.announcement = t(ticketTimer(incident, this.clock()).message);
     }
     this.lastTimerStage = stage;
   }
@@ -290,11 +272,11 @@ export class EbetIncidentChecklist extends LitElement {
       stored = localStorage.getItem(this.storageKey);
       storedConfig = localStorage.getItem(`${this.storageKey}-config`);
     } catch {
-      this.storageProblem = S.storageFailed;
+      this.storageProblem = () => S.storageFailed;
     }
     const { store, dropped } = parseIncidentStore(stored);
     this.store = store;
-    if (dropped) this.storageProblem = S.storageDropped;
+    if (dropped) this.storageProblem = () => S.storageDropped;
     const config = storedConfig ? parseIncidentConfig(storedConfig) : null;
     this.config = config?.ok ? config.config : DEFAULT_INCIDENT_CONFIG;
     this.configIsDefault = !config?.ok;
@@ -307,7 +289,7 @@ export class EbetIncidentChecklist extends LitElement {
     try {
       localStorage.setItem(this.storageKey, JSON.stringify(store));
     } catch {
-      this.storageProblem = S.storageFailed;
+      this.storageProblem = () => S.storageFailed;
     }
     emit<IncidentChangeDetail>(this, 'ebet-incident-change', { store });
   }
@@ -327,12 +309,11 @@ export class EbetIncidentChecklist extends LitElement {
     const now = this.clock();
     const incident = createIncident(newIncidentId(this.store, now), this.config.provider, now);
     this.confirming = 'none';
-    this.save(addIncident(this.store, incident), this.locale.t(S.announceNew));
+    this.save(addIncident(this.store, incident), S.announceNew);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#incident-title')?.focus());
   }
 
   private setStatus(step: IncidentStep, status: StepStatus): void {
-    const { t } = this.locale;
     const incident = this.active;
     if (!incident) return;
     const next = incident.steps[step.id].status === status ? 'open' : status;
@@ -340,10 +321,10 @@ export class EbetIncidentChecklist extends LitElement {
     const updated = setStepStatus(incident, step.id, next, now);
     const following = currentStep(updated);
     const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
-    const nextText = following ? ` ${t(S.announceNext)}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${t(S.allDone)}`;
+    const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
     this.save(
       updateIncident(this.store, incident.id, () => updated),
-      `${t(S.announceStep)} “${t(step.title)}”: ${t(word).toLowerCase()} ${formatZoned(now, this.config.officeHours.timeZone).slice(11)}.${nextText}`,
+      `${S.announceStep} “${t(step.title)}”: ${word.toLowerCase()} ${formatZoned(now, this.config.officeHours.timeZone).slice(11)}.${nextText}`,
     );
   }
 
@@ -365,12 +346,11 @@ export class EbetIncidentChecklist extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const incident = this.active;
-    return html`<h1>${t(S.title)}</h1>
-      <p class="hint">${t(S.intro)}</p>
+    return html`<h1>${S.title}</h1>
+      <p class="hint">${S.intro}</p>
       <div role="status" aria-live="polite" class="visually-hidden" id="announce">${this.announcement}</div>
-      ${this.storageProblem ? html`<p class="warning" role="alert">${t(this.storageProblem)}</p>` : nothing}
+      ${this.storageProblem ? html`<p class="warning" role="alert">${this.storageProblem()}</p>` : nothing}
       ${this.renderIncidents()}
       ${incident
         ? html`${this.renderStatus(incident)} ${this.renderDetails(incident)}
@@ -382,20 +362,19 @@ export class EbetIncidentChecklist extends LitElement {
               </section>`,
             )}
             ${this.renderReport(incident)}`
-        : html`<p>${t(S.noIncident)}</p>`}
+        : html`<p>${S.noIncident}</p>`}
       ${this.renderConfig()}
-      <p class="hint">${t(S.privacy)}</p>`;
+      <p class="hint">${S.privacy}</p>`;
   }
 
   private renderIncidents() {
-    const { t } = this.locale;
     const incident = this.active;
     const zone = this.config.officeHours.timeZone;
     const label = (i: Incident) =>
-      `${i.title.trim() || t(S.untitled)} – ${formatZoned(new Date(i.openedAt), zone)}${i.closedAt ? ` (${t(S.closedTag)})` : ''}`;
+      `${i.title.trim() || S.untitled} – ${formatZoned(new Date(i.openedAt), zone)}${i.closedAt ? ` (${S.closedTag})` : ''}`;
     return html`<div part="incidents" class="row">
         ${this.store.incidents.length
-          ? html`<label for="incident-select">${t(S.incident)}</label>
+          ? html`<label for="incident-select">${S.incident}</label>
               <select
                 id="incident-select"
                 @change=${(e: Event) => this.save(selectIncident(this.store, (e.target as HTMLSelectElement).value))}
@@ -403,25 +382,25 @@ export class EbetIncidentChecklist extends LitElement {
                 ${[...this.store.incidents].reverse().map((i) => html`<option value=${i.id} ?selected=${i.id === this.store.activeId}>${label(i)}</option>`)}
               </select>`
           : nothing}
-        <button type="button" id="new-incident" @click=${this.newIncident}>${t(S.newIncident)}</button>
+        <button type="button" id="new-incident" @click=${this.newIncident}>${S.newIncident}</button>
         ${incident
           ? html`<button
                 type="button"
                 class="secondary"
                 @click=${() => {
                   const closing = incident.closedAt === null;
-                  this.change((i, now) => setClosed(i, closing, now), t(closing ? S.announceClosed : S.announceReopenedIncident));
+                  this.change((i, now) => setClosed(i, closing, now), closing ? S.announceClosed : S.announceReopenedIncident);
                 }}
               >
-                ${t(incident.closedAt ? S.reopen : S.close)}
+                ${incident.closedAt ? S.reopen : S.close}
               </button>
-              <button type="button" class="secondary" @click=${() => this.confirm('remove')}>${t(S.remove)}</button>`
+              <button type="button" class="secondary" @click=${() => this.confirm('remove')}>${S.remove}</button>`
           : nothing}
-        ${this.store.incidents.length ? html`<button type="button" class="secondary" @click=${() => this.confirm('reset')}>${t(S.reset)}</button>` : nothing}
+        ${this.store.incidents.length ? html`<button type="button" class="secondary" @click=${() => this.confirm('reset')}>${S.reset}</button>` : nothing}
       </div>
       ${this.confirming !== 'none'
         ? html`<div class="confirm row" role="group" aria-labelledby="confirm-text">
-            <span id="confirm-text">${t(this.confirming === 'reset' ? S.confirmReset : S.confirmRemove)}</span>
+            <span id="confirm-text">${this.confirming === 'reset' ? S.confirmReset : S.confirmRemove}</span>
             <button
               type="button"
               class="danger"
@@ -429,18 +408,17 @@ export class EbetIncidentChecklist extends LitElement {
                 const all = this.confirming === 'reset';
                 this.confirming = 'none';
                 const store = all ? EMPTY_INCIDENT_STORE : removeIncident(this.store, this.store.activeId ?? '');
-                this.save(store, t(all ? S.announceAllDeleted : S.announceDeleted));
+                this.save(store, all ? S.announceAllDeleted : S.announceDeleted);
               }}
             >
-              ${t(S.yesDelete)}
+              ${S.yesDelete}
             </button>
-            <button type="button" class="secondary" @click=${() => (this.confirming = 'none')}>${t(S.cancel)}</button>
+            <button type="button" class="secondary" @click=${() => (this.confirming = 'none')}>${S.cancel}</button>
           </div>`
         : nothing}`;
   }
 
   private renderStatus(incident: Incident) {
-    const { t } = this.locale;
     const now = this.clock();
     const current = currentStep(incident);
     const step = current ? INCIDENT_STEPS.find((s) => s.id === current)! : null;
@@ -448,42 +426,40 @@ export class EbetIncidentChecklist extends LitElement {
     const office = officeStatus(now, this.config);
     return html`<div part="status" class="status">
       <p>
-        <strong>${t(S.now)}:</strong>
+        <strong>${S.now}:</strong>
         ${step
-          ? html`${t(step.title)} <button type="button" class="secondary" @click=${() => this.focusStep(step.id)}>${t(S.goCurrent)}</button>`
-          : t(S.allDone)}
+          ? html`${t(step.title)} <button type="button" class="secondary" @click=${() => this.focusStep(step.id)}>${S.goCurrent}</button>`
+          : S.allDone}
       </p>
       ${timer.stage !== 'idle'
         ? html`<p>
-            <strong>${t(S.ticketTimer)}:</strong> <span class="elapsed" role="timer">${formatElapsed(timer.elapsedMs)}</span>
+            <strong>${S.ticketTimer}:</strong> <span class="elapsed" role="timer">${formatElapsed(timer.elapsedMs)}</span>
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
-      <p><strong>${t(S.office)} (${this.config.provider}):</strong> ${t(office.open ? S.officeOpen : S.officeClosed)} (${office.localTime} ${this.config.officeHours.timeZone})</p>
+      <p><strong>${S.office} (${this.config.provider}):</strong> ${office.open ? S.officeOpen : S.officeClosed} (${office.localTime} ${this.config.officeHours.timeZone})</p>
     </div>`;
   }
 
   private renderDetails(incident: Incident) {
-    const { t } = this.locale;
-    const field = (key: keyof IncidentDetails, label: Text, multiline: boolean) => {
+    const field = (key: keyof IncidentDetails, label: string, multiline: boolean) => {
       const id = `incident-${key}`;
       const onInput = (e: Event) => this.change((i) => setDetails(i, { [key]: (e.target as HTMLInputElement).value }));
       return html`<div class="field">
-        <label for=${id}>${t(label)}</label>
+        <label for=${id}>${label}</label>
         ${multiline
           ? html`<textarea id=${id} rows="3" .value=${incident[key]} @input=${onInput}></textarea>`
           : html`<input id=${id} type="text" .value=${incident[key]} @input=${onInput} />`}
       </div>`;
     };
     return html`<fieldset part="details">
-      <legend>${t(S.details)}</legend>
+      <legend>${S.details}</legend>
       ${field('title', S.fieldTitle, false)} ${field('description', S.fieldDescription, true)}
       ${field('urls', S.fieldUrls, true)} ${field('orderIds', S.fieldOrders, true)}
     </fieldset>`;
   }
 
   private renderStep(incident: Incident, step: IncidentStep) {
-    const { t } = this.locale;
     const state = incident.steps[step.id];
     const isCurrent = currentStep(incident) === step.id;
     const zone = this.config.officeHours.timeZone;
@@ -492,25 +468,25 @@ export class EbetIncidentChecklist extends LitElement {
     const noteId = `note-${step.id}`;
     return html`<li class=${classes} part=${parts} aria-current=${isCurrent ? 'step' : nothing} data-step=${step.id} data-status=${state.status}>
       <h3 id=${`title-${step.id}`} tabindex="-1">
-        ${isCurrent ? html`<span class="badge current">${t(S.current)}</span>` : nothing}
+        ${isCurrent ? html`<span class="badge current">${S.current}</span>` : nothing}
         ${state.status !== 'open' && state.at
-          ? html`<span class="badge ${state.status}">${t(state.status === 'done' ? S.doneAt : S.skippedAt)} ${formatZoned(new Date(state.at), zone).slice(11)}</span>`
+          ? html`<span class="badge ${state.status}">${state.status === 'done' ? S.doneAt : S.skippedAt} ${formatZoned(new Date(state.at), zone).slice(11)}</span>`
           : nothing}
-        ${step.toBeDecided ? html`<span class="badge tbd">${t(S.tbd)}</span>` : nothing} ${t(step.title)}
+        ${step.toBeDecided ? html`<span class="badge tbd">${S.tbd}</span>` : nothing} ${t(step.title)}
       </h3>
       ${step.body.map((p) => html`<p>${t(p)}</p>`)}
       ${step.links.length ? html`<ul class="links">${step.links.map((key) => this.renderLink(key))}</ul>` : nothing}
       ${step.showsTicketTimer ? this.renderTimer(incident) : nothing} ${step.showsOfficeHours ? this.renderOffice() : nothing}
       <div class="actions row" role="group" aria-labelledby=${`title-${step.id}`}>
         <button type="button" aria-pressed=${state.status === 'done' ? 'true' : 'false'} data-action="done" @click=${() => this.setStatus(step, 'done')}>
-          ${state.status === 'done' ? '✓ ' : ''}${t(S.done)}
+          ${state.status === 'done' ? '✓ ' : ''}${S.done}
         </button>
         <button type="button" class="secondary" aria-pressed=${state.status === 'skipped' ? 'true' : 'false'} data-action="skip" @click=${() => this.setStatus(step, 'skipped')}>
-          ${t(S.skip)}
+          ${S.skip}
         </button>
       </div>
       <div class="field">
-        <label for=${noteId}>${t(S.note)}<span class="visually-hidden"> (${t(step.title)})</span></label>
+        <label for=${noteId}>${S.note}<span class="visually-hidden"> (${t(step.title)})</span></label>
         <textarea
           id=${noteId}
           rows="2"
@@ -523,7 +499,6 @@ export class EbetIncidentChecklist extends LitElement {
   }
 
   private renderLink(key: Parameters<typeof stepLink>[0]) {
-    const { t } = this.locale;
     const link = stepLink(key, this.config);
     if (!link.href) {
       const tbd = link.shown === TO_BE_DECIDED;
@@ -533,35 +508,34 @@ export class EbetIncidentChecklist extends LitElement {
     return html`<li>
       ${t(link.label)}:
       ${web
-        ? html`<a href=${link.href} target="_blank" rel="noopener noreferrer">${t(link.shown)}<span class="visually-hidden"> ${t(S.newTab)}</span></a>`
+        ? html`<a href=${link.href} target="_blank" rel="noopener noreferrer">${t(link.shown)}<span class="visually-hidden"> ${S.newTab}</span></a>`
         : html`<a href=${link.href}>${t(link.shown)}</a>`}
     </li>`;
   }
 
   private renderTimer(incident: Incident) {
-    const { t } = this.locale;
     const timer = ticketTimer(incident, this.clock());
     const prompt = timer.stage === 'first-prompt' || timer.stage === 'second-prompt';
     const requested = incident.ticket.requestedAt;
     return html`<div part="timer" class="panel ${prompt ? 'prompt' : ''}" data-stage=${timer.stage}>
       ${requested
-        ? html`<p>${t(S.requestedAt)} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
+        ? html`<p>${S.requestedAt} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
             <span class="elapsed">${formatElapsed(timer.elapsedMs)}</span></p>`
         : nothing}
       <p class="timer-message">${prompt ? '⚠ ' : ''}${t(timer.message)}</p>
       ${timer.stage !== 'received'
         ? html`<div class="row">
-            <label for="ticket-number">${t(S.ticketNumber)}</label>
+            <label for="ticket-number">${S.ticketNumber}</label>
             <input id="ticket-number" type="text" autocomplete="off" />
             <button
               type="button"
               class="secondary"
               @click=${() => {
                 const input = this.renderRoot.querySelector<HTMLInputElement>('#ticket-number')!;
-                this.change((i, now) => recordTicket(i, input.value, now), t(S.ticketReceived));
+                this.change((i, now) => recordTicket(i, input.value, now), S.ticketReceived);
               }}
             >
-              ${t(S.ticketReceived)}
+              ${S.ticketReceived}
             </button>
           </div>`
         : nothing}
@@ -569,49 +543,47 @@ export class EbetIncidentChecklist extends LitElement {
   }
 
   private renderOffice() {
-    const { t } = this.locale;
     const office = officeStatus(this.clock(), this.config);
     return html`<p part="office" class="panel ${office.open ? '' : 'closed'}" data-open=${office.open ? 'true' : 'false'}>
-      <strong>${t(office.open ? S.officeOpen : S.officeClosed).toUpperCase()}</strong> — ${t(office.reason)}
+      <strong>${(office.open ? S.officeOpen : S.officeClosed).toUpperCase()}</strong> — ${t(office.reason)}
     </p>`;
   }
 
   private renderReport(incident: Incident) {
-    const { t, lang } = this.locale;
+    const lang = currentLang();
     const { subject, body } = incidentReport(incident, this.config, lang);
     const full = `${subject}\n\n${body}`;
     const mail = reportMailto(this.config.contacts.supportMail, subject, body, lang);
     return html`<section part="report" aria-labelledby="report-heading">
-      <h2 id="report-heading">${t(S.report)}</h2>
-      <p class="hint">${t(S.reportHint)}</p>
+      <h2 id="report-heading">${S.report}</h2>
+      <p class="hint">${S.reportHint}</p>
       <div class="field">
-        <label for="report-text">${t(S.reportText)}</label>
+        <label for="report-text">${S.reportText}</label>
         <textarea id="report-text" class="report" readonly .value=${full}></textarea>
       </div>
       <div class="row">
         <ebet-copy-button .value=${full} .label=${S.copyReport}></ebet-copy-button>
-        <a id="report-mail" href=${mail.url}>${t(S.mailReport)} ${this.config.contacts.supportMail}</a>
+        <a id="report-mail" href=${mail.url}>${S.mailReport} ${this.config.contacts.supportMail}</a>
       </div>
-      ${mail.truncated ? html`<p class="warning">${t(S.mailTruncated)}</p>` : nothing}
+      ${mail.truncated ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
     </section>`;
   }
 
   private renderConfig() {
-    const { t } = this.locale;
     const problems = this.configProblems;
     const json = JSON.stringify(this.config, null, 2);
     return html`<section part="config" aria-labelledby="config-heading">
-      <h2 id="config-heading">${t(S.config)}</h2>
+      <h2 id="config-heading">${S.config}</h2>
       <p>
-        ${t(S.configNow)}: <strong>${this.config.provider}</strong>, ${t(this.configIsDefault ? S.configDefault : S.configLoaded)}
+        ${S.configNow}: <strong>${this.config.provider}</strong>, ${this.configIsDefault ? S.configDefault : S.configLoaded}
       </p>
-      <p class="hint">${t(S.configHint)}</p>
+      <p class="hint">${S.configHint}</p>
       <div class="field">
-        <label for="config-file">${t(S.configFile)}</label>
+        <label for="config-file">${S.configFile}</label>
         <input id="config-file" type="file" accept=".json,application/json" aria-describedby="config-result" @change=${this.readFile} />
       </div>
       <div class="field">
-        <label for="config-text">${t(S.configPaste)}</label>
+        <label for="config-text">${S.configPaste}</label>
         <textarea
           id="config-text"
           rows="4"
@@ -623,25 +595,25 @@ export class EbetIncidentChecklist extends LitElement {
         ></textarea>
       </div>
       <div class="row">
-        <button type="button" @click=${() => this.loadConfiguration(this.configText)}>${t(S.configApply)}</button>
+        <button type="button" @click=${() => this.loadConfiguration(this.configText)}>${S.configApply}</button>
         <button type="button" class="secondary" ?disabled=${this.configIsDefault} @click=${() => this.useConfig(DEFAULT_INCIDENT_CONFIG, true)}>
-          ${t(S.configReset)}
+          ${S.configReset}
         </button>
       </div>
       <div id="config-result" role="status" aria-live="polite">
         ${problems.length
           ? html`<div class="field-error">
-              ${t(S.configRefused)}
+              ${S.configRefused}
               <ul class="problems">${problems.map((p) => html`<li data-path=${p.path}>${t(p.message)}</li>`)}</ul>
             </div>`
           : this.configNotice
-            ? html`<p class="level-ok">${t(this.configNotice)}</p>`
+            ? html`<p class="level-ok">${this.configNotice()}</p>`
             : nothing}
       </div>
       <details>
-        <summary>${t(S.configCurrent)}</summary>
+        <summary>${S.configCurrent}</summary>
         <div class="field">
-          <label for="config-current">${t(S.configCurrent)}</label>
+          <label for="config-current">${S.configCurrent}</label>
           <textarea id="config-current" rows="12" readonly .value=${json}></textarea>
         </div>
         <ebet-copy-button .value=${json} .label=${S.configCopy}></ebet-copy-button>

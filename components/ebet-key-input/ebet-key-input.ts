@@ -1,34 +1,29 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
 import { computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  legend: text('Secret key', 'Hemlig nyckel'),
-  useTest: text('Use the handbook’s published test key (for the test page only)', 'Använd handbokens publicerade testnyckel (endast för testsidan)'),
-  key: text('Key (32 hexadecimal characters, spaces allowed)', 'Nyckel (32 hexadecimala tecken, mellanslag tillåtna)'),
-  keyN: text('Key', 'Nyckel'),
-  from: text('Valid from', 'Giltig från'),
-  to: text('Valid to', 'Giltig till'),
-  show: text('Show key', 'Visa nyckel'),
-  add: text('Add a key', 'Lägg till nyckel'),
-  remove: text('Remove key', 'Ta bort nyckel'),
-  kvv: text('KVV of this key', 'Nyckelns KVV'),
-  expected: text('Expected KVV', 'Förväntat KVV'),
-  kvvMatch: text('The key matches the expected KVV: it was typed in correctly.', 'Nyckeln stämmer med förväntat KVV: den är korrekt inmatad.'),
-  kvvMismatch: text(
-    'The key does NOT match the expected KVV: it is mistyped or another key.',
-    'Nyckeln stämmer INTE med förväntat KVV: den är felskriven eller en annan nyckel.',
-  ),
-  kvvBad: text('The expected KVV must be 32 hexadecimal characters', 'Förväntat KVV ska vara 32 hexadecimala tecken'),
-  privacy: text(
-    'The key stays in this page: it is never stored, sent or shown in anything you copy.',
-    'Nyckeln stannar på den här sidan: den sparas aldrig, skickas aldrig och visas inte i något du kopierar.',
-  ),
+  get legend() { return msg('Secret key'); },
+  get useTest() { return msg('Use the handbook’s published test key (for the test page only)'); },
+  get key() { return msg('Key (32 hexadecimal characters, spaces allowed)'); },
+  get keyN() { return msg('Key'); },
+  get from() { return msg('Valid from'); },
+  get to() { return msg('Valid to'); },
+  get show() { return msg('Show key'); },
+  get add() { return msg('Add a key'); },
+  get remove() { return msg('Remove key'); },
+  get kvv() { return msg('KVV of this key'); },
+  get expected() { return msg('Expected KVV'); },
+  get kvvMatch() { return msg('The key matches the expected KVV: it was typed in correctly.'); },
+  get kvvMismatch() { return msg('The key does NOT match the expected KVV: it is mistyped or another key.'); },
+  get kvvBad() { return msg('The expected KVV must be 32 hexadecimal characters'); },
+  get privacy() { return msg('The key stays in this page: it is never stored, sent or shown in anything you copy.'); },
 };
 
 export interface KeyChangeDetail {
@@ -53,6 +48,7 @@ interface Row {
  * @csspart kvv - The KVV line.
  */
 @customElement('ebet-key-input')
+@localized()
 export class EbetKeyInput extends LitElement {
   static override styles = [
     baseStyles,
@@ -77,8 +73,6 @@ export class EbetKeyInput extends LitElement {
   @state() private reveal = false;
   /** Errors show once the user has typed in or left a key field (or a key was set), not on an untouched form. */
   @state() private touched = false;
-  private readonly locale = new LocaleController(this);
-
   /** The key or ring now in use, or `null` when what is typed is not valid. */
   get keys(): Keys | null {
     return this.evaluate().keys;
@@ -128,11 +122,10 @@ export class EbetKeyInput extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const { error, errorRow } = this.evaluate();
     const rows = this.ring ? this.rows : this.rows.slice(0, 1);
     return html`<fieldset part="fieldset">
-      <legend>${t(S.legend)}</legend>
+      <legend>${S.legend}</legend>
       <label class="check"
         ><input
           type="checkbox"
@@ -141,25 +134,24 @@ export class EbetKeyInput extends LitElement {
             this.testKey = (e.target as HTMLInputElement).checked;
             this.changed();
           }}
-        />${t(S.useTest)}</label
+        />${S.useTest}</label
       >
       ${this.testKey
         ? html`<p class="mono">${TEST_KEY}</p>`
         : html`${rows.map((row, i) => this.renderRow(row, i, i === errorRow && this.touched ? error : null))}
-            ${this.ring ? html`<button type="button" class="secondary" @click=${() => (this.rows = [...this.rows, { key: '', from: '', to: '' }])}>${t(S.add)}</button>` : nothing}
-            <label class="check"><input type="checkbox" .checked=${this.reveal} @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)} />${t(S.show)}</label>`}
+            ${this.ring ? html`<button type="button" class="secondary" @click=${() => (this.rows = [...this.rows, { key: '', from: '', to: '' }])}>${S.add}</button>` : nothing}
+            <label class="check"><input type="checkbox" .checked=${this.reveal} @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)} />${S.show}</label>`}
       ${this.renderKvv()}
-      <p class="hint">${t(S.privacy)}</p>
+      <p class="hint">${S.privacy}</p>
     </fieldset>`;
   }
 
   private renderRow(row: Row, index: number, error: Text | null) {
-    const { t } = this.locale;
     const id = `key-${index}`;
     const kvv = this.ring ? this.kvvOf(row.key) : null;
     return html`<div class="row">
       <div>
-        <label for=${id}>${this.ring ? `${t(S.keyN)} ${index + 1}` : t(S.key)}</label>
+        <label for=${id}>${this.ring ? `${S.keyN} ${index + 1}` : S.key}</label>
         <input
           id=${id}
           class="key"
@@ -178,37 +170,36 @@ export class EbetKeyInput extends LitElement {
       </div>
       ${this.ring
         ? html`<div>
-              <label for=${`${id}-from`}>${t(S.from)}</label>
+              <label for=${`${id}-from`}>${S.from}</label>
               <input id=${`${id}-from`} type="date" .value=${row.from} @input=${(e: Event) => this.edit(index, 'from', (e.target as HTMLInputElement).value)} />
             </div>
             <div>
-              <label for=${`${id}-to`}>${t(S.to)}</label>
+              <label for=${`${id}-to`}>${S.to}</label>
               <input id=${`${id}-to`} type="date" .value=${row.to} @input=${(e: Event) => this.edit(index, 'to', (e.target as HTMLInputElement).value)} />
             </div>
             ${this.rows.length > 1
-              ? html`<button type="button" class="secondary" aria-label=${`${t(S.remove)} ${index + 1}`} @click=${() => {
+              ? html`<button type="button" class="secondary" aria-label=${`${S.remove} ${index + 1}`} @click=${() => {
                   this.rows = this.rows.filter((_, i) => i !== index);
                   this.changed();
-                }}>${t(S.remove)}</button>`
+                }}>${S.remove}</button>`
               : nothing}`
         : nothing}
     </div>`;
   }
 
   private renderKvv() {
-    const { t } = this.locale;
     const key = this.testKey ? TEST_KEY : this.ring ? null : this.rows[0]!.key;
     const kvv = key === null ? null : this.kvvOf(key);
     const expected = this.expectedKvv.replace(/\s+/g, '');
     const expectedOk = /^[0-9A-Fa-f]{32}$/.test(expected);
     return html`<p part="kvv" aria-live="polite">
-      ${kvv ? html`${t(S.kvv)}: <span class="mono">${groupHex(kvv)}</span>` : nothing}
+      ${kvv ? html`${S.kvv}: <span class="mono">${groupHex(kvv)}</span>` : nothing}
       ${kvv && expected
         ? expectedOk
           ? expected.toUpperCase() === kvv
-            ? html`<br /><span class="level-ok">✓ ${t(S.kvvMatch)}</span>`
-            : html`<br /><span class="level-error">✗ ${t(S.kvvMismatch)} ${t(S.expected)}: <span class="mono">${groupHex(expected.toUpperCase())}</span></span>`
-          : html`<br /><span class="level-error">${t(S.kvvBad)}</span>`
+            ? html`<br /><span class="level-ok">✓ ${S.kvvMatch}</span>`
+            : html`<br /><span class="level-error">✗ ${S.kvvMismatch} ${S.expected}: <span class="mono">${groupHex(expected.toUpperCase())}</span></span>`
+          : html`<br /><span class="level-error">${S.kvvBad}</span>`
         : nothing}
     </p>`;
   }

@@ -1,11 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { LANGS, text, type Lang } from '../../src/text.ts';
-import { LocaleController, setLang } from '../shared/locale.ts';
+import { localized, msg } from '@lit/localize';
+import { LANGS, type Lang } from '../../src/text.ts';
+import { currentLang, setLang } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  group: text('Language', 'Språk'),
+  get group() { return msg('Language'); },
   names: { sv: 'Svenska', en: 'English' } as Record<Lang, string>,
 };
 
@@ -14,6 +15,7 @@ const S = {
  * @csspart button - Each language button.
  */
 @customElement('ebet-lang-switch')
+@localized()
 export class EbetLangSwitch extends LitElement {
   static override styles = [
     baseStyles,
@@ -24,12 +26,10 @@ export class EbetLangSwitch extends LitElement {
     `,
   ];
 
-  private readonly locale = new LocaleController(this);
-
   override render() {
-    return html`<div role="group" aria-label=${this.locale.t(S.group)}>
+    return html`<div role="group" aria-label=${S.group}>
       ${LANGS.map(
-        (lang) => html`<button part="button" type="button" lang=${lang} aria-pressed=${String(this.locale.lang === lang)} @click=${() => setLang(lang)}>
+        (lang) => html`<button part="button" type="button" lang=${lang} aria-pressed=${String(currentLang() === lang)} @click=${() => void setLang(lang)}>
           ${S.names[lang]}
         </button>`,
       )}

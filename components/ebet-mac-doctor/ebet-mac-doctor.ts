@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor.ts';
 import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
 import type { MessageKind } from '../../src/fields.ts';
@@ -8,36 +9,38 @@ import type { FieldInput } from '../../src/message.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
-  title: text('Mismatch doctor', 'Felsökare för MAC'),
-  needKind: text('Choose the message kind to diagnose its MAC.', 'Välj meddelandetyp för att felsöka dess MAC.'),
-  needMac: text('Give the MAC that was sent (NB_HMAC) to find out why it does not verify.', 'Ange MAC:en som skickades (NB_HMAC) för att ta reda på varför den inte verifieras.'),
-  needKey: text('Give a valid key (or key ring) to diagnose the MAC.', 'Ange en giltig nyckel (eller nyckelring) för att felsöka MAC:en.'),
-  cannot: text('The MAC cannot be diagnosed', 'MAC:en kan inte felsökas'),
-  finding: text('Explanation', 'Förklaring'),
-  reproduce: text('Reproduce it exactly', 'Återskapa den exakt'),
-  string: text('String signed', 'Signerad sträng'),
-  encoding: text('Encoding', 'Kodning'),
-  key: text('Key', 'Nyckel'),
-  algorithm: text('Algorithm', 'Algoritm'),
-  bytes: text('Bytes (hex)', 'Byte (hex)'),
-  digest: text('Digest', 'Kontrollsumma'),
-  result: text('Gives exactly the MAC sent', 'Ger exakt den skickade MAC:en'),
-  fix: text('What is right', 'Det rätta'),
-  copyString: text('the string signed', 'den signerade strängen'),
-  tried: text('What was tried', 'Vad som prövades'),
-  cause: text('Cause', 'Orsak'),
-  what: text('Candidates', 'Kandidater'),
-  count: text('Count', 'Antal'),
-  stats: (d: Diagnosis) =>
-    text(
-      `${d.candidates.toLocaleString('en-US')} candidates in ${d.elapsedMs.toFixed(1)} ms (${d.candidatesPerSecond.toLocaleString('en-US')} candidates/s).`,
-      `${d.candidates.toLocaleString('sv-SE')} kandidater på ${d.elapsedMs.toFixed(1).replace('.', ',')} ms (${d.candidatesPerSecond.toLocaleString('sv-SE')} kandidater/s).`,
-    ),
+  get title() { return msg('Mismatch doctor'); },
+  get needKind() { return msg('Choose the message kind to diagnose its MAC.'); },
+  get needMac() { return msg('Give the MAC that was sent (NB_HMAC) to find out why it does not verify.'); },
+  get needKey() { return msg('Give a valid key (or key ring) to diagnose the MAC.'); },
+  get cannot() { return msg('The MAC cannot be diagnosed'); },
+  get finding() { return msg('Explanation'); },
+  get reproduce() { return msg('Reproduce it exactly'); },
+  get string() { return msg('String signed'); },
+  get encoding() { return msg('Encoding', { id: 'doctor-encoding' }); },
+  get key() { return msg('Key'); },
+  get algorithm() { return msg('Algorithm'); },
+  get bytes() { return msg('Bytes (hex)'); },
+  get digest() { return msg('Digest'); },
+  get result() { return msg('Gives exactly the MAC sent'); },
+  get fix() { return msg('What is right'); },
+  get copyString() { return msg('the string signed'); },
+  get tried() { return msg('What was tried'); },
+  get cause() { return msg('Cause'); },
+  get what() { return msg('Candidates'); },
+  get count() { return msg('Count'); },
+  stats: (d: Diagnosis) => {
+    const sv = currentLang() === 'sv';
+    const candidates = d.candidates.toLocaleString(sv ? 'sv-SE' : 'en-US');
+    const ms = sv ? d.elapsedMs.toFixed(1).replace('.', ',') : d.elapsedMs.toFixed(1);
+    const rate = d.candidatesPerSecond.toLocaleString(sv ? 'sv-SE' : 'en-US');
+    return msg(str`${candidates} candidates in ${ms} ms (${rate} candidates/s).`);
+  },
 };
 
 /** The `ebet-diagnosis` event's detail. */
@@ -65,6 +68,7 @@ export interface DiagnosisDetail {
  * @cssproperty --ebet-color-border - Border of a finding.
  */
 @customElement('ebet-mac-doctor')
+@localized()
 export class EbetMacDoctor extends LitElement {
   static override styles = [
     baseStyles,
@@ -100,8 +104,6 @@ export class EbetMacDoctor extends LitElement {
   @property() date = '';
 
   @state() private result: DiagnosisDetail = { diagnosis: null, error: null };
-  private readonly locale = new LocaleController(this);
-
   /** The latest diagnosis, or `null`. */
   get diagnosis(): Diagnosis | null {
     return this.result.diagnosis;
@@ -131,59 +133,56 @@ export class EbetMacDoctor extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const { diagnosis, error } = this.result;
     return html`<section aria-labelledby="doctor-title">
-      <h3 id="doctor-title">${t(S.title)}</h3>
+      <h3 id="doctor-title">${S.title}</h3>
       <div aria-live="polite">
         ${error
           ? html`<p part="status" class="status level-error" role="alert" data-status="error" data-field=${error.field ?? nothing}>
-              ${t(S.cannot)}: ${t(error.text)}
+              ${S.cannot}: ${t(error.text)}
             </p>`
           : diagnosis
             ? this.renderDiagnosis(diagnosis)
             : html`<p part="status" class="hint" data-status="waiting">
-                ${t(!this.kind ? S.needKind : !this.givenMac.trim() ? S.needMac : S.needKey)}
+                ${!this.kind ? S.needKind : !this.givenMac.trim() ? S.needMac : S.needKey}
               </p>`}
       </div>
     </section>`;
   }
 
   private renderDiagnosis(d: Diagnosis) {
-    const { t } = this.locale;
     const level = d.status === 'correct' ? 'ok' : 'error';
     return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
       ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
-      <p part="stats" class="hint" data-candidates=${d.candidates}>${t(S.stats(d))}</p>`;
+      <p part="stats" class="hint" data-candidates=${d.candidates}>${S.stats(d)}</p>`;
   }
 
   private renderFinding(f: DoctorFinding, index: number) {
-    const { t, lang } = this.locale;
     return html`<article part="finding" class="finding" data-causes=${f.causes.join(' ')} aria-labelledby=${`finding-${index}`}>
-      <h4 id=${`finding-${index}`} class="visually-hidden">${t(S.finding)} ${index + 1}</h4>
+      <h4 id=${`finding-${index}`} class="visually-hidden">${S.finding} ${index + 1}</h4>
       <ul class="causes">
         ${f.causes.map((c) => html`<li class="cause" data-cause=${c}>${t(DOCTOR_CAUSES[c].title)}</li>`)}
       </ul>
       <p>${t(f.explanation)}</p>
-      <p><strong>${t(S.fix)}:</strong> ${t(f.fix)}</p>
+      <p><strong>${S.fix}:</strong> ${t(f.fix)}</p>
       <details>
-        <summary>${t(S.reproduce)}</summary>
+        <summary>${S.reproduce}</summary>
         <dl>
-          <dt>${t(S.string)}</dt>
-          <dd>${visibleValue(f.string, lang, true)} <ebet-copy-button .value=${f.string} .label=${S.copyString}></ebet-copy-button></dd>
-          <dt>${t(S.encoding)}</dt>
+          <dt>${S.string}</dt>
+          <dd>${visibleValue(f.string, true)} <ebet-copy-button .value=${f.string} .label=${S.copyString}></ebet-copy-button></dd>
+          <dt>${S.encoding}</dt>
           <dd>${t(ENCODING_NAMES[f.encoding])}</dd>
-          <dt>${t(S.bytes)}</dt>
+          <dt>${S.bytes}</dt>
           <dd class="mono">${f.bytesHex.replace(/(..)(?=.)/g, '$1 ')}</dd>
-          <dt>${t(S.key)}</dt>
+          <dt>${S.key}</dt>
           <dd>${t(f.key.label)}</dd>
-          <dt>${t(S.algorithm)}</dt>
+          <dt>${S.algorithm}</dt>
           <dd class="mono">${f.algorithm}</dd>
-          <dt>${t(S.digest)}</dt>
+          <dt>${S.digest}</dt>
           <dd class="mono">${f.digest}</dd>
-          <dt>${t(S.result)}</dt>
+          <dt>${S.result}</dt>
           <dd class="mono" data-mac>${f.mac}</dd>
         </dl>
       </details>
@@ -191,18 +190,17 @@ export class EbetMacDoctor extends LitElement {
   }
 
   private renderTried(d: Diagnosis) {
-    const { t } = this.locale;
-    return html`<h4 id="tried-title">${t(S.tried)}</h4>
+    return html`<h4 id="tried-title">${S.tried}</h4>
       <table part="tried" aria-labelledby="tried-title">
       <thead>
-        <tr><th scope="col">${t(S.cause)}</th><th scope="col">${t(S.what)}</th><th scope="col">${t(S.count)}</th></tr>
+        <tr><th scope="col">${S.cause}</th><th scope="col">${S.what}</th><th scope="col">${S.count}</th></tr>
       </thead>
       <tbody>
         ${d.tried.map(
           (row) => html`<tr data-cause=${row.cause}>
             <td>${t(DOCTOR_CAUSES[row.cause].title)}</td>
             <td>${t(row.detail)}</td>
-            <td class="count">${row.candidates.toLocaleString(this.locale.lang === 'sv' ? 'sv-SE' : 'en-US')}</td>
+            <td class="count">${row.candidates.toLocaleString(currentLang() === 'sv' ? 'sv-SE' : 'en-US')}</td>
           </tr>`,
         )}
       </tbody>

@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer, type SentOrder } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { EbetError, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -15,57 +16,47 @@ export interface ReceiptDetail {
   readonly state: ReceiptState;
   /** The receipt's fields as the bank sent them; `null` on cancel, reject or when none arrived. */
   readonly fields: Readonly<Record<string, string>> | null;
-  /** Why it is not verified or does not match the order. */
-  readonly problems: readonly Text[];
+  /** Why it is not verified or does not match the order, in the page's language. */
+  readonly problems: readonly string[];
 }
 
 const S = {
   title: {
-    loading: text('Reading the receipt…', 'Läser kvittot…'),
-    verified: text('Payment received', 'Betalningen är mottagen'),
-    invalid: text('This receipt is not valid: do not deliver', 'Kvittot är inte giltigt: leverera inte'),
-    mismatch: text('The payment does not match the order: do not deliver', 'Betalningen stämmer inte med ordern: leverera inte'),
-    unverified: text('Receipt received, not verified', 'Kvitto mottaget, inte verifierat'),
-    cancelled: text('Payment cancelled', 'Betalningen avbröts'),
-    rejected: text('Payment rejected', 'Betalningen avvisades'),
-    missing: text('No receipt', 'Inget kvitto'),
-  } satisfies Record<ReceiptState, Text>,
-  verifiedTest: text(
-    'Verified: the bank’s signature (NB_HMAC) matches under the published test key. Test mode: no money was moved.',
-    'Verifierat: bankens signatur (NB_HMAC) stämmer med den publicerade testnyckeln. Testläge: inga pengar har flyttats.',
-  ),
-  verifiedShop: text('Verified by the shop’s server.', 'Verifierat av butikens server.'),
-  notVerified: text(
-    'This page cannot check the bank’s signature by itself (the shop’s key never enters a web page). Confirm the payment on your server (verify-url) or with a payment check before delivering.',
-    'Sidan kan inte själv kontrollera bankens signatur (butikens nyckel finns aldrig i en webbsida). Bekräfta betalningen på er server (verify-url) eller med en betalningskontroll innan ni levererar.',
-  ),
+    get loading() { return msg('Reading the receipt…'); },
+    get verified() { return msg('Payment received'); },
+    get invalid() { return msg('This receipt is not valid: do not deliver'); },
+    get mismatch() { return msg('The payment does not match the order: do not deliver'); },
+    get unverified() { return msg('Receipt received, not verified'); },
+    get cancelled() { return msg('Payment cancelled'); },
+    get rejected() { return msg('Payment rejected'); },
+    get missing() { return msg('No receipt'); },
+  } satisfies Record<ReceiptState, string>,
+  verifiedTest: () => msg('Verified: the bank’s signature (NB_HMAC) matches under the published test key. Test mode: no money was moved.'),
+  verifiedShop: () => msg('Verified by the shop’s server.'),
+  notVerified: () => msg('This page cannot check the bank’s signature by itself (the shop’s key never enters a web page). Confirm the payment on your server (verify-url) or with a payment check before delivering.'),
   verifyFailed: (url: string, why: string) =>
-    text(`The shop’s verify endpoint ${url} could not be asked (${why}).`, `Butikens verifieringstjänst ${url} kunde inte frågas (${why}).`),
-  shopRefused: text('The shop’s server says this receipt is not genuine.', 'Butikens server säger att kvittot inte är äkta.'),
-  cancelled: (stamp: string) =>
-    text(
-      `You cancelled the payment${stamp ? ` of order ${stamp}` : ''}. Nothing was charged; you can try again whenever you like.`,
-      `Du avbröt betalningen${stamp ? ` av order ${stamp}` : ''}. Inget har dragits; du kan försöka igen när du vill.`,
-    ),
-  rejected: (stamp: string) =>
-    text(
-      `The bank rejected the payment${stamp ? ` of order ${stamp}` : ''}. Nothing was charged; try again or choose another way to pay.`,
-      `Banken avvisade betalningen${stamp ? ` av order ${stamp}` : ''}. Inget har dragits; försök igen eller välj ett annat sätt att betala.`,
-    ),
-  gone: text(
-    'The receipt is no longer on this device (receipts are kept for 24 hours). Check the payment with a payment check.',
-    'Kvittot finns inte längre på den här enheten (kvitton sparas i 24 timmar). Kontrollera betalningen med en betalningskontroll.',
-  ),
-  none: text(
-    'No receipt reached this page. If you paid, the shop’s receipt worker was not installed when the bank sent you back: the payment can still be confirmed with a payment check.',
-    'Inget kvitto nådde sidan. Om du har betalat var butikens kvittoarbetare inte installerad när banken skickade tillbaka dig: betalningen kan fortfarande bekräftas med en betalningskontroll.',
-  ),
-  unreadable: text('The stored receipt could not be read.', 'Det sparade kvittot kunde inte läsas.'),
-  order: text('Order (NB_RETURN_STAMP)', 'Order (NB_RETURN_STAMP)'),
-  amount: text('Amount', 'Belopp'),
-  reference: text('Reference', 'Referens'),
-  paid: text('Bank confirmation (NB_PAID)', 'Bankens bekräftelse (NB_PAID)'),
+    () => msg(str`The shop’s verify endpoint ${url} could not be asked (${why}).`),
+  shopRefused: () => msg('The shop’s server says this receipt is not genuine.'),
+  cancelled: (stamp: string) => () =>
+    stamp
+      ? msg(str`You cancelled the payment of order ${stamp}. Nothing was charged; you can try again whenever you like.`)
+      : msg('You cancelled the payment. Nothing was charged; you can try again whenever you like.'),
+  rejected: (stamp: string) => () =>
+    stamp
+      ? msg(str`The bank rejected the payment of order ${stamp}. Nothing was charged; try again or choose another way to pay.`)
+      : msg('The bank rejected the payment. Nothing was charged; try again or choose another way to pay.'),
+  gone: () => msg('The receipt is no longer on this device (receipts are kept for 24 hours). Check the payment with a payment check.'),
+  none: () => msg('No receipt reached this page. If you paid, the shop’s receipt worker was not installed when the bank sent you back: the payment can still be confirmed with a payment check.'),
+  unreadable: () => msg('The stored receipt could not be read.'),
+  get order() { return msg('Order (NB_RETURN_STAMP)'); },
+  get amount() { return msg('Amount'); },
+  get reference() { return msg('Reference'); },
+  get paid() { return msg('Bank confirmation (NB_PAID)'); },
 };
+
+/** A message to show, made when it is shown so that it follows the page's language. */
+type Shown = () => string;
+const core = (message: Text): Shown => () => t(message);
 
 const LEVEL: Record<ReceiptState, string> = {
   loading: '',
@@ -97,6 +88,7 @@ const LEVEL: Record<ReceiptState, string> = {
  * @cssproperty --ebet-color-warning - Colour of a receipt not verified, a cancel, or no receipt.
  */
 @customElement('ebet-receipt')
+@localized()
 export class EbetReceipt extends LitElement {
   static override styles = [
     baseStyles,
@@ -138,10 +130,8 @@ export class EbetReceipt extends LitElement {
   @property({ reflect: true, attribute: 'data-state' }) state: ReceiptState = 'loading';
 
   @state() private receipt: Record<string, string> | null = null;
-  @state() private message: Text | null = null;
-  @state() private problems: readonly Text[] = [];
-
-  private readonly locale = new LocaleController(this);
+  @state() private message: Shown | null = null;
+  @state() private problems: readonly Shown[] = [];
   private run = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -153,8 +143,8 @@ export class EbetReceipt extends LitElement {
     const params = new URLSearchParams(location.search);
     let fields = this.fields;
     let state: ReceiptState = 'missing';
-    let message: Text | null = S.none;
-    let problems: readonly Text[] = [];
+    let message: Shown | null = S.none;
+    let problems: readonly Shown[] = [];
     const id = params.get(RETURN_PARAMS.receipt);
     if (!fields && id) {
       try {
@@ -177,7 +167,7 @@ export class EbetReceipt extends LitElement {
     this.message = message;
     this.problems = problems;
     this.state = state;
-    emit<ReceiptDetail>(this, 'ebet-receipt', { state, fields, problems });
+    emit<ReceiptDetail>(this, 'ebet-receipt', { state, fields, problems: problems.map((p) => p()) });
   }
 
   /** A receipt the worker kept, by its id; `null` when it is no longer there. */
@@ -190,12 +180,12 @@ export class EbetReceipt extends LitElement {
     return receiptFields(Array.isArray(record.entries) ? record.entries.filter((e) => Array.isArray(e) && e.length === 2).map(([n, v]) => [String(n), String(v)] as const) : []);
   }
 
-  private async verify(fields: Record<string, string>): Promise<{ state: ReceiptState; message: Text | null; problems: readonly Text[] }> {
+  private async verify(fields: Record<string, string>): Promise<{ state: ReceiptState; message: Shown | null; problems: readonly Shown[] }> {
     if (this.mode.trim().toLowerCase() === 'test') {
       const errors = testKeyProblems(fields);
-      if (errors.length > 0) return { state: 'invalid', message: null, problems: errors.map((row) => text(`${row.name}: ${row.message.en}`, `${row.name}: ${row.message.sv}`)) };
+      if (errors.length > 0) return { state: 'invalid', message: null, problems: errors.map((row) => () => `${row.name}: ${t(row.message)}`) };
       const mismatches = this.orderMismatches(fields);
-      if (mismatches.length > 0) return { state: 'mismatch', message: S.verifiedTest, problems: mismatches };
+      if (mismatches.length > 0) return { state: 'mismatch', message: S.verifiedTest, problems: mismatches.map(core) };
       return { state: 'verified', message: S.verifiedTest, problems: [] };
     }
     if (this.verifyUrl) {
@@ -204,14 +194,14 @@ export class EbetReceipt extends LitElement {
       try {
         verified = verifyAnswer(await postJson(url, fields));
       } catch (error) {
-        const why = error instanceof EbetError ? error.text : S.verifyFailed(url, error instanceof Error ? error.message : String(error));
+        const why = error instanceof EbetError ? core(error.text) : S.verifyFailed(url, error instanceof Error ? error.message : String(error));
         return { state: 'unverified', message: S.notVerified, problems: [why] };
       }
       if (!verified) return { state: 'invalid', message: null, problems: [S.shopRefused] };
       const mismatches = this.orderMismatches(fields);
-      return mismatches.length > 0 ? { state: 'mismatch', message: S.verifiedShop, problems: mismatches } : { state: 'verified', message: S.verifiedShop, problems: [] };
+      return mismatches.length > 0 ? { state: 'mismatch', message: S.verifiedShop, problems: mismatches.map(core) } : { state: 'verified', message: S.verifiedShop, problems: [] };
     }
-    return { state: 'unverified', message: S.notVerified, problems: this.orderMismatches(fields) };
+    return { state: 'unverified', message: S.notVerified, problems: this.orderMismatches(fields).map(core) };
   }
 
   /** The receipt against the order the checkout noted in this tab, when there is one. */
@@ -227,21 +217,20 @@ export class EbetReceipt extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
     const r = this.receipt;
     return html`<div role="status">
-      <h2 part="title" class=${LEVEL[this.state]}>${t(S.title[this.state])}</h2>
-      ${this.message ? html`<p part="message">${t(this.message)}</p>` : nothing}
-      ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${t(p)}</li>`)}</ul>` : nothing}
+      <h2 part="title" class=${LEVEL[this.state]}>${S.title[this.state]}</h2>
+      ${this.message ? html`<p part="message">${this.message()}</p>` : nothing}
+      ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${p()}</li>`)}</ul>` : nothing}
       ${r
         ? html`<dl part="details">
-            <dt>${t(S.order)}</dt>
+            <dt>${S.order}</dt>
             <dd class="mono">${r.NB_RETURN_STAMP ?? ''}</dd>
-            <dt>${t(S.amount)}</dt>
+            <dt>${S.amount}</dt>
             <dd class="mono">${r.NB_RETURN_DB_AMOUNT ?? ''} ${r.NB_RETURN_DB_CUR ?? ''}</dd>
-            <dt>${t(S.reference)}</dt>
+            <dt>${S.reference}</dt>
             <dd class="mono">${r.NB_RETURN_DB_REF ?? ''}</dd>
-            <dt>${t(S.paid)}</dt>
+            <dt>${S.paid}</dt>
             <dd class="mono">${r.NB_PAID ?? ''}</dd>
           </dl>`
         : nothing}

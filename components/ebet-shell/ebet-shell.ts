@@ -1,20 +1,17 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { text } from '../../src/text.ts';
+import { localized, msg } from '@lit/localize';
 import '../ebet-lang-switch/ebet-lang-switch.ts';
-import { initPageLang, LocaleController } from '../shared/locale.ts';
+import { initPageLang } from '../shared/locale.ts';
 import { registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  home: text('ebet-toolkit: all tools', 'ebet-toolkit: alla verktyg'),
-  privacy: text(
-    'Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.',
-    'Allt körs i den här webbläsaren. Inget du skriver skickas någonstans, och nycklar sparas aldrig.',
-  ),
+  get home() { return msg('ebet-toolkit: all tools'); },
+  get privacy() { return msg('Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.'); },
 };
 
-initPageLang();
+void initPageLang();
 
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
@@ -25,6 +22,7 @@ initPageLang();
  * @csspart footer - The privacy note.
  */
 @customElement('ebet-shell')
+@localized()
 export class EbetShell extends LitElement {
   static override styles = [
     baseStyles,
@@ -41,21 +39,18 @@ export class EbetShell extends LitElement {
   /** The URL of the toolkit's home page, relative to this page. */
   @property() home = '../../';
 
-  private readonly locale = new LocaleController(this);
-
   override connectedCallback(): void {
     super.connectedCallback();
     registerSiteWorker(this.home);
   }
 
   override render() {
-    const { t } = this.locale;
     return html`<header part="header">
-        <a href=${this.home}>${t(S.home)}</a>
+        <a href=${this.home}>${S.home}</a>
         <ebet-lang-switch></ebet-lang-switch>
       </header>
       <main part="main"><slot></slot></main>
-      <footer part="footer" class="hint">${t(S.privacy)}</footer>`;
+      <footer part="footer" class="hint">${S.privacy}</footer>`;
   }
 }
 

@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
-import { text, type Text } from '../../src/text.ts';
 import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
@@ -15,64 +15,43 @@ import '../ebet-form-builder/ebet-form-builder.ts';
 import '../ebet-key-input/ebet-key-input.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
-import { LocaleController } from '../shared/locale.ts';
+import { t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
-  title: text('Test page mirror', 'Testsidans spegel'),
-  lead: text(
-    'What the bank’s test page gave (handbook section 4), in your browser: post or paste a shop’s form, see every field checked, and simulate the bank’s answers signed with the published test key. Nothing is sent anywhere.',
-    'Det som bankens testsida gav (handboken avsnitt 4), i din webbläsare: posta eller klistra in en butiks formulär, se varje fält kontrolleras och simulera bankens svar signerade med den publicerade testnyckeln. Inget skickas någonstans.',
-  ),
-  addresses: text('Point your shop’s form here', 'Låt butikens formulär posta hit'),
-  addressesLead: text(
-    'A shop’s form posts (method="post") to these addresses of this site; the simulator’s service worker receives the form in this browser and shows it below. Open this page once first so that the worker installs: without it a static host answers a POST with “405 Method Not Allowed”.',
-    'Butikens formulär postar (method="post") till dessa adresser på den här webbplatsen; simulatorns service worker tar emot formuläret i den här webbläsaren och visar det nedan. Öppna den här sidan en gång först så att workern installeras: utan den svarar en statisk webbplats på en POST med ”405 Method Not Allowed”.',
-  ),
-  copyAddress: text('address', 'adress'),
+  get title() { return msg('Test page mirror'); },
+  get lead() { return msg('What the bank’s test page gave (handbook section 4), in your browser: post or paste a shop’s form, see every field checked, and simulate the bank’s answers signed with the published test key. Nothing is sent anywhere.'); },
+  get addresses() { return msg('Point your shop’s form here'); },
+  get addressesLead() { return msg('A shop’s form posts (method="post") to these addresses of this site; the simulator’s service worker receives the form in this browser and shows it below. Open this page once first so that the worker installs: without it a static host answers a POST with “405 Method Not Allowed”.'); },
+  get copyAddress() { return msg('address'); },
   worker: {
-    off: text('The simulator’s service worker is not used on this page.', 'Simulatorns service worker används inte på den här sidan.'),
-    installing: text('Installing the simulator’s service worker…', 'Installerar simulatorns service worker…'),
-    ready: text('The simulator is ready: forms posted to these addresses arrive here.', 'Simulatorn är klar: formulär som postas till dessa adresser kommer hit.'),
-    unsupported: text(
-      'This browser offers no service workers here (they need https or localhost, and are off in some private windows): paste forms instead.',
-      'Den här webbläsaren erbjuder inga service workers här (de kräver https eller localhost och är avstängda i vissa privata fönster): klistra in formulär i stället.',
-    ),
-    failed: text('The simulator’s service worker could not be installed', 'Simulatorns service worker kunde inte installeras'),
-  } as Record<WorkerStatus, Text>,
-  missing: text(
-    'This request is not stored in this browser (it was received by another browser, or the simulator was cleared).',
-    'Förfrågan finns inte sparad i den här webbläsaren (den togs emot av en annan webbläsare, eller så tömdes simulatorn).',
-  ),
-  storeFailed: text('The received request could not be read', 'Den mottagna förfrågan kunde inte läsas'),
-  keyHint: text(
-    'This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.',
-    'Nyckeln signerar formulären du bygger, kontrollerar förfrågornas MAC och KVV och signerar den simulerade bankens svar. Testsidan är till för den publicerade testnyckeln; en nyckel du skriver här används bara på den här sidan och sparas aldrig.',
-  ),
-  autoLabel: text('Answer every form that arrives automatically (for automated tests)', 'Besvara varje formulär som kommer automatiskt (för automatiska tester)'),
-  autoOff: text('off: choose the answer by hand', 'av: välj svaret för hand'),
+    get off() { return msg('The simulator’s service worker is not used on this page.'); },
+    get installing() { return msg('Installing the simulator’s service worker…'); },
+    get ready() { return msg('The simulator is ready: forms posted to these addresses arrive here.'); },
+    get unsupported() { return msg('This browser offers no service workers here (they need https or localhost, and are off in some private windows): paste forms instead.'); },
+    get failed() { return msg('The simulator’s service worker could not be installed'); },
+  } as Record<WorkerStatus, string>,
+  get missing() { return msg('This request is not stored in this browser (it was received by another browser, or the simulator was cleared).'); },
+  get storeFailed() { return msg('The received request could not be read'); },
+  get keyHint() { return msg('This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.'); },
+  get autoLabel() { return msg('Answer every form that arrives automatically (for automated tests)'); },
+  get autoOff() { return msg('off: choose the answer by hand'); },
   autoOutcomes: {
-    pay: text('successful payment', 'lyckad betalning'),
-    cancel: text('cancelled payment', 'avbruten betalning'),
-    reject: text('rejected payment', 'avvisad betalning'),
-  } as Record<AutoOutcome, Text>,
-  autoHint: text(
-    'Off by default. Kept in this browser (localStorage: the outcome only, never a key). A test run switches it on by opening this page once as …/tools/test-page/?outcome=pay (or cancel, reject), and off with ?outcome=off. Payment checks and repayments are then answered at once too.',
-    'Av som standard. Sparas i den här webbläsaren (localStorage: bara utfallet, aldrig en nyckel). En testkörning slår på den genom att öppna sidan en gång som …/tools/test-page/?outcome=pay (eller cancel, reject), och av med ?outcome=off. Betalningskontroller och återbetalningar besvaras då också direkt.',
-  ),
-  autoOn: (outcome: Text) =>
-    text(
-      `Automatic answers are ON: every form posted to the simulator’s addresses is answered at once with “${outcome.en}”, without a click.`,
-      `Automatiska svar är PÅ: varje formulär som postas till simulatorns adresser besvaras direkt med ”${outcome.sv}”, utan klick.`,
-    ),
+    get pay() { return msg('successful payment'); },
+    get cancel() { return msg('cancelled payment'); },
+    get reject() { return msg('rejected payment'); },
+  } as Record<AutoOutcome, string>,
+  get autoHint() { return msg('Off by default. Kept in this browser (localStorage: the outcome only, never a key). A test run switches it on by opening this page once as …/tools/test-page/?outcome=pay (or cancel, reject), and off with ?outcome=off. Payment checks and repayments are then answered at once too.'); },
+  autoOn: (outcome: string) =>
+    msg(str`Automatic answers are ON: every form posted to the simulator’s addresses is answered at once with “${outcome}”, without a click.`),
   badSetting: (name: string, value: string, allowed: readonly string[]) =>
-    text(
-      `?${name}=${value} is not understood: use ${allowed.join(', ')}; the setting kept in this browser is used`,
-      `?${name}=${value} förstås inte: använd ${allowed.join(', ')}; inställningen som sparats i den här webbläsaren används`,
-    ),
-  storeSetting: text('The setting could not be kept in this browser (localStorage is off)', 'Inställningen kunde inte sparas i den här webbläsaren (localStorage är avstängt)'),
+    msg(str`?${name}=${value} is not understood: use ${allowed.join(', ')}; the setting kept in this browser is used`),
+  get storeSetting() { return msg('The setting could not be kept in this browser (localStorage is off)'); },
 };
+
+/** A problem to show, made when shown so that it follows the page's language. */
+type Problem = () => string;
 
 const OUTCOME_STORAGE = 'ebet-simulator-outcome';
 const CHECK_DIGIT_STORAGE = 'ebet-simulator-check-digit';
@@ -93,7 +72,7 @@ function keep(storageKey: string, value: string | null): boolean {
  * A setting for automated tests: from the page's query parameter `name` (then kept in this
  * browser; `off` forgets it), else as kept. Only these settings are stored: never a key.
  */
-function setting<T extends string>(name: string, storageKey: string, allowed: readonly T[], off: string): { value: T | null; problem: Text | null } {
+function setting<T extends string>(name: string, storageKey: string, allowed: readonly T[], off: string): { value: T | null; problem: Problem | null } {
   const given = new URLSearchParams(window.location.search).get(name);
   let stored: string | null;
   try {
@@ -103,10 +82,10 @@ function setting<T extends string>(name: string, storageKey: string, allowed: re
   }
   const known = (v: string | null): T | null => (allowed.find((a) => a === v) ?? null);
   if (given === null) return { value: known(stored), problem: null };
-  if (given === off) return { value: null, problem: keep(storageKey, null) ? null : S.storeSetting };
+  if (given === off) return { value: null, problem: keep(storageKey, null) ? null : () => S.storeSetting };
   const value = known(given);
-  if (!value) return { value: known(stored), problem: S.badSetting(name, given, [...allowed, off]) };
-  return { value, problem: keep(storageKey, value) ? null : S.storeSetting };
+  if (!value) return { value: known(stored), problem: () => S.badSetting(name, given, [...allowed, off]) };
+  return { value, problem: keep(storageKey, value) ? null : () => S.storeSetting };
 }
 
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
@@ -122,6 +101,7 @@ type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
  * @csspart builder - The form builder.
  */
 @customElement('ebet-test-page')
+@localized()
 export class EbetTestPage extends LitElement {
   static override styles = [
     baseStyles,
@@ -144,17 +124,15 @@ export class EbetTestPage extends LitElement {
   /** The worker's state, for test drivers. */
   @property({ reflect: true, attribute: 'data-worker' }) workerStatus: WorkerStatus = 'off';
 
-  @state() private problem: Text | null = null;
+  @state() private problem: Problem | null = null;
   @state() private key: string | null = TEST_KEY;
   private readonly outcomeSetting = setting('outcome', OUTCOME_STORAGE, AUTO_OUTCOMES, 'off');
   private readonly checkDigitSetting = setting('check-digit', CHECK_DIGIT_STORAGE, CHECK_DIGITS, 'none');
   /** The outcome chosen up front for automated tests (`off` unless chosen), for test drivers. */
   @property({ reflect: true, attribute: 'data-outcome' }) autoOutcome: AutoOutcome | 'off' = this.outcomeSetting.value ?? 'off';
   @state() private checkDigit: CheckDigitScheme = this.checkDigitSetting.value ?? 'none';
-  @state() private settingProblem: Text | null = this.outcomeSetting.problem ?? this.checkDigitSetting.problem;
+  @state() private settingProblem: Problem | null = this.outcomeSetting.problem ?? this.checkDigitSetting.problem;
   @query('ebet-bank-simulator') private simulator!: EbetBankSimulator;
-  private readonly locale = new LocaleController(this);
-
   override connectedCallback(): void {
     super.connectedCallback();
     void this.watchWorker();
@@ -173,7 +151,7 @@ export class EbetTestPage extends LitElement {
       this.workerStatus = 'ready';
     } catch (error) {
       this.workerStatus = 'failed';
-      this.problem = text(`${S.worker.failed.en}: ${String(error)}`, `${S.worker.failed.sv}: ${String(error)}`);
+      this.problem = () => `${S.worker.failed}: ${String(error)}`;
     }
   }
 
@@ -185,9 +163,9 @@ export class EbetTestPage extends LitElement {
       const stored = await loadRequest(id);
       await this.updateComplete;
       if (stored) await this.simulator.load(stored);
-      else this.problem = S.missing;
+      else this.problem = () => S.missing;
     } catch (error) {
-      this.problem = text(`${S.storeFailed.en}: ${String(error)}`, `${S.storeFailed.sv}: ${String(error)}`);
+      this.problem = () => `${S.storeFailed}: ${String(error)}`;
     }
   }
 
@@ -196,15 +174,14 @@ export class EbetTestPage extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
-    return html`<h1>${t(S.title)}</h1>
-      <p>${t(S.lead)}</p>
+    return html`<h1>${S.title}</h1>
+      <p>${S.lead}</p>
       ${this.autoOutcome === 'off'
         ? nothing
-        : html`<p class="auto-on" part="auto-on" role="status" data-auto-outcome=${this.autoOutcome}>${t(S.autoOn(S.autoOutcomes[this.autoOutcome]))}</p>`}
+        : html`<p class="auto-on" part="auto-on" role="status" data-auto-outcome=${this.autoOutcome}>${S.autoOn(S.autoOutcomes[this.autoOutcome])}</p>`}
       <section class="panel" part="addresses" aria-labelledby="addresses-heading">
-        <h2 id="addresses-heading">${t(S.addresses)}</h2>
-        <p class="hint">${t(S.addressesLead)}</p>
+        <h2 id="addresses-heading">${S.addresses}</h2>
+        <p class="hint">${S.addressesLead}</p>
         <dl>
           ${(Object.keys(SIMULATOR_ENDPOINTS) as SimulatorEndpoint[]).map(
             (endpoint) => html`<dt>${t(MESSAGES[SIMULATOR_ENDPOINTS[endpoint]].title)}</dt>
@@ -213,9 +190,9 @@ export class EbetTestPage extends LitElement {
           )}
         </dl>
         <p aria-live="polite" class=${this.workerStatus === 'ready' ? 'level-ok' : this.workerStatus === 'failed' || this.workerStatus === 'unsupported' ? 'level-warning' : 'hint'}>
-          ${this.workerStatus === 'failed' ? nothing : t(S.worker[this.workerStatus])}
+          ${this.workerStatus === 'failed' ? nothing : S.worker[this.workerStatus]}
         </p>
-        ${this.problem ? html`<p class="field-error" role="alert">${t(this.problem)}</p>` : nothing}
+        ${this.problem ? html`<p class="field-error" role="alert">${this.problem()}</p>` : nothing}
         ${this.renderAutomation()}
       </section>
       <section class="panel" part="key">
@@ -223,7 +200,7 @@ export class EbetTestPage extends LitElement {
           test-key
           @ebet-key-change=${(e: CustomEvent<KeyChangeDetail>) => (this.key = typeof e.detail.keys === 'string' ? e.detail.keys : null)}
         ></ebet-key-input>
-        <p id="key-hint" class="hint">${t(S.keyHint)}</p>
+        <p id="key-hint" class="hint">${S.keyHint}</p>
       </section>
       <ebet-bank-simulator
         part="simulator"
@@ -232,7 +209,7 @@ export class EbetTestPage extends LitElement {
         check-digit=${this.checkDigit}
         @ebet-check-digit-change=${(e: CustomEvent<CheckDigitChangeDetail>) => {
           this.checkDigit = e.detail.checkDigit;
-          this.settingProblem = keep(CHECK_DIGIT_STORAGE, this.checkDigit === 'none' ? null : this.checkDigit) ? null : S.storeSetting;
+          this.settingProblem = keep(CHECK_DIGIT_STORAGE, this.checkDigit === 'none' ? null : this.checkDigit) ? null : () => S.storeSetting;
         }}
       ></ebet-bank-simulator>
       <section class="panel" part="ledger"><ebet-bank-ledger></ebet-bank-ledger></section>
@@ -250,19 +227,18 @@ export class EbetTestPage extends LitElement {
   }
 
   private renderAutomation() {
-    const { t } = this.locale;
     return html`<div class="automation">
-      <label for="auto-outcome">${t(S.autoLabel)}</label>
+      <label for="auto-outcome">${S.autoLabel}</label>
       <select id="auto-outcome" aria-describedby="auto-hint" @change=${(e: Event) => {
         const value = (e.target as HTMLSelectElement).value as AutoOutcome | 'off';
         this.autoOutcome = value;
-        this.settingProblem = keep(OUTCOME_STORAGE, value === 'off' ? null : value) ? null : S.storeSetting;
+        this.settingProblem = keep(OUTCOME_STORAGE, value === 'off' ? null : value) ? null : () => S.storeSetting;
       }}>
-        <option value="off" ?selected=${this.autoOutcome === 'off'}>${t(S.autoOff)}</option>
-        ${AUTO_OUTCOMES.map((o) => html`<option value=${o} ?selected=${this.autoOutcome === o}>${t(S.autoOutcomes[o])}</option>`)}
+        <option value="off" ?selected=${this.autoOutcome === 'off'}>${S.autoOff}</option>
+        ${AUTO_OUTCOMES.map((o) => html`<option value=${o} ?selected=${this.autoOutcome === o}>${S.autoOutcomes[o]}</option>`)}
       </select>
-      <p id="auto-hint" class="hint">${t(S.autoHint)}</p>
-      ${this.settingProblem ? html`<p class="field-error" role="alert" data-setting-problem>${t(this.settingProblem)}</p>` : nothing}
+      <p id="auto-hint" class="hint">${S.autoHint}</p>
+      ${this.settingProblem ? html`<p class="field-error" role="alert" data-setting-problem>${this.settingProblem()}</p>` : nothing}
     </div>`;
   }
 }

@@ -1,12 +1,21 @@
 /**
- * The UI's language: Swedish or English. Every string an element shows is a `Text` pair
- * (`{ en, sv }`), so no string can exist in one language only; `LocaleController.t` picks one.
- * The language comes from the nearest `lang` attribute, else a remembered choice, else the browser.
+ * The UI's language, Swedish or English, on @lit/localize in runtime mode: one locale per page.
+ *
+ * - The UI's own strings are `msg('English')` calls; the Swedish is the `<target>` in `locales/sv.xlf`,
+ *   built by `npx lit-localize build` into `locales/sv.ts`, which is loaded when Swedish is chosen.
+ *   Elements re-render when the locale changes through `@localized()`, written below `@customElement`:
+ *   our (legacy) decorators apply bottom-up and `@customElement` defines the element at once, upgrading
+ *   those already in the page, so `@localized()` must have added its controller before that.
+ * - Messages from the core (`src/`, which knows nothing of Lit) are `Text` pairs; `t(text)` picks the
+ *   current locale's half.
+ * - On a toolkit page `<ebet-shell>` calls `initPageLang()`: a remembered choice (localStorage
+ *   `ebet-lang`, only the language), else the browser's preference, else the page's `<html lang>`.
+ *   Anywhere else (a shop's page with `<ebet-receipt>`) the locale follows the page's `<html lang>`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { configureLocalization } from '@lit/localize';
 import type { Lang, Text } from '../../src/text.ts';
+import { sourceLocale, targetLocales } from './locales/locale-codes.ts';
 
-export const LANG_EVENT = 'ebet-lang-change';
 const STORAGE_KEY = 'ebet-lang';
 
 function asLang(value: string | null | undefined): Lang | null {
@@ -15,23 +24,55 @@ function asLang(value: string | null | undefined): Lang | null {
 }
 
 /** The language of the page: its `<html lang>`. */
-export function pageLang(): Lang {
+function pageLang(): Lang {
   return asLang(document.documentElement.lang) ?? 'en';
 }
 
-/** Sets the page's language, remembers the choice (only the language), and tells every element. */
-export function setLang(lang: Lang): void {
+/** Configures @lit/localize once, starts in the page's language and follows `<html lang>` when it changes. */
+function startLocalization() {
+  const localization = configureLocalization({
+    sourceLocale,
+    targetLocales,
+    loadLocale: () => import('./locales/sv.ts'),
+  });
+  void localization.setLocale(pageLang());
+  new MutationObserver(() => void localization.setLocale(pageLang())).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+  });
+  return localization;
+}
+
+const localization = startLocalization();
+
+/** The current locale, as the core's `Lang`. */
+export function currentLang(): Lang {
+  return localization.getLocale() as Lang;
+}
+
+/** A core message (`Text` pair) in the current locale. */
+export function t(value: Text): string {
+  return value[currentLang()];
+}
+
+/** Switches the page's locale and its `<html lang>`, without remembering it; resolves once it is shown. */
+export function setPageLang(lang: Lang): Promise<void> {
   document.documentElement.lang = lang;
+  return localization.setLocale(lang);
+}
+
+/** The user's choice: switches the page's locale (`setPageLang`) and remembers it (only the language). */
+export function setLang(lang: Lang): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // storage may be disabled; the choice then lasts for this page only
   }
-  window.dispatchEvent(new CustomEvent(LANG_EVENT, { detail: { lang } }));
+  return setPageLang(lang);
 }
 
 /** On a toolkit page: the remembered choice, else the browser's preference, else the page's own. */
-export function initPageLang(): Lang {
+export function initPageLang(): Promise<void> {
   let remembered: Lang | null;
   try {
     remembered = asLang(localStorage.getItem(STORAGE_KEY));
@@ -41,32 +82,5 @@ export function initPageLang(): Lang {
   const browser = navigator.languages?.map(asLang).find((l) => l !== null) ?? null;
   const lang = remembered ?? browser ?? pageLang();
   document.documentElement.lang = lang;
-  return lang;
-}
-
-/** Gives an element `t(text)` in its language, and re-renders it when the language changes. */
-export class LocaleController implements ReactiveController {
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly onChange = () => this.host.requestUpdate();
-
-  constructor(host: ReactiveControllerHost & HTMLElement) {
-    this.host = host;
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    window.addEventListener(LANG_EVENT, this.onChange);
-  }
-
-  hostDisconnected(): void {
-    window.removeEventListener(LANG_EVENT, this.onChange);
-  }
-
-  /** The element's language: the nearest `lang` attribute (its own included), else the page's. */
-  get lang(): Lang {
-    return asLang(this.host.closest('[lang]')?.getAttribute('lang')) ?? pageLang();
-  }
-
-  /** The text in the element's language; an arrow function, so `const { t } = this.locale` works. */
-  readonly t = (value: Text): string => value[this.lang];
+  return localization.setLocale(lang);
 }

@@ -79,7 +79,7 @@ describe('<ebet-attempt-log>', () => {
   });
 
   it('lists every attempt newest first with its fields, signed strings and outcome', async () => {
-    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
     await waitUntil(() => shownIds(el).length === 3, 'the stored attempts are shown');
     expect(shownIds(el)).to.deep.equal(['bad-3', 'bad-2', 'ok-1']);
     const paid = $(el, 'details[data-attempt=ok-1]')!;
@@ -92,7 +92,7 @@ describe('<ebet-attempt-log>', () => {
   });
 
   it('filters by result, message and text', async () => {
-    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
     await waitUntil(() => shownIds(el).length === 3);
     await choose(el, '#result', 'failed');
     expect(shownIds(el)).to.deep.equal(['bad-3', 'bad-2']);
@@ -109,7 +109,7 @@ describe('<ebet-attempt-log>', () => {
   });
 
   it('a failed attempt offers its exact signed string (in its encoding) and opens in the mismatch doctor without a key', async () => {
-    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en" calculator="../calculator/"></ebet-attempt-log>`);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log calculator="../calculator/"></ebet-attempt-log>`);
     await waitUntil(() => shownIds(el).length === 3);
     const latin = $(el, 'details[data-attempt=bad-3]')!;
     expect(latin.dataset.failed).to.equal('true');
@@ -126,7 +126,7 @@ describe('<ebet-attempt-log>', () => {
   });
 
   it('exports as JSON and imports it back (round trip); a bad file is refused and the log kept', async () => {
-    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
     await waitUntil(() => shownIds(el).length === 3);
     const exported = await captureDownload(() => $(el, '[data-action=export]')!.click());
     expect(exported.name).to.equal('ebet-simulator-attempts.json');
@@ -151,7 +151,7 @@ describe('<ebet-attempt-log>', () => {
   });
 
   it('clears only after a confirmation', async () => {
-    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log lang="en"></ebet-attempt-log>`);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
     await waitUntil(() => shownIds(el).length === 3);
     $(el, '[data-action=clear]')!.click();
     await el.updateComplete;

@@ -26,7 +26,7 @@ describe('<ebet-bank-ledger>', () => {
   beforeEach(() => replaceLedger(EMPTY_LEDGER));
 
   it('imports a ledger, shows what remains and the NB_PAID for the next repayment, and refuses a bad file', async () => {
-    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger lang="en"></ebet-bank-ledger>`);
+    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger></ebet-bank-ledger>`);
     await waitUntil(() => $(el, '[data-ledger=empty]'));
     await importText(el, JSON.stringify({ format: 'ebet-ledger', version: 1, ...LEDGER }));
     await waitUntil(() => $(el, 'tr[data-stamp=L1]'), 'the imported payment is shown');
@@ -43,7 +43,7 @@ describe('<ebet-bank-ledger>', () => {
 
   it('clears only after a confirmation', async () => {
     await replaceLedger(LEDGER);
-    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger lang="en"></ebet-bank-ledger>`);
+    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger></ebet-bank-ledger>`);
     await waitUntil(() => $(el, 'tr[data-stamp=L1]'));
     $(el, '[data-action=clear]')!.click();
     await el.updateComplete;
@@ -54,7 +54,7 @@ describe('<ebet-bank-ledger>', () => {
   });
 
   it('follows changes made elsewhere (another tab broadcasts them)', async () => {
-    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger lang="en"></ebet-bank-ledger>`);
+    const el = await fixture<EbetBankLedger>(html`<ebet-bank-ledger></ebet-bank-ledger>`);
     await waitUntil(() => $(el, '[data-ledger=empty]'));
     await updateLedger(() => ({ ledger: LEDGER, result: null }));
     await waitUntil(() => $(el, 'tr[data-stamp=L1]'), 'the change arrived by broadcast');

@@ -25,7 +25,7 @@ async function payFields(stamp: string, extra: Record<string, string> = {}): Pro
 }
 
 async function simulatorWith(fields: Record<string, string>): Promise<EbetBankSimulator> {
-  const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en"></ebet-bank-simulator>`);
+  const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator></ebet-bank-simulator>`);
   el.check(toUrlEncoded(fields));
   await waitUntil(() => el.dataset.state !== 'empty', 'the request was read');
   await el.updateComplete;
@@ -247,7 +247,7 @@ describe('<ebet-bank-simulator>', () => {
   });
 
   it('logs a received request when it arrives and again with its answer; a pasted one once answered', async () => {
-    const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en"></ebet-bank-simulator>`);
+    const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator></ebet-bank-simulator>`);
     await el.load(stored('req-1', toUrlEncoded(await payFields('LOG1'))));
     expect(el.dataset.attempt).to.equal('req-1');
     let log = await readAttempts();
@@ -279,7 +279,7 @@ describe('<ebet-bank-simulator>', () => {
       submitted.push(this);
     };
     try {
-      const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator auto-outcome="pay"></ebet-bank-simulator>`);
       expect(el.autoOutcome).to.equal('pay');
       const request = stored('req-auto', toUrlEncoded(await payFields('AUTO1')));
       await el.load(request);
@@ -289,17 +289,17 @@ describe('<ebet-bank-simulator>', () => {
       expect((await readAttempts())[0]!.outcome).to.equal('paid');
       expect((await readLedger()).payments.map((p) => p.stamp)).to.deep.equal(['AUTO1']);
 
-      const back = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      const back = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator auto-outcome="pay"></ebet-bank-simulator>`);
       await back.load(request);
       expect(submitted).to.have.length(1);
       expect(back.dataset.state).to.equal('preview');
 
-      const bad = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="pay"></ebet-bank-simulator>`);
+      const bad = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator auto-outcome="pay"></ebet-bank-simulator>`);
       await bad.load(stored('req-auto-bad', toUrlEncoded(await payFields('AUTO2', { NB_DB_AMOUNT: '1.00' }))));
       expect(submitted).to.have.length(1);
       expect(bad.dataset.state).to.equal('error');
 
-      const checker = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator lang="en" auto-outcome="cancel"></ebet-bank-simulator>`);
+      const checker = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator auto-outcome="cancel"></ebet-bank-simulator>`);
       const check = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: 'AUTO1', NB_HMAC: await webMac(KEY_HEX, '999999&AUTO1'), NB_KVV: TEST_KVV };
       await checker.load({ ...stored('req-auto-check', toUrlEncoded(check)), endpoint: 'check', kind: 'paymentCheck' });
       expect(checker.dataset.verified).to.equal('YES');

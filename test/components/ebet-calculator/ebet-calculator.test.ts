@@ -1,11 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-calculator/ebet-calculator.ts';
 import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-calculator.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import { calculatorCase, readCalculatorCase, TEST_KEY } from '../../../src/index.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const OTHER_KEY = '00112233445566778899AABBCCDDEEFF';
@@ -46,7 +50,7 @@ describe('<ebet-calculator>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
   it('pasting fields shows the exact string, its bytes, the HMAC, the MAC and the KVV (checked with WebCrypto)', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await useTestKey(el);
     expect(shownString(el)).to.equal('999999&00002&899,00&SEK&123450');
@@ -60,7 +64,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('typing a field updates the string and the MAC', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await useTestKey(el);
     const amount = $<HTMLInputElement>(el, 'input[data-field=NB_DB_AMOUNT]');
@@ -71,7 +75,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('types a message from scratch, field by field, after choosing its kind', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await useTestKey(el);
     expect(root(el).textContent).to.contain('choose the message kind');
     type($<HTMLSelectElement>(el, '#kind'), 'paymentCheck', 'change');
@@ -86,7 +90,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('makes spaces and non-ASCII characters visible, and encodes as chosen', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, '{"NB_VERSION":"0002","NB_RCV_ID":"999999","NB_STAMP":"Åsa 1","NB_DB_AMOUNT":"899,00","NB_DB_CUR":"SEK","NB_DB_REF":"123450"}');
     await useTestKey(el);
     expect(root(el).querySelector('[part=string] .v-space')).to.not.equal(null);
@@ -99,7 +103,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('says at the encoding when ISO-8859-1 cannot hold a character, and keeps the rest', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, '{"NB_RCV_ID":"999999","NB_STAMP":"€1","NB_DB_AMOUNT":"899,00","NB_DB_CUR":"SEK","NB_DB_REF":"123450"}');
     await useTestKey(el);
     type($<HTMLSelectElement>(el, '#encoding'), 'iso-8859-1', 'change');
@@ -110,7 +114,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('checks the key against the pasted NB_KVV, and against a typed KVV', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, `${LINES}\nNB_KVV=FF365893D899291C3BF505FB3175E880`);
     await useTestKey(el);
     expect($<HTMLInputElement>(el, '#kvv').value).to.equal('FF365893D899291C3BF505FB3175E880');
@@ -127,7 +131,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('picks the key of the ring valid on the chosen date, and warns on a change-over', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     const toggle = root(el).querySelector<HTMLInputElement>('label.inline input')!;
     toggle.click();
@@ -151,7 +155,7 @@ describe('<ebet-calculator>', () => {
 
   it('runs the doctor on the pasted NB_HMAC and names the cause', async () => {
     const given = await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450');
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, `${LINES}\nNB_HMAC=${given}`);
     await useTestKey(el);
     await settle(el);
@@ -162,7 +166,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('says at the MAC field what is wrong with a typed MAC, keeps it, and keeps computing', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await useTestKey(el);
     type($<HTMLInputElement>(el, '#given-mac'), '26D07B3BF8A13342');
@@ -177,7 +181,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('names a missing signed field at the field, keeping the paste', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     const text = LINES.replace('NB_DB_REF=123450', 'NB_DB_REF=');
     await paste(el, text);
     const error = $(el, 'p.field-error[data-field=NB_DB_REF]');
@@ -188,7 +192,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('names duplicate and unknown fields at the paste box, and signs the first occurrence', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, `${LINES}\nNB_STAMP=99999\nNB_STAMPP=1`);
     await useTestKey(el);
     const fields = root(el).querySelector('ebet-fields-input')!;
@@ -200,7 +204,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('reports an empty paste at the paste box', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await paste(el, '   ');
     const fields = root(el).querySelector('ebet-fields-input')!;
@@ -213,7 +217,7 @@ describe('<ebet-calculator>', () => {
     const given = await webMac(KEY_HEX, '00002&999999&899,00&SEK&123450');
     const fields = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450', NB_HMAC: given };
     history.replaceState(null, '', `#${calculatorCase('payDirect', fields)}`);
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await waitUntil(() => shownString(el) === '999999&00002&899,00&SEK&123450', 'the case did not open');
     await useTestKey(el);
     await settle(el);
@@ -229,7 +233,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('opens a new case when the fragment changes', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     location.hash = calculatorCase('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '77', NB_HMAC: '' });
     await waitUntil(() => shownString(el) === '999999&77', 'the new case did not open');
@@ -238,7 +242,7 @@ describe('<ebet-calculator>', () => {
 
   it('says so when the #case= link is broken, and still works', async () => {
     history.replaceState(null, '', '#case=%%%');
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     expect($(el, '[data-error=case]').textContent).to.contain('could not be read');
     await paste(el, LINES);
     await useTestKey(el);
@@ -246,7 +250,7 @@ describe('<ebet-calculator>', () => {
   });
 
   it('copies the complete signed form with NB_HMAC and NB_KVV, never the key', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="en"></ebet-calculator>`);
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, `<form action="https://bank.example/pay" method="post"><input name="NB_VERSION" value="0002"><input name="NB_RCV_ID" value="999999"><input name="NB_STAMP" value="00002"><input name="NB_DB_AMOUNT" value="899,00"><input name="NB_DB_CUR" value="SEK"><input name="NB_DB_REF" value="123450"></form>`);
     await useTestKey(el);
     const form = $<EbetCopyButton>(el, 'ebet-copy-button[data-copy=form]').value;
@@ -257,7 +261,8 @@ describe('<ebet-calculator>', () => {
   });
 
   it('is usable in Swedish', async () => {
-    const el = await fixture<EbetCalculator>(html`<ebet-calculator lang="sv"></ebet-calculator>`);
+    await setPageLang('sv');
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await useTestKey(el);
     expect(root(el).textContent).to.contain('Signerad sträng');

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { DecodeDetail, EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
@@ -9,6 +10,9 @@ import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-i
 import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
 import { body, RECEIPT, RECEIPT_STRING, signedReceipt } from '../../support/receipt.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 const K2 = '00112233445566778899AABBCCDDEEFF';
 const STRING = RECEIPT_STRING;
@@ -31,8 +35,9 @@ async function useTestKey(el: EbetDecoder): Promise<void> {
   await el.updateComplete;
 }
 
-async function decoder(lang = 'en'): Promise<EbetDecoder> {
-  return fixture<EbetDecoder>(html`<ebet-decoder lang=${lang}></ebet-decoder>`);
+async function decoder(lang: 'en' | 'sv' = 'en'): Promise<EbetDecoder> {
+  await setPageLang(lang);
+  return fixture<EbetDecoder>(html`<ebet-decoder></ebet-decoder>`);
 }
 
 describe('<ebet-decoder>', () => {

@@ -5,7 +5,7 @@ import { TEST_KEY, validateFields } from '../../../src/index.ts';
 describe('<ebet-field-table>', () => {
   it('shows one row per field with visible whitespace, length, status and fix, and a verdict', async () => {
     const rows = validateFields('payDirect', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: ' 1', NB_DB_AMOUNT: '550.00' }, { key: TEST_KEY });
-    const el = await fixture(html`<ebet-field-table lang="en" .rows=${rows}></ebet-field-table>`);
+    const el = await fixture(html`<ebet-field-table .rows=${rows}></ebet-field-table>`);
     const trs = el.shadowRoot!.querySelectorAll('tbody tr');
     expect(trs.length).to.equal(rows.length);
     expect(el.shadowRoot!.querySelector('[part=verdict]')!.getAttribute('data-verdict')).to.equal('error');

@@ -1,10 +1,14 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import type { EbetFieldsInput, FieldsChangeDetail } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 describe('<ebet-fields-input>', () => {
   it('parses what is pasted and reports the format and every problem', async () => {
-    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input lang="en"></ebet-fields-input>`);
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
     const area = el.shadowRoot!.querySelector('textarea')!;
     const event = oneEvent(el, 'ebet-fields-change');
     area.value = 'NB_STAMP=1&NB_STAMP=2&nb_paid=3';
@@ -30,7 +34,8 @@ describe('<ebet-fields-input>', () => {
   });
 
   it('says what is wrong with an empty paste and keeps the text area', async () => {
-    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input lang="sv"></ebet-fields-input>`);
+    await setPageLang('sv');
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
     el.value = '   ';
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-code=empty]')!.textContent).to.contain('Inget att läsa');

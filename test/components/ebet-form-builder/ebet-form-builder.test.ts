@@ -36,7 +36,7 @@ function luhnValid(digits: string): boolean {
 
 describe('<ebet-form-builder>', () => {
   it('has an input with inline help for every field of each request, from the field table', async () => {
-    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder lang="en"></ebet-form-builder>`);
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
     for (const kind of ['payDirect', 'paymentCheck', 'repayment'] as const) {
       await choose(el, kind);
       const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input')].map((i) => i.name);
@@ -48,7 +48,7 @@ describe('<ebet-form-builder>', () => {
   });
 
   it('signs with the test key and writes the form, the body and JSON (MAC checked with WebCrypto)', async () => {
-    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder lang="en" endpoint-base="https://toolkit.example/tools/test-page/bank/"></ebet-form-builder>`);
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder endpoint-base="https://toolkit.example/tools/test-page/bank/"></ebet-form-builder>`);
     await type(el, 'NB_STAMP', 'ORDER-17');
     await type(el, 'NB_DB_AMOUNT', '1234,50');
     await type(el, 'NB_DB_REF', '4711');
@@ -66,7 +66,7 @@ describe('<ebet-form-builder>', () => {
   });
 
   it('generates unique stamps and references without leading zeros, with a Luhn or 7-3-1 check digit on request', async () => {
-    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder lang="en"></ebet-form-builder>`);
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
     const stamp = input(el, 'NB_STAMP').value;
     ($(el, '[data-action=new-stamp]') as HTMLButtonElement).click();
     await el.updateComplete;
@@ -84,7 +84,7 @@ describe('<ebet-form-builder>', () => {
   });
 
   it('shows what is wrong at the field concerned and keeps what was typed', async () => {
-    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder lang="en"></ebet-form-builder>`);
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
     await type(el, 'NB_DB_AMOUNT', '550.00');
     expect($(el, '#f-NB_DB_AMOUNT-problem')!.textContent).to.contain('NB_DB_AMOUNT must use a decimal comma: 550,00');
     expect(input(el, 'NB_DB_AMOUNT').getAttribute('aria-invalid')).to.equal('true');
@@ -100,7 +100,7 @@ describe('<ebet-form-builder>', () => {
   });
 
   it('hands the signed form to the page for checking', async () => {
-    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder lang="en"></ebet-form-builder>`);
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
     await choose(el, 'paymentCheck');
     await type(el, 'NB_STAMP', 'ORDER-9');
     const event = oneEvent(el, 'ebet-form-check');

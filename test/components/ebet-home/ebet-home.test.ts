@@ -5,7 +5,7 @@ import { setLang } from '../../../components/shared/locale.ts';
 
 describe('<ebet-home>', () => {
   it('lists every tool, linking the ready ones and marking the others "coming"', async () => {
-    const el = await fixture(html`<ebet-home lang="en"></ebet-home>`);
+    const el = await fixture(html`<ebet-home></ebet-home>`);
     const cards = el.shadowRoot!.querySelectorAll('[part=card]');
     expect(cards.length).to.equal(TOOLS.length);
     TOOLS.forEach((tool, i) => {
@@ -18,10 +18,10 @@ describe('<ebet-home>', () => {
 
   it('switches language with the page', async () => {
     const el = await fixture(html`<ebet-home></ebet-home>`);
-    setLang('sv');
+    await setLang('sv');
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Verktyg');
-    setLang('en');
+    await setLang('en');
     await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Tools');
     expect(localStorage.getItem('ebet-lang')).to.equal('en');

@@ -2,7 +2,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
 import type { EbetIncidentChecklist } from '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import { DEFAULT_INCIDENT_CONFIG } from '../../../src/index.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 let counter = 0;
 /** A storage key of its own for each test, so tests never see each other's incidents. */
@@ -22,8 +26,9 @@ function manualClock(iso: string) {
   };
 }
 
-async function create(key: string, clock: () => Date, lang = 'en'): Promise<EbetIncidentChecklist> {
-  return fixture<EbetIncidentChecklist>(html`<ebet-incident-checklist lang=${lang} storage-key=${key} .clock=${clock}></ebet-incident-checklist>`);
+async function create(key: string, clock: () => Date, lang: 'en' | 'sv' = 'en'): Promise<EbetIncidentChecklist> {
+  await setPageLang(lang);
+  return fixture<EbetIncidentChecklist>(html`<ebet-incident-checklist storage-key=${key} .clock=${clock}></ebet-incident-checklist>`);
 }
 
 const $ = <T extends Element = HTMLElement>(el: EbetIncidentChecklist, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;

@@ -1,8 +1,12 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/ebet-key-input/ebet-key-input.ts';
 import type { EbetKeyInput, KeyChangeDetail } from '../../../components/ebet-key-input/ebet-key-input.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 function type(input: HTMLInputElement, value: string): void {
   input.value = value;
@@ -11,7 +15,7 @@ function type(input: HTMLInputElement, value: string): void {
 
 describe('<ebet-key-input>', () => {
   it('shows the KVV of a typed key, computed independently', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en"></ebet-key-input>`);
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input></ebet-key-input>`);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input.key')!;
     const event = oneEvent(el, 'ebet-key-change');
     type(input, '0011 2233 4455 6677 8899 aabb ccdd eeff');
@@ -24,7 +28,7 @@ describe('<ebet-key-input>', () => {
   });
 
   it('says what is wrong with a bad key, at the field, and keeps what was typed', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en"></ebet-key-input>`);
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input></ebet-key-input>`);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input.key')!;
     type(input, '1234 567');
     await el.updateComplete;
@@ -36,7 +40,7 @@ describe('<ebet-key-input>', () => {
   });
 
   it('checks the key against an expected KVV', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en" test-key expected-kvv="FF36 5893 D899 291C 3BF5 05FB 3175 E880"></ebet-key-input>`);
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input test-key expected-kvv="FF36 5893 D899 291C 3BF5 05FB 3175 E880"></ebet-key-input>`);
     expect(el.shadowRoot!.querySelector('[part=kvv]')!.textContent).to.match(/matches the expected KVV/);
     el.expectedKvv = '05CD81829E26F44089FD91A9CFBC75DB';
     await el.updateComplete;
@@ -45,7 +49,7 @@ describe('<ebet-key-input>', () => {
   });
 
   it('holds a key ring with validity dates', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en" ring></ebet-key-input>`);
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input ring></ebet-key-input>`);
     el.setKeys([
       { key: TEST_KEY, from: '2026-01-01', to: '2026-06-30' },
       { key: '00112233445566778899AABBCCDDEEFF', from: '2026-07-01' },
@@ -69,7 +73,8 @@ describe('<ebet-key-input>', () => {
   });
 
   it('speaks Swedish and is accessible', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="sv" ring></ebet-key-input>`);
+    await setPageLang('sv');
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input ring></ebet-key-input>`);
     expect(el.shadowRoot!.querySelector('legend')!.textContent).to.equal('Hemlig nyckel');
     await expect(el).to.be.accessible();
   });
@@ -77,7 +82,7 @@ describe('<ebet-key-input>', () => {
 
 describe('<ebet-key-input> feedback timing', () => {
   it('shows no error on an untouched field, and shows it once the field is left empty', async () => {
-    const el = await fixture<EbetKeyInput>(html`<ebet-key-input lang="en"></ebet-key-input>`);
+    const el = await fixture<EbetKeyInput>(html`<ebet-key-input></ebet-key-input>`);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input.key')!;
     expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect(el.shadowRoot!.querySelector('.field-error')).to.equal(null);

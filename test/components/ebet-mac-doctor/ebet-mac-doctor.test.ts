@@ -1,15 +1,20 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const FIELDS = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' };
 
-async function doctor(givenMac: string, lang = 'en'): Promise<EbetMacDoctor> {
+async function doctor(givenMac: string, lang: 'en' | 'sv' = 'en'): Promise<EbetMacDoctor> {
+  await setPageLang(lang);
   return fixture<EbetMacDoctor>(
-    html`<ebet-mac-doctor lang=${lang} kind="payDirect" .fields=${FIELDS} .givenMac=${givenMac} .keys=${TEST_KEY}></ebet-mac-doctor>`,
+    html`<ebet-mac-doctor kind="payDirect" .fields=${FIELDS} .givenMac=${givenMac} .keys=${TEST_KEY}></ebet-mac-doctor>`,
   );
 }
 
@@ -18,7 +23,7 @@ const status = (el: EbetMacDoctor) => el.shadowRoot!.querySelector<HTMLElement>(
 describe('<ebet-mac-doctor>', () => {
   it('says a MAC that verifies is correct, and fires ebet-diagnosis', async () => {
     const given = await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450');
-    const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor lang="en"></ebet-mac-doctor>`);
+    const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor></ebet-mac-doctor>`);
     const event = oneEvent(el, 'ebet-diagnosis');
     el.kind = 'payDirect';
     el.fields = FIELDS;
@@ -48,7 +53,7 @@ describe('<ebet-mac-doctor>', () => {
     const fields = { ...FIELDS, NB_STAMP: 'Öl-7' };
     const given = await webMac(KEY_HEX, latin1('999999&Öl-7&899.00&SEK&123450'));
     const el = await fixture<EbetMacDoctor>(
-      html`<ebet-mac-doctor lang="en" kind="payDirect" .fields=${fields} .givenMac=${given} .keys=${TEST_KEY}></ebet-mac-doctor>`,
+      html`<ebet-mac-doctor kind="payDirect" .fields=${fields} .givenMac=${given} .keys=${TEST_KEY}></ebet-mac-doctor>`,
     );
     expect(el.shadowRoot!.querySelector<HTMLElement>('[part=finding]')!.dataset.causes).to.equal('amount-format encoding');
   });
@@ -83,7 +88,7 @@ describe('<ebet-mac-doctor>', () => {
   });
 
   it('waits for a key, a MAC and a kind before it runs', async () => {
-    const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor lang="en" kind="payDirect" .fields=${FIELDS} given-mac="26D07B3BF8A133425FEFFC79B1AAA4B5"></ebet-mac-doctor>`);
+    const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor kind="payDirect" .fields=${FIELDS} given-mac="26D07B3BF8A133425FEFFC79B1AAA4B5"></ebet-mac-doctor>`);
     expect(status(el).dataset.status).to.equal('waiting');
     expect(status(el).textContent).to.match(/valid key/);
     el.keys = TEST_KEY;

@@ -1,7 +1,11 @@
-import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-receipt/ebet-receipt.ts';
 import type { EbetReceipt, ReceiptDetail } from '../../../components/ebet-receipt/ebet-receipt.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 import { webMac } from '../../support/webcrypto.ts';
+
+/** Tests that switch the page to Swedish leave it in English for the next. */
+afterEach(() => setPageLang('en'));
 
 const TEST_KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -32,7 +36,7 @@ describe('<ebet-receipt>', () => {
   });
 
   it('in test mode verifies a receipt signed with the test key and shows its values, accessibly', async () => {
-    const { el, detail } = await shown(html`<ebet-receipt lang="en" mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
+    const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('verified');
     expect(el.getAttribute('data-state')).to.equal('verified');
     expect(textOf(el)).to.contain('Payment received');
@@ -43,7 +47,7 @@ describe('<ebet-receipt>', () => {
 
   it('catches a receipt whose amount was changed after the bank signed it', async () => {
     const tampered = { ...(await signedReceipt()), NB_RETURN_DB_AMOUNT: '5,00' };
-    const { el, detail } = await shown(html`<ebet-receipt lang="en" mode="test" .fields=${tampered}></ebet-receipt>`);
+    const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${tampered}></ebet-receipt>`);
     expect(detail.state).to.equal('invalid');
     expect(textOf(el)).to.contain('not valid: do not deliver');
     expect(textOf(el)).to.contain('NB_HMAC');
@@ -51,13 +55,13 @@ describe('<ebet-receipt>', () => {
 
   it('compares the receipt with the order the checkout noted', async () => {
     sessionStorage.setItem('ebet-order:ST42', JSON.stringify({ NB_STAMP: 'ST42', NB_DB_AMOUNT: '990,00', NB_DB_CUR: 'SEK', NB_DB_REF: '1042' }));
-    const { el, detail } = await shown(html`<ebet-receipt lang="en" mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
+    const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('mismatch');
     expect(textOf(el)).to.contain('but the order was 990,00');
   });
 
   it('without test mode or verify-url it says "not verified", never trusting the receipt', async () => {
-    const { el, detail } = await shown(html`<ebet-receipt lang="en" .fields=${await signedReceipt()}></ebet-receipt>`);
+    const { el, detail } = await shown(html`<ebet-receipt .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('unverified');
     expect(textOf(el)).to.contain('not verified');
   });
@@ -72,12 +76,12 @@ describe('<ebet-receipt>', () => {
     };
     try {
       const fields = await signedReceipt();
-      expect((await shown(html`<ebet-receipt lang="en" verify-url="/api/verify" .fields=${fields}></ebet-receipt>`)).detail.state).to.equal('verified');
+      expect((await shown(html`<ebet-receipt verify-url="/api/verify" .fields=${fields}></ebet-receipt>`)).detail.state).to.equal('verified');
       expect(bodies[0]).to.deep.equal(fields);
       answer = () => new Response(JSON.stringify({ verified: false }));
-      expect((await shown(html`<ebet-receipt lang="en" verify-url="/api/verify" .fields=${fields}></ebet-receipt>`)).detail.state).to.equal('invalid');
+      expect((await shown(html`<ebet-receipt verify-url="/api/verify" .fields=${fields}></ebet-receipt>`)).detail.state).to.equal('invalid');
       answer = () => new Response('no', { status: 502 });
-      const failed = await shown(html`<ebet-receipt lang="en" verify-url="/api/verify" .fields=${fields}></ebet-receipt>`);
+      const failed = await shown(html`<ebet-receipt verify-url="/api/verify" .fields=${fields}></ebet-receipt>`);
       expect(failed.detail.state).to.equal('unverified');
       expect(textOf(failed.el)).to.contain('HTTP 502');
     } finally {
@@ -90,11 +94,11 @@ describe('<ebet-receipt>', () => {
     const cache = await caches.open('ebet-receipts');
     await cache.put(new URL('/.ebet-receipts/abc', location.href).href, new Response(JSON.stringify({ entries: Object.entries(fields) })));
     history.replaceState(null, '', '?ebet-receipt=abc');
-    const { detail } = await shown(html`<ebet-receipt lang="en" mode="test"></ebet-receipt>`);
+    const { detail } = await shown(html`<ebet-receipt mode="test"></ebet-receipt>`);
     expect(detail.state).to.equal('verified');
     expect(detail.fields).to.deep.equal(fields);
     history.replaceState(null, '', '?ebet-receipt=gone');
-    const gone = await shown(html`<ebet-receipt lang="en" mode="test"></ebet-receipt>`);
+    const gone = await shown(html`<ebet-receipt mode="test"></ebet-receipt>`);
     expect(gone.detail.state).to.equal('missing');
     expect(textOf(gone.el)).to.contain('no longer on this device');
     await cache.delete(new URL('/.ebet-receipts/abc', location.href).href);
@@ -102,20 +106,32 @@ describe('<ebet-receipt>', () => {
 
   it('shows the cancel or reject message the query names, with the order’s stamp, in both languages', async () => {
     history.replaceState(null, '', '?order=1042&ebet-outcome=cancel&ebet-stamp=ST42');
-    const cancelled = await shown(html`<ebet-receipt lang="en" mode="test" outcome="reject"></ebet-receipt>`);
+    const cancelled = await shown(html`<ebet-receipt mode="test" outcome="reject"></ebet-receipt>`);
     expect(cancelled.detail.state).to.equal('cancelled');
     expect(textOf(cancelled.el)).to.contain('You cancelled the payment of order ST42');
     history.replaceState(null, '', '?ebet-outcome=reject&ebet-stamp=ST42');
-    const rejected = await shown(html`<ebet-receipt lang="sv" mode="test"></ebet-receipt>`);
+    await setPageLang('sv');
+    const rejected = await shown(html`<ebet-receipt mode="test"></ebet-receipt>`);
     expect(rejected.detail.state).to.equal('rejected');
     expect(textOf(rejected.el)).to.contain('Banken avvisade betalningen av order ST42');
     await expect(rejected.el).to.be.accessible();
   });
 
   it('falls back on its outcome attribute, and says so plainly when no receipt came', async () => {
-    expect((await shown(html`<ebet-receipt lang="en" outcome="cancel"></ebet-receipt>`)).detail.state).to.equal('cancelled');
-    const none = await shown(html`<ebet-receipt lang="en" mode="test"></ebet-receipt>`);
+    expect((await shown(html`<ebet-receipt outcome="cancel"></ebet-receipt>`)).detail.state).to.equal('cancelled');
+    const none = await shown(html`<ebet-receipt mode="test"></ebet-receipt>`);
     expect(none.detail.state).to.equal('missing');
     expect(textOf(none.el)).to.contain('No receipt reached this page');
+  });
+
+  it('follows the page’s <html lang>, as on a shop’s page without the toolkit’s shell', async () => {
+    history.replaceState(null, '', '?ebet-outcome=cancel&ebet-stamp=ST7');
+    const { el } = await shown(html`<ebet-receipt mode="test"></ebet-receipt>`);
+    expect(textOf(el)).to.contain('You cancelled the payment of order ST7.');
+    document.documentElement.lang = 'sv-SE';
+    await waitUntil(() => textOf(el).includes('Du avbröt betalningen av order ST7.'), 'the receipt stayed in English');
+    expect(textOf(el)).to.contain('Betalningen avbröts');
+    document.documentElement.lang = 'en';
+    await waitUntil(() => textOf(el).includes('You cancelled the payment of order ST7.'), 'the receipt stayed in Swedish');
   });
 });

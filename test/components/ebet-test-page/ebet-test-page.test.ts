@@ -7,7 +7,7 @@ import { TEST_KEY } from '../../../src/index.ts';
 describe('<ebet-test-page>', () => {
   before(() => useDatabase('test-ebet-test-page'));
   it('lists the simulator addresses, and a form from the builder is checked by the simulator with the same key', async () => {
-    const el = await fixture<EbetTestPage>(html`<ebet-test-page lang="en"></ebet-test-page>`);
+    const el = await fixture<EbetTestPage>(html`<ebet-test-page></ebet-test-page>`);
     const root = el.shadowRoot!;
     expect(el.dataset.worker).to.equal('off');
     const addresses = [...root.querySelectorAll('[data-endpoint]')].map((d) => d.querySelector('code')!.textContent);
