@@ -1,47 +1,17 @@
 /**
  * The protocol as data: every message of the handbook (tables 1–6), every field, its format,
- * whether it is mandatory, and whether and when it is part of the MAC. Validation, MAC strings,
- * builders and decoders are all derived from this one table: adding a field is one row here.
+ * whether it is mandatory, whether and when it is part of the MAC, and what it means. Validation,
+ * MAC strings, builders and decoders are all derived from this one table: its rows live in
+ * `field-table.ts` (adding a field is one row there), what each field means here.
  *
  * MAC order is the order of the rows. A field marked `mac: 'always'` is signed whenever the
  * message carries a MAC; `mac: 'YES'` only when NB_VERIFIED is YES (payment check response).
  * Optional fields that are absent or empty are left out of the MAC string with their `&`.
  */
+import { formatOf, MESSAGE_KINDS, TABLES, type FieldFormat, type FieldRule, type MessageKind, type Row } from './field-table.ts';
 import { EbetError, text, type Text } from './text.ts';
 
-export const MESSAGE_KINDS = [
-  'payDirect',
-  'payDirectReturn',
-  'paymentCheck',
-  'paymentCheckResponse',
-  'repayment',
-  'repaymentResponse',
-] as const;
-
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-/** Stricter value rules beyond AN/N and length, each checked by `validateFields`. */
-export type FieldRule =
-  | 'version'
-  | 'shopId'
-  | 'stamp'
-  | 'amount'
-  | 'currency'
-  | 'reference'
-  | 'url'
-  | 'mac'
-  | 'kvv'
-  | 'paid'
-  | 'status'
-  | 'rate'
-  | 'date'
-  | 'text';
-
-export interface FieldFormat {
-  /** `AN`: any printable characters; `N`: digits only. */
-  readonly type: 'AN' | 'N';
-  readonly max: number;
-}
+export { MESSAGE_KINDS, type FieldFormat, type FieldRule, type MessageKind } from './field-table.ts';
 
 export interface FieldSpec {
   /** The handbook's row number within its table, e.g. `4a`. */
@@ -69,15 +39,6 @@ export interface MessageSpec {
   /** Allowed NB_VERIFIED values, and the ones for which the bank computes no MAC. */
   readonly statuses?: { readonly values: readonly string[]; readonly unsigned: readonly string[] };
 }
-
-type Row = [
-  number: string,
-  name: string,
-  format: string,
-  use: 'mandatory' | 'optional',
-  mac: 'always' | 'YES' | '',
-  rule?: FieldRule,
-];
 
 /** What each field means, the same wherever it appears. */
 const DESCRIPTIONS: Record<string, Text> = {
@@ -174,47 +135,15 @@ const EXAMPLES: Record<string, string> = {
   NB_RATE: '8,91',
 };
 
-/** The rule a field follows by default, from its name. */
-const RULES: Record<string, FieldRule> = {
-  NB_VERSION: 'version',
-  NB_RCV_ID: 'shopId',
-  NB_STAMP: 'stamp',
-  NB_RETURN_STAMP: 'stamp',
-  NB_DB_AMOUNT: 'amount',
-  NB_RETURN_DB_AMOUNT: 'amount',
-  NB_REPAY_AMOUNT: 'amount',
-  NB_RETURN_REPAY_AMOUNT: 'amount',
-  NB_WITHDRAWAL_AMOUNT: 'amount',
-  NB_DB_CUR: 'currency',
-  NB_RETURN_DB_CUR: 'currency',
-  NB_REPAY_CUR: 'currency',
-  NB_RETURN_REPAY_CUR: 'currency',
-  NB_WITHDRAWAL_CUR: 'currency',
-  NB_DB_REF: 'reference',
-  NB_RETURN_DB_REF: 'reference',
-  NB_RETURN: 'url',
-  NB_CANCEL: 'url',
-  NB_REJECT: 'url',
-  NB_HMAC: 'mac',
-  NB_KVV: 'kvv',
-  NB_PAID: 'paid',
-  NB_VERIFIED: 'status',
-  NB_RATE: 'rate',
-  NB_WITHDRAWAL_DATE: 'date',
-  NB_DEPOSIT_DATE: 'date',
-};
-
 function field(row: Row): FieldSpec {
-  const [number, name, format, use, mac, rule] = row;
-  const match = /^(AN|N)(\d+)$/.exec(format);
-  if (!match) throw new Error(`bad format ${format} for ${name}`);
+  const [number, name, , use, mac, rule] = row;
   const baseName = name.replace(/\d+$/, '');
   const spec: FieldSpec = {
     number,
     name,
     description: DESCRIPTIONS[name] ?? DESCRIPTIONS[baseName] ?? text(name, name),
-    format: { type: match[1] as 'AN' | 'N', max: Number(match[2]) },
-    rule: rule ?? RULES[name] ?? 'text',
+    format: formatOf(row),
+    rule,
     use,
     ...(mac ? { mac } : {}),
     ...(EXAMPLES[name] ? { example: EXAMPLES[name] } : {}),
@@ -223,131 +152,22 @@ function field(row: Row): FieldSpec {
   return spec;
 }
 
-const BB_REFS: Row[] = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ['4', `NB_RETURN_BB_REF${i}`, 'AN25', 'optional', 'YES', 'text']);
-
-/** Tables 1–6 of the handbook, row by row, in MAC order. */
-export const MESSAGES: Readonly<Record<MessageKind, MessageSpec>> = {
-  payDirect: {
-    kind: 'payDirect',
-    table: 1,
-    title: text('Pay direct: shop → bank', 'Betala direkt: butik → bank'),
-    direction: 'shopToBank',
-    fields: (
-      [
-        ['1', 'NB_VERSION', 'N4', 'mandatory', ''],
-        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
-        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
-        ['4a', 'NB_DB_AMOUNT', 'AN19', 'mandatory', 'always'],
-        ['4b', 'NB_DB_CUR', 'AN3', 'mandatory', 'always'],
-        ['4c', 'NB_DB_REF', 'N25', 'mandatory', 'always'],
-        ['5', 'NB_RETURN', 'AN240', 'mandatory', ''],
-        ['6', 'NB_CANCEL', 'AN240', 'mandatory', ''],
-        ['7', 'NB_REJECT', 'AN240', 'mandatory', ''],
-        ['8', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['9', 'NB_KVV', 'AN32', 'mandatory', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
-  payDirectReturn: {
-    kind: 'payDirectReturn',
-    table: 2,
-    title: text('Pay direct receipt: bank → shop', 'Kvitto för Betala direkt: bank → butik'),
-    direction: 'bankToShop',
-    fields: (
-      [
-        ['1', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
-        ['2a', 'NB_RETURN_DB_AMOUNT', 'AN19', 'mandatory', 'always'],
-        ['2b', 'NB_RETURN_DB_CUR', 'AN3', 'mandatory', 'always'],
-        ['2c', 'NB_RETURN_DB_REF', 'N25', 'mandatory', 'always'],
-        ['3', 'NB_PAID', 'AN26', 'mandatory', 'always'],
-        ['4', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['5', 'NB_KVV', 'AN32', 'mandatory', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
-  paymentCheck: {
-    kind: 'paymentCheck',
-    table: 3,
-    title: text('Payment check: shop → bank', 'Betalningskontroll: butik → bank'),
-    direction: 'shopToBank',
-    fields: (
-      [
-        ['1', 'NB_VERSION', 'AN4', 'mandatory', ''],
-        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
-        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
-        ['4', 'NB_RETURN', 'AN240', 'optional', ''],
-        ['5', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['6', 'NB_KVV', 'AN32', 'mandatory', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
-  paymentCheckResponse: {
-    kind: 'paymentCheckResponse',
-    table: 4,
-    title: text('Payment check answer: bank → shop', 'Svar på betalningskontroll: bank → butik'),
-    direction: 'bankToShop',
-    statuses: { values: ['YES', 'NO', 'ERR'], unsigned: ['ERR'] },
-    fields: (
-      [
-        ['1', 'NB_VERIFIED', 'AN3', 'mandatory', 'always'],
-        ['2', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
-        ['3a', 'NB_RETURN_DB_AMOUNT', 'AN19', 'optional', 'YES'],
-        ['3b', 'NB_RETURN_DB_CUR', 'AN3', 'optional', 'YES'],
-        ['3c', 'NB_RETURN_DB_REF', 'N25', 'optional', 'YES'],
-        ...BB_REFS,
-        ['5', 'NB_PAID', 'AN26', 'optional', 'YES'],
-        ['6', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['7', 'NB_KVV', 'AN32', 'mandatory', ''],
-        ['8', 'NB_ERROR_DESCR', 'AN50', 'optional', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
-  repayment: {
-    kind: 'repayment',
-    table: 5,
-    title: text('Repayment: shop → bank', 'Återbetalning: butik → bank'),
-    direction: 'shopToBank',
-    fields: (
-      [
-        ['1', 'NB_VERSION', 'AN4', 'mandatory', ''],
-        ['2', 'NB_RCV_ID', 'AN9', 'mandatory', 'always'],
-        ['3', 'NB_STAMP', 'AN20', 'mandatory', 'always'],
-        ['4', 'NB_DB_REF', 'N25', 'mandatory', 'always'],
-        ['5', 'NB_PAID', 'AN26', 'mandatory', 'always'],
-        ['6', 'NB_REPAY_AMOUNT', 'AN19', 'mandatory', 'always'],
-        ['7', 'NB_REPAY_CUR', 'AN3', 'mandatory', 'always'],
-        ['8', 'NB_RETURN', 'AN240', 'optional', ''],
-        ['9', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['10', 'NB_KVV', 'AN32', 'mandatory', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
-  repaymentResponse: {
-    kind: 'repaymentResponse',
-    table: 6,
-    title: text('Repayment answer: bank → shop', 'Svar på återbetalning: bank → butik'),
-    direction: 'bankToShop',
-    statuses: { values: ['YES', 'ERR'], unsigned: ['ERR'] },
-    fields: (
-      [
-        ['1', 'NB_VERIFIED', 'AN3', 'mandatory', 'always'],
-        ['2', 'NB_RETURN_STAMP', 'AN20', 'mandatory', 'always'],
-        ['3', 'NB_RETURN_DB_REF', 'N25', 'mandatory', 'always'],
-        ['4a', 'NB_RETURN_REPAY_AMOUNT', 'AN19', 'mandatory', 'always'],
-        ['4b', 'NB_RETURN_REPAY_CUR', 'AN3', 'mandatory', 'always'],
-        ['5a', 'NB_WITHDRAWAL_AMOUNT', 'AN19', 'optional', 'always'],
-        ['5b', 'NB_WITHDRAWAL_CUR', 'AN3', 'optional', 'always'],
-        ['5c', 'NB_WITHDRAWAL_DATE', 'AN10', 'optional', 'always'],
-        ['5d', 'NB_DEPOSIT_DATE', 'AN10', 'optional', 'always'],
-        ['5e', 'NB_RATE', 'AN12', 'optional', 'always'],
-        ['6', 'NB_PAID', 'AN26', 'mandatory', 'always'],
-        ['7', 'NB_HMAC', 'AN32', 'mandatory', ''],
-        ['8', 'NB_KVV', 'AN32', 'mandatory', ''],
-        ['9', 'NB_ERROR_DESCR', 'AN120', 'optional', ''],
-      ] satisfies Row[]
-    ).map(field),
-  },
+const TITLES: Readonly<Record<MessageKind, Text>> = {
+  payDirect: text('Pay direct: shop → bank', 'Betala direkt: butik → bank'),
+  payDirectReturn: text('Pay direct receipt: bank → shop', 'Kvitto för Betala direkt: bank → butik'),
+  paymentCheck: text('Payment check: shop → bank', 'Betalningskontroll: butik → bank'),
+  paymentCheckResponse: text('Payment check answer: bank → shop', 'Svar på betalningskontroll: bank → butik'),
+  repayment: text('Repayment: shop → bank', 'Återbetalning: butik → bank'),
+  repaymentResponse: text('Repayment answer: bank → shop', 'Svar på återbetalning: bank → butik'),
 };
+
+/** Tables 1–6 of the handbook (`field-table.ts`), each field with what it means, in MAC order. */
+export const MESSAGES: Readonly<Record<MessageKind, MessageSpec>> = Object.fromEntries(
+  MESSAGE_KINDS.map((kind): [MessageKind, MessageSpec] => {
+    const { table, direction, statuses, rows } = TABLES[kind];
+    return [kind, { kind, table, title: TITLES[kind], direction, ...(statuses ? { statuses } : {}), fields: rows.map(field) }];
+  }),
+) as Record<MessageKind, MessageSpec>;
 
 /** Every field name the handbook defines, in any message. */
 export const KNOWN_FIELDS: ReadonlySet<string> = new Set(

@@ -5,6 +5,7 @@
  */
 import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
+import { HEX32, PAGE_URL, VERSION } from './field-table.ts';
 import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
 import { computeKvv, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
@@ -70,8 +71,6 @@ const warn = (code: string, message: Text, suggestion?: string): Finding => ({
   ...(suggestion !== undefined ? { suggestion } : {}),
 });
 
-const HEX32 = /^[0-9A-Fa-f]{32}$/;
-
 function hexFinding(name: string, value: string): Finding | null {
   if (/^[0-9A-Fa-f]{64}$/.test(value)) {
     return err(
@@ -114,8 +113,6 @@ function hexFinding(name: string, value: string): Finding | null {
   }
   return null;
 }
-
-const PAGE_URL = /^(https?):\/\/([^/?#\s:@]+(?::[^/?#\s@]*)?@)?([^/?#\s:]+)(:\d{1,5})?([/?#]\S*)?$/i;
 
 function urlFinding(name: string, value: string): Finding | null {
   if (/^\s*(javascript|data|vbscript|file):/i.test(value)) {
@@ -294,7 +291,7 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
   const { name } = field;
   switch (field.rule) {
     case 'version':
-      return value === '0002'
+      return value === VERSION
         ? null
         : err(
             'version',
@@ -302,7 +299,7 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
               `${name} is "${value}"; this version of the service takes exactly 0002 (the bank answers "felaktigt angiven version från butiken")`,
               `${name} är "${value}"; denna version av tjänsten kräver exakt 0002 (banken svarar "felaktigt angiven version från butiken")`,
             ),
-            '0002',
+            VERSION,
           );
     case 'amount':
       return amountFinding(name, value, fromBank);
