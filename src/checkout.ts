@@ -1,14 +1,13 @@
 /**
- * `<ebet-checkout>`'s logic without a DOM: the pay direct fields from a shop's attributes, the
- * rule that only the handbook's published test key may ever be given to a web page, signing in
- * test mode, and checking what a shop's signer (its endpoint or function) answered.
+ * `<ebet-checkout>`'s logic without a DOM, the part small enough to ship inside the element: the
+ * pay direct fields from a shop's attributes, and whether they and a shop signer's answer surely
+ * pass the core's validation. When anything is doubtful the element loads `checkout-core.ts`,
+ * which says exactly what is wrong (and signs in test mode).
  */
 import { parseAmount } from './amount.ts';
-import { messageSpec } from './fields.ts';
-import { normalizeKey, TEST_KEY, TEST_KVV } from './key.ts';
-import { computeMac, signMessage } from './message.ts';
-import { EbetError, text } from './text.ts';
-import { validateFields, type ValidationRow } from './validate.ts';
+import { conforms, PAY_DIRECT, VERSION } from './field-table.ts';
+import { TEST_KVV } from './key.ts';
+import type { Text } from './text.ts';
 
 /** What a shop writes on the element, URLs already made absolute. */
 export interface CheckoutInput {
@@ -22,16 +21,49 @@ export interface CheckoutInput {
   readonly rejectUrl: string;
 }
 
+/** One thing that stops a payment, at the field (or setting) concerned. */
+export interface CheckoutProblem {
+  /** The protocol field (`NB_DB_AMOUNT`) or setting (`key`, `sign-url`, `action`, `frame`…). */
+  readonly field: string;
+  readonly code: string;
+  readonly message: Text;
+}
+
+/** How a checkout is set up: which of its settings are present. */
+export interface CheckoutSettings {
+  /** `mode="test"`, or a key on the element (which may only be the published test key). */
+  readonly test: boolean;
+  /** `sign-url` or the `signer` property. */
+  readonly signer: boolean;
+  readonly action: boolean;
+  /** The page is inside a frame… */
+  readonly framed: boolean;
+  /** …and the element may post to the top window (`target-top`). */
+  readonly targetTop: boolean;
+}
+
+/** What a checkout's settings need, one rule each; `checkout-core.ts` says what each means when broken. */
+export const SETTING_RULES: readonly { readonly field: string; readonly code: string; readonly holds: (s: CheckoutSettings) => boolean }[] = [
+  { field: 'sign-url', code: 'no-signer', holds: (s) => s.test || s.signer },
+  { field: 'action', code: 'no-action', holds: (s) => s.test || s.action },
+  { field: 'frame', code: 'frame', holds: (s) => !s.framed || s.targetTop },
+];
+
+/** Whether every setting rule holds; when not, `settingProblems` (checkout-core.ts) says what is missing. */
+export function settingsReady(settings: CheckoutSettings): boolean {
+  return SETTING_RULES.every((rule) => rule.holds(settings));
+}
+
 /** The signature a signer gives back. */
 export interface Signature {
   readonly NB_HMAC: string;
   readonly NB_KVV: string;
 }
 
-/** The two fields a signer adds; every other pay direct field comes from the shop. */
-const SIGNATURE_FIELDS: readonly string[] = messageSpec('payDirect')
-  .fields.filter((f) => f.rule === 'mac' || f.rule === 'kvv')
-  .map((f) => f.name);
+/** NB_HMAC and NB_KVV: the pay direct fields a signer adds (the rows whose rule is `mac` or `kvv`). */
+export function signatureFields(): string[] {
+  return PAY_DIRECT.rows.filter(([, , , , , rule]) => rule === 'mac' || rule === 'kvv').map(([, name]) => name);
+}
 
 /**
  * The unsigned pay direct fields, in the handbook's order. An amount written `550,00`, `550.00`
@@ -41,7 +73,7 @@ const SIGNATURE_FIELDS: readonly string[] = messageSpec('payDirect')
 export function payDirectFields(input: CheckoutInput): Record<string, string> {
   const amount = input.amount.trim();
   const values: Record<string, string> = {
-    NB_VERSION: messageSpec('payDirect').fields.find((f) => f.rule === 'version')?.example ?? '0002',
+    NB_VERSION: VERSION,
     NB_RCV_ID: input.rcvId.trim(),
     NB_STAMP: input.stamp.trim(),
     NB_DB_AMOUNT: parseAmount(amount)?.canonical ?? amount,
@@ -52,117 +84,30 @@ export function payDirectFields(input: CheckoutInput): Record<string, string> {
     NB_REJECT: input.rejectUrl,
   };
   const fields: Record<string, string> = {};
-  for (const f of messageSpec('payDirect').fields) if (values[f.name] !== undefined) fields[f.name] = values[f.name]!;
+  for (const [, name] of PAY_DIRECT.rows) if (values[name] !== undefined) fields[name] = values[name];
   return fields;
 }
 
-/**
- * The errors that stop a payment: the core's validation of every field, errors only. Before
- * signing (no NB_HMAC/NB_KVV yet) the missing signature is not an error.
- */
-export function checkoutProblems(fields: Readonly<Record<string, string>>, key?: string): ValidationRow[] {
-  const signed = SIGNATURE_FIELDS.every((name) => fields[name] !== undefined);
-  return validateFields('payDirect', fields, key === undefined ? {} : { key }).filter(
-    (row) => row.level === 'error' && (signed || !SIGNATURE_FIELDS.includes(row.name)),
-  );
+/** Whether the unsigned fields surely pass validation; when not, `checkoutProblems` (checkout-core.ts) says what is wrong. */
+export function payDirectReady(fields: Readonly<Record<string, string>>): boolean {
+  return conforms(PAY_DIRECT, fields, { signed: false });
 }
 
 /**
- * Refuses any key but the handbook's published test key: a shop's real secret key must never be
- * written into a web page, where every visitor can read it. Throws an `EbetError` that names
- * neither the key nor any part of it.
+ * The fields with a production signer's signature when its answer surely passes every check of
+ * `applySignature` (checkout-core.ts): NB_HMAC and NB_KVV, each 32 hexadecimal characters, a KVV
+ * that is not the test key's and is the expected one when the shop states it. `null` otherwise:
+ * then `applySignature` says what is wrong.
  */
-export function refuseNonTestKey(key: string): void {
-  let isTestKey: boolean;
-  try {
-    isTestKey = normalizeKey(key) === normalizeKey(TEST_KEY);
-  } catch {
-    isTestKey = false;
-  }
-  if (!isTestKey) {
-    throw new EbetError(
-      'production-key',
-      text(
-        'Refused: a key was written into the page, and it is not the published test key. A real secret key must never be in a web page, where every visitor can read it. Remove it, and sign on your server through sign-url or the signer property. Nothing was sent.',
-        'Avvisad: en nyckel har skrivits in i sidan, och den är inte den publicerade testnyckeln. En riktig hemlig nyckel får aldrig finnas i en webbsida, där alla besökare kan läsa den. Ta bort den och signera på din server via sign-url eller egenskapen signer. Inget skickades.',
-      ),
-      'key',
-    );
-  }
-}
-
-/** The fields signed with the published test key (test mode only: the bank's test page accepts it). */
-export function signWithTestKey(fields: Readonly<Record<string, string>>): Record<string, string> {
-  return signMessage('payDirect', fields, TEST_KEY);
-}
-
-/**
- * Checks a signer's answer before anything is sent: it must be an object with NB_HMAC and NB_KVV,
- * each 32 hexadecimal characters; the KVV must be the expected one when the shop states it (or the
- * test key's in test mode, where the MAC itself is checked too); and in production it must not be
- * the test key's. Returns the fields with the signature added; throws an `EbetError` otherwise.
- */
-export function applySignature(
+export function acceptSignature(
   fields: Readonly<Record<string, string>>,
   answer: unknown,
-  options: { readonly test: boolean; readonly expectedKvv?: string | undefined },
-): Record<string, string> {
-  const record = answer && typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
-  const missing = SIGNATURE_FIELDS.filter((name) => typeof record[name] !== 'string');
-  if (missing.length > 0) {
-    throw new EbetError(
-      'signer-answer',
-      text(
-        `The signer's answer has no ${missing.join(' or ')}; it must be JSON like {"NB_HMAC": "…32 hex…", "NB_KVV": "…32 hex…"}. Nothing was sent.`,
-        `Signerarens svar saknar ${missing.join(' eller ')}; det ska vara JSON som {"NB_HMAC": "…32 hex…", "NB_KVV": "…32 hex…"}. Inget skickades.`,
-      ),
-      missing[0],
-    );
-  }
-  const signed = { ...fields, NB_HMAC: record.NB_HMAC as string, NB_KVV: record.NB_KVV as string };
-  const wrong = checkoutProblems(signed).find((row) => SIGNATURE_FIELDS.includes(row.name));
-  if (wrong) {
-    throw new EbetError(
-      'signer-answer',
-      text(`The signer's answer is wrong: ${wrong.message.en}. Nothing was sent.`, `Signerarens svar är fel: ${wrong.message.sv}. Inget skickades.`),
-      wrong.name,
-    );
-  }
-  const kvv = signed.NB_KVV.toUpperCase();
-  const expected = options.test ? TEST_KVV : options.expectedKvv?.replace(/\s+/g, '').toUpperCase();
-  if (!options.test && kvv === TEST_KVV) {
-    throw new EbetError(
-      'signer-test-key',
-      text(
-        'The signer signed with the published test key (NB_KVV FF36…E880), which the bank refuses outside its test page. Sign with your own key, or set mode="test". Nothing was sent.',
-        'Signeraren signerade med den publicerade testnyckeln (NB_KVV FF36…E880), som banken avvisar utanför sin testsida. Signera med er egen nyckel, eller sätt mode="test". Inget skickades.',
-      ),
-      'NB_KVV',
-    );
-  }
-  if (expected && kvv !== expected) {
-    throw new EbetError(
-      'signer-kvv',
-      text(
-        `The signer used another key: its NB_KVV is ${kvv}, the expected KVV is ${expected}. Check which key your server uses (keys change on a date). Nothing was sent.`,
-        `Signeraren använde en annan nyckel: dess NB_KVV är ${kvv}, förväntad KVV är ${expected}. Kontrollera vilken nyckel servern använder (nycklar byts på ett datum). Inget skickades.`,
-      ),
-      'NB_KVV',
-    );
-  }
-  if (options.test) {
-    const mac = computeMac('payDirect', signed, TEST_KEY);
-    if (mac !== signed.NB_HMAC.toUpperCase()) {
-      throw new EbetError(
-        'signer-mac',
-        text(
-          `The signer's NB_HMAC is not the MAC of these fields under the test key (${mac}): it signed other values or another string. Nothing was sent.`,
-          `Signerarens NB_HMAC är inte MAC för dessa fält med testnyckeln (${mac}): den signerade andra värden eller en annan sträng. Inget skickades.`,
-        ),
-        'NB_HMAC',
-      );
-    }
-  }
-  return signed;
+  expectedKvv?: string,
+): Record<string, string> | null {
+  const { NB_HMAC, NB_KVV } = (answer && typeof answer === 'object' ? answer : {}) as Record<string, unknown>;
+  if (typeof NB_HMAC !== 'string' || typeof NB_KVV !== 'string') return null;
+  const signed = { ...fields, NB_HMAC, NB_KVV };
+  const kvv = NB_KVV.toUpperCase();
+  const expected = expectedKvv?.replace(/\s+/g, '').toUpperCase();
+  return conforms(PAY_DIRECT, signed) && kvv !== TEST_KVV && (!expected || kvv === expected) ? signed : null;
 }
-

@@ -5,6 +5,7 @@
  */
 export * from './text.ts';
 export * from './fields.ts';
+export * from './field-table.ts';
 export * from './encoding.ts';
 export * from './key.ts';
 export * from './key-ring.ts';
@@ -23,6 +24,7 @@ export * from './verify.ts';
 export * from './decode.ts';
 export * from './doctor.ts';
 export * from './checkout.ts';
+export * from './checkout-core.ts';
 export * from './receipt.ts';
 export * from './shop-return.ts';
 export * from './attempt-log.ts';

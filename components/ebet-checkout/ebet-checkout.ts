@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type * as Core from '../../src/checkout.ts';
 import { parseAmount } from '../../src/amount.ts';
+import { acceptSignature, payDirectFields, payDirectReady, settingsReady, type CheckoutProblem, type CheckoutSettings } from '../../src/checkout.ts';
+import type * as Core from '../../src/checkout-core.ts';
 import { orderStorageKey, withOutcome } from '../../src/shop-return.ts';
 import { generateStamp } from '../../src/stamp.ts';
-import { text, type Text } from '../../src/text.ts';
+import { text, type Lang, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { LocaleController } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 
 type CoreModule = typeof Core;
@@ -14,13 +13,7 @@ type CoreModule = typeof Core;
 /** What a shop's own signer gives back for the fields it is handed. */
 export type Signer = (fields: Readonly<Record<string, string>>) => Promise<{ NB_HMAC: string; NB_KVV: string }>;
 
-/** One thing that stops the payment, at the field (or attribute) concerned. */
-export interface CheckoutProblem {
-  /** The protocol field (`NB_DB_AMOUNT`) or setting (`key`, `sign-url`, `action`, `frame`…). */
-  readonly field: string;
-  readonly code: string;
-  readonly message: Text;
-}
+export type { CheckoutProblem } from '../../src/checkout.ts';
 
 export interface CheckoutSubmitDetail {
   /** Every field posted to the bank, signed, in order. */
@@ -40,31 +33,12 @@ const S = {
   submitted: text('Taking you to the bank…', 'Du skickas till banken…'),
   test: text('Test mode: signed with the published test key, no money is moved', 'Testläge: signeras med den publicerade testnyckeln, inga pengar flyttas'),
   problems: text('The payment cannot start:', 'Betalningen kan inte starta:'),
-  frame: text(
-    'The bank does not allow payments inside a frame. Open this page in its own window. Nothing was sent.',
-    'Banken tillåter inte betalningar i en ram. Öppna sidan i ett eget fönster. Inget skickades.',
-  ),
-  noSigner: text(
-    'Nothing signs this payment: set mode="test" for the test page, or sign-url (your server) or the signer property for real payments. Nothing was sent.',
-    'Inget signerar betalningen: sätt mode="test" för testsidan, eller sign-url (er server) eller egenskapen signer för riktiga betalningar. Inget skickades.',
-  ),
-  noAction: text(
-    'action is missing: set it to the bank’s payment address. Nothing was sent.',
-    'action saknas: sätt den till bankens betalningsadress. Inget skickades.',
-  ),
   core: (url: string) =>
     text(
       `The checkout could not load its protocol core from ${url}: ebet-checkout-core.js must sit beside ebet-checkout.js. Nothing was sent.`,
       `Kassan kunde inte läsa in sin protokollkärna från ${url}: ebet-checkout-core.js ska ligga bredvid ebet-checkout.js. Inget skickades.`,
     ),
-  signUrl: (url: string, why: string) =>
-    text(`The signing endpoint ${url} failed (${why}). Nothing was sent.`, `Signeringstjänsten ${url} misslyckades (${why}). Inget skickades.`),
-  signerFailed: (why: string) => text(`The signer failed: ${why}. Nothing was sent.`, `Signeraren misslyckades: ${why}. Inget skickades.`),
-  worker: (url: string, why: string) =>
-    text(
-      `The receipt worker ${url} could not be installed (${why}): the return page will not receive the bank’s receipt.`,
-      `Kvittoarbetaren ${url} kunde inte installeras (${why}): retursidan kommer inte att få bankens kvitto.`,
-    ),
+  unexpected: (why: string) => text(`Unexpected error: ${why}. Nothing was sent.`, `Oväntat fel: ${why}. Inget skickades.`),
 };
 
 /** Which attribute sets which field, so that a message names what the shop wrote. */
@@ -117,7 +91,7 @@ function toProblem(error: unknown): CheckoutProblem {
   const field = typeof e.field === 'string' ? e.field : 'signer';
   if (typeof e.code === 'string' && e.text && typeof e.text === 'object') return { field, code: e.code, message: e.text as Text };
   if (typeof e.code === 'string' && e.message && typeof e.message === 'object') return { field, code: e.code, message: e.message as Text };
-  return { field, code: 'unexpected', message: S.signerFailed(message(error)) };
+  return { field, code: 'unexpected', message: S.unexpected(message(error)) };
 }
 
 /**
@@ -138,15 +112,15 @@ function toProblem(error: unknown): CheckoutProblem {
  * @cssproperty --ebet-checkout-font-size - The button's font size.
  * @cssproperty --ebet-checkout-radius - The button's corner radius.
  */
-@customElement('ebet-checkout')
 export class EbetCheckout extends LitElement {
   /** @internal Takes part in a surrounding `<form>` (its stamp under `name`, its validity). */
   static formAssociated = true;
 
   /**
-   * Where the checkout's part of the protocol core (validation, field table, signing: `src/checkout.ts`)
-   * is loaded from when the element connects: `ebet-checkout-core.js` beside this script. Kept out of
-   * this module so that the element stays within 12 kB gzip.
+   * Where the rest of the checkout's protocol core (`src/checkout-core.ts`: the full validation with its
+   * messages, signing with the test key) is loaded from, only when needed: in test mode, or when a
+   * setting or a signer's answer does not surely pass. A correct production checkout never loads it.
+   * `ebet-checkout-core.js` beside this script; kept out of this module so that it stays within 12 kB gzip.
    */
   static coreUrl = new URL('ebet-checkout-core.js', import.meta.url).href;
   /** The test-mode default action: the toolkit's bank simulator (this script lives in `<toolkit>/lib/`). */
@@ -196,59 +170,83 @@ export class EbetCheckout extends LitElement {
     }
   `;
 
+  static override properties = {
+    rcvId: { attribute: 'rcv-id' },
+    amount: {},
+    currency: {},
+    reference: {},
+    stamp: {},
+    returnUrl: { attribute: 'return-url' },
+    cancelUrl: { attribute: 'cancel-url' },
+    rejectUrl: { attribute: 'reject-url' },
+    action: {},
+    mode: {},
+    signUrl: { attribute: 'sign-url' },
+    kvv: {},
+    key: {},
+    receiptWorker: { attribute: 'receipt-worker' },
+    targetTop: { type: Boolean, attribute: 'target-top' },
+    disabled: { type: Boolean, reflect: true },
+    name: {},
+    signer: { attribute: false },
+    state: { reflect: true, attribute: 'data-state' },
+    problems: { state: true, attribute: false },
+    workerProblem: { state: true, attribute: false },
+    formDisabled: { state: true, attribute: false },
+    posting: { state: true, attribute: false },
+  };
+
   /** NB_RCV_ID, the shop's id at the bank. */
-  @property({ attribute: 'rcv-id' }) rcvId = '';
+  rcvId = '';
   /** `550,00`, `550.00` or `550`; sent as `550,00`. */
-  @property() amount = '';
+  amount = '';
   /** NB_DB_CUR: `SEK` or `EUR`. */
-  @property() currency = 'SEK';
+  currency = 'SEK';
   /** NB_DB_REF, the shop's order reference: digits, no leading zero. */
-  @property() reference = '';
+  reference = '';
   /** NB_STAMP; a unique one is generated when absent. */
-  @property() stamp = '';
+  stamp = '';
   /** NB_RETURN, where the bank posts the receipt; a relative URL is made absolute. */
-  @property({ attribute: 'return-url' }) returnUrl = '';
+  returnUrl = '';
   /** NB_CANCEL; the checkout adds `ebet-outcome=cancel&ebet-stamp=<NB_STAMP>` (the shop's own query is kept). */
-  @property({ attribute: 'cancel-url' }) cancelUrl = '';
+  cancelUrl = '';
   /** NB_REJECT; the checkout adds `ebet-outcome=reject&ebet-stamp=<NB_STAMP>` (the shop's own query is kept). */
-  @property({ attribute: 'reject-url' }) rejectUrl = '';
+  rejectUrl = '';
   /** The bank's payment address; in test mode the toolkit's simulator by default. */
-  @property() action = '';
+  action = '';
   /** `test` signs in the page with the published test key. */
-  @property() mode = '';
+  mode = '';
   /** The shop's signing endpoint: POSTed the fields as JSON, answers `{NB_HMAC, NB_KVV}`. */
-  @property({ attribute: 'sign-url' }) signUrl = '';
+  signUrl = '';
   /** The KVV of the shop's key (not secret): a signer's NB_KVV must equal it. */
-  @property() kvv = '';
+  kvv = '';
   /** Only the published test key is accepted here; any other key is refused and nothing is sent. */
-  @property() key = '';
+  key = '';
   /** A receipt service worker to install (e.g. `ebet-receipt-sw.js`), so a static return page gets the receipt. */
-  @property({ attribute: 'receipt-worker' }) receiptWorker = '';
+  receiptWorker = '';
   /** Inside a frame that may navigate the whole window: post to `_top` instead of refusing. */
-  @property({ type: Boolean, attribute: 'target-top' }) targetTop = false;
+  targetTop = false;
   /** No payment can start (a disabled surrounding `<fieldset>` does the same). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
   /** The name under which the stamp is part of a surrounding `<form>`'s data. */
-  @property() name = '';
+  name = '';
   /** An async function that signs the fields (instead of sign-url). */
-  @property({ attribute: false }) signer: Signer | null = null;
+  signer: Signer | null = null;
 
   /** `idle`, `working`, `submitted` or `error`, for styling (`:host([data-state=…])`) and tests. */
-  @property({ reflect: true, attribute: 'data-state' }) state: 'idle' | 'working' | 'submitted' | 'error' = 'idle';
+  state: 'idle' | 'working' | 'submitted' | 'error' = 'idle';
 
-  @state() private problems: CheckoutProblem[] = [];
-  @state() private workerProblem: Text | null = null;
-  @state() private formDisabled = false;
+  private problems: CheckoutProblem[] = [];
+  private workerProblem: Text | null = null;
+  private formDisabled = false;
   /** The signed fields being posted, rendered as the hidden form. */
-  @state() private posting: CheckoutSubmitDetail | null = null;
+  private posting: CheckoutSubmitDetail | null = null;
 
-  @query('form') private form!: HTMLFormElement | null;
-  @query('button') private button!: HTMLButtonElement;
 
-  private readonly locale = new LocaleController(this);
   private readonly internals = this.attachInternals();
   private generatedStamp = '';
   private core: CoreModule | null = null;
+  private checks = 0;
   private registration: Promise<ServiceWorkerRegistration | null> = Promise.resolve(null);
   private readonly onPageShow = (event: PageTransitionEvent) => {
     // Back from the bank through the back/forward cache: ready again, with the same stamp (the bank refuses a stamp twice).
@@ -257,6 +255,8 @@ export class EbetCheckout extends LitElement {
       this.posting = null;
     }
   };
+  // The language is the nearest `lang` attribute's; a page that switches its <html lang> is followed.
+  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
 
   /** The payment's NB_STAMP: the attribute, else one generated for this element and kept. */
   get paymentStamp(): string {
@@ -269,20 +269,27 @@ export class EbetCheckout extends LitElement {
     return this.mode.trim().toLowerCase() === 'test';
   }
 
+  /** Signed in the page with the published test key: test mode, or a key given on the element (which must be the test key). */
+  private get signsInPage(): boolean {
+    return !this.signer && !this.signUrl;
+  }
+
+  private t(value: Text): string {
+    const lang = this.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase();
+    return value[lang === 'sv' ? 'sv' : ('en' satisfies Lang)];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    loadCore(EbetCheckout.coreUrl).then(
-      (core) => {
-        this.core = core;
-        this.precheck();
-      },
-      () => (this.problems = [{ field: 'core', code: 'core', message: S.core(EbetCheckout.coreUrl) }]),
-    );
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // Test mode signs in the page with the rest of the core: load it now, so a click is quick and a missing file shows at once.
+    if (this.testMode || this.key) this.coreModule().catch((problem: CheckoutProblem) => (this.problems = [problem]));
     if (this.receiptWorker && 'serviceWorker' in navigator) {
       const url = new URL(this.receiptWorker, document.baseURI).href;
-      this.registration = navigator.serviceWorker.register(url).catch((error: unknown) => {
-        this.workerProblem = S.worker(url, message(error));
+      this.registration = navigator.serviceWorker.register(url).catch(async (error: unknown) => {
+        const core = await this.coreModule().catch(() => null);
+        this.workerProblem = core ? core.workerFailure(url, message(error)) : S.core(EbetCheckout.coreUrl);
         return null;
       });
     }
@@ -291,6 +298,7 @@ export class EbetCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
+    this.langObserver.disconnect();
   }
 
   /** @internal Called by the browser when a surrounding `<fieldset>` is disabled or enabled. */
@@ -300,20 +308,35 @@ export class EbetCheckout extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     const own = ['problems', 'posting', 'state', 'workerProblem', 'formDisabled'];
-    if ([...changed.keys()].some((k) => !own.includes(String(k)))) this.precheck();
+    if ([...changed.keys()].some((k) => !own.includes(String(k)))) void this.precheck();
   }
 
   protected override updated(): void {
     this.internals.setFormValue(this.name ? this.paymentStamp : null);
     const first = this.problems[0];
-    if (first) this.internals.setValidity({ customError: true }, this.locale.t(first.message), this.button);
+    if (first) this.internals.setValidity({ customError: true }, this.t(first.message), this.renderRoot.querySelector('button')!);
     else this.internals.setValidity({});
   }
 
-  /** Checks the settings as soon as the core is there, so a wrong attribute shows at once. */
+  /**
+   * Checks the settings whenever they change, so a wrong attribute shows at once: in the same update
+   * when the rest of the core is loaded (or not needed), else as soon as it is (the latest check wins).
+   */
   private precheck(): void {
-    if (!this.core || this.state === 'working' || this.state === 'submitted') return;
-    this.problems = this.findProblems(this.core).problems;
+    const check = ++this.checks;
+    const show = (problems: CheckoutProblem[]) => {
+      if (check === this.checks && this.state !== 'working' && this.state !== 'submitted') this.problems = problems;
+    };
+    const found = this.findProblems(this.core);
+    if (found.problems) show(found.problems);
+    else this.coreModule().then((core) => show(this.findProblems(core).problems ?? []), (problem: CheckoutProblem) => show([problem]));
+  }
+
+  /** The rest of the core: loaded once, and only when needed. */
+  private async coreModule(): Promise<CoreModule> {
+    return (this.core ??= await loadCore(EbetCheckout.coreUrl).catch(() => {
+      throw { field: 'core', code: 'core', message: S.core(EbetCheckout.coreUrl) } satisfies CheckoutProblem;
+    }));
   }
 
   private absolute(url: string): string {
@@ -325,12 +348,16 @@ export class EbetCheckout extends LitElement {
     }
   }
 
-  /** The unsigned fields, and everything that stops them from being signed and sent. */
-  private findProblems(core: CoreModule): { fields: Record<string, string>; problems: CheckoutProblem[] } {
+  /**
+   * The unsigned fields, and everything that stops them from being signed and sent. The rest of the
+   * core says what is wrong only when the fields or settings do not surely pass, or a key is given:
+   * without it, `problems` is then `null` (load it and ask again).
+   */
+  private findProblems(core: CoreModule | null): { fields: Record<string, string>; problems: CheckoutProblem[] | null } {
     const stamp = this.paymentStamp;
     const cancel = this.absolute(this.cancelUrl);
     const reject = this.absolute(this.rejectUrl);
-    const fields = core.payDirectFields({
+    const fields = payDirectFields({
       rcvId: this.rcvId,
       amount: this.amount,
       currency: this.currency,
@@ -340,6 +367,15 @@ export class EbetCheckout extends LitElement {
       cancelUrl: cancel && withOutcome(cancel, 'cancel', stamp),
       rejectUrl: reject && withOutcome(reject, 'reject', stamp),
     });
+    const settings: CheckoutSettings = {
+      test: this.testMode || Boolean(this.key),
+      signer: Boolean(this.signUrl || this.signer),
+      action: Boolean(this.action),
+      framed: window.top !== window.self,
+      targetTop: this.targetTop,
+    };
+    if (!this.key && settingsReady(settings) && payDirectReady(fields)) return { fields, problems: [] };
+    if (!core) return { fields, problems: null };
     const problems: CheckoutProblem[] = [];
     if (this.key) {
       try {
@@ -348,9 +384,7 @@ export class EbetCheckout extends LitElement {
         problems.push(toProblem(error));
       }
     }
-    if (!this.testMode && !this.key && !this.signUrl && !this.signer) problems.push({ field: 'sign-url', code: 'no-signer', message: S.noSigner });
-    if (!this.testMode && !this.key && !this.action) problems.push({ field: 'action', code: 'no-action', message: S.noAction });
-    if (window.top !== window.self && !this.targetTop) problems.push({ field: 'frame', code: 'frame', message: S.frame });
+    problems.push(...core.settingProblems(settings));
     for (const row of core.checkoutProblems(fields)) problems.push({ field: row.name, code: row.code, message: row.message });
     return { fields, problems };
   }
@@ -361,23 +395,30 @@ export class EbetCheckout extends LitElement {
       try {
         return await this.signer(Object.freeze({ ...fields }));
       } catch (error) {
-        throw { field: 'signer', code: 'signer', message: S.signerFailed(message(error)) } satisfies CheckoutProblem;
+        throw (await this.coreModule()).signerFailure(message(error));
       }
     }
     const url = this.absolute(this.signUrl);
     try {
       return await postJson(url, fields);
     } catch (error) {
-      throw { field: 'sign-url', code: 'sign-url', message: S.signUrl(url, message(error)) } satisfies CheckoutProblem;
+      throw (await this.coreModule()).signerFailure(message(error), url);
     }
   }
 
-  /** The fields with NB_HMAC and NB_KVV: from the test key, or from the shop's signer once its answer is checked. */
-  private async sign(core: CoreModule, fields: Record<string, string>): Promise<Record<string, string>> {
-    if (!this.signer && !this.signUrl) return core.signWithTestKey(fields);
+  /**
+   * The fields with NB_HMAC and NB_KVV: from the test key, or from the shop's signer once its answer
+   * is checked — in the page for a production signer whose answer surely passes, by the core otherwise.
+   */
+  private async sign(fields: Record<string, string>): Promise<Record<string, string>> {
+    if (this.signsInPage) return (await this.coreModule()).signWithTestKey(fields);
     const answer = await this.signature(fields);
+    const test = this.testMode || Boolean(this.key);
+    const accepted = test ? null : acceptSignature(fields, answer, this.kvv || undefined);
+    if (accepted) return accepted;
+    const core = await this.coreModule();
     try {
-      return core.applySignature(fields, answer, { test: this.testMode || Boolean(this.key), expectedKvv: this.kvv || undefined });
+      return core.applySignature(fields, answer, { test, expectedKvv: this.kvv || undefined });
     } catch (error) {
       throw toProblem(error);
     }
@@ -389,13 +430,10 @@ export class EbetCheckout extends LitElement {
     this.state = 'working';
     let detail: CheckoutSubmitDetail;
     try {
-      const core = await loadCore(EbetCheckout.coreUrl).catch(() => {
-        throw { field: 'core', code: 'core', message: S.core(EbetCheckout.coreUrl) } satisfies CheckoutProblem;
-      });
-      this.core = core;
-      const { fields, problems } = this.findProblems(core);
+      const { fields, problems: found } = this.findProblems(this.core);
+      const problems = found ?? this.findProblems(await this.coreModule()).problems ?? [];
       if (problems.length > 0) throw problems;
-      const signed = await this.sign(core, fields);
+      const signed = await this.sign(fields);
       const action = this.action ? this.absolute(this.action) : EbetCheckout.simulatorUrl;
       detail = Object.freeze({ fields: Object.freeze(signed), action });
     } catch (error) {
@@ -425,7 +463,7 @@ export class EbetCheckout extends LitElement {
       // without session storage the return page cannot compare the receipt with the order; the payment goes on
     }
     this.state = 'submitted';
-    this.form?.submit();
+    this.renderRoot.querySelector('form')?.submit();
   }
 
   private fail(problems: CheckoutProblem[]): void {
@@ -440,7 +478,7 @@ export class EbetCheckout extends LitElement {
   }
 
   override render() {
-    const { t } = this.locale;
+    const t = (value: Text) => this.t(value);
     const amount = parseAmount(this.amount)?.canonical;
     const busy = this.state === 'working' || this.state === 'submitted';
     const target = window.top !== window.self && this.targetTop ? '_top' : '_self';
@@ -474,6 +512,8 @@ export class EbetCheckout extends LitElement {
         : nothing}`;
   }
 }
+
+customElements.define('ebet-checkout', EbetCheckout);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { applySignature, checkoutProblems, payDirectFields, refuseNonTestKey, signWithTestKey, type CheckoutInput } from '../../src/checkout.ts';
+import fc from 'fast-check';
+import { acceptSignature, payDirectFields, payDirectReady, SETTING_RULES, settingsReady, signatureFields, type CheckoutInput, type CheckoutSettings } from '../../src/checkout.ts';
+import { applySignature, checkoutProblems, refuseNonTestKey, settingProblems, signWithTestKey } from '../../src/checkout-core.ts';
+import { conforms, TABLES } from '../../src/field-table.ts';
+import { validateFields } from '../../src/validate.ts';
 import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, receiptCachePath, withOutcome } from '../../src/shop-return.ts';
 import { EbetError } from '../../src/text.ts';
@@ -105,6 +109,95 @@ describe('checkout: a signer’s answer', () => {
   it('takes a production signature of the expected KVV, in any group spacing', () => {
     const signed = applySignature(fields, { NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) }, { test: false, expectedKvv: 'bbbb '.repeat(8) });
     expect(signed.NB_KVV).to.equal('B'.repeat(32));
+  });
+});
+
+describe('checkout: what the element decides without the rest of the core', () => {
+  // Values that are right, nearly right and wrong, for every rule of the shop's messages.
+  const value = fc.oneof(
+    fc.constantFrom('0002', '2', '999999', '550,00', '550.00', '1 550,00', '550', 'SEK', 'sek', 'EUR', 'NOK', '1042', '0042', '10 42'),
+    fc.constantFrom('https://shop.example/r.html', 'http://shop.example/r.html', 'https://shop.example', 'r.html', 'javascript:alert(1)', 'https://s.example/a b'),
+    fc.constantFrom('A'.repeat(32), 'a'.repeat(32), 'A'.repeat(31), 'G'.repeat(32), 'A'.repeat(64), TEST_KVV, '20261123101600', ' 999', '9\t9', ''),
+    fc.string({ maxLength: 30 }),
+    fc.string({ minLength: 200, maxLength: 260 }),
+  );
+
+  for (const kind of ['payDirect', 'paymentCheck', 'repayment'] as const) {
+    it(`conforms() is never laxer than validateFields for ${kind}: true means no error`, () => {
+      const names = TABLES[kind].rows.map(([, name]) => name);
+      const fields = fc.dictionary(fc.oneof(fc.constantFrom(...names), fc.constantFrom('NB_OTHER', 'NB_RCVID')), value, { maxKeys: names.length + 1 });
+      fc.assert(
+        fc.property(fields, (record) => {
+          if (!conforms(TABLES[kind], record)) return;
+          expect(validateFields(kind, record).filter((row) => row.level === 'error'), JSON.stringify(record)).to.deep.equal([]);
+        }),
+        { numRuns: 3000 },
+      );
+      // A complete, right message must pass, or the fast path would never be taken.
+      const right = Object.fromEntries(
+        TABLES[kind].rows.map(([, name, , , , rule]) => [
+          name,
+          { version: '0002', shopId: '999999', stamp: 'S1', amount: '550,00', currency: 'SEK', reference: '1042', url: 'https://shop.example/r.html', mac: 'A'.repeat(32), kvv: 'B'.repeat(32), paid: '20261123101600' }[rule as string] ?? 'x',
+        ]),
+      );
+      expect(conforms(TABLES[kind], right), JSON.stringify(right)).to.equal(true);
+    });
+  }
+
+  it('payDirectReady() passes a shop’s usual fields, and never what checkoutProblems() refuses', () => {
+    expect(payDirectReady(payDirectFields(INPUT))).to.equal(true);
+    const input = fc.record({
+      rcvId: fc.constantFrom('999999', '', '1234567890', ' 99 '),
+      amount: fc.constantFrom('550', '550,00', '550.00', '5,5', 'five', '-1', '1 550,00'),
+      currency: fc.constantFrom('SEK', 'eur', 'NOK', ''),
+      reference: fc.constantFrom('1042', '0042', '10a', ''),
+      stamp: fc.constantFrom('S1', '', 'X'.repeat(21)),
+      returnUrl: fc.constantFrom('https://shop.example/r.html', 'r.html', ''),
+      cancelUrl: fc.constantFrom('https://shop.example/c.html', 'javascript:x'),
+      rejectUrl: fc.constantFrom('https://shop.example/j.html', 'http://shop.example/j.html'),
+    });
+    fc.assert(
+      fc.property(input, (i) => {
+        const fields = payDirectFields(i);
+        expect(payDirectReady(fields) && checkoutProblems(fields).length > 0, JSON.stringify(fields)).to.equal(false);
+        // Every refusal by the gate that the core would let pass must be a value the core warns about.
+        if (!payDirectReady(fields) && checkoutProblems(fields).length === 0) {
+          expect(validateFields('payDirect', fields).some((row) => row.level === 'warning'), JSON.stringify(fields)).to.equal(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('acceptSignature() takes an answer only when applySignature() would, with the same result', () => {
+    const fields = payDirectFields(INPUT);
+    const hex = fc.constantFrom('A'.repeat(32), 'b'.repeat(32), 'C'.repeat(31), TEST_KVV, 'not hex at all, thirty-two chars', 'D'.repeat(64));
+    const answer = fc.oneof(fc.record({ NB_HMAC: hex, NB_KVV: hex }), fc.constantFrom(null, 'x', {}, { NB_HMAC: 'A'.repeat(32) }, { NB_HMAC: 1, NB_KVV: 2 }));
+    fc.assert(
+      fc.property(answer, fc.constantFrom(undefined, 'B'.repeat(32), 'bbbb '.repeat(8), 'C'.repeat(32)), (a, expectedKvv) => {
+        let full: Record<string, string> | null;
+        try {
+          full = applySignature(fields, a, { test: false, expectedKvv });
+        } catch {
+          full = null;
+        }
+        expect(acceptSignature(fields, a, expectedKvv), JSON.stringify([a, expectedKvv])).to.deep.equal(full);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a setting rule that does not hold is explained, and only then', () => {
+    const flags = fc.record({ test: fc.boolean(), signer: fc.boolean(), action: fc.boolean(), framed: fc.boolean(), targetTop: fc.boolean() });
+    fc.assert(
+      fc.property(flags, (s: CheckoutSettings) => {
+        const problems = settingProblems(s);
+        expect(problems.length === 0).to.equal(settingsReady(s));
+        for (const p of problems) expect([p.message.en.length > 20, p.message.sv.length > 20, SETTING_RULES.some((r) => r.code === p.code)]).to.deep.equal([true, true, true]);
+      }),
+    );
+    expect(settingProblems({ test: false, signer: false, action: true, framed: true, targetTop: false }).map((p) => p.field)).to.deep.equal(['sign-url', 'frame']);
+    expect(signatureFields()).to.deep.equal(['NB_HMAC', 'NB_KVV']);
   });
 });
 

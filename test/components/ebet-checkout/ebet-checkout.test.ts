@@ -3,7 +3,7 @@ import { EbetCheckout, type CheckoutErrorDetail, type CheckoutSubmitDetail } fro
 import { webMac } from '../../support/webcrypto.ts';
 
 // From source the checkout's core is the TypeScript module (in the built library lib/ebet-checkout-core.js beside the element).
-EbetCheckout.coreUrl = new URL('../../../src/checkout.ts', import.meta.url).href;
+EbetCheckout.coreUrl = new URL('../../../src/checkout-core.ts', import.meta.url).href;
 
 const TEST_KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -30,6 +30,12 @@ async function ready(el: EbetCheckout): Promise<EbetCheckout> {
   await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
+}
+
+/** Resolves once `condition` holds (polled), or fails after two seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(condition()).to.equal(true);
 }
 
 const problemFields = (el: EbetCheckout) => [...el.shadowRoot!.querySelectorAll('li[data-field]')].map((li) => li.getAttribute('data-field'));
@@ -150,8 +156,9 @@ describe('<ebet-checkout>', () => {
     expect(((await event) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!.code).to.equal('production-key');
     el.key = 'FEDCBA9876543210FEDCBA9876543210';
     await el.updateComplete;
+    const again = oneEvent(el, 'ebet-checkout-error');
     button(el).click();
-    await oneEvent(el, 'ebet-checkout-error');
+    await again;
     expect(submits.forms).to.have.length(0);
   });
 
@@ -185,6 +192,38 @@ describe('<ebet-checkout>', () => {
     const submit = oneEvent(el, 'ebet-checkout-submit');
     button(el).click();
     expect(((await submit) as CustomEvent<CheckoutSubmitDetail>).detail.fields).to.include({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
+  });
+
+  it('a right production checkout never loads the rest of the core; a wrong answer is explained by it', async () => {
+    const coreUrl = EbetCheckout.coreUrl;
+    // The rest of the core cannot be loaded from here: a checkout that needed it could not post.
+    EbetCheckout.coreUrl = new URL('./no-such-core.js', location.href).href;
+    try {
+      const el = await fixture<EbetCheckout>(
+        html`<ebet-checkout rcv-id="999999" amount="5" reference="7" stamp="S9" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay" kvv=${'B'.repeat(32)}></ebet-checkout>`,
+      );
+      el.signer = async () => ({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
+      await el.updateComplete;
+      expect(problemFields(el)).to.deep.equal([]);
+      const submit = oneEvent(el, 'ebet-checkout-submit');
+      button(el).click();
+      expect(((await submit) as CustomEvent<CheckoutSubmitDetail>).detail.fields).to.include({ NB_STAMP: 'S9', NB_HMAC: 'A'.repeat(32) });
+      expect(submits.forms).to.have.length(1);
+
+      const wrong = await fixture<EbetCheckout>(html`<ebet-checkout rcv-id="999999" amount="5" reference="7" stamp="S10" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
+      wrong.signer = async () => ({ NB_HMAC: 'A'.repeat(31), NB_KVV: 'B'.repeat(32) });
+      const failed = oneEvent(wrong, 'ebet-checkout-error');
+      button(wrong).click();
+      expect(((await failed) as CustomEvent<CheckoutErrorDetail>).detail.problems.map((p) => p.code)).to.deep.equal(['core']);
+      EbetCheckout.coreUrl = coreUrl;
+      const explained = oneEvent(wrong, 'ebet-checkout-error');
+      button(wrong).click();
+      const problem = ((await explained) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+      expect([problem.code, problem.field]).to.deep.equal(['signer-answer', 'NB_HMAC']);
+      expect(problem.message.en).to.contain('32');
+    } finally {
+      EbetCheckout.coreUrl = coreUrl;
+    }
   });
 
   it('signs through sign-url: POSTs the fields as JSON and uses NB_HMAC and NB_KVV from the answer', async () => {
@@ -226,9 +265,10 @@ describe('<ebet-checkout>', () => {
     await ready(el);
     expect(new FormData(form).get('payment')).to.equal('S3');
     expect(form.checkValidity()).to.equal(true);
+    // A doubtful amount: the rest of the core is loaded to say what is wrong, and then the form is invalid.
     el.amount = 'abc';
-    await el.updateComplete;
-    expect(form.checkValidity()).to.equal(false);
+    await until(() => !form.checkValidity());
+    expect(el.shadowRoot!.querySelector('[data-field=NB_DB_AMOUNT]')!.textContent).to.contain('not an amount');
     const fieldset = document.createElement('fieldset');
     form.append(fieldset);
     fieldset.append(el);
