@@ -13,7 +13,7 @@ export const STANDALONE_BUNDLES = {
   'sw.js': 'components/shared/site-worker.ts',
   'tools/test-page/bank-sw.js': 'components/shared/retired-worker.ts',
   'lib/ebet-checkout.js': 'components/ebet-checkout/ebet-checkout.ts',
-  'lib/ebet-checkout-core.js': 'src/checkout.ts',
+  'lib/ebet-checkout-core.js': 'src/checkout-core.ts',
   'lib/ebet-receipt.js': 'components/ebet-receipt/ebet-receipt.ts',
   'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-worker.ts',
   'shop/ebet-receipt-sw.js': 'components/ebet-receipt/shop-worker.ts',
@@ -28,12 +28,21 @@ export const PRECACHED_WORKERS = {
   // The whole site, the example shop included (it may be visited before its own worker is installed).
   'sw.js': ['**/*'],
   // The example shop's own worker: the shop's files and the toolkit modules its pages load.
-  'shop/ebet-receipt-sw.js': ['shop/**/*', 'lib/ebet-checkout.js', 'lib/ebet-checkout-core.js', 'lib/ebet-receipt.js'],
+  'shop/ebet-receipt-sw.js': ['shop/**/*', 'lib/ebet-checkout.js', 'lib/ebet-checkout-core.js', 'lib/ebet-receipt.js', 'lib/chunks/*.js'],
 };
 
-async function bundle(entry, minify) {
+/** Library modules (not workers, which cannot load chunks) put what they load on demand into chunks beside them. */
+const splits = (fileName) => fileName.startsWith('lib/') && !fileName.endsWith('-sw.js');
+
+/**
+ * Bundles one entry: `{ [output path]: code }` — the entry at `fileName`, and when `split`, the
+ * modules it imports on demand (e.g. the Swedish UI strings) as `chunks/…` beside it, so a page
+ * that never needs them never loads them. Without `split` everything is in the one module.
+ */
+async function bundle(fileName, entry, minify, split) {
+  const dir = posix.dirname(fileName);
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: { [posix.basename(fileName, '.js')]: entry },
     bundle: true,
     write: false,
     format: 'esm',
@@ -42,10 +51,13 @@ async function bundle(entry, minify) {
     legalComments: 'none',
     sourcemap: false,
     logLevel: 'error',
+    splitting: split,
+    outdir: `/out/${dir}`,
+    chunkNames: 'chunks/[name]-[hash]',
     // Workbox's debug logging and checks are left out.
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  return result.outputFiles[0].text;
+  return Object.fromEntries(result.outputFiles.map((file) => [posix.relative('/out', file.path), file.text]));
 }
 
 /** The Vite plugins: a dev middleware that bundles on request, assets emitted at build, then the precache lists. */
@@ -62,7 +74,7 @@ function bundles(entries) {
         const entry = entries[path];
         if (!entry) return next();
         try {
-          const code = await bundle(entry, false);
+          const code = (await bundle(path, entry, false, false))[path];
           res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
           res.setHeader('Cache-Control', 'no-store');
           res.end(code);
@@ -73,7 +85,9 @@ function bundles(entries) {
     },
     async generateBundle() {
       for (const [fileName, entry] of Object.entries(entries)) {
-        this.emitFile({ type: 'asset', fileName, source: await bundle(entry, true) });
+        for (const [path, source] of Object.entries(await bundle(fileName, entry, true, splits(fileName)))) {
+          this.emitFile({ type: 'asset', fileName: path, source });
+        }
       }
     },
   };

@@ -100,6 +100,14 @@ test('after one visit to the home page, every page works with the network cut, a
     await cutNetwork(context, server);
     for (const path of all) await (await loadOffline(context, server.url, path)).close();
 
+    // The Swedish templates are a chunk of their own, loaded when Swedish is chosen: kept as well.
+    const decoder = await loadOffline(context, server.url, 'tools/decoder/');
+    await decoder.getByRole('button', { name: 'Svenska' }).click();
+    await decoder.getByRole('heading', { name: 'Svarsavkodare' }).waitFor();
+    await decoder.getByRole('button', { name: 'English' }).click();
+    await decoder.getByRole('heading', { name: 'Response decoder' }).waitFor();
+    await decoder.close();
+
     const testPage = await loadOffline(context, server.url, 'tools/test-page/');
     await testPage.locator('ebet-test-page[data-worker=ready]').waitFor();
     await postToSimulator(testPage, PAY);
