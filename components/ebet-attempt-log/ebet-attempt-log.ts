@@ -23,6 +23,7 @@ import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { StoredValue } from '../shared/stored-value.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
@@ -105,32 +106,20 @@ export class EbetAttemptLog extends LitElement {
   /** The calculator page (with its mismatch doctor), relative to the page: a failed attempt links to `<calculator>#case=…`. */
   @property() calculator = '../calculator/';
 
-  @state() private attempts: readonly Attempt[] = [];
+  /** The log, read from IndexedDB and kept current while connected. */
+  private readonly stored = new StoredValue<readonly Attempt[]>(this, { read: readAttempts, watch: onAttemptsChange }, [], (error) => this.fail(error));
   @state() private filter: Required<AttemptFilter> = { result: 'all', kind: 'all', query: '' };
   /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
   @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
-  private stop: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = onAttemptsChange(() => void this.refresh());
-    void this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-    this.stop = null;
-  }
 
   /** Reads the stored log again. */
   async refresh(): Promise<void> {
-    try {
-      this.attempts = await readAttempts();
-    } catch (error) {
-      this.fail(error);
-    }
+    await this.stored.refresh();
+  }
+
+  private get attempts(): readonly Attempt[] {
+    return this.stored.value;
   }
 
   private fail(error: unknown): void {
@@ -164,7 +153,7 @@ export class EbetAttemptLog extends LitElement {
   }
 
   private async changed(done: () => string): Promise<void> {
-    this.attempts = await readAttempts();
+    this.stored.set(await readAttempts());
     this.confirming = false;
     this.status = { level: 'ok', text: done };
     emit(this, 'ebet-attempts-change', { attempts: this.attempts });

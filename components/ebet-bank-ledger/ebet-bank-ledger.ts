@@ -17,6 +17,7 @@ import '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { t } from '../shared/locale.ts';
+import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -63,31 +64,21 @@ export class EbetBankLedger extends LitElement {
     `,
   ];
 
-  @state() private ledger: Ledger = EMPTY_LEDGER;
+  /** The ledger, read from IndexedDB and kept current while connected. */
+  private readonly stored = new StoredValue<Ledger>(this, { read: readLedger, watch: onLedgerChange }, EMPTY_LEDGER, (error) => {
+    this.status = { level: 'error', text: () => `${S.unavailable}: ${String(error)}` };
+  });
   /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
   @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
-  private stop: (() => void) | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stop = onLedgerChange(() => void this.refresh());
-    void this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stop?.();
-    this.stop = null;
-  }
 
   /** Reads the stored ledger again. */
   async refresh(): Promise<void> {
-    try {
-      this.ledger = await readLedger();
-    } catch (error) {
-      this.status = { level: 'error', text: () => `${S.unavailable}: ${String(error)}` };
-    }
+    await this.stored.refresh();
+  }
+
+  private get ledger(): Ledger {
+    return this.stored.value;
   }
 
   private download(): void {
@@ -108,7 +99,7 @@ export class EbetBankLedger extends LitElement {
 
   private async store(ledger: Ledger, done: () => string): Promise<void> {
     await replaceLedger(ledger);
-    this.ledger = ledger;
+    this.stored.set(ledger);
     this.confirming = false;
     this.status = { level: 'ok', text: done };
     emit(this, 'ebet-ledger-change', { ledger });
