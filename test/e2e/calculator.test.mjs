@@ -2,8 +2,8 @@
 // MAC → doctor flow, and the key nowhere but in its input (not in storage, the URL or any request).
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { test } from 'node:test';
+import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
 
 const KEY = '0011 2233 4455 6677 8899 AABB CCDD EEFF';
 const KEY_HEX = KEY.replace(/\s+/g, '');
@@ -12,23 +12,14 @@ const mac = (s) => createHmac('sha256', KEY_BYTES).update(s, 'utf8').digest('hex
 const kvv = mac('00000000');
 const LINES = ['NB_VERSION=0002', 'NB_RCV_ID=999999', 'NB_STAMP=00002', 'NB_DB_AMOUNT=899,00', 'NB_DB_CUR=SEK', 'NB_DB_REF=123450'].join('\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 test('paste → MAC → doctor, under the strict CSP, axe clean, and the key stays in its input', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const watch = await watchPage(page);
   const requests = [];
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
-  await page.goto(`${server.url}tools/calculator/`);
+  await page.goto(`${site.server.url}tools/calculator/`);
   await page.locator('ebet-calculator h1').waitFor();
   assert.deepEqual(await axeViolations(page), []);
 
@@ -74,7 +65,7 @@ test('paste → MAC → doctor, under the strict CSP, axe clean, and the key sta
     assert.ok(!compact(value).includes(KEY_HEX), `the key appears in ${what}`);
   }
   assert.ok(link.includes('#case='));
-  assert.ok(requests.every((r) => r.startsWith(`GET ${server.url}`)), requests.join('\n'));
+  assert.ok(requests.every((r) => r.startsWith(`GET ${site.server.url}`)), requests.join('\n'));
   await page.close();
 });
 
@@ -82,9 +73,9 @@ test('a #case= link opens the fields and the MAC, and the doctor names the cause
   const fields = { NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' };
   const given = mac('999999|00002|899,00|SEK|123450');
   const json = JSON.stringify({ kind: 'payDirect', fields: { ...fields, NB_HMAC: given }, mac: given, encoding: 'utf-8' });
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const watch = await watchPage(page);
-  await page.goto(`${server.url}tools/calculator/#case=${Buffer.from(json).toString('base64url')}`);
+  await page.goto(`${site.server.url}tools/calculator/#case=${Buffer.from(json).toString('base64url')}`);
   await page.locator('ebet-calculator [part=string]').waitFor();
   assert.equal(await page.getByLabel('MAC that was sent (NB_HMAC)').inputValue(), given);
   await page.getByLabel('Key (32 hexadecimal characters, spaces allowed)').fill(KEY);

@@ -2,8 +2,8 @@
 // independently of the toolkit's core.
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { test } from 'node:test';
+import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
 
 const TEST_KEY = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -15,21 +15,12 @@ function receipt(stamp = '00002', paid = '20261123101500123456', amount = '550,0
   return new URLSearchParams({ ...fields, NB_HMAC: mac(TEST_KEY, string), NB_KVV: TEST_KVV }).toString();
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function openDecoder() {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const watch = await watchPage(page);
-  await page.goto(`${server.url}tools/decoder/`);
+  await page.goto(`${site.server.url}tools/decoder/`);
   await page.getByRole('heading', { name: 'Response decoder' }).waitFor();
   return { page, watch };
 }

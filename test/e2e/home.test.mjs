@@ -1,23 +1,14 @@
 // The built home page, as a visitor gets it from a static host.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { test } from 'node:test';
+import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 test('the home page lists every tool, under its strict CSP, with no axe violations', async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const watch = await watchPage(page);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await page.locator('ebet-home [part=card]').first().waitFor();
   assert.equal(await page.locator('ebet-home [part=card]').count(), 5);
   assert.deepEqual(watch.violations, []);
@@ -27,8 +18,8 @@ test('the home page lists every tool, under its strict CSP, with no axe violatio
 });
 
 test('the home page switches to Swedish and remembers it', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await site.browser.newPage();
+  await page.goto(site.server.url);
   await page.getByRole('button', { name: 'Svenska' }).click();
   await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
   await page.reload();

@@ -1,30 +1,21 @@
 // The built incident checklist, as a visitor gets it from a static host: strict CSP, axe clean,
 // progress kept across a reload, and no network request at all once the page has loaded.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, watchPage } from './support.mjs';
+import { test } from 'node:test';
+import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const step = (page, id) => page.locator(`ebet-incident-checklist li[data-step=${id}]`);
 
 test('the incident checklist: CSP and axe clean, a ticked step survives a reload, nothing fetched after load', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const watch = await watchPage(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${server.url}tools/incident/`, { waitUntil: 'networkidle' });
-  assert.ok(requests.every((url) => url.startsWith(server.url)), `a request left the site: ${requests.join(', ')}`);
+  await page.goto(`${site.server.url}tools/incident/`, { waitUntil: 'networkidle' });
+  assert.ok(requests.every((url) => url.startsWith(site.server.url)), `a request left the site: ${requests.join(', ')}`);
   requests.length = 0;
 
   await page.getByRole('button', { name: 'Start a new incident' }).click();
@@ -58,9 +49,9 @@ test('the incident checklist: CSP and axe clean, a ticked step survives a reload
 });
 
 test('a malformed configuration is refused with its path, and the checklist in use stays', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.url}tools/incident/`);
+  await page.goto(`${site.server.url}tools/incident/`);
   await page.getByRole('button', { name: 'Start a new incident' }).click();
   await step(page, 'status-page').getByRole('button', { name: 'Done' }).click();
   await page.locator('ebet-incident-checklist #config-file').setInputFiles({

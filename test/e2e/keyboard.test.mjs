@@ -4,23 +4,14 @@
 // Where a key field exists a distinctive key is typed, and it is then found nowhere: not in storage,
 // the URL, the history state, the console or any request.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, serveDist, watchPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const KEY = 'FACE B00C 1337 4242 0FF1 CE00 BEEF CAFE';
 const KEY_HEX = KEY.replace(/\s+/g, '');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST);
 
 /** The focused element through shadow roots: a description, and whether its focus is visible. */
 function focused(page) {
@@ -63,14 +54,14 @@ async function noTrap(page) {
 }
 
 async function open(path) {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const watch = await watchPage(page);
   const logs = [];
   const requests = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`));
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForLoadState('networkidle');
   await page.bringToFront();
   return { context, page, watch, logs, requests };

@@ -5,23 +5,14 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, sitePages, watchPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { axeViolations, serveDist, sitePages, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const KEY = 'C0FF EE15 DEAD BEEF 0123 4567 89AB CDEF';
 const KEY_FORMS = [KEY, KEY.replace(/ /g, ''), KEY.replace(/ /g, '').toLowerCase(), 'C0FFEE15DEADBEEF'];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST);
 
 async function everything(page) {
   return page.evaluate(async () => {
@@ -76,7 +67,7 @@ describe('every built page', { concurrency: false }, () => {
   assert.ok(existsSync(join(DIST, 'index.html')), 'run npm run build first');
   for (const path of sitePages(DIST)) {
     test(`${path}: strict CSP kept, no errors, axe clean, nothing leaves the origin, the key is kept`, async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
       const watch = await watchPage(page);
       const outside = [];
@@ -85,9 +76,9 @@ describe('every built page', { concurrency: false }, () => {
       page.on('console', (m) => console.push(m.text()));
       page.on('request', (r) => {
         requests.push(`${r.method()} ${r.url()} ${r.postData() ?? ''}`);
-        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
+        if (!r.url().startsWith(site.server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());
       });
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await page.waitForLoadState('networkidle');
       const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
       assert.match(csp, /default-src 'self'/, `${path} has no strict CSP meta`);
@@ -105,7 +96,7 @@ describe('every built page', { concurrency: false }, () => {
 
 test('the key-hygiene probe catches a page that stores the key', async () => {
   const fixtures = await serveDist('test/e2e/fixtures');
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   try {
     await page.goto(`${fixtures.url}leaky/index.html`);

@@ -4,6 +4,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync } fro
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, relative } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
@@ -88,6 +89,23 @@ export function submitForm(page, action, fields, charset = 'UTF-8') {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * For a test file: serves the built site and launches Chromium before its tests, closes both after
+ * them. The returned object's `server` and `browser` are set once the tests run.
+ */
+export function useBuiltSite(root) {
+  const site = { server: undefined, browser: undefined };
+  before(async () => {
+    site.server = await serveDist(root);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /** Collects Content-Security-Policy violations and page errors from the moment it is called. */

@@ -9,8 +9,8 @@
 // handler and report it), no page error, and no element that runs code (script, iframe, img, object,
 // embed, base, an `on…` attribute, a `javascript:` URL) appeared in the document or any shadow root.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser, serveDist, watchPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 
@@ -75,16 +75,7 @@ const forms = (pairs) => [
 /** Everything a paste box gets: each payload alone, then all of them as values and as names in every form. */
 const PASTES = [...PAYLOADS, ...forms(asValues), ...forms(asNames)];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite(DIST);
 
 /** A page with the sentinel, the dialog trap and the CSP watch in place. */
 async function open(context, path) {
@@ -97,7 +88,7 @@ async function open(context, path) {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await page.waitForLoadState('networkidle');
   return { page, watch, hits, dialogs };
 }
@@ -179,7 +170,7 @@ async function assertClean(where, { page, watch, hits, dialogs }, baseline) {
 
 describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per field`, { concurrency: false }, () => {
   test('the calculator: paste box, key, KVV and MAC fields, a key ring, and a #case= link', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const fields = Object.fromEntries(asValues);
     const link = Buffer.from(JSON.stringify({ kind: 'payDirect', fields, mac: PAYLOADS[0], encoding: 'utf-8', key: PAYLOADS[1] })).toString('base64url');
     const tab = await open(context, `tools/calculator/#case=${link}`);
@@ -193,7 +184,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   });
 
   test('the decoder: the paste box, the order box and the key ring, with the test key on (verdicts, cross-checks, summary)', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const tab = await open(context, 'tools/decoder/');
     const baseline = await dangerous(tab.page);
     assert.ok((await throwCorpus(tab.page)) >= 3, 'paste, order and key reached');
@@ -208,7 +199,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   });
 
   test('the test page: the request box, the form builder, a posted form and an imported ledger file', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const tab = await open(context, 'tools/test-page/');
     await tab.page.locator('ebet-test-page[data-worker=ready]').waitFor();
     const baseline = await dangerous(tab.page);
@@ -240,7 +231,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   });
 
   test('the incident checklist: title and notes, the configuration box, a configuration of payloads, pasted and as a file', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const tab = await open(context, 'tools/incident/');
     const baseline = await dangerous(tab.page);
     await tab.page.getByRole('button', { name: 'Start a new incident' }).click();
@@ -273,7 +264,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   });
 
   test('the shop: the return page with a receipt of payloads in its query, the cancel page with a payload order', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const query = new URLSearchParams(asValues.map(([n, v]) => [n.replace(/^NB_(?!RETURN_|PAID|HMAC|KVV)/, 'NB_RETURN_'), v])).toString();
     for (const path of [`shop/return.html?${query}`, `shop/cancel.html?order=${encodeURIComponent(PAYLOADS[0])}`, `shop/reject.html?order=${encodeURIComponent(PAYLOADS[2])}`, `shop/?${query}`]) {
       const tab = await open(context, path);
@@ -291,7 +282,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   });
 
   test('the probe itself catches a payload that does get into a shadow root', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const tab = await open(context, 'tools/calculator/');
     const baseline = await dangerous(tab.page);
     await tab.page.evaluate((payload) => {
