@@ -47,6 +47,11 @@ export interface IncidentConfig {
     /** Opening and closing time, `HH:MM` local time; open ≤ t < close. */
     readonly open: string;
     readonly close: string;
+    /**
+     * The holiday calendar that closes the office: `SE`, Sweden's public holidays and de-facto
+     * closed days (`swedishHolidays`), or `none`. Missing in a configuration file means `SE`.
+     */
+    readonly holidays: 'SE' | 'none';
   };
 }
 
@@ -68,7 +73,7 @@ export const DEFAULT_INCIDENT_CONFIG: IncidentConfig = {
     primary: 'https://payment.certitrade.net/webshophtml/e/auth.php',
     alternate: null,
   },
-  officeHours: { timeZone: 'Europe/Stockholm', days: [1, 2, 3, 4, 5], open: '08:00', close: '17:00' },
+  officeHours: { timeZone: 'Europe/Stockholm', days: [1, 2, 3, 4, 5], open: '08:00', close: '17:00', holidays: 'SE' },
 };
 
 /** A wrong field of a configuration: its JSON path and what is wrong, in both languages. */
@@ -79,7 +84,7 @@ export interface ConfigProblem {
 
 export type ConfigResult = { readonly ok: true; readonly config: IncidentConfig } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
-type Kind = 'string' | 'url' | 'url?' | 'mail' | 'zone' | 'time' | 'days';
+type Kind = 'string' | 'url' | 'url?' | 'mail' | 'zone' | 'time' | 'days' | 'holidays';
 
 /** The configuration's shape: every field, its kind. Validation and the docs derive from it. */
 const SHAPE: Record<string, Kind | Record<string, Kind>> = {
@@ -87,7 +92,7 @@ const SHAPE: Record<string, Kind | Record<string, Kind>> = {
   contacts: { supportMail: 'mail', fallbackMail: 'mail', webForm: 'url', phone: 'string' },
   links: { statusPage: 'url', monitorReport: 'url?', clientApp: 'url?' },
   paymentUrls: { primary: 'url', alternate: 'url?' },
-  officeHours: { timeZone: 'zone', days: 'days', open: 'time', close: 'time' },
+  officeHours: { timeZone: 'zone', days: 'days', open: 'time', close: 'time', holidays: 'holidays' },
 };
 
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
@@ -113,6 +118,14 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
   const got = describe(value);
   const problem = (en: string, sv: string): ConfigProblem => ({ path, message: text(`${path}: ${en}`, `${path}: ${sv}`) });
   if (kind === 'url?' && value === null) return null;
+  if (kind === 'holidays') {
+    return value === 'SE' || value === 'none'
+      ? null
+      : problem(
+          `expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got ${got}`,
+          `förväntade "SE" (Sveriges helgdagar stänger kontoret) eller "none" (inga helgdagar); fick ${got}`,
+        );
+  }
   if (kind === 'days') {
     const ok = Array.isArray(value) && value.length > 0 && value.every((d) => Number.isInteger(d) && d >= 1 && d <= 7);
     return ok
@@ -159,6 +172,7 @@ function checkObject(path: string, shape: Record<string, Kind | Record<string, K
   for (const [name, kind] of Object.entries(shape)) {
     const child = path ? `${path}.${name}` : name;
     if (!(name in record)) {
+      if (kind === 'holidays') continue; // optional: files written before the field existed mean 'SE'
       const optional = kind === 'url?' ? ' (null for none / "to be decided")' : '';
       const optionalSv = kind === 'url?' ? ' (null för ingen / "bestäms senare")' : '';
       const fields = typeof kind === 'object' ? Object.keys(kind).join(', ') : '';
@@ -193,7 +207,10 @@ export function validateIncidentConfig(value: unknown): ConfigResult {
       });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, config: value as IncidentConfig };
+  if (problems.length) return { ok: false, problems };
+  const config = value as IncidentConfig;
+  const { holidays = 'SE' }: Partial<IncidentConfig['officeHours']> = config.officeHours;
+  return { ok: true, config: { ...config, officeHours: { ...config.officeHours, holidays } } };
 }
 
 /** Reads a configuration file's text (JSON). Never throws. */
@@ -553,6 +570,78 @@ const DAY_NAMES: readonly Text[] = [
   text('Sunday', 'söndag'),
 ];
 
+/** A holiday's rule: a fixed date, the first given ISO weekday on or after a date, or days after Easter Sunday. */
+type HolidayRule = { readonly month: number; readonly day: number; readonly weekday?: number } | { readonly easter: number };
+
+/** Sweden's public holidays and the days offices close de facto (the eves), as rules. */
+const SWEDISH_HOLIDAY_RULES: readonly (HolidayRule & { readonly name: Text })[] = [
+  { month: 1, day: 1, name: text('New Year’s Day', 'nyårsdagen') },
+  { month: 1, day: 6, name: text('Epiphany', 'trettondedag jul') },
+  { easter: -2, name: text('Good Friday', 'långfredagen') },
+  { easter: 0, name: text('Easter Sunday', 'påskdagen') },
+  { easter: 1, name: text('Easter Monday', 'annandag påsk') },
+  { month: 5, day: 1, name: text('May Day', 'första maj') },
+  { easter: 39, name: text('Ascension Day', 'Kristi himmelsfärdsdag') },
+  { easter: 49, name: text('Whit Sunday', 'pingstdagen') },
+  { month: 6, day: 6, name: text('National Day of Sweden', 'Sveriges nationaldag') },
+  { month: 6, day: 19, weekday: 5, name: text('Midsummer Eve', 'midsommarafton') },
+  { month: 6, day: 20, weekday: 6, name: text('Midsummer Day', 'midsommardagen') },
+  { month: 10, day: 31, weekday: 6, name: text('All Saints’ Day', 'alla helgons dag') },
+  { month: 12, day: 24, name: text('Christmas Eve', 'julafton') },
+  { month: 12, day: 25, name: text('Christmas Day', 'juldagen') },
+  { month: 12, day: 26, name: text('Boxing Day', 'annandag jul') },
+  { month: 12, day: 31, name: text('New Year’s Eve', 'nyårsafton') },
+];
+
+const DAY_MS = 86_400_000;
+
+/** A civil date (as `Date.UTC` gives it) as `YYYY-MM-DD`. */
+const isoDay = (utc: number): string => new Date(utc).toISOString().slice(0, 10);
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a civil date given as `Date.UTC`. */
+const isoWeekday = (utc: number): number => ((new Date(utc).getUTCDay() + 6) % 7) + 1;
+
+/** Easter Sunday of a Gregorian year, `YYYY-MM-DD` (the anonymous Gregorian algorithm). */
+export function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return isoDay(Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1));
+}
+
+/** A day the office is closed for: its date `YYYY-MM-DD` and name. */
+export interface Holiday {
+  readonly date: string;
+  readonly name: Text;
+}
+
+/** Sweden's public holidays and de-facto closed days of a year, by date. */
+export function swedishHolidays(year: number): readonly Holiday[] {
+  const easter = Date.parse(easterSunday(year));
+  return SWEDISH_HOLIDAY_RULES.map((rule) => {
+    if ('easter' in rule) return { date: isoDay(easter + rule.easter * DAY_MS), name: rule.name };
+    const utc = Date.UTC(year, rule.month - 1, rule.day);
+    const shift = rule.weekday ? (rule.weekday - isoWeekday(utc) + 7) % 7 : 0;
+    return { date: isoDay(utc + shift * DAY_MS), name: rule.name };
+  }).sort((x, y) => x.date.localeCompare(y.date));
+}
+
+/** The holiday that closes the office on a civil date (`Date.UTC`), if any. */
+function holidayOn(utc: number, config: IncidentConfig): Text | undefined {
+  if (config.officeHours.holidays === 'none') return undefined;
+  const date = isoDay(utc);
+  return swedishHolidays(new Date(utc).getUTCFullYear()).find((h) => h.date === date)?.name;
+}
+
+/** Whether the office opens at all on a civil date (`Date.UTC`): an open weekday and no holiday. */
+function isOfficeDay(utc: number, config: IncidentConfig): boolean {
+  return config.officeHours.days.includes(isoWeekday(utc)) && !holidayOn(utc, config);
+}
+
 export interface OfficeStatus {
   readonly open: boolean;
   /** Why, with the provider's local time: to show under the phone step. */
@@ -565,12 +654,12 @@ function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-/** Whether the provider's office is open at `date` (weekdays and hours in its own time zone). */
+/** Whether the provider's office is open at `date` (weekdays, holidays and hours in its own time zone). */
 export function isOfficeOpen(date: Date, config: IncidentConfig): boolean {
-  const { timeZone, days, open, close } = config.officeHours;
+  const { timeZone, open, close } = config.officeHours;
   const z = zonedTime(date, timeZone);
   const minute = z.hour * 60 + z.minute;
-  return days.includes(z.weekday) && minute >= minutesOf(open) && minute < minutesOf(close);
+  return minute >= minutesOf(open) && minute < minutesOf(close) && isOfficeDay(Date.UTC(z.year, z.month - 1, z.day), config);
 }
 
 /** The office's state now with its reason, in both languages. */
@@ -598,20 +687,25 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
       ),
     };
   }
-  const minute = z.hour * 60 + z.minute;
-  let opens: Text;
-  if (days.includes(z.weekday) && minute < minutesOf(open)) {
-    opens = text(`today at ${open}`, `i dag kl. ${open}`);
-  } else {
-    const next = [1, 2, 3, 4, 5, 6, 7].map((k) => ((z.weekday - 1 + k) % 7) + 1).find((d) => days.includes(d))!;
-    opens = text(`${DAY_NAMES[next - 1]!.en} at ${open}`, `${DAY_NAMES[next - 1]!.sv} kl. ${open}`);
-  }
+  // The next opening: today if it has not opened yet, else the first office day after today
+  // (the bound only stops a hand-made configuration without any day).
+  const today = Date.UTC(z.year, z.month - 1, z.day);
+  let ahead = z.hour * 60 + z.minute < minutesOf(open) ? 0 : 1;
+  while (ahead < 366 && !isOfficeDay(today + ahead * DAY_MS, config)) ahead++;
+  const next = today + ahead * DAY_MS;
+  const nextDay = DAY_NAMES[isoWeekday(next) - 1]!;
+  const nextDate = ahead > 1 ? ` ${isoDay(next)}` : '';
+  const opens = ahead === 0 ? text(`today at ${open}`, `i dag kl. ${open}`) : text(`${nextDay.en}${nextDate} at ${open}`, `${nextDay.sv}${nextDate} kl. ${open}`);
+  const holiday = holidayOn(today, config);
+  const why = holiday
+    ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (Sveriges helgdagar; ${there.sv})`)
+    : text(`Outside office hours (about ${hoursEn}; ${there.en})`, `Utanför kontorstid (ca ${hoursSv}; ${there.sv})`);
   return {
     open: false,
     localTime,
     reason: text(
-      `Outside office hours (about ${hoursEn}; ${there.en}): the provider’s alarms have most likely already alerted it to an outage of this kind. The office opens ${opens.en}; a written request is read first.`,
-      `Utanför kontorstid (ca ${hoursSv}; ${there.sv}): leverantören har med största sannolikhet redan uppmärksammats av sina larm om ett sådant fel. Kontoret öppnar ${opens.sv}; en skriftlig begäran läses först.`,
+      `${why.en}: the provider’s alarms have most likely already alerted it to an outage of this kind. The office opens ${opens.en}; a written request is read first.`,
+      `${why.sv}: leverantören har med största sannolikhet redan uppmärksammats av sina larm om ett sådant fel. Kontoret öppnar ${opens.sv}; en skriftlig begäran läses först.`,
     ),
   };
 }

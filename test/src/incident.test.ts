@@ -6,6 +6,7 @@ import {
   createIncident,
   currentStep,
   DEFAULT_INCIDENT_CONFIG,
+  easterSunday,
   EMPTY_INCIDENT_STORE,
   formatElapsed,
   INCIDENT_PROCESS,
@@ -24,6 +25,7 @@ import {
   setDetails,
   setStepStatus,
   stepLink,
+  swedishHolidays,
   ticketTimer,
   updateIncident,
   validateIncidentConfig,
@@ -201,13 +203,13 @@ describe('incident: office hours in Europe/Stockholm', () => {
     expect(weekend.reason.en).to.contain('Outside office hours');
     expect(weekend.reason.en).to.contain('the provider’s alarms have most likely already alerted it');
     expect(weekend.reason.en).to.contain('Saturday 10:00');
-    expect(weekend.reason.en).to.contain('opens Monday at 08:00');
+    expect(weekend.reason.en).to.contain('opens Monday 2026-11-23 at 08:00');
     expect(weekend.reason.en).to.contain('about Mon–Fri 08:00–17:00');
     expect(weekend.reason.sv).to.contain('ca mån–fre 08:00–17:00');
     expect(weekend.reason.sv).to.contain('larm');
-    expect(weekend.reason.sv).to.contain('måndag kl. 08:00');
+    expect(weekend.reason.sv).to.contain('måndag 2026-11-23 kl. 08:00');
     expect(officeStatus(at('2026-11-23T05:00:00Z'), config).reason.en).to.contain('opens today at 08:00');
-    expect(officeStatus(at('2026-11-27T17:00:00Z'), config).reason.en).to.contain('opens Monday at 08:00');
+    expect(officeStatus(at('2026-11-27T17:00:00Z'), config).reason.en).to.contain('opens Monday 2026-11-30 at 08:00');
     expect(officeStatus(at('2026-11-23T18:30:00Z'), config).reason.en).to.contain('opens Tuesday at 08:00');
     const open = officeStatus(at('2026-11-23T09:15:00Z'), config);
     expect(open.localTime).to.equal('10:15');
@@ -215,9 +217,81 @@ describe('incident: office hours in Europe/Stockholm', () => {
   });
 
   it('follows another provider’s time zone and days', () => {
-    const other = { ...config, officeHours: { timeZone: 'America/New_York', days: [1, 2, 3, 4, 5, 6], open: '09:00', close: '18:00' } };
+    const other = { ...config, officeHours: { ...config.officeHours, timeZone: 'America/New_York', days: [1, 2, 3, 4, 5, 6], open: '09:00', close: '18:00' } };
     expect(isOfficeOpen(at('2026-11-21T14:00:00Z'), other)).to.equal(true); // Saturday 09:00 EST
     expect(isOfficeOpen(at('2026-11-21T13:59:00Z'), other)).to.equal(false);
+  });
+});
+
+describe('incident: Swedish public holidays', () => {
+  it('finds Easter Sunday (anonymous Gregorian algorithm)', () => {
+    const known = ['2024-03-31', '2025-04-20', '2026-04-05', '2027-03-28', '2038-04-25', '2285-03-22', '1943-04-25'];
+    for (const date of known) expect(easterSunday(Number(date.slice(0, 4)))).to.equal(date);
+  });
+
+  it('lists every holiday of 2026 by date, in English and Swedish', () => {
+    expect(swedishHolidays(2026).map((h) => `${h.date} ${h.name.en} / ${h.name.sv}`)).to.deep.equal([
+      '2026-01-01 New Year’s Day / nyårsdagen',
+      '2026-01-06 Epiphany / trettondedag jul',
+      '2026-04-03 Good Friday / långfredagen',
+      '2026-04-05 Easter Sunday / påskdagen',
+      '2026-04-06 Easter Monday / annandag påsk',
+      '2026-05-01 May Day / första maj',
+      '2026-05-14 Ascension Day / Kristi himmelsfärdsdag',
+      '2026-05-24 Whit Sunday / pingstdagen',
+      '2026-06-06 National Day of Sweden / Sveriges nationaldag',
+      '2026-06-19 Midsummer Eve / midsommarafton',
+      '2026-06-20 Midsummer Day / midsommardagen',
+      '2026-10-31 All Saints’ Day / alla helgons dag',
+      '2026-12-24 Christmas Eve / julafton',
+      '2026-12-25 Christmas Day / juldagen',
+      '2026-12-26 Boxing Day / annandag jul',
+      '2026-12-31 New Year’s Eve / nyårsafton',
+    ]);
+  });
+
+  it('puts midsummer on the Friday and Saturday between 19 and 26 June, All Saints’ on the Saturday from 31 October', () => {
+    const on = (year: number, en: string) => swedishHolidays(year).find((h) => h.name.en === en)!.date;
+    expect(on(2026, 'Midsummer Eve')).to.equal('2026-06-19'); // 19 June is a Friday
+    expect(on(2027, 'Midsummer Eve')).to.equal('2027-06-25'); // 19 June is a Saturday
+    expect(on(2027, 'Midsummer Day')).to.equal('2027-06-26');
+    expect(on(2027, 'All Saints’ Day')).to.equal('2027-11-06');
+  });
+
+  it('closes the office on Midsummer Eve and names it, in both languages', () => {
+    const eve = at('2026-06-19T08:00:00Z'); // Friday 10:00 CEST
+    expect(isOfficeOpen(eve, config)).to.equal(false);
+    const status = officeStatus(eve, config);
+    expect(status.open).to.equal(false);
+    expect(status.reason.en).to.match(/^Office closed today: Midsummer Eve \(Sweden’s public holidays; it is Friday 10:00 in Europe\/Stockholm\)/);
+    expect(status.reason.en).to.contain('opens Monday 2026-06-22 at 08:00');
+    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10:00 en fredag/);
+    expect(status.reason.sv).to.contain('öppnar måndag 2026-06-22 kl. 08:00');
+  });
+
+  it('opens after Easter on the Tuesday after Easter Monday', () => {
+    const maundyThursday = at('2027-03-25T16:30:00Z'); // 17:30 CET; Easter Sunday is 28 March
+    expect(officeStatus(maundyThursday, config).reason.en).to.contain('The office opens Tuesday 2027-03-30 at 08:00');
+    expect(officeStatus(maundyThursday, config).reason.sv).to.contain('Kontoret öppnar tisdag 2027-03-30 kl. 08:00');
+    expect(officeStatus(at('2027-03-29T05:00:00Z'), config).reason.en).to.contain('opens Tuesday at 08:00'); // Easter Monday 07:00
+    expect(isOfficeOpen(at('2027-03-30T06:00:00Z'), config)).to.equal(true); // Tuesday 08:00 CEST
+  });
+
+  it('keeps the office open on holidays with holidays: "none"', () => {
+    const none = { ...config, officeHours: { ...config.officeHours, holidays: 'none' as const } };
+    expect(isOfficeOpen(at('2026-06-19T08:00:00Z'), none)).to.equal(true);
+    expect(officeStatus(at('2027-03-25T16:30:00Z'), none).reason.en).to.contain('Outside office hours').and.contain('opens Friday at 08:00');
+  });
+
+  it('reads a configuration without officeHours.holidays as "SE", and refuses another value naming the field', () => {
+    const input = configWith('officeHours.holidays', undefined) as { officeHours: Record<string, unknown> };
+    delete input.officeHours['holidays'];
+    const result = validateIncidentConfig(input);
+    expect(result.ok && result.config.officeHours.holidays).to.equal('SE');
+    const wrong = parseIncidentConfig(JSON.stringify(configWith('officeHours.holidays', 'SV')));
+    expect(!wrong.ok && wrong.problems.map((p) => p.path)).to.deep.equal(['officeHours.holidays']);
+    expect(!wrong.ok && wrong.problems[0]!.message.en).to.equal('officeHours.holidays: expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got "SV"');
+    expect(!wrong.ok && wrong.problems[0]!.message.sv).to.match(/^officeHours\.holidays: förväntade "SE" .* eller "none"/);
   });
 });
 

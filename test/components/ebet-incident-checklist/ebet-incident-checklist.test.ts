@@ -164,6 +164,19 @@ describe('<ebet-incident-checklist>', () => {
     expect($(el, '[part=status]').textContent).to.contain('open (08:30 Europe/Stockholm)');
   });
 
+  it('closes the office on a Swedish holiday, also with a stored configuration from before the holidays field', async () => {
+    const key = freshKey();
+    const { holidays: _, ...oldHours } = DEFAULT_INCIDENT_CONFIG.officeHours;
+    localStorage.setItem(`${key}-config`, JSON.stringify({ ...DEFAULT_INCIDENT_CONFIG, provider: 'Old file', officeHours: oldHours }));
+    const el = await create(key, manualClock('2026-06-19T08:00:00Z').clock); // Midsummer Eve, Friday 10:00
+    await start(el);
+    expect(el.configuration).to.include({ provider: 'Old file' });
+    expect(el.configuration.officeHours.holidays).to.equal('SE');
+    expect($(el, '[part=office]').dataset['open']).to.equal('false');
+    expect($(el, '[part=office]').textContent).to.contain('Office closed today: Midsummer Eve');
+    localStorage.removeItem(`${key}-config`);
+  });
+
   it('writes the report and a mailto: link to the support address', async () => {
     const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
     await start(el);
