@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
+import { TOOLS } from '../ebet-home/tools.ts';
 import '../ebet-lang-switch/ebet-lang-switch.ts';
 import { initPageLang } from '../shared/locale.ts';
 import { registerSiteWorker } from '../shared/register-site-worker.ts';
@@ -8,6 +9,7 @@ import { baseStyles } from '../shared/styles.ts';
 
 const S = {
   get home() { return msg('ebet-toolkit: all tools'); },
+  get toolkit() { return msg('ebet-toolkit — E-betalning tools'); },
   get privacy() { return msg('Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.'); },
 };
 
@@ -15,7 +17,8 @@ void initPageLang();
 
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
- * It registers the site's service worker (`<home>sw.js`), which keeps the site for offline use.
+ * It registers the site's service worker (`<home>sw.js`), which keeps the site for offline use,
+ * and keeps the document's title in the page's language.
  * @slot - The tool.
  * @csspart header - The top bar.
  * @csspart main - The area around the tool.
@@ -39,9 +42,20 @@ export class EbetShell extends LitElement {
   /** The URL of the toolkit's home page, relative to this page. */
   @property() home = '../../';
 
+  /**
+   * The page's tool, by its id on the home page (`calculator`, `test-page`, `decoder`, `incident`):
+   * the document's title is its name in the page's language. Empty on the home page.
+   */
+  @property() tool = '';
+
   override connectedCallback(): void {
     super.connectedCallback();
     registerSiteWorker(this.home);
+  }
+
+  override updated(): void {
+    const tool = TOOLS.find((entry) => entry.id === this.tool);
+    document.title = tool ? `${tool.title} — ebet-toolkit` : S.toolkit;
   }
 
   override render() {

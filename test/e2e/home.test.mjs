@@ -17,13 +17,17 @@ test('the home page lists every tool, under its strict CSP, with no axe violatio
   await page.close();
 });
 
-test('the home page switches to Swedish and remembers it', async () => {
+test('the home page switches to Swedish and remembers it, on every tool page too, titles included', async () => {
   const page = await site.browser.newPage();
   await page.goto(site.server.url);
   await page.getByRole('button', { name: 'Svenska' }).click();
   await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
+  assert.equal(await page.title(), 'ebet-toolkit — verktyg för E-betalning');
   await page.reload();
   await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+  await page.goto(`${site.server.url}tools/incident/`);
+  await page.waitForFunction(() => document.title === 'Checklista vid driftstörning — ebet-toolkit');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
   await page.close();
 });

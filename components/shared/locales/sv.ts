@@ -211,6 +211,7 @@
 's6aba3d2f68ac935a': `Känn igen från fälten`,
 's6ad8de0731fd5128': `svaret som HTML-formulär`,
 's6b626cabf21e584c': `Lägg till nyckel`,
+'s6ba93c86ccb44ca5': `ebet-toolkit — verktyg för E-betalning`,
 's6c00591942d1eb29': `Verktyg för E-betalning, bankens protokoll för e-betalningar: signerade formulär (HMAC-SHA256-128), signerade kvitton, betalningskontroller och återbetalningar. Statiska sidor; allt körs i din webbläsare.`,
 's6e6abf6582a2515e': `Gå till steget`,
 's6e8250bf8752d579': `Alla steg är gjorda eller överhoppade. Skicka rapporten, och avsluta incidenten när den är över.`,

@@ -47,4 +47,20 @@ describe('<ebet-shell>', () => {
     expect(footer()).to.equal(english);
     expect(localStorage.getItem('ebet-lang')).to.equal('en');
   });
+
+  it('keeps the document title in the page language: the tool name, or the toolkit on the home page', async () => {
+    const el = await fixture(html`<ebet-shell home="../../" tool="decoder"><p>tool</p></ebet-shell>`);
+    const update = () => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(document.title).to.equal('Response decoder — ebet-toolkit');
+    await setPageLang('sv');
+    await update();
+    expect(document.title).to.equal(`${await swedishOf('Response decoder')} — ebet-toolkit`);
+    expect(document.title).to.not.contain('Response');
+    el.removeAttribute('tool');
+    await update();
+    expect(document.title).to.equal('ebet-toolkit — verktyg för E-betalning');
+    await setPageLang('en');
+    await update();
+    expect(document.title).to.equal('ebet-toolkit — E-betalning tools');
+  });
 });
