@@ -5,7 +5,7 @@
  * ever be given to a web page, signing in test mode, and checking a signer's answer in full.
  */
 import { SETTING_RULES, signatureFields, type CheckoutProblem, type CheckoutSettings } from './checkout.ts';
-import { normalizeKey, TEST_KEY, TEST_KVV } from './key.ts';
+import { compactHex, normalizeKey, TEST_KEY, TEST_KVV } from './key.ts';
 import { computeMac, signMessage } from './message.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
@@ -124,7 +124,7 @@ export function applySignature(
     );
   }
   const kvv = signed.NB_KVV.toUpperCase();
-  const expected = options.test ? TEST_KVV : options.expectedKvv?.replace(/\s+/g, '').toUpperCase();
+  const expected = options.test ? TEST_KVV : options.expectedKvv === undefined ? undefined : compactHex(options.expectedKvv);
   if (!options.test && kvv === TEST_KVV) {
     throw new EbetError(
       'signer-test-key',

@@ -6,7 +6,7 @@
  */
 import { parseAmount } from './amount.ts';
 import { conforms, PAY_DIRECT, VERSION } from './field-table.ts';
-import { TEST_KVV } from './key.ts';
+import { compactHex, TEST_KVV } from './key.ts';
 import type { Text } from './text.ts';
 
 /** What a shop writes on the element, URLs already made absolute. */
@@ -108,6 +108,6 @@ export function acceptSignature(
   if (typeof NB_HMAC !== 'string' || typeof NB_KVV !== 'string') return null;
   const signed = { ...fields, NB_HMAC, NB_KVV };
   const kvv = NB_KVV.toUpperCase();
-  const expected = expectedKvv?.replace(/\s+/g, '').toUpperCase();
+  const expected = expectedKvv === undefined ? undefined : compactHex(expectedKvv);
   return conforms(PAY_DIRECT, signed) && kvv !== TEST_KVV && (!expected || kvv === expected) ? signed : null;
 }

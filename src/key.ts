@@ -89,6 +89,11 @@ export function truncateMac(fullHmac: Uint8Array): string {
   return toHex(fullHmac.subarray(0, 16));
 }
 
+/** A MAC or KVV as written (in groups, in either case) as it is compared: no spaces, upper case. */
+export function compactHex(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
 /** The key verification value: HMAC-SHA256-128 of ASCII `00000000` under the key. */
 export function computeKvv(key: string): string {
   return truncateMac(hmacSha256(keyBytes(key), encodeText(KVV_INPUT)));

@@ -9,7 +9,7 @@ import { detectKind } from './detect.ts';
 import type { Encoding } from './encoding.ts';
 import { messageSpec, type MessageKind } from './fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
-import { computeKvv } from './key.ts';
+import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
@@ -257,7 +257,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       chosen = candidate(byDate.index);
       chosenBy = 'date';
     } else {
-      const kvvIndex = givenKvv ? ring.findIndex((e) => computeKvv(e.key) === givenKvv.replace(/\s+/g, '').toUpperCase()) : -1;
+      const kvvIndex = givenKvv ? ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv)) : -1;
       const macIndex = kvvIndex < 0 ? ring.findIndex((_, i) => macMatches(candidate(i))) : -1;
       chosen = candidate(kvvIndex >= 0 ? kvvIndex : macIndex >= 0 ? macIndex : 0);
       chosenBy = kvvIndex >= 0 ? 'kvv' : macIndex >= 0 ? 'mac' : 'first';
@@ -298,7 +298,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   result.kvv = {
     given: givenKvv,
     expected: kvv,
-    matches: givenKvv ? givenKvv.replace(/\s+/g, '').toUpperCase() === kvv : null,
+    matches: givenKvv ? compactHex(givenKvv) === kvv : null,
   };
   result.rows = validateFields(kind, fields, { encoding, key: chosen.entry.key });
 
@@ -367,7 +367,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   }
 
   if (result.kvv.matches === false) {
-    const owner = ring.findIndex((e) => computeKvv(e.key) === givenKvv!.replace(/\s+/g, '').toUpperCase());
+    const owner = ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv!));
     findings.push({
       level: 'warning',
       code: 'kvv-mismatch',

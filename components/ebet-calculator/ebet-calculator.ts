@@ -6,7 +6,7 @@ import { detectKind } from '../../src/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
 import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/encoding.ts';
 import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
-import { computeKvv, groupHex } from '../../src/key.ts';
+import { compactHex, computeKvv, groupHex } from '../../src/key.ts';
 import { dateOfPaid, keyForDate, type Keys } from '../../src/key-ring.ts';
 import { computeMacDetails, macString, signedFields, signMessage, type FieldEntry, type MacComputation } from '../../src/message.ts';
 import { toHtmlForm, toJson } from '../../src/output.ts';
@@ -331,7 +331,7 @@ export class EbetCalculator extends LitElement {
   private renderKey(c: Computed) {
     const kvv = c.key ? computeKvv(c.key) : null;
     const problem = hexProblem(this.expectedKvv, 'NB_KVV');
-    const expected = this.expectedKvv.replace(/\s+/g, '').toUpperCase();
+    const expected = compactHex(this.expectedKvv);
     return html`<section part="section" aria-labelledby="h-key">
       <h2 id="h-key">${S.key}</h2>
       <label class="inline"><input type="checkbox" .checked=${this.ring} @change=${(e: Event) => this.toggleRing((e.target as HTMLInputElement).checked)} />${S.ringToggle}</label>

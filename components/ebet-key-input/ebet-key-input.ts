@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
+import { HEX32 } from '../../src/field-table.ts';
+import { compactHex, computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
@@ -190,15 +191,15 @@ export class EbetKeyInput extends LitElement {
   private renderKvv() {
     const key = this.testKey ? TEST_KEY : this.ring ? null : this.rows[0]!.key;
     const kvv = key === null ? null : this.kvvOf(key);
-    const expected = this.expectedKvv.replace(/\s+/g, '');
-    const expectedOk = /^[0-9A-Fa-f]{32}$/.test(expected);
+    const expected = compactHex(this.expectedKvv);
+    const expectedOk = HEX32.test(expected);
     return html`<p part="kvv" aria-live="polite">
       ${kvv ? html`${S.kvv}: <span class="mono">${groupHex(kvv)}</span>` : nothing}
       ${kvv && expected
         ? expectedOk
-          ? expected.toUpperCase() === kvv
+          ? expected === kvv
             ? html`<br /><span class="level-ok">✓ ${S.kvvMatch}</span>`
-            : html`<br /><span class="level-error">✗ ${S.kvvMismatch} ${S.expected}: <span class="mono">${groupHex(expected.toUpperCase())}</span></span>`
+            : html`<br /><span class="level-error">✗ ${S.kvvMismatch} ${S.expected}: <span class="mono">${groupHex(expected)}</span></span>`
           : html`<br /><span class="level-error">${S.kvvBad}</span>`
         : nothing}
     </p>`;
