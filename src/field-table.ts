@@ -201,7 +201,7 @@ export const PAGE_URL = /^(https?):\/\/([^/?#\s:@]+(?::[^/?#\s@]*)?@)?([^/?#\s:]
 
 /** Values that surely pass a rule, whichever side sends them (what `validateFields` may still warn about aside). */
 const RULE_PATTERNS: Partial<Readonly<Record<FieldRule, RegExp>>> = {
-  version: /^0002$/,
+  version: new RegExp(`^${VERSION}$`),
   amount: AMOUNT_PATTERN,
   currency: /^(SEK|EUR)$/,
   reference: /^[1-9][0-9]*$/,

@@ -265,8 +265,14 @@ export class EbetCheckout extends LitElement {
     return this.generatedStamp;
   }
 
-  private get testMode(): boolean {
-    return this.mode.trim().toLowerCase() === 'test';
+  /** Signed with the published test key: `mode="test"`, or a key on the element (which may only be the test key). */
+  private get testKeyed(): boolean {
+    return this.mode.trim().toLowerCase() === 'test' || Boolean(this.key);
+  }
+
+  /** The page is inside a frame (the bank refuses to be framed). */
+  private get framed(): boolean {
+    return window.top !== window.self;
   }
 
   /** Signed in the page with the published test key: test mode, or a key given on the element (which must be the test key). */
@@ -284,7 +290,7 @@ export class EbetCheckout extends LitElement {
     window.addEventListener('pageshow', this.onPageShow);
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     // Test mode signs in the page with the rest of the core: load it now, so a click is quick and a missing file shows at once.
-    if (this.testMode || this.key) this.coreModule().catch((problem: CheckoutProblem) => (this.problems = [problem]));
+    if (this.testKeyed) this.coreModule().catch((problem: CheckoutProblem) => (this.problems = [problem]));
     if (this.receiptWorker && 'serviceWorker' in navigator) {
       const url = new URL(this.receiptWorker, document.baseURI).href;
       this.registration = navigator.serviceWorker.register(url).catch(async (error: unknown) => {
@@ -368,10 +374,10 @@ export class EbetCheckout extends LitElement {
       rejectUrl: reject && withOutcome(reject, 'reject', stamp),
     });
     const settings: CheckoutSettings = {
-      test: this.testMode || Boolean(this.key),
+      test: this.testKeyed,
       signer: Boolean(this.signUrl || this.signer),
       action: Boolean(this.action),
-      framed: window.top !== window.self,
+      framed: this.framed,
       targetTop: this.targetTop,
     };
     if (!this.key && settingsReady(settings) && payDirectReady(fields)) return { fields, problems: [] };
@@ -413,7 +419,7 @@ export class EbetCheckout extends LitElement {
   private async sign(fields: Record<string, string>): Promise<Record<string, string>> {
     if (this.signsInPage) return (await this.coreModule()).signWithTestKey(fields);
     const answer = await this.signature(fields);
-    const test = this.testMode || Boolean(this.key);
+    const test = this.testKeyed;
     const accepted = test ? null : acceptSignature(fields, answer, this.kvv || undefined);
     if (accepted) return accepted;
     const core = await this.coreModule();
@@ -481,7 +487,7 @@ export class EbetCheckout extends LitElement {
     const t = (value: Text) => this.t(value);
     const amount = parseAmount(this.amount)?.canonical;
     const busy = this.state === 'working' || this.state === 'submitted';
-    const target = window.top !== window.self && this.targetTop ? '_top' : '_self';
+    const target = this.framed && this.targetTop ? '_top' : '_self';
     return html`<button
         part="button"
         type="button"
@@ -492,7 +498,7 @@ export class EbetCheckout extends LitElement {
       >
         <slot>${amount ? t(S.pay(amount, this.currency.toUpperCase())) : t(S.payPlain)}</slot>
       </button>
-      ${this.testMode || this.key ? html`<p part="test-badge">${t(S.test)}</p>` : nothing}
+      ${this.testKeyed ? html`<p part="test-badge">${t(S.test)}</p>` : nothing}
       <p part="status" id="status" role="status">
         ${this.state === 'working' ? t(S.working) : this.state === 'submitted' ? t(S.submitted) : ''}
       </p>
