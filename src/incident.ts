@@ -648,6 +648,8 @@ export interface OfficeStatus {
   readonly reason: Text;
   /** The provider's local time now, `HH:MM`. */
   readonly localTime: string;
+  /** The holiday that closes the office today, if one does. */
+  readonly holiday?: Text;
 }
 
 function minutesOf(hhmm: string): number {
@@ -703,6 +705,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   return {
     open: false,
     localTime,
+    ...(holiday ? { holiday } : {}),
     reason: text(
       `${why.en}: the provider’s alarms have most likely already alerted it to an outage of this kind. The office opens ${opens.en}; a written request is read first.`,
       `${why.sv}: leverantören har med största sannolikhet redan uppmärksammats av sina larm om ett sådant fel. Kontoret öppnar ${opens.sv}; en skriftlig begäran läses först.`,

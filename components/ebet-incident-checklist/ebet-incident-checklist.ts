@@ -437,7 +437,7 @@ export class EbetIncidentChecklist extends LitElement {
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
-      <p><strong>${S.office} (${this.config.provider}):</strong> ${office.open ? S.officeOpen : S.officeClosed} (${office.localTime} ${this.config.officeHours.timeZone})</p>
+      <p><strong>${S.office} (${this.config.provider}):</strong> ${office.open ? S.officeOpen : S.officeClosed}${office.holiday ? `: ${t(office.holiday)}` : ''} (${office.localTime} ${this.config.officeHours.timeZone})</p>
     </div>`;
   }
 

@@ -263,6 +263,7 @@ describe('incident: Swedish public holidays', () => {
     expect(isOfficeOpen(eve, config)).to.equal(false);
     const status = officeStatus(eve, config);
     expect(status.open).to.equal(false);
+    expect(status.holiday).to.deep.equal({ en: 'Midsummer Eve', sv: 'midsommarafton' });
     expect(status.reason.en).to.match(/^Office closed today: Midsummer Eve \(Sweden’s public holidays; it is Friday 10:00 in Europe\/Stockholm\)/);
     expect(status.reason.en).to.contain('opens Monday 2026-06-22 at 08:00');
     expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10:00 en fredag/);
@@ -273,6 +274,7 @@ describe('incident: Swedish public holidays', () => {
     const maundyThursday = at('2027-03-25T16:30:00Z'); // 17:30 CET; Easter Sunday is 28 March
     expect(officeStatus(maundyThursday, config).reason.en).to.contain('The office opens Tuesday 2027-03-30 at 08:00');
     expect(officeStatus(maundyThursday, config).reason.sv).to.contain('Kontoret öppnar tisdag 2027-03-30 kl. 08:00');
+    expect(officeStatus(maundyThursday, config).holiday).to.equal(undefined); // closed for the evening, not for a holiday
     expect(officeStatus(at('2027-03-29T05:00:00Z'), config).reason.en).to.contain('opens Tuesday at 08:00'); // Easter Monday 07:00
     expect(isOfficeOpen(at('2027-03-30T06:00:00Z'), config)).to.equal(true); // Tuesday 08:00 CEST
   });

@@ -174,6 +174,7 @@ describe('<ebet-incident-checklist>', () => {
     expect(el.configuration.officeHours.holidays).to.equal('SE');
     expect($(el, '[part=office]').dataset['open']).to.equal('false');
     expect($(el, '[part=office]').textContent).to.contain('Office closed today: Midsummer Eve');
+    expect($(el, '[part=status]').textContent).to.contain('closed: Midsummer Eve (10:00 Europe/Stockholm)');
     localStorage.removeItem(`${key}-config`);
   });
 
