@@ -64,3 +64,15 @@ export function normalizeAmount(value: string, field = 'NB_DB_AMOUNT'): string {
   }
   return parsed.canonical;
 }
+
+/** Two amounts by meaning: `550,00` is `550.00` is `550` (the bank may write an answer's amount otherwise). */
+export function sameAmount(a: string, b: string): boolean {
+  const pa = parseAmount(a);
+  const pb = parseAmount(b);
+  return pa !== null && pb !== null && pa.hundredths === pb.hundredths;
+}
+
+/** Two currencies by meaning: ` SEK` is `SEK` (the handbook's answers write it so). */
+export function sameCurrency(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
+}

@@ -53,10 +53,10 @@ export function workerFailure(url: string, why: string): Text {
 
 /**
  * The errors that stop a payment: the core's validation of every field, errors only. Before
- * signing (no NB_HMAC/NB_KVV yet) the missing signature is not an error.
+ * signing (neither NB_HMAC nor NB_KVV yet) the missing signature is not an error; half a signature is.
  */
 export function checkoutProblems(fields: Readonly<Record<string, string>>, key?: string): ValidationRow[] {
-  const signed = SIGNATURE_FIELDS.every((name) => fields[name] !== undefined);
+  const signed = SIGNATURE_FIELDS.some((name) => fields[name] !== undefined);
   return validateFields('payDirect', fields, key === undefined ? {} : { key }).filter(
     (row) => row.level === 'error' && (signed || !SIGNATURE_FIELDS.includes(row.name)),
   );

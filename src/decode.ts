@@ -3,7 +3,7 @@
  * into one per line or per block, replayed receipts, the cross-check against the order, the status
  * in words, and a plain-text summary for a support ticket that never holds a key.
  */
-import { parseAmount } from './amount.ts';
+import { sameAmount, sameCurrency } from './amount.ts';
 import { detectKind } from './detect.ts';
 import { encodeText, ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { MESSAGES, messageSpec, type MessageKind } from './fields.ts';
@@ -11,6 +11,7 @@ import { groupHex } from './key.ts';
 import type { Keys } from './key-ring.ts';
 import { fieldValue, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { parseFields, type ParseResult } from './parse.ts';
+import { compareEcho, type PolicyCode } from './policy.ts';
 import { text, type Text } from './text.ts';
 import { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 
@@ -214,19 +215,18 @@ export interface CrossCheckRow {
   readonly expected: string;
   /** `same`: identical; `same-meaning`: written differently, same meaning; `different`: not the same. */
   readonly result: 'same' | 'same-meaning' | 'different';
+  /** Why a stamp or reference differs, in the policy's words (`echo-case`, `echo-whitespace`, `echo-different`). */
+  readonly code?: PolicyCode;
   readonly message: Text;
 }
 
 const RETURN_PREFIX = 'NB_RETURN_';
 
+/** Amounts and currencies compared by meaning (the bank may write them otherwise); anything else exactly, as the bank echoes it. */
 function sameMeaning(rule: string, a: string, b: string): boolean {
-  if (rule === 'amount') {
-    const pa = parseAmount(a);
-    const pb = parseAmount(b);
-    return pa !== null && pb !== null && pa.hundredths === pb.hundredths;
-  }
-  if (rule === 'currency') return a.trim().toUpperCase() === b.trim().toUpperCase();
-  return a.trim() === b.trim();
+  if (rule === 'amount') return sameAmount(a, b);
+  if (rule === 'currency') return sameCurrency(a, b);
+  return a === b;
 }
 
 /**
@@ -245,7 +245,10 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
     const received = fieldValue(spec, record);
     const expected = orderRecord[orderField];
     if (received === undefined || received === '' || expected === undefined || expected === '') continue;
-    if (received === expected) {
+    const echo = spec.rule === 'amount' || spec.rule === 'currency' ? null : compareEcho(spec.name, orderField, received, expected);
+    if (echo) {
+      rows.push({ field: spec.name, orderField, received, expected, result: 'different', code: echo.code, message: echo.message });
+    } else if (received === expected) {
       rows.push({
         field: spec.name,
         orderField,
@@ -287,7 +290,9 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
 export function orderForAnswer(fields: FieldInput, orders: readonly FieldInput[]): FieldInput | null {
   const stamp = toRecord(fields)[STAMP];
   if (stamp === undefined) return null;
-  return orders.find((o) => sameMeaning('stamp', toRecord(o).NB_STAMP ?? '\u0000', stamp)) ?? null;
+  // Paired loosely, so that the cross-check can say when only case or spaces differ.
+  const loose = (value: string) => value.trim().toUpperCase();
+  return orders.find((o) => loose(toRecord(o).NB_STAMP ?? '\u0000') === loose(stamp)) ?? null;
 }
 
 // ---------------------------------------------------------------- the status in words

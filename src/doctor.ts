@@ -26,6 +26,7 @@ import { fieldSpec, MESSAGE_KINDS, MESSAGES, messageSpec, type MessageKind } fro
 import { computeKvv, groupHex, normalizeKey, toHex } from './key.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
+import { byLevel, hexWriting, kvvCheck, swedishDate, type Direction, type PolicyFinding } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 
 /** A mistake the doctor can name. */
@@ -177,8 +178,10 @@ export interface Diagnosis {
   readonly expectedMac: string | null;
   /** The ring key the MAC should be made with (-1 when none is valid on the date). */
   readonly keyIndex: number;
-  /** The date the key was chosen for, when one was given or read from NB_PAID. */
+  /** The date the key was chosen for: given, an answer's NB_PAID, or a request's today in Sweden. */
   readonly date: string | null;
+  /** The policy's findings on the message (how NB_HMAC is written, NB_KVV against the key), as `verifyMessage` gives them. */
+  readonly notes: PolicyFinding[];
   readonly findings: DoctorFinding[];
   readonly tried: DoctorTry[];
   /** Key-ring warnings: change-over day, overlap, no key valid. */
@@ -191,8 +194,10 @@ export interface Diagnosis {
 export interface DoctorOptions {
   /** The encoding the MAC should use; UTF-8 unless told otherwise. The other one is tried. */
   readonly encoding?: Encoding;
-  /** The message's date (`YYYY-MM-DD`), to pick the ring's key; else read from NB_PAID; else every key counts as right. */
+  /** The message's date (`YYYY-MM-DD`), to pick the ring's key; else an answer's NB_PAID or a request's today in Sweden. */
   readonly date?: string;
+  /** The time it is now, for today's date in Sweden (tests); the clock's by default. */
+  readonly now?: Date;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +280,9 @@ const WHITESPACE_FORMS: ReadonlyArray<[(v: string) => string, Text]> = [
   [(v) => `${v}\t`, text('with a trailing tab', 'med en avslutande tabb')],
 ];
 
+/** The value mistakes to try. In an answer (bank → shop) the bank signed right, so they say what your side changed. */
 function tweaksOf(kind: MessageKind, base: readonly FieldEntry[]): Tweak[] {
+  const fromBank = messageSpec(kind).direction === 'bankToShop';
   const tweaks: Tweak[] = [];
   base.forEach((entry, index) => {
     if (fieldSpec(kind, entry.name)?.rule === 'amount') {
@@ -284,10 +291,15 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[]): Tweak[] {
           cause: 'amount-format',
           index,
           apply: (entries) => replaceValue(entries, index, form),
-          say: text(
-            `${entry.name} was signed as ${quoted(form)} while the message carries ${quoted(entry.value)}: sign the value exactly as sent.`,
-            `${entry.name} signerades som ${quoted(form)} medan meddelandet innehåller ${quoted(entry.value)}: signera värdet exakt som det skickas.`,
-          ),
+          say: fromBank
+            ? text(
+                `The bank signed ${entry.name} as ${quoted(form)}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) turned ${quoted(form)} into ${quoted(entry.value)}. Read the answer exactly as the bank posted it.`,
+                `Banken signerade ${entry.name} som ${quoted(form)}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) gjorde om ${quoted(form)} till ${quoted(entry.value)}. Läs svaret exakt som banken skickade det.`,
+              )
+            : text(
+                `${entry.name} was signed as ${quoted(form)} while the message carries ${quoted(entry.value)}: sign the value exactly as sent.`,
+                `${entry.name} signerades som ${quoted(form)} medan meddelandet innehåller ${quoted(entry.value)}: signera värdet exakt som det skickas.`,
+              ),
         });
       }
     }
@@ -297,10 +309,15 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[]): Tweak[] {
         cause: 'whitespace',
         index,
         apply: (entries) => replaceValue(entries, index, entries[index]!.value.trim()),
-        say: text(
-          `${entry.name} was signed trimmed, ${quoted(trimmed)}, while the message carries ${quoted(entry.value)} with whitespace: sign values exactly as sent, never trimmed.`,
-          `${entry.name} signerades trimmat, ${quoted(trimmed)}, medan meddelandet innehåller ${quoted(entry.value)} med blanktecken: signera värden exakt som de skickas, aldrig trimmade.`,
-        ),
+        say: fromBank
+          ? text(
+              `The bank signed ${entry.name} as ${quoted(trimmed)}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) added the whitespace. Read the answer exactly as the bank posted it.`,
+              `Banken signerade ${entry.name} som ${quoted(trimmed)}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) lade till blanktecknen. Läs svaret exakt som banken skickade det.`,
+            )
+          : text(
+              `${entry.name} was signed trimmed, ${quoted(trimmed)}, while the message carries ${quoted(entry.value)} with whitespace: sign values exactly as sent, never trimmed.`,
+              `${entry.name} signerades trimmat, ${quoted(trimmed)}, medan meddelandet innehåller ${quoted(entry.value)} med blanktecken: signera värden exakt som de skickas, aldrig trimmade.`,
+            ),
       });
     }
     for (const [form, how] of WHITESPACE_FORMS) {
@@ -308,10 +325,15 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[]): Tweak[] {
         cause: 'whitespace',
         index,
         apply: (entries) => replaceValue(entries, index, form(entries[index]!.value)),
-        say: text(
-          `${entry.name} was signed ${how.en}, ${quoted(form(entry.value))}, while the message carries ${quoted(entry.value)}.`,
-          `${entry.name} signerades ${how.sv}, ${quoted(form(entry.value))}, medan meddelandet innehåller ${quoted(entry.value)}.`,
-        ),
+        say: fromBank
+          ? text(
+              `The bank signed ${entry.name} ${how.en}, ${quoted(form(entry.value))}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) removed it. Read the answer exactly as the bank posted it.`,
+              `Banken signerade ${entry.name} ${how.sv}, ${quoted(form(entry.value))}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) tog bort det. Läs svaret exakt som banken skickade det.`,
+            )
+          : text(
+              `${entry.name} was signed ${how.en}, ${quoted(form(entry.value))}, while the message carries ${quoted(entry.value)}.`,
+              `${entry.name} signerades ${how.sv}, ${quoted(form(entry.value))}, medan meddelandet innehåller ${quoted(entry.value)}.`,
+            ),
       });
     }
   });
@@ -320,10 +342,15 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[]): Tweak[] {
       cause: 'whitespace',
       index: -1,
       apply: (entries) => entries.map((e) => ({ name: e.name, value: e.value.trim() })),
-      say: text(
-        'Every value was signed trimmed while the message carries whitespace around some: sign values exactly as sent.',
-        'Alla värden signerades trimmade medan meddelandet har blanktecken runt några: signera värden exakt som de skickas.',
-      ),
+      say: fromBank
+        ? text(
+            'The bank signed every value trimmed; the message as you have it carries whitespace around some: your side (its log, its parser or a copy) added it. Read the answer exactly as the bank posted it.',
+            'Banken signerade alla värden trimmade; meddelandet som du har det har blanktecken runt några: din sida (loggen, tolkningen eller en kopia) lade till dem. Läs svaret exakt som banken skickade det.',
+          )
+        : text(
+            'Every value was signed trimmed while the message carries whitespace around some: sign values exactly as sent.',
+            'Alla värden signerades trimmade medan meddelandet har blanktecken runt några: signera värden exakt som de skickas.',
+          ),
     });
   }
   return tweaks;
@@ -633,6 +660,15 @@ function keyLabel(index: number, ringSize: number, use: KeyUse, kvv: string): Te
   return text(`${which.en}, ${how[use].en} (KVV ${groupHex(kvv)})`, `${which.sv}, ${how[use].sv} (KVV ${groupHex(kvv)})`);
 }
 
+/** The policy's findings on a diagnosed message: how the MAC and NB_KVV are written, NB_KVV against the key. */
+function notesOf(direction: Direction, record: Readonly<Record<string, string>>, givenMac: string, key: string | null): PolicyFinding[] {
+  const notes = hexWriting('NB_HMAC', givenMac, direction);
+  if (record.NB_KVV) notes.push(...hexWriting('NB_KVV', record.NB_KVV, direction));
+  const kvv = key === null ? null : kvvCheck(direction, record.NB_KVV, key);
+  if (kvv) notes.push(kvv);
+  return byLevel(notes);
+}
+
 /**
  * Diagnoses a MAC that does not verify: returns every explanation found (each reproducible), a
  * clear "correct" when the MAC verifies, or an empty list and what was tried.
@@ -653,12 +689,16 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     );
   }
   const expectedString = join(base);
+  const direction = messageSpec(kind).direction;
+  const fromBank = direction === 'bankToShop';
 
-  // Which keys are right: the one valid on the date, or every key when no date is known.
-  const date = options.date || dateOfPaid(toRecord(fields).NB_PAID ?? '') || null;
+  // Which keys are right: the one valid on the date (given; else an answer's NB_PAID, a request's
+  // today in Sweden, as verifyMessage picks it), or every key when no date is known.
+  const values = toRecord(fields);
+  const date = options.date || (fromBank ? dateOfPaid(values.NB_PAID ?? '') : swedishDate(options.now)) || null;
   const warnings: Text[] = [];
   let acceptable = ring.map((_, i) => i);
-  if (date && ring.length > 1) {
+  if (date && ring.length > 1 && ring.some((e) => e.from || e.to)) {
     const selection = keyForDate(ring, date);
     warnings.push(...selection.warnings);
     acceptable = selection.index >= 0 ? [selection.index] : [];
@@ -768,7 +808,12 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     }
     const len = writer.write(candidate.string, enc);
     const fix =
-      expectedMac !== null
+      fromBank && expectedMac !== null
+        ? text(
+            `The bank signed right: NB_HMAC is the MAC of ${quoted(candidate.string)}. Verify the answer exactly as the bank posted it (no trimming, reformatting or re-encoding on your side); as you have it, the string is ${quoted(expectedString)} and its MAC would be ${expectedMac}.`,
+            `Banken signerade rätt: NB_HMAC är MAC:en för ${quoted(candidate.string)}. Verifiera svaret exakt som banken skickade det (ingen trimning, omformatering eller omkodning på din sida); som du har det är strängen ${quoted(expectedString)} och dess MAC skulle vara ${expectedMac}.`,
+          )
+        : expectedMac !== null
         ? text(
             `Sign ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${expectedKey!.interpretation.label.en}: NB_HMAC = ${expectedMac}.`,
             `Signera ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${expectedKey!.interpretation.label.sv}: NB_HMAC = ${expectedMac}.`,
@@ -857,7 +902,8 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
   // The verification itself, then stage 1: every cause alone.
   tryString(baseCandidate, [encoding], rightKeys);
   const verifiedWith = findings[0]?.key ?? null;
-  const verified = verifiedWith !== null && !given.lowercase && !given.untruncated;
+  // The policy compares MACs without regard to case or spaces (`hexWriting` says how it was written).
+  const verified = verifiedWith !== null && !given.untruncated;
   if (verified) findings.length = 0;
   else {
     if (findings.length === 0) {
@@ -954,6 +1000,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     expectedMac: verifiedWith ? given.compact.slice(0, 32).toUpperCase() : expectedMac,
     keyIndex: verifiedWith?.index ?? keyIndex,
     date,
+    notes: notesOf(direction, values, givenMac, expectedKey ? ring[expectedKey.interpretation.index]!.key : null),
     findings,
     tried,
     warnings,

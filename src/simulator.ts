@@ -7,7 +7,8 @@
 import { parseAmount, formatAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
 import { messageSpec, type MessageKind } from './fields.ts';
-import { computeMacDetails, signMessage, toRecord, type FieldInput } from './message.ts';
+import { computeMacDetails, signMessage, toRecord, type FieldInput, type MacComputation } from './message.ts';
+import { macMismatch, macMissing, readHex, swedishDate, swedishTime } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
 
@@ -81,14 +82,13 @@ export type SimulatedAnswer =
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * A new NB_PAID: the time as a 26-character timestamp `YYYY-MM-DD-HH.MM.SS.ffffff` (UTC), one
- * microsecond later for as long as it is taken, so that every id in the ledger is unique.
+ * A new NB_PAID: the time in Sweden (Europe/Stockholm, as the bank writes it and as key rings are
+ * dated) as a 26-character timestamp `YYYY-MM-DD-HH.MM.SS.ffffff`, one microsecond later for as
+ * long as it is taken, so that every id in the ledger is unique.
  */
 export function newPaid(now: Date, taken: ReadonlySet<string> = new Set()): string {
   let micro = now.getUTCMilliseconds() * 1000;
-  const base =
-    `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}-` +
-    `${pad(now.getUTCHours())}.${pad(now.getUTCMinutes())}.${pad(now.getUTCSeconds())}.`;
+  const base = `${swedishTime(now).replace('T', '-').replace(/:/g, '.')}.`;
   let paid = base + pad(micro, 6);
   while (taken.has(paid)) paid = base + pad(++micro % 1_000_000, 6);
   return paid;
@@ -185,23 +185,19 @@ function errAnswer(kind: 'paymentCheckResponse' | 'repaymentResponse', fields: R
  * The bank answers a check or repayment whose MAC does not verify with "Not Found".
  */
 export function verifyRequestMac(kind: RequestKind, fields: FieldInput, key: string, options: SimulatorOptions = {}): Text | null {
-  const given = (toRecord(fields).NB_HMAC ?? '').trim().toUpperCase();
-  let expected: string | null;
-  let string: string;
+  const raw = toRecord(fields).NB_HMAC;
+  const encoding = options.encoding ?? 'utf-8';
+  let details: MacComputation | null;
   try {
-    const details = computeMacDetails(kind, fields, key, options.encoding ? { encoding: options.encoding } : {});
-    expected = details?.mac ?? null;
-    string = details?.macString ?? '';
+    details = computeMacDetails(kind, fields, key, { encoding });
   } catch (error) {
     if (!(error instanceof EbetError)) throw error;
-    return text(`The MAC cannot be verified: ${error.text.en}`, `MAC kan inte verifieras: ${error.text.sv}`);
+    return text(`The MAC cannot be verified: ${error.text.en}`, `MAC:en kan inte verifieras: ${error.text.sv}`);
   }
-  if (given === '') return text('NB_HMAC is missing or empty, so the MAC cannot be verified', 'NB_HMAC saknas eller är tomt, så MAC kan inte verifieras');
-  if (given !== expected) {
-    return text(
-      `NB_HMAC ${given} does not verify: with the chosen key the MAC of "${string}" is ${expected}`,
-      `NB_HMAC ${given} stämmer inte: med vald nyckel är MAC för "${string}" ${expected}`,
-    );
+  if (!details) return null;
+  if (raw === undefined || raw.trim() === '') return macMissing('shopToBank', raw, null).message;
+  if (readHex(raw).compact.toUpperCase() !== details.mac) {
+    return macMismatch('shopToBank', { mac: raw, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln')).message;
   }
   return null;
 }
@@ -330,7 +326,7 @@ function exchangeFields(amount: string, exchange: ExchangeOptions, now: Date): R
     );
   }
   const hundredths = Math.round((parseAmount(amount)?.hundredths ?? 0) * Number(exchange.rate.replace(',', '.')));
-  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => swedishDate(new Date(now.getTime() + offset * 86_400_000));
   return {
     NB_WITHDRAWAL_AMOUNT: formatAmount(hundredths),
     NB_WITHDRAWAL_CUR: exchange.currency,

@@ -5,11 +5,12 @@
  */
 import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
-import { HEX32, PAGE_URL, VERSION } from './field-table.ts';
+import { PAGE_URL, VERSION } from './field-table.ts';
 import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
 import { computeKvv, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
 import { closestKnown } from './parse.ts';
+import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
 
@@ -52,7 +53,8 @@ export interface ValidateOptions {
 const OK = text('OK', 'OK');
 
 interface Finding {
-  level: Exclude<Level, 'ok'>;
+  /** The policy's `info` shows its words on a row whose level stays `ok`. */
+  level: Exclude<Level, 'ok'> | 'info';
   code: string;
   message: Text;
   suggestion?: string;
@@ -71,44 +73,36 @@ const warn = (code: string, message: Text, suggestion?: string): Finding => ({
   ...(suggestion !== undefined ? { suggestion } : {}),
 });
 
+/** NB_HMAC or NB_KVV that is not 32 hexadecimal characters once white space is removed. */
 function hexFinding(name: string, value: string): Finding | null {
-  if (/^[0-9A-Fa-f]{64}$/.test(value)) {
+  const { compact } = readHex(value);
+  if (/^[0-9A-Fa-f]{64}$/.test(compact)) {
     return err(
       'untruncated',
       text(
         `${name} is the full 64-character HMAC; send only its first 32 characters`,
         `${name} är hela HMAC-värdet på 64 tecken; skicka bara de första 32 tecknen`,
       ),
-      value.slice(0, 32).toUpperCase(),
+      compact.slice(0, 32).toUpperCase(),
     );
   }
-  const bad = /[^0-9A-Fa-f]/.exec(value);
+  const bad = /[^0-9A-Fa-f]/.exec(compact);
   if (bad) {
     return err(
       'not-hex',
       text(
-        `${name} has "${bad[0]}" at position ${bad.index + 1}; it must be 32 hexadecimal characters (0–9, A–F)`,
-        `${name} har "${bad[0]}" på position ${bad.index + 1}; det ska vara 32 hexadecimala tecken (0–9, A–F)`,
+        `${name} has "${bad[0]}" at position ${value.indexOf(bad[0]) + 1}; it must be 32 hexadecimal characters (0–9, A–F)`,
+        `${name} har ”${bad[0]}” på position ${value.indexOf(bad[0]) + 1}; det ska vara 32 hexadecimala tecken (0–9, A–F)`,
       ),
     );
   }
-  if (!HEX32.test(value)) {
+  if (compact.length !== 32) {
     return err(
       'hex-length',
       text(
-        `${name} is ${value.length} hexadecimal characters; it must be exactly 32`,
-        `${name} är ${value.length} hexadecimala tecken; det ska vara exakt 32`,
+        `${name} is ${compact.length} hexadecimal characters; it must be exactly 32`,
+        `${name} är ${compact.length} hexadecimala tecken; det ska vara exakt 32`,
       ),
-    );
-  }
-  if (value !== value.toUpperCase()) {
-    return warn(
-      'lowercase-hex',
-      text(
-        `${name} is in lower case; the bank's material writes it in upper case`,
-        `${name} är skrivet med gemener; bankens material skriver det med versaler`,
-      ),
-      value.toUpperCase(),
     );
   }
   return null;
@@ -162,10 +156,13 @@ function urlFinding(name: string, value: string): Finding | null {
   return null;
 }
 
+const GROUPING = /[ \u00a0\u202f\u2009']|\d[.,]\d{3}[.,]/;
+
 function amountFinding(name: string, value: string, fromBank: boolean): Finding | null {
   if (AMOUNT_PATTERN.test(value)) return null;
   const parsed = parseAmount(value);
   if (fromBank) {
+    if (parsed && GROUPING.test(value.trim())) return amountGrouping('bankToShop', name, value, parsed.canonical);
     return parsed
       ? warn(
           'amount-format',
@@ -197,16 +194,7 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
       fix,
     );
   }
-  if (/[ \u00a0\u202f\u2009']/.test(value) || /\d[.,]\d{3}[.,]/.test(value)) {
-    return warn(
-      'amount-grouping',
-      text(
-        `${name} "${value}" has a thousands separator${/[\u00a0\u202f]/.test(value) ? ' (a no-break space, as Swedish number formatting writes it)' : ''}; the handbook's form is ${fix}`,
-        `${name} "${value}" har tusentalsavgränsare${/[\u00a0\u202f]/.test(value) ? ' (ett hårt mellanslag, som svensk talformatering skriver det)' : ''}; handbokens form är ${fix}`,
-      ),
-      fix,
-    );
-  }
+  if (GROUPING.test(value)) return amountGrouping('shopToBank', name, value, fix);
   return err(
     'amount-decimals',
     text(`${name} needs a decimal comma and two decimals: ${fix}`, `${name} behöver decimalkomma och två decimaler: ${fix}`),
@@ -217,6 +205,9 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
 function currencyFinding(name: string, value: string, fromBank: boolean): Finding | null {
   if (value === 'SEK' || value === 'EUR') return null;
   const fixed = value.trim().toUpperCase();
+  if (value.trim() !== value && (value.trim() === 'SEK' || value.trim() === 'EUR')) {
+    return currencySpace(fromBank ? 'bankToShop' : 'shopToBank', name, value);
+  }
   if (fixed === 'SEK' || fixed === 'EUR') {
     return fromBank
       ? warn(
@@ -291,6 +282,7 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
   const { name } = field;
   switch (field.rule) {
     case 'version':
+      if (value === '0001') return versionOld(spec.direction, value);
       return value === VERSION
         ? null
         : err(
@@ -388,7 +380,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
 }
 
 function row(name: string, value: string | null, finding: Finding | null, spec?: FieldSpec): ValidationRow {
-  const level: Level = finding?.level ?? 'ok';
+  const level: Level = !finding || finding.level === 'info' ? 'ok' : finding.level;
   return {
     name,
     value,
@@ -402,50 +394,48 @@ function row(name: string, value: string | null, finding: Finding | null, spec?:
   };
 }
 
-function keyFindings(
-  kind: MessageKind,
-  fields: FieldInput,
-  options: ValidateOptions,
-): { mac: Finding | null; kvv: Finding | null; keyError: Text | null } {
-  if (options.key === undefined) return { mac: null, kvv: null, keyError: null };
+interface KeyedFindings {
+  /** The MAC and KVV this key gives, when it is valid and the MAC string can be built. */
+  readonly expected: { readonly mac: string | null; readonly kvv: string } | null;
+  /** NB_HMAC or NB_KVV against the key (the policy's `mac-mismatch`, `kvv-mismatch`, `kvv-key-as-text`). */
+  readonly mac: Finding | null;
+  readonly kvv: Finding | null;
+  readonly keyError: Text | null;
+}
+
+function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOptions): KeyedFindings {
+  if (options.key === undefined) return { expected: null, mac: null, kvv: null, keyError: null };
+  const direction = messageSpec(kind).direction;
   const record = toRecord(fields);
   let expectedKvv: string;
   try {
     normalizeKey(options.key);
     expectedKvv = computeKvv(options.key);
   } catch (error) {
-    return { mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
+    return { expected: null, mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
   }
-  let kvv: Finding | null = null;
   const givenKvv = record.NB_KVV ?? '';
-  if (givenKvv && HEX32.test(givenKvv) && givenKvv.toUpperCase() !== expectedKvv) {
-    kvv = err(
-      'kvv-mismatch',
-      text(
-        `NB_KVV belongs to another key: the key chosen here has KVV ${expectedKvv}`,
-        `NB_KVV hör till en annan nyckel: nyckeln som valts här har KVV ${expectedKvv}`,
-      ),
-      expectedKvv,
-    );
-  }
+  const kvv = givenKvv.trim() === '' ? null : kvvCheck(direction, givenKvv, options.key);
   let mac: Finding | null = null;
+  let expectedMac: string | null = null;
   try {
-    const details = computeMacDetails(kind, fields, options.key, options.encoding ? { encoding: options.encoding } : {});
+    const encoding = options.encoding ?? 'utf-8';
+    const details = computeMacDetails(kind, fields, options.key, { encoding });
+    expectedMac = details?.mac ?? null;
     const given = record.NB_HMAC ?? '';
-    if (details && HEX32.test(given) && given.toUpperCase() !== details.mac) {
-      mac = err(
-        'mac-mismatch',
-        text(
-          `NB_HMAC does not match: with the chosen key the MAC of "${details.macString}" is ${details.mac}`,
-          `NB_HMAC stämmer inte: med vald nyckel är MAC för "${details.macString}" ${details.mac}`,
-        ),
-        details.mac,
-      );
+    if (details && isHex32(given) && readHex(given).compact.toUpperCase() !== details.mac) {
+      mac = macMismatch(direction, { mac: given, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln'));
     }
   } catch (error) {
     if (!(error instanceof EbetError)) throw error;
   }
-  return { mac, kvv, keyError: null };
+  return { expected: { mac: expectedMac, kvv: expectedKvv }, mac, kvv, keyError: null };
+}
+
+/** NB_HMAC or NB_KVV missing (`undefined`) or empty in a signed message: the policy's words, with what the key gives. */
+function signatureMissing(direction: Direction, rule: 'mac' | 'kvv', value: string | undefined, keyed: KeyedFindings): Finding {
+  if (rule === 'mac') return macMissing(direction, value, keyed.expected?.mac ?? null);
+  return kvvMissing(direction, value, keyed.expected?.kvv ?? null);
 }
 
 /**
@@ -523,16 +513,22 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
     }
     if (value === '') {
       const emptyAllowed = field.use === 'optional' || (unsigned && field.name !== 'NB_VERIFIED');
-      if (!emptyAllowed) {
+      if (!emptyAllowed && (field.rule === 'mac' || field.rule === 'kvv')) {
+        finding = signatureMissing(spec.direction, field.rule, value, keyed);
+      } else if (!emptyAllowed) {
         finding = err('empty', text(`${field.name} is empty; it is mandatory (${field.description.en})`, `${field.name} är tomt; fältet är obligatoriskt (${field.description.sv})`));
       } else if (unsigned && (field.rule === 'mac' || field.rule === 'kvv')) {
         finding = null;
       }
     } else {
-      const ruleFirst = field.rule === 'mac' || field.rule === 'kvv' || field.rule === 'status' || spec.direction === 'bankToShop';
-      finding = ruleFirst
-        ? (ruleFinding(spec, field, value) ?? formatFinding(spec, field, value) ?? finding)
-        : (formatFinding(spec, field, value) ?? ruleFinding(spec, field, value) ?? finding);
+      // A MAC or KVV is read as the policy compares it (white space removed): its own rule says it all.
+      const hex = field.rule === 'mac' || field.rule === 'kvv';
+      const ruleFirst = hex || field.rule === 'status' || field.rule === 'currency' || spec.direction === 'bankToShop';
+      finding = hex
+        ? (ruleFinding(spec, field, value) ?? finding)
+        : ruleFirst
+          ? (ruleFinding(spec, field, value) ?? formatFinding(spec, field, value) ?? finding)
+          : (formatFinding(spec, field, value) ?? ruleFinding(spec, field, value) ?? finding);
       if (unsigned && field.rule === 'mac') {
         finding = warn(
           'mac-on-unsigned',
@@ -541,6 +537,9 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
       }
       if (!finding && field.rule === 'mac' && keyed.mac) finding = keyed.mac;
       if (!finding && field.rule === 'kvv' && keyed.kvv) finding = keyed.kvv;
+      if (!finding && (field.rule === 'mac' || field.rule === 'kvv') && !unsigned) {
+        finding = hexWriting(field.name as 'NB_HMAC' | 'NB_KVV', value, spec.direction)[0] ?? null;
+      }
       finding ??= optionFinding(spec, field, value, options);
     }
     rows.push(row(name, value, finding, field));
@@ -549,8 +548,16 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
   for (const field of spec.fields) {
     if (field.use !== 'mandatory' || seen.has(field.name) || field.aliases?.some((a) => seen.has(a))) continue;
     const missing = unsigned
-      ? warn('missing', text(`${field.name} is missing (NB_VERIFIED is ${status})`, `${field.name} saknas (NB_VERIFIED är ${status})`))
-      : err('missing', text(`${field.name} is missing; it is mandatory (${field.description.en})`, `${field.name} saknas; fältet är obligatoriskt (${field.description.sv})`));
+      ? warn(
+          'missing',
+          text(`${field.name} is missing (NB_VERIFIED is ${status})`, `${field.name} saknas (NB_VERIFIED är ${status})`),
+        )
+      : field.rule === 'mac' || field.rule === 'kvv'
+        ? signatureMissing(spec.direction, field.rule, undefined, keyed)
+        : err(
+            'missing',
+            text(`${field.name} is missing; it is mandatory (${field.description.en})`, `${field.name} saknas; fältet är obligatoriskt (${field.description.sv})`),
+          );
     rows.push(row(field.name, null, missing, field));
   }
   if (keyed.keyError) {
@@ -560,7 +567,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
 }
 
 /** The overall verdict of a validation: the worst level of its rows. */
-export function verdict(rows: readonly ValidationRow[]): Level {
+export function verdict(rows: readonly { readonly level: Level }[]): Level {
   if (rows.some((r) => r.level === 'error')) return 'error';
   if (rows.some((r) => r.level === 'warning')) return 'warning';
   return 'ok';

@@ -59,6 +59,7 @@ export interface DiagnosisDetail {
  *
  * @event ebet-diagnosis - `DiagnosisDetail` after every run (also when it could not run).
  * @csspart status - The verdict line (correct / explained / unexplained / error).
+ * @csspart note - The policy's note on how NB_HMAC or NB_KVV is written, or on NB_KVV against the key (`data-code`, `data-field`).
  * @csspart finding - One explanation.
  * @csspart tried - The table of what was tried, when nothing explains the MAC.
  * @csspart stats - The candidates/second line.
@@ -154,6 +155,9 @@ export class EbetMacDoctor extends LitElement {
     const level = d.status === 'correct' ? 'ok' : 'error';
     return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
       ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
+      ${d.notes.map(
+        (n) => html`<p part="note" class=${`note level-${n.level === 'info' ? 'ok' : n.level}`} data-code=${n.code} data-field=${n.field}>${t(n.message)}</p>`,
+      )}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
       <p part="stats" class="hint" data-candidates=${d.candidates}>${S.stats(d)}</p>`;

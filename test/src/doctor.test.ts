@@ -67,7 +67,7 @@ describe('diagnoseMac: a MAC that verifies', () => {
     expect(result.expectedMac).to.equal('26D07B3BF8A133425FEFFC79B1AAA4B5');
   });
 
-  it('names the key of a ring that verifies when no date is known', async () => {
+  it('names the key of an undated ring that verifies (an undated ring is a list of candidates)', async () => {
     const result = diagnoseMac('payDirect', FORM, await webMac(OTHER_KEY, RIGHT), [TEST_KEY, OTHER_KEY]);
     expect(result.status).to.equal('correct');
     expect(result.keyIndex).to.equal(1);
@@ -107,12 +107,19 @@ describe('diagnoseMac: each cause alone, from a MAC made with that mistake', () 
     expect(only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['key-as-text']).key.use).to.equal('text-lower');
   });
 
-  it('lowercase-hex: the right MAC in lower case', async () => {
-    const given = (await webMac(KEY_HEX, RIGHT)).toLowerCase();
-    const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
-    const finding = only(result, ['lowercase-hex']);
-    expect(finding.mac).to.equal(given);
-    expect(result.expectedMac).to.equal(given.toUpperCase());
+  it('the right MAC in lower case or in groups is correct, with the policy’s notes (as verifyMessage says)', async () => {
+    const right = await webMac(KEY_HEX, RIGHT);
+    for (const [given, code] of [
+      [right.toLowerCase(), 'hex-case'],
+      [right.replace(/(.{4})(?=.)/g, '$1 '), 'hex-spacing'],
+      [`  ${right} `, 'hex-spacing'],
+    ] as const) {
+      const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
+      expect(result.status, given).to.equal('correct');
+      expect(result.findings).to.deep.equal([]);
+      expect(result.expectedMac).to.equal(right);
+      expect(result.notes.map((n) => [n.code, n.level])).to.deep.equal([[code, 'warning']]);
+    }
   });
 
   it('untruncated: the full 64-character HMAC', async () => {

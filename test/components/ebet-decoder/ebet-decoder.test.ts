@@ -182,7 +182,7 @@ describe('<ebet-decoder>', () => {
       ['NB_RETURN_DB_REF', 'different'],
     ]);
     expect(rows[2]!.textContent).to.contain('exactly as received');
-    expect(rows[3]!.textContent).to.contain('do not deliver');
+    expect(rows[3]!.textContent).to.contain('Do not deliver on it');
   });
 
   it('picks the key of a ring by the date in NB_PAID', async () => {
