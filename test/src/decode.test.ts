@@ -63,18 +63,15 @@ describe('splitMessages', () => {
     expect(prose.messages[0]!.verification.outcome).to.equal('unknown-kind');
   });
 
-  it('splits a 1 MB paste of receipts quickly', async () => {
+  it('splits a 1 MB paste of receipts and decodes a page of them (how fast is the bench’s business)', async () => {
     const line = body(await signed());
     const big = `${line}\n`.repeat(Math.ceil(1_000_000 / (line.length + 1)));
-    const start = performance.now();
     const blocks = splitMessages(big);
     const list = decodeMessages(blocks, TEST_KEY, { limit: 50 });
-    const elapsed = performance.now() - start;
     expect(blocks.length).to.be.greaterThan(3000);
     expect(list.messages).to.have.length(50);
     expect(list.total).to.equal(blocks.length);
     expect(list.replays[0]!.messages).to.have.length(blocks.length);
-    expect(elapsed).to.be.lessThan(3000);
   });
 });
 

@@ -2,7 +2,7 @@
 // dates fed to diagnoseMac, and random fragments to the calculator's #case= reader. The doctor is
 // expensive (a search of thousands of candidate HMACs, a few ms per call), so it gets fewer runs
 // than the parser and the decoder. Whatever comes in: a diagnosis or an EbetError naming the
-// field, never another exception, never a call beyond its time bound, never the key in the result.
+// field, never another exception, never the key in the result.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
@@ -18,17 +18,15 @@ import {
   type FieldEntry,
   type Keys,
 } from '../../src/index.ts';
-import { anyMessage, ensure, FUZZ_RUNS, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty, timed } from '../support/fuzz.ts';
+import { anyMessage, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty } from '../support/fuzz.ts';
 import { webMac } from '../support/webcrypto.ts';
 
 const RUNS = FUZZ_RUNS.doctor;
-/** A full search takes a few ms, tens on a busy test machine; a hang would not end at all. */
-const DOCTOR_LIMIT_MS = 3000;
 
 /** Runs the doctor: a diagnosis, or `null` after an EbetError that names its field. Anything else fails. */
 function diagnose(kind: (typeof MESSAGE_KINDS)[number], fields: FieldEntry[], mac: string, given: Keys, options: { encoding?: 'utf-8' | 'iso-8859-1'; date?: string }): Diagnosis | null {
   try {
-    return timed('diagnoseMac', () => diagnoseMac(kind, fields, mac, given, options), DOCTOR_LIMIT_MS);
+    return diagnoseMac(kind, fields, mac, given, options);
   } catch (error) {
     ensure(error instanceof EbetError, () => `not an EbetError: ${String(error)}`);
     ensure(typeof error.field === 'string' && error.field !== '', () => `${error.code} names a field: ${error.text.en}`);
@@ -53,7 +51,7 @@ function checkDiagnosis(d: Diagnosis, given: Keys, input: string): void {
 
 const TITLE = `${fuzzTitle('the mismatch doctor', 'doctor')}; diagnoseMac itself ${RUNS.doctor + RUNS.explained * 2} times: it is expensive`;
 
-describe(TITLE, () => {
+fuzzSuite(TITLE, () => {
   // The count in the run's log, not only in a failure's title.
   before(() => console.log(TITLE));
 
@@ -118,7 +116,7 @@ describe(TITLE, () => {
     );
     fc.assert(
       fc.property(fragment, (value) => {
-        const read = timed('readCalculatorCase', () => readCalculatorCase(value));
+        const read = readCalculatorCase(value);
         ensure(read.case === null || read.error === null, 'a case or an error, not both');
         if (read.error) ensure(read.error.en.length > 0 && read.error.sv.length > 0, 'the error in both languages');
         if (read.case) ensure(Object.values(read.case.fields).every((v) => typeof v === 'string'), 'every field value is a string');
