@@ -194,3 +194,42 @@ export function messageSpec(kind: string): MessageSpec {
 export function fieldSpec(kind: MessageKind, name: string): FieldSpec | undefined {
   return MESSAGES[kind].fields.find((f) => f.name === name || f.aliases?.includes(name));
 }
+
+/** A known field name within two edits (or a case difference) of the name, for "did you mean". */
+export function closestKnown(name: string): string | null {
+  const upper = name.toUpperCase().replace(/[\s-]/g, '_');
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const known of KNOWN_FIELDS) {
+    const d = known === upper ? 0 : editDistance(upper, known, bestDistance);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Two rows of the edit-distance table, reused across calls (names are short; they grow when needed). */
+let rows = [new Int32Array(64), new Int32Array(64)] as const;
+
+/** Levenshtein distance of a and b, or `limit` as soon as it is certain to be at least that. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best >= limit) return limit;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length]!, limit);
+}

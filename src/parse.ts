@@ -3,11 +3,12 @@
  * inputs), a query string or `application/x-www-form-urlencoded` body, `NAME=value` or
  * `NAME: value` lines, JSON, or a devtools "copy as cURL / fetch" command.
  *
- * HTML is read by a small tokenizer that only looks at tags and attributes: nothing is ever
- * parsed into a document or executed, in the browser and in Node alike. Nothing here throws on
+ * HTML is read as the browser submits it (see html-form.ts): parsed by parse5 into plain objects,
+ * never into a DOM, nothing executed, in the browser and in Node alike. Nothing here throws on
  * bad input: every problem is reported with where it is and what would be right.
  */
-import { KNOWN_FIELDS } from './fields.ts';
+import { closestKnown, KNOWN_FIELDS } from './fields.ts';
+import { readPageForms, type PageForm } from './html-form.ts';
 import type { FieldEntry } from './message.ts';
 import { text, type Text } from './text.ts';
 
@@ -43,9 +44,13 @@ export interface ParseResult {
   /** Names the handbook does not define. */
   readonly unknown: string[];
   readonly problems: ParseProblem[];
-  /** The `action` and `method` of the first HTML `<form>`, when there is one. */
+  /** HTML: the `action` attribute (as written) and the method of the form read, when it is a `<form>`. */
   readonly action?: string;
   readonly method?: string;
+  /** HTML: the form read — the first one sending an NB_ field (index null: inputs outside any form). */
+  readonly form?: HtmlFormSummary;
+  /** HTML: the page's other forms (and inputs outside any form), listed, never read. */
+  readonly otherForms?: HtmlFormSummary[];
 }
 
 interface Draft {
@@ -54,6 +59,8 @@ interface Draft {
   problems: ParseProblem[];
   action?: string;
   method?: string;
+  form?: HtmlFormSummary;
+  otherForms?: HtmlFormSummary[];
 }
 
 /** Reads fields from pasted text. Never throws; see `problems`. */
@@ -98,11 +105,14 @@ export function parseFields(input: string): ParseResult {
   if (/^[[{]/.test(trimmed)) readJson(trimmed, draft);
   else if (/^curl\s/i.test(trimmed)) readCurl(trimmed, draft);
   else if (/\bfetch\s*\(/.test(trimmed)) readFetch(trimmed, draft);
-  else if (/<\s*(input|form|html|body|table|!doctype)\b/i.test(trimmed)) readHtml(input, draft);
+  else if (/<\s*(input|form|select|textarea|html|body|table|!doctype)\b/i.test(trimmed)) readHtml(input, draft);
   else if (looksLikeLines(trimmed)) readLines(input, draft);
   else readUrlEncoded(trimmed.replace(/^[^=&]*\?/, ''), draft, 'urlencoded', leadingTextOffset(trimmed));
   return finish(draft);
 }
+
+/** How many unknown names get a "did you mean". */
+const GUESSES = 100;
 
 function finish(draft: Draft): ParseResult {
   const fields: Record<string, string> = {};
@@ -129,8 +139,9 @@ function finish(draft: Draft): ParseResult {
     });
   }
   const unknown = [...counts.keys()].filter((name) => !KNOWN_FIELDS.has(name));
-  for (const name of unknown) {
-    const guess = closestKnown(name);
+  for (const [i, name] of unknown.entries()) {
+    // "Did you mean" for the first names only: a log of thousands of other fields needs no guesses.
+    const guess = i < GUESSES ? closestKnown(name) : null;
     draft.problems.push({
       level: 'warning',
       code: 'unknown-field',
@@ -159,165 +170,120 @@ function finish(draft: Draft): ParseResult {
     problems: draft.problems,
     ...(draft.action !== undefined ? { action: draft.action } : {}),
     ...(draft.method !== undefined ? { method: draft.method } : {}),
+    ...(draft.form !== undefined ? { form: draft.form } : {}),
+    ...(draft.otherForms !== undefined ? { otherForms: draft.otherForms } : {}),
   };
-}
-
-/** A known field name within two edits (or a case difference) of the name, for "did you mean". */
-export function closestKnown(name: string): string | null {
-  const upper = name.toUpperCase().replace(/[\s-]/g, '_');
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const known of KNOWN_FIELDS) {
-    const d = known === upper ? 0 : editDistance(upper, known, bestDistance);
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 // ---------------------------------------------------------------- HTML
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  Eacute: 'É',
-  uuml: 'ü',
-  Uuml: 'Ü',
-  euro: '€',
-};
-
-/** Decodes HTML character references: named (a common subset), decimal and hexadecimal. */
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);?/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return ENTITIES[ref] ?? whole;
-  });
+/** A form of a pasted page, as listed in a parse result. */
+export interface HtmlFormSummary {
+  /** 0-based among the page's `<form>` elements in tree order; null for inputs outside any form. */
+  readonly index: number | null;
+  /** The `action` attribute as written (absent when the form has none, or for inputs outside any form). */
+  readonly action?: string;
+  /** The method the browser uses: `get`, `post` or `dialog` (absent for inputs outside any form). */
+  readonly method?: string;
+  /** The names the form sends, in order. */
+  readonly names: string[];
+  /** 1-based character position of the form's start tag (of the first input outside any form). */
+  readonly position: number;
 }
 
-interface Tag {
-  name: string;
-  attributes: Map<string, string>;
-  position: number;
+/** The method a form submits with: its method attribute when valid (ASCII case-insensitive), else get. */
+function formMethod(written: string | undefined): string {
+  const method = written?.toLowerCase() ?? 'get';
+  return method === 'post' || method === 'dialog' ? method : 'get';
 }
 
-/** Start tags of an HTML text, skipping comments and the contents of script, style and template. */
-export function* htmlTags(html: string): Generator<Tag> {
-  const lower = html.toLowerCase();
-  let i = 0;
-  while (i < html.length) {
-    const open = html.indexOf('<', i);
-    if (open < 0) return;
-    if (html.startsWith('<!--', open)) {
-      const close = html.indexOf('-->', open + 4);
-      i = close < 0 ? html.length : close + 3;
-      continue;
-    }
-    const nameMatch = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(open, open + 40));
-    if (!nameMatch) {
-      i = open + 1;
-      continue;
-    }
-    const name = nameMatch[1]!.toLowerCase();
-    let j = open + nameMatch[0].length;
-    const attributes = new Map<string, string>();
-    while (j < html.length) {
-      while (j < html.length && /[\s/]/.test(html[j]!)) j++;
-      if (j >= html.length || html[j] === '>') break;
-      const attrName = /^[^\s=>/]+/.exec(html.slice(j, j + 200))?.[0] ?? html[j]!;
-      j += attrName.length;
-      while (j < html.length && /\s/.test(html[j]!)) j++;
-      let value = '';
-      if (html[j] === '=') {
-        j++;
-        while (j < html.length && /\s/.test(html[j]!)) j++;
-        const quote = html[j];
-        if (quote === '"' || quote === "'") {
-          const end = html.indexOf(quote, j + 1);
-          value = html.slice(j + 1, end < 0 ? html.length : end);
-          j = end < 0 ? html.length : end + 1;
-        } else {
-          const raw = /^[^\s>]*/.exec(html.slice(j))?.[0] ?? '';
-          value = raw;
-          j += raw.length;
-        }
-      }
-      const key = attrName.toLowerCase();
-      if (!attributes.has(key)) attributes.set(key, decodeEntities(value));
-    }
-    yield { name, attributes, position: open + 1 };
-    i = j + 1;
-    if (name === 'script' || name === 'style' || name === 'template' || name === 'textarea' || name === 'title') {
-      const close = lower.indexOf(`</${name}`, i);
-      i = close < 0 ? html.length : close;
-    }
-  }
+function summary(form: PageForm): HtmlFormSummary {
+  return {
+    index: form.index,
+    ...(form.action !== undefined ? { action: form.action } : {}),
+    ...(form.index !== null ? { method: formMethod(form.method) } : {}),
+    names: form.entries.map((e) => e.name),
+    position: form.position,
+  };
 }
 
-const NOT_SENT_TYPES = new Set(['submit', 'button', 'reset', 'image', 'file']);
+function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
+  const shown = form.names.slice(0, 5).join(', ') + (form.names.length > 5 ? ', …' : '');
+  const fields = form.names.length ? shown : lang === 'en' ? 'no fields' : 'inga fält';
+  if (form.index === null) return lang === 'en' ? `inputs outside any form (${fields})` : `fält utanför formulär (${fields})`;
+  const action = form.action !== undefined ? ` action="${form.action}"` : '';
+  return lang === 'en'
+    ? `form ${form.index + 1} at position ${form.position} (method ${form.method}${action}; ${fields})`
+    : `formulär ${form.index + 1} på position ${form.position} (metod ${form.method}${action}; ${fields})`;
+}
 
+/**
+ * Reads the page's E-betalning form, as the browser submits it: the first form (or the inputs
+ * outside any form) sending an NB_ field. The other forms are listed, never merged in.
+ */
 function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
-  for (const tag of htmlTags(html)) {
-    if (tag.name === 'form' && draft.action === undefined) {
-      draft.action = tag.attributes.get('action') ?? '';
-      draft.method = (tag.attributes.get('method') ?? 'get').toLowerCase();
-      continue;
+  const { forms, outside } = readPageForms(html);
+  const candidates = outside ? [...forms, outside] : forms;
+  const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
+  const others = candidates.filter((form) => form !== chosen).map(summary);
+  draft.otherForms = others;
+  if (!chosen) {
+    if (candidates.some((form) => form.entries.length > 0)) {
+      const list = (lang: 'en' | 'sv') => others.map((form) => describeForm(form, lang)).join('; ');
+      draft.problems.push({
+        level: 'error',
+        code: 'no-ebet-form',
+        position: candidates[0]!.position,
+        message: text(
+          `This page has no E-betalning form (none sends an NB_ field); it has ${list('en')}`,
+          `Sidan har inget E-betalningsformulär (inget skickar ett NB_-fält); den har ${list('sv')}`,
+        ),
+      });
     }
-    if (tag.name !== 'input') continue;
-    const name = tag.attributes.get('name');
-    const type = (tag.attributes.get('type') ?? 'text').toLowerCase();
-    if (name === undefined || name === '' || NOT_SENT_TYPES.has(type)) continue;
-    if ((type === 'checkbox' || type === 'radio') && !tag.attributes.has('checked')) continue;
+    return;
+  }
+  draft.form = summary(chosen);
+  if (chosen.index !== null) {
+    draft.action = chosen.action ?? '';
+    draft.method = formMethod(chosen.method);
+  }
+  for (const { name, value, position } of chosen.entries) {
     if (name !== name.trim()) {
       draft.problems.push({
         level: 'warning',
         code: 'name-whitespace',
         field: name.trim(),
-        position: tag.position,
+        position,
         message: text(
-          `The input at position ${tag.position} is named "${name}" with spaces; the bank reads it as a different field`,
-          `Fältet på position ${tag.position} heter "${name}" med mellanslag; banken läser det som ett annat fält`,
+          `The input at position ${position} is named "${name}" with spaces; the bank reads it as a different field`,
+          `Fältet på position ${position} heter "${name}" med mellanslag; banken läser det som ett annat fält`,
         ),
       });
     }
-    draft.entries.push({ name, value: tag.attributes.get('value') ?? '' });
+    draft.entries.push({ name, value });
+  }
+  const read = others.filter((form) => form.names.length > 0);
+  if (read.length) {
+    draft.problems.push({
+      level: 'info',
+      code: 'other-forms',
+      message: text(
+        `Read ${describeForm(draft.form, 'en')}; not read, as the browser sends them separately: ${read.map((f) => describeForm(f, 'en')).join('; ')}`,
+        `Läste ${describeForm(draft.form, 'sv')}; lästes inte, eftersom webbläsaren skickar dem separat: ${read.map((f) => describeForm(f, 'sv')).join('; ')}`,
+      ),
+    });
   }
   if (draft.method !== undefined && draft.method !== 'post') {
+    const written = chosen.method === undefined ? 'none, so get' : chosen.method;
+    const skrivet = chosen.method === undefined ? 'ingen, alltså get' : chosen.method;
     draft.problems.push({
       level: 'warning',
       code: 'form-method',
+      position: chosen.position,
       message: text(
-        `The form's method is "${draft.method}"; the handbook requires method="post"`,
-        `Formulärets metod är "${draft.method}"; handboken kräver method="post"`,
+        `The form's method is "${written}"; the handbook requires method="post"`,
+        `Formulärets metod är "${skrivet}"; handboken kräver method="post"`,
       ),
     });
   }

@@ -6,10 +6,9 @@
 import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
 import { PAGE_URL, VERSION } from './field-table.ts';
-import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
+import { closestKnown, messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
 import { computeKvv, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
-import { closestKnown } from './parse.ts';
 import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
