@@ -8,14 +8,21 @@
  * and key interpretation that yield exactly the given MAC, so anyone can check it.
  *
  * The search runs in stages and stops after the first stage that explains the MAC, so the
- * simplest explanation wins: stage 1 tries every cause alone, stage 2 every meaningful pair
- * (a string mistake with an encoding, key or ring mistake; a value mistake with a structure
- * mistake; an amount with a whitespace mistake). `lowercase-hex` and `untruncated` are read off
- * the given MAC itself and combine with any of them.
+ * simplest explanation wins: stage n tries every candidate made of exactly n mistakes, up to three.
+ * A candidate is a string (made with 0, 1 or 2 mistakes: a value tweak, a structure change, a
+ * tweak with a cheap structure change, an amount with whitespace elsewhere) in an encoding (the
+ * chosen one, or the other: one mistake) under a key and HMAC (the right key with HMAC-SHA256,
+ * or with 1–2 mistakes: the key as text, another key of the ring, another HMAC). `lowercase-hex`,
+ * `untruncated` and `base64` are read off the given MAC itself and combine with any of them; so is
+ * the HMAC its length allows (40 hexadecimal characters: HMAC-SHA1; 32: HMAC-SHA256, HMAC-MD5 or a
+ * cut HMAC-SHA512). A form's inputs beyond the likely extras are left out, and listed.
  *
- * Speed: the keyed HMAC state of each key interpretation is computed once and cloned into one
- * reused instance per candidate, strings are encoded into one reused buffer, and digests are
- * compared as bytes against the given MAC's bytes. The result reports candidates per second.
+ * Speed, at noble's floor (see docs/bench.md): each value, separator and name is encoded once per
+ * encoding, and a candidate is assembled from those bytes into one reused buffer (no string or
+ * TextEncoder per candidate); each key's inner and outer HMAC states are computed once and cloned
+ * per candidate, digests are written into the hashes' own buffers and compared byte by byte with
+ * the given MAC's bytes, and a candidate that shares its first block with the previous long one
+ * starts from the inner state after that block. The result reports candidates per second.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';

@@ -67,7 +67,6 @@ export interface DiagnosisDetail {
  * @csspart finding - One explanation.
  * @csspart tried - The table of what was tried, when nothing explains the MAC.
  * @csspart stats - The candidates/second line.
- * @csspart left-out - The inputs of the form the bounded search did not try as signed extras (a page with many inputs).
  * @cssproperty --ebet-color-ok - Colour of a MAC that verifies.
  * @cssproperty --ebet-color-error - Colour of errors.
  * @cssproperty --ebet-color-surface - Background of a finding.
@@ -162,7 +161,7 @@ export class EbetMacDoctor extends LitElement {
       ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
-      ${d.leftOut.length ? html`<p part="left-out" class="hint" data-left-out=${d.leftOut.length}>${S.leftOut(d)}</p>` : nothing}
+      ${d.leftOut.length ? html`<p class="hint" data-left-out=${d.leftOut.length}>${S.leftOut(d)}</p>` : nothing}
       <p part="stats" class="hint" data-candidates=${d.candidates}>${S.stats(d)}</p>`;
   }
 

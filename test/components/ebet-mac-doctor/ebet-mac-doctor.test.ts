@@ -104,7 +104,7 @@ describe('<ebet-mac-doctor>', () => {
       const el = await fixture<EbetMacDoctor>(
         html`<ebet-mac-doctor kind="payDirect" .fields=${fields} given-mac="0123456789ABCDEF0123456789ABCDEF" .keys=${TEST_KEY}></ebet-mac-doctor>`,
       );
-      const leftOut = el.shadowRoot!.querySelector<HTMLElement>('[part=left-out]')!;
+      const leftOut = el.shadowRoot!.querySelector<HTMLElement>('[data-left-out]')!;
       expect(Number(leftOut.dataset.leftOut)).to.equal(el.diagnosis!.leftOut.length);
       expect(el.diagnosis!.leftOut.length).to.be.greaterThan(90);
       expect(leftOut.textContent).to.contain('input_109');
@@ -114,7 +114,7 @@ describe('<ebet-mac-doctor>', () => {
 
   it('shows nothing left out for a message alone', async () => {
     const el = await doctor('0123456789ABCDEF0123456789ABCDEF');
-    expect(el.shadowRoot!.querySelector('[part=left-out]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-left-out]')).to.equal(null);
   });
 
   it('speaks Swedish', async () => {
