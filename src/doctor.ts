@@ -995,6 +995,10 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       });
     }
   }
+  // With two string mistakes, only the common key mistakes: another HMAC where HMAC-SHA256 also
+  // fits the MAC's length (MD5, SHA-512 for 32 characters) combines with at most one.
+  const optional = (k: KeyVariant) => sha256Fits && k.algorithm !== HMAC_SHA256.name;
+  const keysWithTwoStringMistakes = keysByCauses[1]!.filter((k) => !optional(k));
 
   // The search's reused state: the pieces of the current candidate, its bytes, counts per cause.
   const pieces = new Pieces();
@@ -1232,7 +1236,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       eachString(s, () => {
         for (let e = 0; e <= 1; e++) {
           const k = n - s - e;
-          if (k >= 0 && k <= 2) tryParts(encodingsByCauses[e]!, keysByCauses[k]!);
+          if (k >= 0 && k <= 2) tryParts(encodingsByCauses[e]!, s === 2 && k === 1 ? keysWithTwoStringMistakes : keysByCauses[k]!);
         }
       });
     }
