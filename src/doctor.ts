@@ -1178,7 +1178,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     for (let i = 0; i < values.length; i++) values[i] = basePieces[i]!;
   };
   const apply = (tweak: Tweak) => {
-    for (const [i, piece] of tweak.changes) values[i] = piece;
+    for (let c = 0; c < tweak.changes.length; c++) values[tweak.changes[c]![0]] = tweak.changes[c]![1];
   };
   const joined = () => {
     parts.length = 0;
