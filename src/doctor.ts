@@ -172,7 +172,7 @@ export interface KeyInterpretation {
 
 /** One explanation of the given MAC. */
 export interface DoctorFinding {
-  /** The mistakes, simplest first; one or two (plus `lowercase-hex`/`untruncated` when seen). */
+  /** The mistakes, simplest first; one to three (plus `lowercase-hex`/`untruncated`/`base64`, read off the MAC, when seen). */
   readonly causes: readonly DoctorCause[];
   /** What happened, in plain words, one sentence per cause. */
   readonly explanation: Text;
@@ -195,7 +195,7 @@ export interface DoctorFinding {
 /** One family of candidates the doctor tried (every cause is listed; 0 candidates where it could not apply, e.g. encodings of an ASCII string). */
 export interface DoctorTry {
   readonly cause: DoctorCause;
-  /** Candidates computed with this cause in them (`lowercase-hex` and `untruncated` are read off the MAC: 0). */
+  /** Candidates computed with this cause in them (`lowercase-hex`, `untruncated` and `base64` are read off the MAC: 0). */
   readonly candidates: number;
   readonly detail: Text;
 }
