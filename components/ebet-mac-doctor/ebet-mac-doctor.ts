@@ -34,6 +34,11 @@ const S = {
   get cause() { return msg('Cause'); },
   get what() { return msg('Candidates'); },
   get count() { return msg('Count'); },
+  leftOut: (d: Diagnosis) => {
+    const count = d.leftOut.length.toLocaleString(currentLang() === 'sv' ? 'sv-SE' : 'en-US');
+    const fields = d.leftOut.join(', ');
+    return msg(str`Left out of the search as signed extras (it tries the message's fields and the likely extras first): ${count} other inputs of the form, ${fields}.`);
+  },
   stats: (d: Diagnosis) => {
     const sv = currentLang() === 'sv';
     const candidates = d.candidates.toLocaleString(sv ? 'sv-SE' : 'en-US');
@@ -160,6 +165,7 @@ export class EbetMacDoctor extends LitElement {
       )}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
+      ${d.leftOut.length ? html`<p class="hint" data-left-out=${d.leftOut.length}>${S.leftOut(d)}</p>` : nothing}
       <p part="stats" class="hint" data-candidates=${d.candidates}>${S.stats(d)}</p>`;
   }
 

@@ -56,7 +56,7 @@ fuzzSuite(TITLE, () => {
   before(() => console.log(TITLE));
 
   it(`diagnoses ${RUNS.doctor} random and mutated messages, MACs, keys and dates: a diagnosis or an error naming the field`, () => {
-    const mac = fc.oneof(hex(32), hex(64), hex(32).map((m) => m.replace(/(.{8})/g, '$1 ')), nasty);
+    const mac = fc.oneof(hex(32), hex(40), hex(64), hex(32).map((m) => m.replace(/(.{8})/g, '$1 ')), fc.base64String({ minLength: 24, maxLength: 24 }), nasty);
     const doctorKeys = keys.filter((k): k is Keys => k !== null && k !== undefined);
     const options = fc.record({ encoding: fc.constantFrom('utf-8', 'iso-8859-1' as const), date: fc.constantFrom('2026-11-23', '2027-01-01', '23/11/2026', '') }, { requiredKeys: [] });
     fc.assert(
@@ -89,7 +89,7 @@ fuzzSuite(TITLE, () => {
 
   it(`reads ${RUNS.hexValue} typed MACs and KVVs: the compact hex, or an error naming NB_HMAC or NB_KVV`, () => {
     fc.assert(
-      fc.property(fc.oneof(hex(32), hex(64), hex(31), hex(32).map((m) => ` ${m.replace(/(.{4})/g, '$1 ')}\n`), nasty), fc.constantFrom('NB_HMAC' as const, 'NB_KVV' as const), (value, field) => {
+      fc.property(fc.oneof(hex(32), hex(40), hex(64), hex(31), hex(32).map((m) => ` ${m.replace(/(.{4})/g, '$1 ')}\n`), fc.base64String({ minLength: 24, maxLength: 24 }), nasty), fc.constantFrom('NB_HMAC' as const, 'NB_KVV' as const), (value, field) => {
         let compact: string;
         try {
           compact = readHexValue(value, field);
@@ -97,7 +97,9 @@ fuzzSuite(TITLE, () => {
           ensure(error instanceof EbetError && error.field === field, () => `${String(error)} names ${field}`);
           return;
         }
-        ensure((field === 'NB_HMAC' ? /^([0-9a-fA-F]{32}|[0-9a-fA-F]{64})$/ : /^[0-9a-fA-F]{32}$/).test(compact), () => `${compact} is a ${field}`);
+        // A MAC: 32, 40 or 64 hexadecimal characters, or base64 / base64url of 16 or 32 bytes.
+        const mac = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}|[A-Za-z0-9+/]{22}(?:==)?|[A-Za-z0-9+/]{43}=?|[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43})$/;
+        ensure((field === 'NB_HMAC' ? mac : /^[0-9a-fA-F]{32}$/).test(compact), () => `${compact} is a ${field}`);
         ensure(compact === value.replace(/\s+/g, ''), 'only spaces are removed');
       }),
       { numRuns: RUNS.hexValue },

@@ -247,6 +247,7 @@
 's84ce527dcec16034': `varningar`,
 's851c89047bfb67b8': `Den här webbläsaren erbjuder inga service workers här (de kräver https eller localhost och är avstängda i vissa privata fönster): klistra in formulär i stället.`,
 's85530f5090e836c5': `avslutad`,
+'s85e62a42b6361cb9': str`Utelämnade ur sökningen som signerade extrafält (den prövar meddelandets fält och de troliga extrafälten först): ${0} andra fält i formuläret, ${1}.`,
 's8847b915230f83c4': `Posta den till simulatorn`,
 's890e983a7be64da4': `Resultat`,
 's894b9d3f4396e310': `Ange en giltig nyckel (eller nyckelring) för att felsöka MAC:en.`,

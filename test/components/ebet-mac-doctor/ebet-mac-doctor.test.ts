@@ -109,6 +109,27 @@ describe('<ebet-mac-doctor>', () => {
     expect(status(el).dataset.status).to.equal('correct');
   });
 
+  it('lists the inputs of a big page it left out of the search, in English and Swedish', async () => {
+    const fields: Record<string, string> = { ...FIELDS };
+    for (let i = 0; i < 110; i++) fields[`input_${i}`] = `value ${i}`;
+    for (const lang of ['en', 'sv'] as const) {
+      await setPageLang(lang);
+      const el = await fixture<EbetMacDoctor>(
+        html`<ebet-mac-doctor kind="payDirect" .fields=${fields} given-mac="0123456789ABCDEF0123456789ABCDEF" .keys=${TEST_KEY}></ebet-mac-doctor>`,
+      );
+      const leftOut = el.shadowRoot!.querySelector<HTMLElement>('[data-left-out]')!;
+      expect(Number(leftOut.dataset.leftOut)).to.equal(el.diagnosis!.leftOut.length);
+      expect(el.diagnosis!.leftOut.length).to.be.greaterThan(90);
+      expect(leftOut.textContent).to.contain('input_109');
+      expect(leftOut.textContent).to.contain(lang === 'en' ? 'Left out of the search' : 'Utelämnade ur sökningen');
+    }
+  });
+
+  it('shows nothing left out for a message alone', async () => {
+    const el = await doctor('0123456789ABCDEF0123456789ABCDEF');
+    expect(el.shadowRoot!.querySelector('[data-left-out]')).to.equal(null);
+  });
+
   it('speaks Swedish', async () => {
     const el = await doctor(await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450'), 'sv');
     expect(el.shadowRoot!.textContent).to.contain('Beloppet signerat i ett annat format');
