@@ -67,7 +67,7 @@ export function orderMismatches(fields: Readonly<Record<string, string>>, order:
     found.push(
       text(
         `NB_RETURN_STAMP is "${fields.NB_RETURN_STAMP ?? ''}", but the order sent was ${order.NB_STAMP}`,
-        `NB_RETURN_STAMP är "${fields.NB_RETURN_STAMP ?? ''}", men ordern som skickades var ${order.NB_STAMP}`,
+        `NB_RETURN_STAMP är ”${fields.NB_RETURN_STAMP ?? ''}”, men ordern som skickades var ${order.NB_STAMP}`,
       ),
     );
   }
@@ -77,7 +77,7 @@ export function orderMismatches(fields: Readonly<Record<string, string>>, order:
     found.push(
       text(
         `The amount paid is "${fields.NB_RETURN_DB_AMOUNT ?? ''}", but the order was ${order.NB_DB_AMOUNT}`,
-        `Betalt belopp är "${fields.NB_RETURN_DB_AMOUNT ?? ''}", men ordern var ${order.NB_DB_AMOUNT}`,
+        `Betalt belopp är ”${fields.NB_RETURN_DB_AMOUNT ?? ''}”, men ordern var ${order.NB_DB_AMOUNT}`,
       ),
     );
   }
@@ -85,7 +85,7 @@ export function orderMismatches(fields: Readonly<Record<string, string>>, order:
     found.push(
       text(
         `The currency is "${fields.NB_RETURN_DB_CUR ?? ''}", but the order was in ${order.NB_DB_CUR}`,
-        `Valutan är "${fields.NB_RETURN_DB_CUR ?? ''}", men ordern var i ${order.NB_DB_CUR}`,
+        `Valutan är ”${fields.NB_RETURN_DB_CUR ?? ''}”, men ordern var i ${order.NB_DB_CUR}`,
       ),
     );
   }
@@ -93,7 +93,7 @@ export function orderMismatches(fields: Readonly<Record<string, string>>, order:
     found.push(
       text(
         `NB_RETURN_DB_REF is "${fields.NB_RETURN_DB_REF ?? ''}", but the order's reference was ${order.NB_DB_REF}`,
-        `NB_RETURN_DB_REF är "${fields.NB_RETURN_DB_REF ?? ''}", men orderns referens var ${order.NB_DB_REF}`,
+        `NB_RETURN_DB_REF är ”${fields.NB_RETURN_DB_REF ?? ''}”, men orderns referens var ${order.NB_DB_REF}`,
       ),
     );
   }

@@ -160,7 +160,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       code: 'unknown-kind',
       message: text(
         'No field of any E-betalning message was found. If this came from the cancel or reject address: a cancel/reject return carries no fields and proves nothing.',
-        'Inget fält från något E-betalningsmeddelande hittades. Om detta kom från avbryt- eller avvisa-adressen: en sådan retur har inga fält och bevisar ingenting.',
+        'Inga fält från E-betalning hittades. Om texten kom från adressen för avbryt eller avvisa: en sådan retur har inga fält och bevisar ingenting.',
       ),
     });
     return { ...result, outcome: 'unknown-kind' };
@@ -218,7 +218,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       level: 'warning',
       code: 'no-key',
       field: 'key',
-      message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC kunde inte kontrolleras'),
+      message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC:en kunde inte kontrolleras'),
     });
     result.rows = validateFields(kind, fields, { encoding });
     return { ...result, outcome: 'no-key' };
@@ -311,7 +311,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       field: 'NB_HMAC',
       message: text(
         `NB_HMAC is ${givenMac === null ? 'missing' : 'empty'}; this message is signed, so it must carry the MAC (with this key: ${details.mac})`,
-        `NB_HMAC ${givenMac === null ? 'saknas' : 'är tomt'}; meddelandet signeras, så det ska ha en MAC (med denna nyckel: ${details.mac})`,
+        `NB_HMAC ${givenMac === null ? 'saknas' : 'är tomt'}; meddelandet signeras, så det ska ha en MAC (med den här nyckeln: ${details.mac})`,
       ),
     });
   } else if (!HEX32.test(givenMac)) {
@@ -349,7 +349,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       field: 'NB_HMAC',
       message: text(
         `NB_HMAC does not match: with key ${chosen.index + 1}${ring.length > 1 ? ` of ${ring.length}` : ''} and ${encoding.toUpperCase()} the MAC of this string is ${details.mac}, the message says ${givenMac}`,
-        `NB_HMAC stämmer inte: med nyckel ${chosen.index + 1}${ring.length > 1 ? ` av ${ring.length}` : ''} och ${encoding.toUpperCase()} är MAC för strängen ${details.mac}, meddelandet säger ${givenMac}`,
+        `NB_HMAC stämmer inte: med nyckel ${chosen.index + 1}${ring.length > 1 ? ` av ${ring.length}` : ''} och ${encoding.toUpperCase()} är MAC:en för strängen ${details.mac}, men meddelandet har ${givenMac}`,
       ),
     });
     const other = ring.findIndex((_, i) => i !== chosen.index && macMatches(candidate(i)));
@@ -360,7 +360,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
         field: 'NB_HMAC',
         message: text(
           `Key ${other + 1}${entryRange(ring[other]!)} gives exactly this MAC: the message was signed with it, not with the key valid on ${date ?? 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
-          `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt denna MAC: meddelandet signerades med den, inte med nyckeln som gäller ${date ?? 'dess datum'}. Nycklar byts vid en datumgräns utan överlapp — kontrollera nyckelringens datum innan du litar på det.`,
+          `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller ${date ?? 'meddelandets datum'}. Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.`,
         ),
       });
     }

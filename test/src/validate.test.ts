@@ -141,7 +141,7 @@ describe('validateFields: warnings that trip integrations', () => {
     const stamp = rows.find((r) => r.name === 'NB_STAMP')!;
     expect([stamp.level, stamp.ok, stamp.code]).to.deep.equal(['warning', true, 'stamp-used']);
     expect(stamp.message.en).to.match(/already used by an earlier payment \(2026-11-23T10:00:00.000Z\).*double billing/);
-    expect(stamp.message.sv).to.match(/dubbel debitering/);
+    expect(stamp.message.sv).to.match(/dubbel fakturering/);
     expect(verdict(rows)).to.equal('warning');
     const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002' }, { usedStamps });
     expect(check.find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');
