@@ -1,7 +1,7 @@
 // The toolkit's Swedish, read as text and checked against docs/glossary.json: the words not to use,
 // "ni/er" where the reader is "du", straight quotes where Swedish takes ”…”, times as kl. 05.39, and
 // markup that lit-localize would escape. Used by test/node/swedish.test.mjs; `node scripts/swedish.mjs`
-// lists every problem with its place.
+// lists every problem with its place, `node scripts/swedish.mjs --glossary` writes docs/glossary.md.
 //
 // Where the Swedish is:
 // - the core and the elements (`src/`, `components/`): the Swedish argument of `text(en, sv)` and of
@@ -9,7 +9,7 @@
 //   placeholders become `‹›`, the branches of a `?:` both count;
 // - the elements' own strings: the <target>s of components/shared/locales/sv.xlf, and the module
 //   built from it (components/shared/locales/sv.ts).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 
@@ -142,7 +142,44 @@ export function checkRepository(root = ROOT) {
   };
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) {
+const GENDER = { common: 'en', neuter: 'ett' };
+const cell = (s) => (s ?? '').replace(/\|/g, '\\|');
+
+/** docs/glossary.md, made from docs/glossary.json (`node scripts/swedish.mjs --glossary` writes it). */
+export function glossaryMarkdown(glossary) {
+  const rows = glossary.terms.map((t) =>
+    [
+      t.en,
+      `**${t.sv}**`,
+      [t.gender ? GENDER[t.gender] : '', t.definite].filter(Boolean).join(', '),
+      t.handbook,
+      (t.avoid ?? []).map((a) => `~~${a.text}~~ (${a.why})`).join('; '),
+      t.note,
+    ].map(cell),
+  );
+  return [
+    '# Glossary: the toolkit’s Swedish',
+    '',
+    'One Swedish word per thing, taken from the handbook (*E-betalning Teknisk handbok*, version 0702) and the provider’s incident process where they have one. Every Swedish string in `src/`, `components/` and `components/shared/locales/sv.xlf` is checked against this list by `test/node/swedish.test.mjs`; what each tool looks like in Swedish is on [Svenska](svenska.md).',
+    '',
+    'This page is made from [`glossary.json`](glossary.json) by `node scripts/swedish.mjs --glossary`; edit the JSON, not this page.',
+    '',
+    '## Terms',
+    '',
+    '| English | Svenska | Genus, bestämd form | Handboken | Skriv inte | Anmärkning |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    '## Voice',
+    '',
+    ...glossary.voice.map((v) => `- **${v.rule}.** ${v.en}`),
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname && process.argv[2] === '--glossary') {
+  writeFileSync(join(ROOT, 'docs/glossary.md'), glossaryMarkdown(JSON.parse(readFileSync(join(ROOT, 'docs/glossary.json'), 'utf8'))));
+} else if (process.argv[1] === new URL(import.meta.url).pathname) {
   const { strings, problems } = checkRepository();
   for (const p of problems) console.log(`${p.file}:${p.line}  ${p.problem}\n    ${p.sv}`);
   console.log(`${strings.length} Swedish strings, ${problems.length} problems`);

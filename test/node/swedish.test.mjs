@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { checkRepository, escapedInLocaleModule, problemsOf, rules, swedishInSource, swedishInXliff } from '../../scripts/swedish.mjs';
+import { checkRepository, escapedInLocaleModule, glossaryMarkdown, problemsOf, rules, swedishInSource, swedishInXliff } from '../../scripts/swedish.mjs';
 
 const glossary = JSON.parse(readFileSync(new URL('../../docs/glossary.json', import.meta.url), 'utf8'));
 const checks = rules(glossary);
@@ -32,6 +32,10 @@ test('the glossary gives every term its Swedish, and every word to avoid its rea
   assert.equal(sv['key verification value (KVV)'].definite, 'KVV:n');
   assert.equal(sv.MAC.definite, 'MAC:en');
   assert.equal(sv['exchange rate (NB_RATE)'].sv, 'avropskurs');
+});
+
+test('docs/glossary.md is made from docs/glossary.json (node scripts/swedish.mjs --glossary)', () => {
+  assert.equal(readFileSync(new URL('../../docs/glossary.md', import.meta.url), 'utf8'), glossaryMarkdown(glossary));
 });
 
 test('the checker catches each mistake the glossary names, and passes the right words', () => {
