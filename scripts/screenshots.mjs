@@ -41,23 +41,8 @@ export const SWEDISH_PAGES = [
   { name: 'checkout', path: 'shop/index.html', shows: 'Betala 550,00 SEK', lang: true, element: 'ebet-checkout' },
 ];
 
-/** Waits until the page, shadow roots included, shows `text`. */
-function waitForText(page, text) {
-  return page.waitForFunction((text) => {
-    const texts = [];
-    const walk = (root) => {
-      for (const node of root.childNodes) {
-        if (node.nodeType === Node.TEXT_NODE) texts.push(node.data);
-        else if (node.nodeType === Node.ELEMENT_NODE) {
-          if (node.shadowRoot) walk(node.shadowRoot);
-          walk(node);
-        }
-      }
-    };
-    walk(document.body);
-    return texts.join(' ').includes(text);
-  }, text);
-}
+/** Waits until the page, shadow roots included, shows `text` (Playwright's text locators pierce open shadow roots). */
+const waitForText = (page, text) => page.getByText(text).first().waitFor();
 
 /**
  * Opens a page in Swedish (the remembered choice; on the shop, whose page is English, its <html lang>)
