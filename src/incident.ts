@@ -1019,6 +1019,7 @@ const R = {
   reopened: text('reopened', 'öppnat igen'),
   step: text('Step', 'Steg'),
   note: text('Note on', 'Anteckning om'),
+  quoteOpen: text('“', '”'),
   ticketIn: text('Ticket received', 'Supportärende mottaget'),
   incidentOpened: text('Incident opened', 'Incidenten öppnad'),
   incidentClosed: text('Incident closed', 'Incidenten avslutad'),
@@ -1052,10 +1053,10 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
       return `${R.ticketIn[lang]}${entry.number ? ` (${R.caseNumber[lang]} ${entry.number})` : ''}`;
     case 'step': {
       const word = entry.status === 'open' ? R.reopened : statusWord(entry.status);
-      return `${R.step[lang]} “${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
+      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
     }
     case 'note':
-      return `${R.note[lang]} “${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
+      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
   }
 }
 

@@ -447,6 +447,9 @@ describe('incident: the written report', () => {
     expect(body).to.contain('Ordernummer:\n  (inte angivet)');
     expect(body).to.contain('- [inte gjort] Sista åtgärd: bestäms senare');
     expect(body).not.to.contain('Supportärende');
+    const timeline = incidentReport(incident, DEFAULT_INCIDENT_CONFIG, 'sv').body; // Swedish quotes: ”…”
+    expect(timeline).to.contain('10:05  Steg ”Läs driftinfosidan”: gjort');
+    expect(timeline).to.contain('10:06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
   });
 
   it('gives a mailto: link to the support address that carries the whole report when it fits', () => {
