@@ -57,7 +57,7 @@ export function normalizeAmount(value: string, field = 'NB_DB_AMOUNT'): string {
       'bad-amount',
       text(
         `${field} "${value}" is not an amount; write it like 550,00 (or 550.00 or 550)`,
-        `${field} "${value}" är inget belopp; skriv det som 550,00 (eller 550.00 eller 550)`,
+        `${field} ”${value}” är inget belopp; skriv det som 550,00 (eller 550.00 eller 550)`,
       ),
       field,
     );

@@ -170,7 +170,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} (${title.en}) carry the same NB_PAID ${value}: a receipt can be replayed — act on it once only`,
-          `Meddelandena ${list} (${title.sv}) har samma NB_PAID ${value}: ett kvitto kan skickas igen — agera bara en gång på det`,
+          `Meddelandena ${list} (${title.sv}) har samma NB_PAID ${value}: ett kvitto kan skickas om — hantera det bara en gång`,
         ),
       });
     } else if (kind === 'payDirectReturn') {
@@ -182,7 +182,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} are receipts for the same stamp ${value}: a stamp is paid once, so one is a replay — deliver the order once only`,
-          `Meddelandena ${list} är kvitton för samma stämpel ${value}: en stämpel betalas en gång, så ett är en upprepning — leverera ordern bara en gång`,
+          `Meddelandena ${list} är kvitton för samma betalnings-ID ${value}: ett betalnings-ID betalas bara en gång, så ett av dem är en upprepning — leverera ordern bara en gång`,
         ),
       });
     } else {
@@ -194,7 +194,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} (${title.en}) are for the same stamp ${value}: normal when a payment is checked again or repaid in parts`,
-          `Meddelandena ${list} (${title.sv}) gäller samma stämpel ${value}: normalt när en betalning kontrolleras igen eller återbetalas i delar`,
+          `Meddelandena ${list} (${title.sv}) gäller samma betalnings-ID ${value}: det är normalt när en betalning kontrolleras igen eller återbetalas i flera delar`,
         ),
       });
     }
@@ -266,7 +266,7 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
         result: 'same-meaning',
         message: text(
           `${spec.name} "${received}" means the same as the order's "${expected}"; it is written differently, and the MAC uses "${received}" exactly as received`,
-          `${spec.name} "${received}" betyder samma sak som orderns "${expected}"; det är skrivet annorlunda, och MAC beräknas på "${received}" exakt som det togs emot`,
+          `${spec.name} ”${received}” betyder samma sak som orderns ”${expected}” men är skrivet på ett annat sätt; MAC:en beräknas på ”${received}” exakt som det togs emot`,
         ),
       });
     } else {
@@ -278,7 +278,7 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
         result: 'different',
         message: text(
           `${spec.name} is "${received}" but the order's ${orderField} is "${expected}": this answer is not for this order as given — do not deliver on it`,
-          `${spec.name} är "${received}" men orderns ${orderField} är "${expected}": svaret gäller inte ordern som den angavs — leverera inte på det`,
+          `${spec.name} är ”${received}” men orderns ${orderField} är ”${expected}”: svaret gäller inte den här ordern — leverera inte`,
         ),
       });
     }
@@ -314,11 +314,11 @@ export interface StatusExplanation {
 
 const NOT_PROVEN = text(
   'The MAC does not verify, so whatever this message says is not proven: it may be forged, altered, or checked with the wrong key or encoding. Do not act on it.',
-  'MAC stämmer inte, så det meddelandet säger är inte bevisat: det kan vara förfalskat, ändrat eller kontrollerat med fel nyckel eller teckenkodning. Agera inte på det.',
+  'MAC:en stämmer inte, så inget i meddelandet är bevisat: det kan vara förfalskat eller ändrat, eller kontrollerat med fel nyckel eller teckenkodning. Lita inte på det.',
 );
 const NOT_CHECKED = text(
   'The MAC was not checked (no key or an incomplete message): what it says is not proven yet.',
-  'MAC har inte kontrollerats (ingen nyckel eller ofullständigt meddelande): det meddelandet säger är ännu inte bevisat.',
+  'MAC:en har inte kontrollerats (ingen nyckel, eller meddelandet är ofullständigt): det som står i meddelandet är ännu inte bevisat.',
 );
 
 /** The status of a message in words, for the verification's outcome. */
@@ -330,7 +330,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'unknown',
       headline: text(
         'Not a message of E-betalning: nothing to act on. A cancel/reject return carries no fields and proves nothing.',
-        'Inget E-betalningsmeddelande: inget att agera på. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
+        'Inget meddelande i E-betalning, så det finns inget att göra. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
       ),
       details: [],
     };
@@ -341,7 +341,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'ok',
       headline: text(
         `A request from the shop (${spec.title.en}), not an answer from the bank; answers with its stamp are cross-checked against it`,
-        `En förfrågan från butiken (${spec.title.sv}), inget svar från banken; svar med dess stämpel kontrolleras mot den`,
+        `En förfrågan från butiken (${spec.title.sv}), inte ett svar från banken; svar med samma betalnings-ID kontrolleras mot den`,
       ),
       details: [],
     };
@@ -350,7 +350,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   const errorSpec = spec.fields.find((f) => f.name === 'NB_ERROR_DESCR');
   const errorDescription = errorSpec ? fieldValue(errorSpec, record) : undefined;
   const details: Text[] = [];
-  if (errorDescription) details.push(text(`Error description from the bank: "${errorDescription}"`, `Felbeskrivning från banken: "${errorDescription}"`));
+  if (errorDescription) details.push(text(`Error description from the bank: "${errorDescription}"`, `Felbeskrivning från banken: ”${errorDescription}”`));
   const trust = verified === true ? null : outcome === 'mismatch' || outcome === 'malformed-mac' || outcome === 'missing-mac' ? NOT_PROVEN : NOT_CHECKED;
   const withTrust = (level: StatusExplanation['level'], headline: Text, extra: Partial<StatusExplanation> = {}): StatusExplanation => ({
     level: trust ? (trust === NOT_PROVEN ? 'error' : 'warning') : level,
@@ -376,7 +376,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       'ok',
       text(
         `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
-        `Betalt: bankens kvitto för stämpel ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
+        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
       ),
     );
   }
@@ -386,7 +386,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
         'warning',
         text(
           `NO: the bank has no payment with stamp ${stamp} — do not deliver; the buyer may not have finished paying`,
-          `NO: banken har ingen betalning med stämpel ${stamp} — leverera inte; köparen kanske inte har betalat klart`,
+          `NO: banken har ingen betalning med betalnings-ID ${stamp} — leverera inte; köparen har kanske inte betalat klart`,
         ),
       );
     }
@@ -394,7 +394,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       'ok',
       text(
         `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
-        `YES: stämpel ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
       ),
     );
   }
@@ -407,7 +407,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   details.push(
     text(
       `New NB_PAID ${newPaid}: it identifies this repayment from now on — use it, not the old one, for any further repayment of this payment`,
-      `Nytt NB_PAID ${newPaid}: det identifierar återbetalningen från och med nu — använd det, inte det gamla, för ytterligare återbetalningar av betalningen`,
+      `Nytt NB_PAID ${newPaid}: det identifierar återbetalningen från och med nu — använd det, inte det gamla, om du återbetalar mer av betalningen`,
     ),
   );
   if (exchange.length) {
@@ -415,7 +415,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     details.push(
       text(
         `Currency was exchanged: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} withdrawn from the shop's account on ${get('NB_WITHDRAWAL_DATE')}, on the buyer's account on ${get('NB_DEPOSIT_DATE')}, rate ${get('NB_RATE')}`,
-        `Valuta växlades: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} togs ut från butikens konto ${get('NB_WITHDRAWAL_DATE')}, på köparens konto ${get('NB_DEPOSIT_DATE')}, kurs ${get('NB_RATE')}`,
+        `Valutan växlades: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} dras från butikens konto ${get('NB_WITHDRAWAL_DATE')} och finns på köparens konto ${get('NB_DEPOSIT_DATE')}, avropskurs ${get('NB_RATE')}`,
       ),
     );
   }
@@ -423,7 +423,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     'ok',
     text(
       `YES: repaid ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} for stamp ${stamp}`,
-      `YES: återbetalt ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} för stämpel ${stamp}`,
+      `YES: ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} återbetalt för betalnings-ID ${stamp}`,
     ),
     { newPaid, ...(exchange.length ? { exchange } : {}) },
   );
@@ -538,7 +538,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
   const lines: Text[] = [
     text(
       `E-betalning response decoder: ${list.total} message${list.total === 1 ? '' : 's'}${list.messages.length < list.total ? `, ${list.messages.length} shown` : ''}`,
-      `E-betalning svarsavkodare: ${list.total} meddelande${list.total === 1 ? '' : 'n'}${list.messages.length < list.total ? `, ${list.messages.length} visade` : ''}`,
+      `Svarsavkodare för E-betalning: ${list.total} meddelande${list.total === 1 ? '' : 'n'}${list.messages.length < list.total ? `, ${list.messages.length} visas` : ''}`,
     ),
   ];
   const add = (en: string, sv: string) => lines.push(text(en, sv));
@@ -568,7 +568,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
     if (v.kvv.matches !== null) {
       add(`  NB_KVV: ${v.kvv.matches ? 'matches the key' : 'DOES NOT match the key'}`, `  NB_KVV: ${v.kvv.matches ? 'stämmer med nyckeln' : 'stämmer INTE med nyckeln'}`);
     }
-    for (const f of v.findings) add(`  ${f.level}: ${f.message.en}`, `  ${f.level === 'error' ? 'fel' : f.level === 'warning' ? 'varning' : 'notering'}: ${f.message.sv}`);
+    for (const f of v.findings) add(`  ${f.level}: ${f.message.en}`, `  ${f.level === 'error' ? 'fel' : f.level === 'warning' ? 'varning' : 'info'}: ${f.message.sv}`);
     for (const w of v.keyWarnings) add(`  key: ${w.en}`, `  nyckel: ${w.sv}`);
     for (const c of m.crossCheck) add(`  order: ${c.message.en}`, `  order: ${c.message.sv}`);
     for (const r of m.replays) add(`  replay: ${r.message.en}`, `  upprepning: ${r.message.sv}`);

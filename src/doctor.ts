@@ -71,20 +71,20 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     title: text('Key used as text', 'Nyckeln använd som text'),
     tries: text(
       'the key’s 32 characters as ASCII bytes (upper case, lower case, as typed) instead of its 16 decoded bytes',
-      'nyckelns 32 tecken som ASCII-byte (versaler, gemener, som inskriven) i stället för dess 16 avkodade byte',
+      'nyckelns 32 tecken som ASCII-byte (versaler, gemener, som den skrevs in) i stället för dess 16 avkodade byte',
     ),
   },
   'lowercase-hex': {
-    title: text('MAC sent in lower case', 'MAC skickad med gemener'),
-    tries: text('read off the given MAC: the bank writes MACs in upper-case hexadecimal', 'avläst från given MAC: banken skriver MAC med versala hexadecimala tecken'),
+    title: text('MAC sent in lower case', 'MAC:en skickad med gemener'),
+    tries: text('read off the given MAC: the bank writes MACs in upper-case hexadecimal', 'avläses i den angivna MAC:en: banken skriver MAC:en med versaler'),
   },
   untruncated: {
-    title: text('Full HMAC sent instead of the first 32 characters', 'Hela HMAC skickad i stället för de första 32 tecknen'),
-    tries: text('read off the given MAC: 64 characters where the protocol sends 32', 'avläst från given MAC: 64 tecken där protokollet skickar 32'),
+    title: text('Full HMAC sent instead of the first 32 characters', 'Hela HMAC:en skickad i stället för de första 32 tecknen'),
+    tries: text('read off the given MAC: 64 characters where the protocol sends 32', 'avläses i den angivna MAC:en: 64 tecken där protokollet skickar 32'),
   },
   encoding: {
     title: text('Other character encoding', 'Annan teckenkodning'),
-    tries: text('the string’s bytes in the other encoding (UTF-8 or ISO-8859-1) when a value is not ASCII', 'strängens byte i den andra kodningen (UTF-8 eller ISO-8859-1) när ett värde inte är ASCII'),
+    tries: text('the string’s bytes in the other encoding (UTF-8 or ISO-8859-1) when a value is not ASCII', 'strängens byte i den andra teckenkodningen (UTF-8 eller ISO-8859-1) när ett värde inte är ASCII'),
   },
   whitespace: {
     title: text('Whitespace around a value', 'Blanktecken runt ett värde'),
@@ -102,7 +102,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     tries: text('the string without one, or without two, of the signed values', 'strängen utan ett, eller utan två, av de signerade värdena'),
   },
   'extra-field': {
-    title: text('A field signed that is not part of the MAC', 'Ett fält signerat som inte ingår i MAC'),
+    title: text('A field signed that is not part of the MAC', 'Ett fält signerat som inte ingår i MAC:en'),
     tries: text(
       'each other field of the message (NB_VERSION, URLs, NB_KVV…) inserted at every position, and every field of the form',
       'varje annat fält i meddelandet (NB_VERSION, URL:er, NB_KVV…) insatt på varje position, och alla formulärets fält',
@@ -117,7 +117,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
   },
   'plain-hash': {
     title: text('Plain SHA-256 instead of HMAC', 'Vanlig SHA-256 i stället för HMAC'),
-    tries: text('SHA-256 of the string followed or preceded by the key (as text or bytes)', 'SHA-256 av strängen följd eller föregången av nyckeln (som text eller byte)'),
+    tries: text('SHA-256 of the string followed or preceded by the key (as text or bytes)', 'SHA-256 av strängen med nyckeln före eller efter (som text eller byte)'),
   },
   'other-key': {
     title: text('Another key of the key ring', 'En annan nyckel i nyckelringen'),
@@ -128,8 +128,8 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     tries: text('the MAC string of every other message kind the fields can form', 'MAC-strängen för varje annan meddelandetyp som fälten kan bilda'),
   },
   'kvv-as-mac': {
-    title: text('The KVV sent as the MAC', 'KVV skickat som MAC'),
-    tries: text('the KVV of each key compared with the given MAC', 'varje nyckels KVV jämfört med given MAC'),
+    title: text('The KVV sent as the MAC', 'KVV:n skickad som MAC'),
+    tries: text('the KVV of each key compared with the given MAC', 'varje nyckels KVV jämförd med den angivna MAC:en'),
   },
   'hmac-sha1': {
     title: text('HMAC-SHA1 instead of HMAC-SHA256', 'HMAC-SHA1 i stället för HMAC-SHA256'),
@@ -150,7 +150,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     tries: text('HMAC-SHA512 with each key, cut to the MAC’s length', 'HMAC-SHA512 med varje nyckel, avkortad till MAC:ens längd'),
   },
   base64: {
-    title: text('MAC sent in base64', 'MAC skickad i base64'),
+    title: text('MAC sent in base64', 'MAC:en skickad i base64'),
     tries: text(
       'read off the given MAC: base64 or base64url of the HMAC (cut or full) where the protocol sends hexadecimal',
       'avläst från given MAC: base64 eller base64url av HMAC (avkortad eller hel) där protokollet skickar hexadecimalt',
@@ -497,7 +497,7 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
       cause: 'missing-field',
       pairable: true,
       parts: without([i]),
-      say: () => text(`${base[i]!.name} was left out of the signed string; it is part of the MAC.`, `${base[i]!.name} utelämnades ur den signerade strängen; fältet ingår i MAC.`),
+      say: () => text(`${base[i]!.name} was left out of the signed string; it is part of the MAC.`, `${base[i]!.name} utelämnades ur den signerade strängen; fältet ingår i MAC:en.`),
     });
     for (let j = i + 1; j < n; j++) {
       shapes.push({
@@ -507,7 +507,7 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
         say: () =>
           text(
             `${base[i]!.name} and ${base[j]!.name} were left out of the signed string; both are part of the MAC.`,
-            `${base[i]!.name} och ${base[j]!.name} utelämnades ur den signerade strängen; båda ingår i MAC.`,
+            `${base[i]!.name} och ${base[j]!.name} utelämnades ur den signerade strängen; båda ingår i MAC:en.`,
           ),
       });
     }
@@ -561,7 +561,7 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
       say: () =>
         text(
           `Every field of the form was signed, in the form’s order (${names(all)}); only ${expectedOrder} are part of the MAC.`,
-          `Alla formulärets fält signerades, i formulärets ordning (${names(all)}); bara ${expectedOrder} ingår i MAC.`,
+          `Alla formulärets fält signerades, i formulärets ordning (${names(all)}); bara ${expectedOrder} ingår i MAC:en.`,
         ),
     });
   }
@@ -569,17 +569,17 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
   // Another separator.
   const separators: Array<[string, Text]> = [
     ['', text('nothing', 'ingenting')],
-    ['|', text('"|"', '"|"')],
-    [';', text('";"', '";"')],
-    [',', text('","', '","')],
-    [':', text('":"', '":"')],
+    ['|', text('"|"', '”|”')],
+    [';', text('";"', '”;”')],
+    [',', text('","', '”,”')],
+    [':', text('":"', '”:”')],
     [' ', text('a space', 'ett mellanslag')],
     ['\t', text('a tab', 'en tabb')],
     ['\n', text('a line break', 'en radbrytning')],
     ['\r\n', text('CR LF line breaks', 'CR LF-radbrytningar')],
-    ['+', text('"+"', '"+"')],
-    ['&&', text('"&&"', '"&&"')],
-    ['&amp;', text('"&amp;" (the HTML-escaped &)', '"&amp;" (HTML-kodat &)')],
+    ['+', text('"+"', '”+”')],
+    ['&&', text('"&&"', '”&&”')],
+    ['&amp;', text('"&amp;" (the HTML-escaped &)', '”&amp;” (HTML-kodat &)')],
   ];
   for (const [sep, name] of separators) {
     const piece = sep === '' ? null : pieces.of(sep);
@@ -587,12 +587,12 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
       cause: 'separator',
       pairable: true,
       parts: (values, out) => joinInto(values, piece, out),
-      say: () => text(`The values were joined by ${name.en} instead of "&".`, `Värdena sammanfogades med ${name.sv} i stället för "&".`),
+      say: () => text(`The values were joined by ${name.en} instead of "&".`, `Värdena sammanfogades med ${name.sv} i stället för ”&”.`),
     });
   }
   const framings: Array<[boolean, Text]> = [
-    [false, text('with a trailing "&"', 'med ett avslutande "&"')],
-    [true, text('with a leading "&"', 'med ett inledande "&"')],
+    [false, text('with a trailing "&"', 'med ett avslutande ”&”')],
+    [true, text('with a leading "&"', 'med ett inledande ”&”')],
   ];
   for (const [leading, how] of framings) {
     shapes.push({
@@ -619,7 +619,7 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
     say: () =>
       text(
         'The fields were signed as NAME=value pairs (a query string); only the values are signed, joined by "&".',
-        'Fälten signerades som NAMN=värde-par (en query string); bara värdena signeras, sammanfogade med "&".',
+        'Fälten signerades som NAMN=värde-par (en query string); bara värdena signeras, sammanfogade med ”&”.',
       ),
   });
 
@@ -839,7 +839,7 @@ export function readHexValue(value: string, field: 'NB_HMAC' | 'NB_KVV'): string
       `${what.en.toLowerCase()}-not-hex`,
       text(
         `The ${what.en}'s character "${bad[0]}" at position ${bad.index + 1} is not hexadecimal; a ${what.en} is 32 characters 0–9 and A–F`,
-        `${field === 'NB_HMAC' ? 'MAC:ens' : 'KVV:ets'} tecken "${bad[0]}" på position ${bad.index + 1} är inte hexadecimalt; ${field === 'NB_HMAC' ? 'en' : 'ett'} ${what.sv} är 32 tecken 0–9 och A–F`,
+        `${field === 'NB_HMAC' ? 'MAC:ens' : 'KVV:ns'} tecken ”${bad[0]}” på position ${bad.index + 1} är inte hexadecimalt; en ${what.sv} är 32 tecken 0–9 och A–F`,
       ),
       field,
     );
@@ -854,7 +854,7 @@ export function readHexValue(value: string, field: 'NB_HMAC' | 'NB_KVV'): string
           )
         : text(
             `The KVV has ${compact.length} hexadecimal characters; it needs exactly 32`,
-            `KVV:et har ${compact.length} hexadecimala tecken; det ska ha exakt 32`,
+            `KVV:n har ${compact.length} hexadecimala tecken; den ska ha exakt 32`,
           ),
       field,
     );
@@ -904,7 +904,7 @@ function keyLabel(index: number, ringSize: number, use: KeyUse, kvv: string): Te
     bytes: text('its 16 decoded bytes', 'dess 16 avkodade byte'),
     'text-upper': text('its 32 characters as ASCII text, upper case', 'dess 32 tecken som ASCII-text, versaler'),
     'text-lower': text('its 32 characters as ASCII text, lower case', 'dess 32 tecken som ASCII-text, gemener'),
-    'text-as-typed': text('its characters as typed (with spaces) as ASCII text', 'dess tecken som inskrivna (med mellanslag) som ASCII-text'),
+    'text-as-typed': text('its characters as typed (with spaces) as ASCII text', 'dess tecken som de skrevs in (med mellanslag), som ASCII-text'),
   };
   return text(`${which.en}, ${how[use].en} (KVV ${groupHex(kvv)})`, `${which.sv}, ${how[use].sv} (KVV ${groupHex(kvv)})`);
 }
@@ -992,7 +992,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       ? null
       : text(
           `It was made with key ${index + 1} of the ring (${entry.from ?? '…'} – ${entry.to ?? '…'}, KVV ${groupHex(kvvs[index]!)})${keyIndex >= 0 ? `, not key ${keyIndex + 1}, the key valid on ${date}` : `, while no key of the ring is valid on ${date}`}.`,
-          `Den gjordes med nyckel ${index + 1} i nyckelringen (${entry.from ?? '…'} – ${entry.to ?? '…'}, KVV ${groupHex(kvvs[index]!)})${keyIndex >= 0 ? `, inte nyckel ${keyIndex + 1} som gäller ${date}` : `, medan ingen nyckel i ringen gäller ${date}`}.`,
+          `Den gjordes med nyckel ${index + 1} i nyckelringen (${entry.from ?? '…'} – ${entry.to ?? '…'}, KVV ${groupHex(kvvs[index]!)})${keyIndex >= 0 ? `, inte nyckel ${keyIndex + 1} som gäller ${date}` : `, medan ingen nyckel i nyckelringen gäller ${date}`}.`,
         );
     addKey(index, 'bytes', hexToBytes(hex), right ? null : 'other-key', ringSay);
     if (!right) return;
@@ -1009,7 +1009,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         'key-as-text',
         text(
           `The key was used as its ${value.length} characters of text (${use === 'text-lower' ? 'lower case' : use === 'text-upper' ? 'upper case' : 'as typed'}) instead of the 16 bytes its hexadecimal digits stand for: decode the key from hex before using it.`,
-          `Nyckeln användes som sina ${value.length} tecken text (${use === 'text-lower' ? 'gemener' : use === 'text-upper' ? 'versaler' : 'som inskriven'}) i stället för de 16 byte dess hexadecimala siffror står för: avkoda nyckeln från hex innan den används.`,
+          `Nyckeln användes som text, sina ${value.length} tecken (${use === 'text-lower' ? 'gemener' : use === 'text-upper' ? 'versaler' : 'som den skrevs in'}), i stället för de 16 byte som dess hexadecimala siffror står för: avkoda nyckeln från hex innan du använder den.`,
         ),
       );
     }
@@ -1115,11 +1115,11 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         given.form === 'hex'
           ? text(
               'The full 64-character HMAC was sent; NB_HMAC is only its first 32 characters.',
-              'Hela HMAC på 64 tecken skickades; NB_HMAC är bara dess första 32 tecken.',
+              'Hela HMAC:en på 64 tecken skickades; NB_HMAC är bara de första 32 tecknen.',
             )
           : text(
               'The full 32-byte HMAC was sent; NB_HMAC is only its first 16 bytes (32 hexadecimal characters).',
-              'Hela HMAC på 32 byte skickades; NB_HMAC är bara dess första 16 byte (32 hexadecimala tecken).',
+              'Hela HMAC:en på 32 byte skickades; NB_HMAC är bara de första 16 byten (32 hexadecimala tecken).',
             ),
       );
     }
@@ -1134,7 +1134,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     }
     if (given.lowercase) {
       causes.push('lowercase-hex');
-      says.push(text('The MAC was sent in lower case; the bank writes it in upper case.', 'MAC skickades med gemener; banken skriver den med versaler.'));
+      says.push(text('The MAC was sent in lower case; the bank writes it in upper case.', 'MAC:en skickades med gemener; banken skriver den med versaler.'));
     }
     const fix =
       fromBank && expectedMac !== null
@@ -1304,7 +1304,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
             causes: ['kvv-as-mac'],
             explanation: text(
               `The given MAC is the KVV of ${keyLabel(index, ring.length, 'bytes', kvv).en}: NB_KVV's value was put in NB_HMAC.`,
-              `Given MAC är KVV för ${keyLabel(index, ring.length, 'bytes', kvv).sv}: NB_KVV:s värde lades i NB_HMAC.`,
+              `Den angivna MAC:en är KVV:n för ${keyLabel(index, ring.length, 'bytes', kvv).sv}: värdet i NB_KVV lades i NB_HMAC.`,
             ),
             fix: text(`NB_HMAC must be the MAC of the fields: ${expectedMac ?? '—'}.`, `NB_HMAC ska vara fältens MAC: ${expectedMac ?? '—'}.`),
             string: '00000000',
@@ -1348,7 +1348,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
               : `The MAC does not verify; ${findings.length} explanations were found, each reproducing the MAC exactly.`,
             findings.length === 1
               ? 'MAC:en verifieras inte; en förklaring hittades, och den återskapar MAC:en exakt.'
-              : `MAC:en verifieras inte; ${findings.length} förklaringar hittades, var och en återskapar MAC:en exakt.`,
+              : `MAC:en verifieras inte; ${findings.length} förklaringar hittades, och var och en återskapar MAC:en exakt.`,
           )
         : text(
             `The MAC does not verify and none of the ${candidates.toLocaleString('en-US')} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,

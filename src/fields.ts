@@ -46,7 +46,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_RCV_ID: text('Shop id (agreement number)', 'Butiks-ID (avtalsnummer)'),
   NB_STAMP: text(
     'Payment id, unique per payment: it is what prevents double billing',
-    'Betalnings-ID, unikt för varje betalning: det förhindrar dubbel debitering',
+    'Betalnings-ID, unikt för varje betalning: det förhindrar dubbel fakturering',
   ),
   NB_DB_AMOUNT: text('Amount with a decimal comma, e.g. 990,00', 'Belopp med decimalkomma, t.ex. 990,00'),
   NB_DB_CUR: text('Currency: SEK or EUR', 'Valuta: SEK eller EUR'),
@@ -68,7 +68,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   ),
   NB_HMAC: text(
     'MAC: the first 32 hexadecimal characters of HMAC-SHA256 over the signed fields',
-    'MAC: de första 32 hexadecimala tecknen av HMAC-SHA256 över de signerade fälten',
+    'MAC: de första 32 hexadecimala tecknen i HMAC-SHA256 av de signerade fälten',
   ),
   NB_KVV: text(
     'Key verification value of the key used (not secret)',
@@ -93,7 +93,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_ERROR_DESCR: text('Description of the error', 'Beskrivning av felet'),
   NB_REPAY_AMOUNT: text(
     'Amount to repay with a decimal comma, e.g. 120,00',
-    'Belopp att återbetala med decimalkomma, t.ex. 120,00',
+    'Belopp att återbetala, med decimalkomma, t.ex. 120,00',
   ),
   NB_REPAY_CUR: text(
     'Currency of the repayment: must be the purchase’s currency',
@@ -103,7 +103,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_RETURN_REPAY_CUR: text('Currency of the amount repaid', 'Valuta för det återbetalda beloppet'),
   NB_WITHDRAWAL_AMOUNT: text(
     'Amount withdrawn from the shop’s account (only when currency was exchanged)',
-    'Uttaget belopp från butikens konto (endast vid växling)',
+    'Belopp som dras från butikens konto (endast vid växling)',
   ),
   NB_WITHDRAWAL_CUR: text(
     'Currency of the withdrawal (only when currency was exchanged)',
@@ -184,7 +184,7 @@ export function messageSpec(kind: string): MessageSpec {
     const list = MESSAGE_KINDS.join(', ');
     throw new EbetError(
       'unknown-kind',
-      text(`Unknown message kind "${kind}"; expected one of ${list}`, `Okänd meddelandetyp "${kind}"; förväntade en av ${list}`),
+      text(`Unknown message kind "${kind}"; expected one of ${list}`, `Okänd meddelandetyp ”${kind}”; tillåtna typer: ${list}`),
     );
   }
   return MESSAGES[kind];

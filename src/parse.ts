@@ -16,7 +16,7 @@ export type InputFormat = 'html' | 'urlencoded' | 'lines' | 'json' | 'curl' | 'f
 
 export const INPUT_FORMAT_NAMES: Readonly<Record<InputFormat, Text>> = {
   html: text('HTML form', 'HTML-formulär'),
-  urlencoded: text('URL-encoded body / query string', 'URL-kodad kropp / query string'),
+  urlencoded: text('URL-encoded body / query string', 'URL-kodad POST-data / query string'),
   lines: text('NAME=value lines', 'NAMN=värde-rader'),
   json: text('JSON', 'JSON'),
   curl: text('cURL command', 'cURL-kommando'),
@@ -72,7 +72,7 @@ export function parseFields(input: string): ParseResult {
       code: 'empty',
       message: text(
         'Nothing to read: paste a form, a POST body, a query string, NAME=value lines or JSON',
-        'Inget att läsa: klistra in ett formulär, en POST-kropp, en query string, NAMN=värde-rader eller JSON',
+        'Inget att läsa: klistra in ett formulär, POST-data, en query string, NAMN=värde-rader eller JSON',
       ),
     });
     return finish(draft);
@@ -85,7 +85,7 @@ export function parseFields(input: string): ParseResult {
       position: binary.index + 1,
       message: text(
         `This looks like binary data, not text (control character U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at position ${binary.index + 1}); paste the text of the form or body`,
-        `Detta ser ut som binärdata, inte text (styrtecken U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} på position ${binary.index + 1}); klistra in formulärets eller kroppens text`,
+        `Det här ser ut som binärdata, inte text (styrtecknet U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} på position ${binary.index + 1}); klistra in formuläret eller POST-datan som text`,
       ),
     });
     return finish(draft);
@@ -97,7 +97,7 @@ export function parseFields(input: string): ParseResult {
       code: 'not-found',
       message: text(
         'This is the bank’s "Not Found" answer: it means the request’s MAC did not verify (wrong key, string or encoding)',
-        'Detta är bankens svar "Not Found": det betyder att förfrågans MAC inte kunde verifieras (fel nyckel, sträng eller teckenkodning)',
+        'Det här är bankens svar ”Not Found”: det betyder att förfrågans MAC inte kunde verifieras (fel nyckel, sträng eller teckenkodning)',
       ),
     });
     return finish(draft);
@@ -157,7 +157,7 @@ function finish(draft: Draft): ParseResult {
       code: 'no-fields',
       message: text(
         `No fields found in this ${INPUT_FORMAT_NAMES[draft.format].en}`,
-        `Inga fält hittades i detta ${INPUT_FORMAT_NAMES[draft.format].sv}`,
+        `Inga fält hittades (läst som ${INPUT_FORMAT_NAMES[draft.format].sv})`,
       ),
     });
   }
@@ -257,7 +257,7 @@ function readHtml(html: string, draft: Draft): void {
         position,
         message: text(
           `The input at position ${position} is named "${name}" with spaces; the bank reads it as a different field`,
-          `Fältet på position ${position} heter "${name}" med mellanslag; banken läser det som ett annat fält`,
+          `Fältet på position ${position} heter ”${name}” med mellanslag; banken läser det som ett annat fält`,
         ),
       });
     }
@@ -283,7 +283,7 @@ function readHtml(html: string, draft: Draft): void {
       position: chosen.position,
       message: text(
         `The form's method is "${written}"; the handbook requires method="post"`,
-        `Formulärets metod är "${skrivet}"; handboken kräver method="post"`,
+        `Formulärets metod är ”${skrivet}”; handboken kräver method="post"`,
       ),
     });
   }
@@ -368,7 +368,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
         level: 'info',
         code: 'leading-text',
         position: offset + 1,
-        message: text(`Ignored the text before the first field: "${skipped}"`, `Texten före första fältet ignorerades: "${skipped}"`),
+        message: text(`Ignored the text before the first field: "${skipped}"`, `Texten före första fältet hoppades över: ”${skipped}”`),
       });
     }
     start = firstName.index;
@@ -390,7 +390,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
         position: here,
         message: text(
           `"${part}" at position ${here} has no "="; read as the field ${name.value} with an empty value`,
-          `"${part}" på position ${here} saknar "="; läst som fältet ${name.value} med tomt värde`,
+          `”${part}” på position ${here} saknar ”=”; läses som fältet ${name.value} med tomt värde`,
         ),
       });
     }
@@ -403,7 +403,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
           position: here,
           message: text(
             `${name.value}: "%" in "${part}" at position ${here} is not followed by two hexadecimal digits; write a literal % as %25`,
-            `${name.value}: "%" i "${part}" på position ${here} följs inte av två hexadecimala siffror; skriv ett bokstavligt % som %25`,
+            `${name.value}: ”%” i ”${part}” på position ${here} följs inte av två hexadecimala siffror; skriv själva tecknet % som %25`,
           ),
         });
       }
@@ -418,7 +418,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
       field: latin1Fields[0],
       message: text(
         `The percent-escapes of ${latin1Fields.join(', ')} are not UTF-8; read as ISO-8859-1 (e.g. %E5 = å): the sender encodes in ISO-8859-1, so sign in ISO-8859-1 too`,
-        `Procentkodningen i ${latin1Fields.join(', ')} är inte UTF-8; läst som ISO-8859-1 (t.ex. %E5 = å): avsändaren kodar i ISO-8859-1, så signera i ISO-8859-1 också`,
+        `Procentkodningen i ${latin1Fields.join(', ')} är inte UTF-8 och lästes som ISO-8859-1 (t.ex. %E5 = å): avsändaren använder ISO-8859-1, så signera också i ISO-8859-1`,
       ),
     });
   }
@@ -448,7 +448,7 @@ function readLines(input: string, draft: Draft): void {
         code: 'bad-line',
         message: text(
           `Line ${index + 1} is not NAME=value or NAME: value and was skipped: "${line.trim().slice(0, 80)}"`,
-          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: "${line.trim().slice(0, 80)}"`,
+          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: ”${line.trim().slice(0, 80)}”`,
         ),
       });
       return;
@@ -474,7 +474,7 @@ function readJson(input: string, draft: Draft): void {
       position,
       message: text(
         `This is not valid JSON: it breaks at position ${position} (near ${near}): ${String((error as Error).message)}`,
-        `Detta är inte giltig JSON: den bryts vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
+        `Det här är inte giltig JSON: felet finns vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
       ),
     });
     return;
@@ -492,7 +492,7 @@ function readJson(input: string, draft: Draft): void {
       code: 'json-shape',
       message: text(
         'The JSON must be an object of field names and string values, e.g. {"NB_STAMP": "00002"}, or a list of {"name", "value"}',
-        'JSON måste vara ett objekt med fältnamn och strängvärden, t.ex. {"NB_STAMP": "00002"}, eller en lista av {"name", "value"}',
+        'JSON måste vara ett objekt med fältnamn och strängvärden, t.ex. {"NB_STAMP": "00002"}, eller en lista med {"name", "value"}',
       ),
     });
     return;
@@ -508,7 +508,7 @@ function readJson(input: string, draft: Draft): void {
         field: name,
         message: text(
           `${name} is a JSON ${value === null ? 'null' : typeof value}, read as "${value ?? ''}"; the exact written form (e.g. 899,00) is lost — send values as strings`,
-          `${name} är ett JSON-${value === null ? 'null' : typeof value === 'number' ? 'tal' : 'booleskt värde'}, läst som "${value ?? ''}"; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
+          `${name} är ett JSON-${value === null ? 'null' : typeof value === 'number' ? 'tal' : 'booleskt värde'}, lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
         ),
       });
     } else {

@@ -134,7 +134,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
   'amount-grouping': {
     seen: text(
       'An amount with a thousands separator, e.g. 1 234,50 with a no-break space (as Swedish number formatting and a public .NET library write it)',
-      'Ett belopp med tusentalsavgränsare, t.ex. 1 234,50 med hårt blanksteg (som svensk talformatering och ett offentligt .NET-bibliotek skriver det)',
+      'Ett belopp med tusentalsavgränsare, t.ex. 1 234,50 med hårt mellanslag (som svensk talformatering och ett offentligt .NET-bibliotek skriver det)',
     ),
     bank: {
       known: false,
@@ -392,7 +392,7 @@ export function amountGrouping(direction: Direction, field: string, value: strin
     direction === 'shopToBank'
       ? text(
           `${field} "${value}" has a thousands separator${nbsp ? ' (a no-break space, as Swedish number formatting writes it)' : ''}; the handbook’s form is ${canonical}, and whether the bank accepts a separator is unknown`,
-          `${field} ”${value}” har tusentalsavgränsare${nbsp ? ' (ett hårt blanksteg, som svensk talformatering skriver det)' : ''}; handbokens form är ${canonical}, och om banken godtar en avgränsare är okänt`,
+          `${field} ”${value}” har tusentalsavgränsare${nbsp ? ' (ett hårt mellanslag, som svensk talformatering skriver det)' : ''}; handbokens form är ${canonical}, och om banken godtar en avgränsare är okänt`,
         )
       : text(
           `${field} "${value}" is ${canonical} written with a thousands separator; the bank may change the format, and the MAC uses the value exactly as received`,

@@ -234,7 +234,7 @@ export function payDirectAnswer(request: FieldInput, key: string, ledger: Ledger
     return refuse(
       text(
         `NB_STAMP ${earlier.stamp} was already paid (NB_PAID ${earlier.paid}); the stamp is unique per payment and stops double billing — give each payment a new NB_STAMP`,
-        `NB_STAMP ${earlier.stamp} är redan betald (NB_PAID ${earlier.paid}); betalnings-ID är unikt per betalning och förhindrar dubbel debitering — ge varje betalning ett nytt NB_STAMP`,
+        `NB_STAMP ${earlier.stamp} är redan betalt (NB_PAID ${earlier.paid}); betalnings-ID:t är unikt för varje betalning och förhindrar dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
       ),
     );
   }
@@ -303,7 +303,7 @@ export function paymentCheckAnswer(request: FieldInput, key: string, ledger: Led
       NB_PAID: payment.paid,
     },
     key,
-    text(`Paid ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`, `Betald ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`),
+    text(`Paid ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`, `Betalt ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`),
     ledger,
     options,
   );
@@ -321,7 +321,7 @@ function exchangeFields(amount: string, exchange: ExchangeOptions, now: Date): R
   if (!/^\d+,\d+$/.test(exchange.rate)) {
     throw new EbetError(
       'bad-rate',
-      text(`The exchange rate "${exchange.rate}" must be written like 8,91`, `Växelkursen "${exchange.rate}" ska skrivas som 8,91`),
+      text(`The exchange rate "${exchange.rate}" must be written like 8,91`, `Avropskursen ”${exchange.rate}” ska skrivas som 8,91`),
       'NB_RATE',
     );
   }
@@ -381,11 +381,11 @@ export function repaymentAnswer(
       used
         ? text(
             `This repayment was already carried out with NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); a further repayment gives the newest NB_PAID ${head}`,
-            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); en ytterligare återbetalning anger senaste NB_PAID ${head}`,
+            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); för en ny återbetalning anger du det senaste NB_PAID, ${head}`,
           )
         : text(
             `NB_PAID ${fields.NB_PAID} does not belong to this payment; give ${head}`,
-            `NB_PAID ${fields.NB_PAID} hör inte till denna betalning; ange ${head}`,
+            `NB_PAID ${fields.NB_PAID} hör inte till den här betalningen; ange ${head}`,
           ),
     );
   }
@@ -407,7 +407,7 @@ export function repaymentAnswer(
     return fail(
       text(
         `The total repaid may not exceed the payment (${payment.amount} ${payment.currency}): at most ${left} remains`,
-        `Återbetalt totalt får inte överstiga betalningen (${payment.amount} ${payment.currency}): högst ${left} återstår`,
+        `Det totala återbetalda beloppet får inte vara större än betalningen (${payment.amount} ${payment.currency}): högst ${left} återstår`,
       ),
     );
   }
@@ -451,13 +451,13 @@ const REPAYMENT_KEYS = ['rcvId', 'stamp', 'reference', 'requestPaid', 'amount', 
 
 function entriesOf<K extends string>(list: unknown, keys: readonly K[], name: string, what: Text): Array<Record<K, string>> {
   if (list === undefined) return [];
-  if (!Array.isArray(list)) throw new EbetError('ledger-shape', text(`"${name}" must be a list`, `"${name}" ska vara en lista`));
+  if (!Array.isArray(list)) throw new EbetError('ledger-shape', text(`"${name}" must be a list`, `”${name}” ska vara en lista`));
   return list.map((item, i) => {
     const missing = keys.find((k) => typeof (item as Record<string, unknown> | null)?.[k] !== 'string');
     if (missing) {
       throw new EbetError(
         'ledger-shape',
-        text(`${what.en} ${i + 1} has no text "${missing}"`, `${what.sv} ${i + 1} saknar texten "${missing}"`),
+        text(`${what.en} ${i + 1} has no text "${missing}"`, `${what.sv} ${i + 1} saknar texten ”${missing}”`),
       );
     }
     return Object.fromEntries(keys.map((k) => [k, (item as Record<string, string>)[k]])) as Record<K, string>;
@@ -477,13 +477,13 @@ export function ledgerFromJson(json: string): Ledger {
   } catch (error) {
     throw new EbetError(
       'ledger-json',
-      text(`This is not JSON (${(error as Error).message}); import a file exported from the simulator`, `Detta är inte JSON (${(error as Error).message}); importera en fil som exporterats från simulatorn`),
+      text(`This is not JSON (${(error as Error).message}); import a file exported from the simulator`, `Det här är inte JSON (${(error as Error).message}); importera en fil som du har exporterat från simulatorn`),
     );
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'ebet-ledger') {
     throw new EbetError(
       'ledger-shape',
-      text('This JSON is not a simulator ledger (no "format": "ebet-ledger")', 'Denna JSON är ingen simulatorreskontra (inget "format": "ebet-ledger")'),
+      text('This JSON is not a simulator ledger (no "format": "ebet-ledger")', 'Den här JSON-filen är ingen reskontra från simulatorn (den saknar "format": "ebet-ledger")'),
     );
   }
   const record = data as { payments?: unknown; repayments?: unknown };

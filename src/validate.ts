@@ -113,7 +113,7 @@ function urlFinding(name: string, value: string): Finding | null {
       'url-scheme',
       text(
         `${name} uses a "${value.split(':')[0]}:" address; it must be an absolute http(s) URL of one page, e.g. https://shop.example/return.html`,
-        `${name} använder en "${value.split(':')[0]}:"-adress; den ska vara en fullständig http(s)-URL till en sida, t.ex. https://butik.example/retur.html`,
+        `${name} är en ”${value.split(':')[0]}:”-adress; den ska vara en fullständig http(s)-URL till en sida, t.ex. https://butik.example/retur.html`,
       ),
     );
   }
@@ -125,7 +125,7 @@ function urlFinding(name: string, value: string): Finding | null {
       relative
         ? text(
             `${name} is relative ("${value}"); the bank needs an absolute http(s) URL, e.g. https://shop.example${value.startsWith('/') ? value : `/${value}`}`,
-            `${name} är relativ ("${value}"); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example${value.startsWith('/') ? value : `/${value}`}`,
+            `${name} är relativ (”${value}”); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example${value.startsWith('/') ? value : `/${value}`}`,
           )
         : text(
             `${name} must be an absolute http(s) URL of one page without spaces, e.g. https://shop.example/return.html`,
@@ -137,8 +137,8 @@ function urlFinding(name: string, value: string): Finding | null {
     return warn(
       'url-http',
       text(
-        `${name} uses plain http; the receipt then travels unencrypted — use https`,
-        `${name} använder okrypterad http; kvittot skickas då okrypterat — använd https`,
+        `${name} uses plain http; ${name === 'NB_RETURN' ? 'the bank’s answer then travels unencrypted' : 'the buyer then comes back over an unencrypted connection (nothing is posted to it)'} — use https`,
+        `${name} använder okrypterad http; ${name === 'NB_RETURN' ? 'bankens svar skickas då okrypterat' : 'köparen kommer då tillbaka över en okrypterad anslutning (inget skickas dit)'} — använd https`,
       ),
       value.replace(/^http:/i, 'https:'),
     );
@@ -167,17 +167,17 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
           'amount-format',
           text(
             `${name} "${value}" is ${parsed.canonical} in the handbook's form; the bank may change the format, and the MAC uses it exactly as received`,
-            `${name} "${value}" är ${parsed.canonical} i handbokens form; banken kan ändra formatet, och MAC beräknas på värdet exakt som det togs emot`,
+            `${name} ”${value}” är ${parsed.canonical} i handbokens format; banken kan ändra formatet, och MAC:en beräknas på värdet exakt som det togs emot`,
           ),
         )
-      : err('amount-invalid', text(`${name} "${value}" is not an amount`, `${name} "${value}" är inget belopp`));
+      : err('amount-invalid', text(`${name} "${value}" is not an amount`, `${name} ”${value}” är inget belopp`));
   }
   if (!parsed) {
     return err(
       'amount-invalid',
       text(
         `${name} "${value}" is not an amount; write digits, a decimal comma and two decimals: 550,00`,
-        `${name} "${value}" är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00`,
+        `${name} ”${value}” är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00`,
       ),
     );
   }
@@ -213,14 +213,14 @@ function currencyFinding(name: string, value: string, fromBank: boolean): Findin
           'currency-format',
           text(
             `${name} "${value}" means ${fixed}; the bank may send it so, and the MAC uses it exactly as received`,
-            `${name} "${value}" betyder ${fixed}; banken kan skicka det så, och MAC beräknas på värdet exakt som det togs emot`,
+            `${name} ”${value}” betyder ${fixed}; banken kan skicka det så, och MAC:en beräknas på värdet exakt som det togs emot`,
           ),
         )
       : err('currency-format', text(`${name} must be written exactly ${fixed}`, `${name} ska skrivas exakt ${fixed}`), fixed);
   }
   return err(
     'currency-unknown',
-    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} "${value}" är inte tillåten; banken tar SEK eller EUR`),
+    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” går inte; banken tar bara emot SEK eller EUR`),
   );
 }
 
@@ -258,7 +258,7 @@ function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, optio
           )
         : text(
             `${field.name} "${value}" cannot carry a ${name.en} check digit: it needs at least two digits`,
-            `${field.name} "${value}" kan inte ha en kontrollsiffra enligt ${name.sv}: den behöver minst två siffror`,
+            `${field.name} ”${value}” kan inte ha en kontrollsiffra enligt ${name.sv}: det behövs minst två siffror`,
           ),
       fixed,
     );
@@ -269,7 +269,7 @@ function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, optio
       'stamp-used',
       text(
         `NB_STAMP ${value} was already used by an earlier payment (${used}); the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP`,
-        `NB_STAMP ${value} användes redan av en tidigare betalning (${used}); banken betalar varje NB_STAMP en gång, dess skydd mot dubbel debitering — ge varje betalning ett nytt NB_STAMP`,
+        `NB_STAMP ${value} har redan använts för en tidigare betalning (${used}); banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
       ),
     );
   }
@@ -288,7 +288,7 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
             'version',
             text(
               `${name} is "${value}"; this version of the service takes exactly 0002 (the bank answers "felaktigt angiven version från butiken")`,
-              `${name} är "${value}"; denna version av tjänsten kräver exakt 0002 (banken svarar "felaktigt angiven version från butiken")`,
+              `${name} är ”${value}”; den här versionen av tjänsten kräver exakt 0002 (banken svarar ”felaktigt angiven version från butiken”)`,
             ),
             VERSION,
           );
@@ -308,13 +308,13 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
       if (allowed.includes(value)) return null;
       const fixed = value.trim().toUpperCase();
       return allowed.includes(fixed)
-        ? warn('status-format', text(`${name} "${value}" is read as ${fixed}`, `${name} "${value}" läses som ${fixed}`), fixed)
-        : err('status', text(`${name} is "${value}"; expected ${allowed.join(', ')}`, `${name} är "${value}"; förväntade ${allowed.join(', ')}`));
+        ? warn('status-format', text(`${name} "${value}" is read as ${fixed}`, `${name} ”${value}” läses som ${fixed}`), fixed)
+        : err('status', text(`${name} is "${value}"; expected ${allowed.join(', ')}`, `${name} är ”${value}”; tillåtna värden: ${new Intl.ListFormat('sv', { type: 'disjunction' }).format(allowed)}`));
     }
     case 'rate':
       return /^\d+,\d+$/.test(value)
         ? null
-        : warn('rate-format', text(`${name} "${value}" is not written like 8,91`, `${name} "${value}" är inte skrivet som 8,91`));
+        : warn('rate-format', text(`${name} "${value}" is not written like 8,91`, `${name} ”${value}” är inte skrivet i formatet 8,91`));
     default:
       return null;
   }
@@ -329,7 +329,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
         'padded',
         text(
           `${name} is ${length} characters with its padding; the handbook says at most ${format.max}, and the MAC uses it exactly as received`,
-          `${name} är ${length} tecken med utfyllnad; handboken säger högst ${format.max}, och MAC beräknas på värdet exakt som det togs emot`,
+          `${name} är ${length} tecken med utfyllnad; handboken säger högst ${format.max}, och MAC:en beräknas på värdet exakt som det togs emot`,
         ),
       );
     }
@@ -359,7 +359,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
         'not-digits',
         text(
           `${name} must be digits only; "${bad[0] === ' ' ? 'space' : bad[0]}" at position ${bad.index + 1} is not a digit`,
-          `${name} får bara innehålla siffror; "${bad[0] === ' ' ? 'mellanslag' : bad[0]}" på position ${bad.index + 1} är ingen siffra`,
+          `${name} får bara innehålla siffror; ”${bad[0] === ' ' ? 'mellanslag' : bad[0]}” på position ${bad.index + 1} är ingen siffra`,
         ),
         digits || undefined,
       );
@@ -370,7 +370,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
       'whitespace',
       text(
         `${name} has ${/^\s/.test(value) ? 'leading' : 'trailing'} whitespace; it is sent and signed as it stands — remove it unless the other side expects it`,
-        `${name} har ${/^\s/.test(value) ? 'inledande' : 'avslutande'} blanksteg; det skickas och signeras som det står — ta bort det om inte motparten väntar sig det`,
+        `${name} har ${/^\s/.test(value) ? 'inledande' : 'avslutande'} blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem`,
       ),
       value.trim(),
     );
@@ -467,7 +467,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
           value,
           err(
             'duplicate',
-            text(`${name} is posted more than once; the bank reads one — remove this copy`, `${name} skickas mer än en gång; banken läser ett — ta bort denna kopia`),
+            text(`${name} is posted more than once; the bank reads one — remove this copy`, `${name} skickas mer än en gång; banken läser bara ett av dem — ta bort den här kopian`),
           ),
           field,
         ),
@@ -492,7 +492,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
                 'unknown-field',
                 text(
                   `${name} is not part of ${spec.title.en}; it is not signed and the bank ignores it`,
-                  `${name} ingår inte i ${spec.title.sv}; det signeras inte och banken ignorerar det`,
+                  `${name} ingår inte i ${spec.title.sv}; det signeras inte och banken bortser från det`,
                 ),
               ),
         ),
@@ -505,7 +505,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
         'alias',
         text(
           `${name} is the spelling of the handbook's example; its table says ${field.name}`,
-          `${name} är stavningen i handbokens exempel; dess tabell säger ${field.name}`,
+          `${name} är stavningen i handbokens exempel; handbokens tabell säger ${field.name}`,
         ),
         field.name,
       );

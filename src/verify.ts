@@ -186,7 +186,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       code: 'unknown-kind',
       message: text(
         'No field of any E-betalning message was found. If this came from the cancel or reject address: a cancel/reject return carries no fields and proves nothing.',
-        'Inget fält från något E-betalningsmeddelande hittades. Om detta kom från avbryt- eller avvisa-adressen: en sådan retur har inga fält och bevisar ingenting.',
+        'Inga fält från E-betalning hittades. Om texten kom från adressen för avbryt eller avvisa: en sådan retur har inga fält och bevisar ingenting.',
       ),
     });
     return done('unknown-kind', []);
@@ -374,7 +374,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
           field: 'NB_HMAC',
           message: text(
             `Key ${other + 1}${entryRange(ring[other]!)} gives exactly this MAC: the message was signed with it, not with the key valid on ${date ? dateWords(date).en : 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
-            `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt denna MAC: meddelandet signerades med den, inte med nyckeln som gäller ${date ? dateWords(date).sv : 'dess datum'}. Nycklar byts vid en datumgräns utan överlapp — kontrollera nyckelringens datum innan du litar på den.`,
+            `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller ${date ? dateWords(date).sv : 'meddelandets datum'}. Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.`,
           ),
         });
       }

@@ -141,7 +141,7 @@ describe('explainStatus', () => {
     expect(explain({ ...yes, NB_HMAC: await webMac(TEST_KEY, 'YES&00002') }).headline.en).to.contain('YES: stamp 00002 is paid');
     const no = explain({ NB_VERIFIED: 'NO', NB_RETURN_STAMP: '00002', NB_HMAC: await webMac(TEST_KEY, 'NO&00002') });
     expect(no.level).to.equal('warning');
-    expect(no.headline.sv).to.contain('banken har ingen betalning med stämpel 00002');
+    expect(no.headline.sv).to.contain('banken har ingen betalning med betalnings-ID 00002');
     const err = explain({ NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002', NB_HMAC: '', NB_ERR_DESCR: 'Tekniskt fel' });
     expect(err.level).to.equal('unknown');
     expect(err.headline.en).to.contain('ERR carries no MAC by design, so it proves nothing — treat the payment as unknown and check again later');

@@ -422,7 +422,7 @@ describe('diagnoseMac: bad input', () => {
   it('readHexValue names what is wrong with a typed MAC or KVV', () => {
     expect(readHexValue('ff36 5893 d899 291c 3bf5 05fb 3175 e880', 'NB_KVV')).to.equal('ff365893d899291c3bf505fb3175e880');
     expect(fail(() => readHexValue('FF36 5893', 'NB_KVV')).text.en).to.equal('The KVV has 8 hexadecimal characters; it needs exactly 32');
-    expect(fail(() => readHexValue('FF36 589Q', 'NB_KVV')).text.sv).to.contain('KVV:ets tecken "Q" på position 8');
+    expect(fail(() => readHexValue('FF36 589Q', 'NB_KVV')).text.sv).to.contain('KVV:ns tecken ”Q” på position 8');
     expect(fail(() => readHexValue(TEST_KVV + TEST_KVV, 'NB_KVV')).field).to.equal('NB_KVV');
     expect(readHexValue(TEST_KVV + TEST_KVV, 'NB_HMAC')).to.have.length(64);
     expect(readHexValue(`${TEST_KVV}ABCDEF01`, 'NB_HMAC')).to.have.length(40);

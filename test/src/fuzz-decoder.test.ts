@@ -182,7 +182,7 @@ fuzzSuite(TITLE, () => {
     expect(v.outcome).to.equal('incomplete');
     expect(v.findings[0]).to.include({ code: 'not-latin1', field: 'NB_RCV_ID' });
     expect(v.findings[0]!.message.en).to.equal('NB_RCV_ID: "Ā" at position 3 cannot be written in ISO-8859-1; use UTF-8 or remove it');
-    expect(v.findings[0]!.message.sv).to.equal('NB_RCV_ID: "Ā" på position 3 kan inte skrivas i ISO-8859-1; använd UTF-8 eller ta bort tecknet');
+    expect(v.findings[0]!.message.sv).to.equal('NB_RCV_ID: ”Ā” på position 3 kan inte skrivas i ISO-8859-1; använd UTF-8 eller ta bort tecknet');
   });
 
   it('a key that is no key is a finding at the key, never an exception', () => {

@@ -149,9 +149,21 @@ describe('validateFields: warnings that trip integrations', () => {
     const stamp = rows.find((r) => r.name === 'NB_STAMP')!;
     expect([stamp.level, stamp.ok, stamp.code]).to.deep.equal(['warning', true, 'stamp-used']);
     expect(stamp.message.en).to.match(/already used by an earlier payment \(2026-11-23T10:00:00.000Z\).*double billing/);
-    expect(stamp.message.sv).to.match(/dubbel debitering/);
+    expect(stamp.message.sv).to.match(/dubbel fakturering/);
     expect(verdict(rows)).to.equal('warning');
     const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002' }, { usedStamps });
     expect(check.find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');
+  });
+
+  it('warns of plain http on every return address, and says a receipt travels only to NB_RETURN', () => {
+    const http = { ...GOOD, NB_RETURN: 'http://shop.example/ok.html', NB_CANCEL: 'http://shop.example/cancel.html', NB_REJECT: 'http://shop.example/reject.html' };
+    const [ok, cancel, reject] = (['NB_RETURN', 'NB_CANCEL', 'NB_REJECT'] as const).map((name) => rowOf(http, name));
+    expect([ok!.code, cancel!.code, reject!.code]).to.deep.equal(['url-http', 'url-http', 'url-http']);
+    expect(ok!.message.en).to.contain('the bank’s answer then travels unencrypted');
+    expect(ok!.message.sv).to.contain('bankens svar skickas då okrypterat');
+    for (const row of [cancel!, reject!]) {
+      expect(row.message.en).to.contain('nothing is posted to it').and.not.match(/receipt|answer/);
+      expect(row.message.sv).to.contain('inget skickas dit').and.not.match(/kvitto|svar/);
+    }
   });
 });

@@ -265,7 +265,7 @@ describe('<ebet-decoder>', () => {
     await useTestKey(el);
     await paste(el, body(await receipt()));
     expect(root(el).querySelector('h1')!.textContent).to.equal('Svarsavkodare');
-    expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betalt: bankens kvitto');
+    expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betald: bankens kvitto');
     expect(root(el).textContent).to.contain('Exakt den sträng som signeras');
   });
 });
