@@ -5,6 +5,7 @@
  * timer after the ticket request, incident state with pure reducers, and the written report.
  * No DOM: every function takes "now" as an argument, so tests control the clock.
  */
+import { formatZoned, pad, zonedTime } from './time.ts';
 import { text, type Lang, type Text } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -504,61 +505,11 @@ export function stepLink(key: LinkKey, config: IncidentConfig): StepLink {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Time: the provider's local time, office hours, the ticket timer
+// Time: the provider's local time, office hours, the ticket timer (wall clocks: time.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** A moment as the clock on the wall shows it in a time zone. */
-export interface ZonedTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  readonly weekday: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+export { formatZoned, zonedTime, type ZonedTime } from './time.ts';
 
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** The wall-clock time of `date` in `timeZone`, computed with Intl (daylight saving included). */
-export function zonedTime(date: Date, timeZone: string): ZonedTime {
-  let format = FORMATTERS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    FORMATTERS.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
-  return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    weekday: WEEKDAYS.indexOf(parts['weekday'] ?? '') + 1,
-    hour: Number(parts['hour']) % 24,
-    minute: Number(parts['minute']),
-    second: Number(parts['second']),
-  };
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD HH:MM` on the wall clock of `timeZone`. */
-export function formatZoned(date: Date, timeZone: string, seconds = false): string {
-  const z = zonedTime(date, timeZone);
-  return `${z.year}-${pad(z.month)}-${pad(z.day)} ${pad(z.hour)}:${pad(z.minute)}${seconds ? `:${pad(z.second)}` : ''}`;
-}
 
 const DAY_NAMES: readonly Text[] = [
   text('Monday', 'måndag'),

@@ -10,6 +10,7 @@
 import { ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { computeKvv, hmacSha256, KVV_INPUT, normalizeKey, truncateMac } from './key.ts';
 import { text, type Text } from './text.ts';
+import { formatZoned } from './time.ts';
 
 /** A request the shop sends, or an answer the bank sends. */
 export type Direction = 'shopToBank' | 'bankToShop';
@@ -448,18 +449,7 @@ export function swedishDate(at: Date = new Date()): string {
   return swedishTime(at).slice(0, 10);
 }
 
-/** The wall-clock time in Sweden, `YYYY-MM-DDTHH:MM:SS`, whatever the machine's time zone. */
+/** The wall-clock time in Sweden, `YYYY-MM-DD HH:MM:SS`, whatever the machine's time zone. */
 export function swedishTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+  return formatZoned(at, 'Europe/Stockholm', true);
 }

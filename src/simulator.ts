@@ -9,6 +9,7 @@ import type { Encoding } from './encoding.ts';
 import { messageSpec, type MessageKind } from './fields.ts';
 import { computeMacDetails, signMessage, toRecord, type FieldInput, type MacComputation } from './message.ts';
 import { macMismatch, macMissing, readHex, swedishDate, swedishTime } from './policy.ts';
+import { pad } from './time.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
 
@@ -79,7 +80,6 @@ export type SimulatedAnswer =
       readonly ledger: Ledger;
     };
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * A new NB_PAID: the time in Sweden (Europe/Stockholm, as the bank writes it and as key rings are
@@ -88,7 +88,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  */
 export function newPaid(now: Date, taken: ReadonlySet<string> = new Set()): string {
   let micro = now.getUTCMilliseconds() * 1000;
-  const base = `${swedishTime(now).replace('T', '-').replace(/:/g, '.')}.`;
+  const base = `${swedishTime(now).replace(' ', '-').replace(/:/g, '.')}.`;
   let paid = base + pad(micro, 6);
   while (taken.has(paid)) paid = base + pad(++micro % 1_000_000, 6);
   return paid;
