@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { parseFields, type ParseResult } from '../../src/index.ts';
 
 const codes = (r: ParseResult) => r.problems.map((p) => p.code);
@@ -83,6 +84,24 @@ describe('parseFields: every input form', () => {
     expect(r.fields).to.deep.equal({ NB_DB_AMOUNT: '899', NB_STAMP: '00002', NB_X: '' });
     expect(r.problems.find((p) => p.code === 'json-not-string')!.field).to.equal('NB_DB_AMOUNT');
     expect(parseFields('[{"name":"NB_STAMP","value":"1"},{"name":"NB_STAMP","value":"2"}]').duplicates).to.deep.equal(['NB_STAMP']);
+  });
+
+  it('reads a JSON object’s members as JSON.parse and Object.entries give them (array indices first, a repeated name in its first place with its last value)', () => {
+    const name = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('NB_STAMP', '0', '1', '10', '01', '4294967294', '4294967295', '__proto__', 'toString', 'a"b\\c'));
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom({}, [1], { a: 'b' }));
+    const space = fc.constantFrom('', ' ', '\n  ', '\t');
+    const object = fc.tuple(fc.array(fc.tuple(name, value, space), { minLength: 1, maxLength: 8 }), space).map(
+      ([members, s]) => `{${s}${members.map(([n, v, t]) => `${JSON.stringify(n)}${t}:${s}${JSON.stringify(v)}`).join(`,${s}`)}${s}}`,
+    );
+    fc.assert(
+      fc.property(object, (json) => {
+        const expected = Object.entries(JSON.parse(json) as Record<string, unknown>)
+          .filter(([, v]) => v === null || typeof v !== 'object')
+          .map(([n, v]) => ({ name: n, value: v === null ? '' : String(v) }));
+        expect(parseFields(json).entries, json).to.deep.equal(expected);
+      }),
+      { numRuns: 1000, seed: 15 },
+    );
   });
 
   it('reports broken JSON with a position', () => {
