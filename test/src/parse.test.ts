@@ -152,6 +152,68 @@ describe('parseFields: every input form', () => {
   });
 });
 
+describe('parseFields: which form of a page is read', () => {
+  const page = `<form action="/search" method=get><input name=q value=shoes><input type=password name=password value=secret></form>
+    <form action="https://bank.example/pay" method=POST><input type=hidden name=NB_STAMP value=1><input type=hidden name=NB_RCV_ID value=2></form>`;
+
+  it('reads the form that sends NB_ fields, reports its action and method, and lists the others without merging them', () => {
+    const r = parseFields(page);
+    expect(r.entries).to.deep.equal([
+      { name: 'NB_STAMP', value: '1' },
+      { name: 'NB_RCV_ID', value: '2' },
+    ]);
+    expect([r.action, r.method]).to.deep.equal(['https://bank.example/pay', 'post']);
+    expect(r.form).to.deep.include({ index: 1, action: 'https://bank.example/pay', method: 'post', names: ['NB_STAMP', 'NB_RCV_ID'] });
+    expect(r.otherForms).to.deep.equal([{ index: 0, action: '/search', method: 'get', names: ['q', 'password'], position: 1 }]);
+    const note = r.problems.find((p) => p.code === 'other-forms')!;
+    expect(note.level).to.equal('info');
+    expect(note.message.en).to.contain('q, password');
+  });
+
+  it('says when a page has no E-betalning form, and lists the forms it found', () => {
+    const r = parseFields(page.slice(0, page.indexOf('</form>') + 7));
+    expect(r.entries).to.deep.equal([]);
+    const error = r.problems.find((p) => p.code === 'no-ebet-form')!;
+    expect(error.level).to.equal('error');
+    expect(error.message.en).to.equal('This page has no E-betalning form (none sends an NB_ field); it has form 1 at position 1 (method get action="/search"; q, password)');
+    expect(error.message.sv).to.contain('Sidan har inget E-betalningsformulär');
+  });
+
+  it('reads inputs outside any form when they are the ones with NB_ fields', () => {
+    const r = parseFields('<form><input name=q></form><input type=hidden name=NB_STAMP value=7>');
+    expect(r.entries).to.deep.equal([{ name: 'NB_STAMP', value: '7' }]);
+    expect(r.form!.index).to.equal(null);
+    expect(r.action).to.equal(undefined);
+  });
+
+  it('gives a control to the form that was open when it was parsed, or to the one its form= names', () => {
+    expect(parseFields('<table><form method=post><tr><td><input name=NB_STAMP value=1></td></tr></form></table>').fields).to.deep.equal({ NB_STAMP: '1' });
+    const r = parseFields('<form id=pay method=post><input name=NB_STAMP value=1></form><input name=NB_RCV_ID value=2 form=pay><input name=NB_PAID value=3 form=nowhere>');
+    expect(r.entries.map((e) => e.name)).to.deep.equal(['NB_STAMP', 'NB_RCV_ID']);
+  });
+
+  it('sends what the browser sends: no disabled, unchecked or button fields; textarea, select and checkbox defaults', () => {
+    const r = parseFields(`<form method=post>
+      <input name=NB_STAMP value=first disabled><input name=NB_STAMP value=second>
+      <fieldset disabled><input name=NB_X value=off><legend>kept</legend></fieldset>
+      <input type=checkbox name=NB_BOX checked><input type=checkbox name=NB_OFF>
+      <textarea name=NB_TEXT>
+line 1
+line 2</textarea>
+      <select name=NB_PICK><option>a<option selected>b</select><select name=NB_FIRST><option disabled>x<option> y  z </select>
+      <input name=NB_LINE value="a&#10;b"><button name=NB_BUTTON value=1>Pay</button><input type=submit name=NB_SUBMIT value=Pay>
+    </form>`);
+    expect(r.entries).to.deep.equal([
+      { name: 'NB_STAMP', value: 'second' },
+      { name: 'NB_BOX', value: 'on' },
+      { name: 'NB_TEXT', value: 'line 1\nline 2' },
+      { name: 'NB_PICK', value: 'b' },
+      { name: 'NB_FIRST', value: 'y z' },
+      { name: 'NB_LINE', value: 'ab' },
+    ]);
+  });
+});
+
 describe('parseFields: hostile HTML is read, never run', () => {
   afterEach(() => {
     delete (window as unknown as Record<string, unknown>).__pwned;
