@@ -532,7 +532,7 @@ function readJson(input: string, draft: Draft): void {
   readPairs(pairs, draft);
 }
 
-function readPairs(pairs: ReadonlyArray<[string, unknown]>, draft: Draft): void {
+function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
   for (const [name, value] of pairs) {
     if (typeof value === 'string') {
       draft.entries.push({ name, value });
@@ -568,7 +568,7 @@ const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
  * read without building the object (10 MB of fields would make it slow); null for any other
  * text, which JSON.parse then reads or explains.
  */
-function objectMembers(input: string): Array<[string, unknown]> | null {
+function objectMembers(input: string): Iterable<[string, unknown]> | null {
   let i = 0;
   const next = (pattern: RegExp): string | null => {
     pattern.lastIndex = i;
@@ -582,6 +582,7 @@ function objectMembers(input: string): Array<[string, unknown]> | null {
   next(JSON_SPACE);
   // A name given twice keeps its first place and its last value, as in JSON.parse's object.
   const members = new Map<string, unknown>();
+  let indices = false;
   if (input[i] === '}') i++;
   else {
     for (;;) {
@@ -591,7 +592,9 @@ function objectMembers(input: string): Array<[string, unknown]> | null {
       next(JSON_SPACE);
       const literal = input[i] === '"' ? next(JSON_STRING) : next(JSON_SCALAR);
       if (literal === null) return null;
-      members.set(unquote(key), literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
+      const name = unquote(key);
+      if (!indices && isArrayIndex(name)) indices = true;
+      members.set(name, literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
       next(JSON_SPACE);
       const c = input[i++];
       if (c === '}') break;
@@ -601,10 +604,16 @@ function objectMembers(input: string): Array<[string, unknown]> | null {
   }
   next(JSON_SPACE);
   if (i !== input.length) return null;
+  if (!indices) return members;
   // Object.entries lists array indices first, in ascending order.
-  const isIndex = (name: string) => ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1;
-  const indices = [...members].filter(([name]) => isIndex(name)).sort(([a], [b]) => Number(a) - Number(b));
-  return indices.length ? [...indices, ...[...members].filter(([name]) => !isIndex(name))] : [...members];
+  const all = [...members];
+  return [...all.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...all.filter(([name]) => !isArrayIndex(name))];
+}
+
+/** Whether a property name is an array index (such names come first, in order, in an object). */
+function isArrayIndex(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57 && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
 /** The 0-based index where a JSON text stops being valid JSON (engines do not all say). */
