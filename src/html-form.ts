@@ -68,13 +68,14 @@ interface Control {
 /** Reads every form of the page (in tree order) and the controls that belong to no form. */
 export function readPageForms(source: string): { forms: PageForm[]; outside: PageForm | null } {
   const formPointer = new Map<Element, Element>();
+  /** The order inputs were created in (radio groups depend on it). */
   const created = new Map<Element, number>();
   const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
     ...defaultTreeAdapter,
     // The tree builder's form element pointer: a control created while a form is open (and not in
     // a template, with no form= attribute) belongs to that form even when it ends up outside it.
     onElementCreated(element, { formElement, isInTemplate }) {
-      created.set(element, created.size);
+      if (element.tagName === 'input') created.set(element, created.size);
       if (formElement && !isInTemplate && element.namespaceURI === HTML_NS && SUBMITTABLE.has(element.tagName)) formPointer.set(element, formElement);
     },
   };

@@ -111,37 +111,50 @@ export function parseFields(input: string): ParseResult {
   return finish(draft);
 }
 
-/** How many unknown names get a "did you mean". */
-const GUESSES = 100;
+/** How many unknown names get a warning of their own, with a "did you mean". */
+const LISTED_UNKNOWN = 100;
 
 function finish(draft: Draft): ParseResult {
-  const fields: Record<string, string> = {};
-  const counts = new Map<string, string[]>();
+  // Per name its first value; for names given more than once, how often and the first three values.
+  const first = new Map<string, string>();
+  const repeated = new Map<string, { count: number; shown: string[] }>();
   for (const { name, value } of draft.entries) {
-    if (!(name in fields)) fields[name] = value;
-    const seen = counts.get(name);
-    if (seen) seen.push(value);
-    else counts.set(name, [value]);
+    const before = first.get(name);
+    if (before === undefined) first.set(name, value);
+    else {
+      const tally = repeated.get(name);
+      if (!tally) repeated.set(name, { count: 2, shown: [before, value] });
+      else if (tally.count++ < 3) tally.shown.push(value);
+    }
   }
-  const duplicates = [...counts].filter(([, values]) => values.length > 1).map(([name]) => name);
+  const fields: Record<string, string> = {};
+  const duplicates: string[] = [];
+  const unknown: string[] = [];
+  for (const [name, value] of first) {
+    if (repeated.has(name)) duplicates.push(name);
+    // An own property even for "__proto__", as JSON.parse would make it.
+    if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+    else fields[name] = value;
+    if (!KNOWN_FIELDS.has(name)) unknown.push(name);
+  }
   for (const name of duplicates) {
-    const values = counts.get(name)!;
-    const shown = values.slice(0, 3).map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
-    const more = values.length - shown.length;
+    const { count, shown: values } = repeated.get(name)!;
+    const shown = values.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    const more = count - shown.length;
     draft.problems.push({
       level: 'warning',
       code: 'duplicate',
       field: name,
       message: text(
-        `${name} appears ${values.length} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
-        `${name} förekommer ${values.length} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
+        `${name} appears ${count} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
+        `${name} förekommer ${count} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
       ),
     });
   }
-  const unknown = [...counts.keys()].filter((name) => !KNOWN_FIELDS.has(name));
-  for (const [i, name] of unknown.entries()) {
-    // "Did you mean" for the first names only: a log of thousands of other fields needs no guesses.
-    const guess = i < GUESSES ? closestKnown(name) : null;
+  // Each of the first unknown names gets its warning and "did you mean"; a log of thousands of
+  // other fields gets one line for the rest.
+  for (const name of unknown.slice(0, LISTED_UNKNOWN)) {
+    const guess = closestKnown(name);
     draft.problems.push({
       level: 'warning',
       code: 'unknown-field',
@@ -149,6 +162,17 @@ function finish(draft: Draft): ParseResult {
       message: guess
         ? text(`${name} is not a field of the handbook; did you mean ${guess}?`, `${name} är inget fält i handboken; menade du ${guess}?`)
         : text(`${name} is not a field of the handbook`, `${name} är inget fält i handboken`),
+    });
+  }
+  const more = unknown.length - LISTED_UNKNOWN;
+  if (more > 0) {
+    draft.problems.push({
+      level: 'warning',
+      code: 'unknown-fields',
+      message: text(
+        `${more} more fields are not fields of the handbook (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+        `${more} fält till är inga fält i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+      ),
     });
   }
   if (draft.format && draft.entries.length === 0 && !draft.problems.some((p) => p.level === 'error')) {
@@ -429,10 +453,16 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
 const LINE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*([=:])(.*)$/;
 
 function looksLikeLines(trimmed: string): boolean {
-  const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const matching = lines.filter((l) => LINE.test(l)).length;
-  if (lines.length === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(lines[0]!) && !/^\s*https?:/i.test(lines[0]!);
-  return matching >= 2 && matching * 2 >= lines.length;
+  let lines = 0;
+  let matching = 0;
+  let first = '';
+  for (const line of trimmed.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    if (lines++ === 0) first = line;
+    if (LINE.test(line)) matching++;
+  }
+  if (lines === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(first) && !/^\s*https?:/i.test(first);
+  return matching >= 2 && matching * 2 >= lines;
 }
 
 function readLines(input: string, draft: Draft): void {
@@ -462,6 +492,8 @@ function readLines(input: string, draft: Draft): void {
 
 function readJson(input: string, draft: Draft): void {
   draft.format = 'json';
+  const members = objectMembers(input);
+  if (members) return readPairs(members, draft);
   let data: unknown;
   try {
     data = JSON.parse(input);
@@ -497,6 +529,10 @@ function readJson(input: string, draft: Draft): void {
     });
     return;
   }
+  readPairs(pairs, draft);
+}
+
+function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
   for (const [name, value] of pairs) {
     if (typeof value === 'string') {
       draft.entries.push({ name, value });
@@ -520,6 +556,64 @@ function readJson(input: string, draft: Draft): void {
       });
     }
   }
+}
+
+const JSON_SPACE = /[ \t\n\r]*/y;
+const JSON_STRING = /"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"/y;
+const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * The members of a JSON object of scalars, as `Object.entries(JSON.parse(input))` gives them,
+ * read without building the object (10 MB of fields would make it slow); null for any other
+ * text, which JSON.parse then reads or explains.
+ */
+function objectMembers(input: string): Iterable<[string, unknown]> | null {
+  let i = 0;
+  const next = (pattern: RegExp): string | null => {
+    pattern.lastIndex = i;
+    const m = pattern.exec(input);
+    if (m) i = pattern.lastIndex;
+    return m ? m[0] : null;
+  };
+  const unquote = (literal: string) => (literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
+  next(JSON_SPACE);
+  if (input[i++] !== '{') return null;
+  next(JSON_SPACE);
+  // A name given twice keeps its first place and its last value, as in JSON.parse's object.
+  const members = new Map<string, unknown>();
+  let indices = false;
+  if (input[i] === '}') i++;
+  else {
+    for (;;) {
+      const key = next(JSON_STRING);
+      next(JSON_SPACE);
+      if (key === null || input[i++] !== ':') return null;
+      next(JSON_SPACE);
+      const literal = input[i] === '"' ? next(JSON_STRING) : next(JSON_SCALAR);
+      if (literal === null) return null;
+      const name = unquote(key);
+      if (!indices && isArrayIndex(name)) indices = true;
+      members.set(name, literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
+      next(JSON_SPACE);
+      const c = input[i++];
+      if (c === '}') break;
+      if (c !== ',') return null;
+      next(JSON_SPACE);
+    }
+  }
+  next(JSON_SPACE);
+  if (i !== input.length) return null;
+  if (!indices) return members;
+  // Object.entries lists array indices first, in ascending order.
+  const all = [...members];
+  return [...all.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...all.filter(([name]) => !isArrayIndex(name))];
+}
+
+/** Whether a property name is an array index (such names come first, in order, in an object). */
+function isArrayIndex(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57 && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
 /** The 0-based index where a JSON text stops being valid JSON (engines do not all say). */
