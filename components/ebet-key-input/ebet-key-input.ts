@@ -105,7 +105,7 @@ export class EbetKeyInput extends LitElement {
 
   private changed(): void {
     const { keys, error } = this.evaluate();
-    emit<KeyChangeDetail>(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
+    emit(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
   }
 
   private edit(index: number, part: keyof Row, value: string): void {
@@ -209,5 +209,8 @@ export class EbetKeyInput extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-key-input': EbetKeyInput;
+  }
+  interface HTMLElementEventMap {
+    'ebet-key-change': CustomEvent<KeyChangeDetail>;
   }
 }

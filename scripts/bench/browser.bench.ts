@@ -2,7 +2,9 @@
 // repeatedly for a fixed time and reports operations per second; results go to window.__bench.
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { computeMac, diagnoseMac, encodeText, keyBytes, keyedHmac, TEST_KEY, type MessageKind } from '../../src/index.ts';
+import { computeMac, diagnoseMac, type MessageKind, TEST_KEY } from '../../src/index.ts';
+import { encodeText } from '../../src/encoding.ts';
+import { keyBytes, keyedHmac } from '../../src/key.ts';
 
 export interface BenchRow {
   name: string;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decodeEntities, parseFields, type ParseResult } from '../../src/index.ts';
+import { parseFields, type ParseResult } from '../../src/index.ts';
+import { decodeEntities } from '../../src/parse.ts';
 
 const codes = (r: ParseResult) => r.problems.map((p) => p.code);
 

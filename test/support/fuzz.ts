@@ -2,7 +2,9 @@
 // that mostly follow each field's rule, so inputs get deep into the code), their mutations, nasty
 // strings, keys and key rings, and a time bound for each call.
 import fc from 'fast-check';
-import { MESSAGE_KINDS, MESSAGES, normalizeKey, type FieldEntry, type FieldRule, type Keys, type MessageKind, type ParseResult, type ValidationRow } from '../../src/index.ts';
+import { type Keys, MESSAGE_KINDS, type MessageKind, MESSAGES, normalizeKey, type ParseResult, type ValidationRow } from '../../src/index.ts';
+import { type FieldRule } from '../../src/field-table.ts';
+import { type FieldEntry } from '../../src/message.ts';
 
 /**
  * How many inputs each property of the fuzz suite gets, file by file, so every file's title can say
