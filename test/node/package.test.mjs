@@ -1,0 +1,143 @@
+// The npm package as a new user gets it: `npm pack`, the tarball installed into an empty project
+// (its dependencies from npm's cache when there, else the registry), then used as the docs say —
+// the core in plain Node, a strict TypeScript consumer of the core and <ebet-checkout> with its
+// typed events, and a page built with Vite. Needs `npm run build` first (scripts/test.mjs runs it).
+// The page's gzip size goes to dist/bench/package-checkout.json for the bench.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import assert from 'node:assert/strict';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const vectors = JSON.parse(readFileSync(join(ROOT, 'test/vectors/public.json'), 'utf8'));
+const handbook = vectors.vectors.find((v) => v.note.startsWith("the handbook's own example"));
+
+let dir;
+let project;
+let packed;
+
+const run = (command, args, cwd = project) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ebet-package-'));
+  project = join(dir, 'shop');
+  mkdirSync(project);
+  const [info] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT));
+  packed = info;
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-shop', private: true, type: 'module' }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(dir, info.filename)]);
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('the tarball holds the built modules, their declarations and maps, the sources they map to, and no tests or site pages', () => {
+  const files = packed.files.map((f) => f.path);
+  for (const entry of Object.values(pkg.exports)) {
+    for (const path of typeof entry === 'string' ? [entry] : Object.values(entry)) {
+      if (!path.includes('*')) assert.ok(files.includes(path.replace(/^\.\//, '')), `${path} is packed`);
+    }
+  }
+  assert.ok(files.includes('dist/npm/src/index.d.ts.map'));
+  assert.ok(files.includes('dist/npm/src/index.js.map'));
+  assert.ok(files.includes('src/index.ts'), 'the sources the maps point to');
+  assert.ok(files.includes('dist/npm/components/ebet-checkout/ebet-checkout-core.js'), 'the checkout core beside the checkout');
+  assert.ok(files.includes('dist/lib/ebet-checkout.js'), 'the standalone bundles for a plain <script>');
+  assert.deepEqual(files.filter((f) => /^(test|tools|docs|public)\/|\/page\.ts$/.test(f)), []);
+});
+
+test('the core entry is a curated list of at most 60 names, without internals or the incident checklist', async () => {
+  const core = await import(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.js'));
+  const declared = readFileSync(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.d.ts'), 'utf8');
+  const names = [...declared.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().replace(/^type /, ''))).filter(Boolean);
+  assert.ok(names.length <= 60, `${names.length} names`);
+  for (const name of ['parseFields', 'validateFields', 'computeMac', 'computeKvv', 'verifyMessage', 'diagnoseMac', 'payDirectAnswer', 'normalizeKeys']) {
+    assert.equal(typeof core[name], 'function', name);
+  }
+  for (const internal of ['isAscii', 'hasInvisibles', 'DEFAULT_INCIDENT_CONFIG', 'createIncident']) assert.equal(core[internal], undefined, internal);
+});
+
+test("plain Node imports the installed package and computes the handbook's example MAC", () => {
+  const script = `
+    import { computeMac, computeKvv, macString, TEST_KEY } from 'ebet-toolkit';
+    import { DEFAULT_INCIDENT_CONFIG } from 'ebet-toolkit/incident';
+    import { EMPTY_LEDGER } from 'ebet-toolkit/simulator';
+    const v = ${JSON.stringify(handbook)};
+    console.log(JSON.stringify({
+      string: macString(v.kind, v.fields), mac: computeMac(v.kind, v.fields, v.key), kvv: computeKvv(TEST_KEY),
+      provider: DEFAULT_INCIDENT_CONFIG.provider, ledger: Array.isArray(EMPTY_LEDGER.payments),
+    }));`;
+  const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script]));
+  assert.deepEqual(out, { string: handbook.macString, mac: handbook.mac, kvv: vectors.testKvv, provider: 'CertiTrade', ledger: true });
+});
+
+test('a strict TypeScript consumer type-checks against the declarations: the core, <ebet-checkout> and its typed events', () => {
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, types: [] },
+      include: ['consumer.ts'],
+    }),
+  );
+  writeFileSync(
+    join(project, 'consumer.ts'),
+    `import { computeMac, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
+import { validateFields } from 'ebet-toolkit';
+import 'ebet-toolkit/checkout';
+import type { EbetReceipt } from 'ebet-toolkit/receipt';
+// @ts-expect-error internals are not part of the core's entry
+import { isAscii } from 'ebet-toolkit';
+
+const kind: MessageKind = 'payDirect';
+const fields = parseFields('NB_RCV_ID=999999&NB_STAMP=00002').fields;
+const mac: string | null = computeMac(kind, fields, TEST_KEY);
+const rows: ValidationRow[] = validateFields(kind, fields);
+
+const checkout = document.createElement('ebet-checkout');
+checkout.amount = '899,00';
+// @ts-expect-error the amount is a string such as "899,00"
+checkout.amount = 899;
+checkout.addEventListener('ebet-checkout-submit', (event) => {
+  const signed: string | undefined = event.detail.fields.NB_HMAC;
+  const action: string = event.detail.action;
+  if (!signed) event.preventDefault();
+  console.log(action);
+});
+checkout.addEventListener('ebet-checkout-error', (event) => {
+  for (const problem of event.detail.problems) console.log(problem.field, problem.code, problem.message.sv);
+});
+const receipt: EbetReceipt | null = document.querySelector('ebet-receipt');
+console.log(mac, rows.length, receipt, isAscii);
+`,
+  );
+  try {
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  } catch (error) {
+    assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+test('a page built with Vite uses <ebet-checkout> from the package; its size is recorded for the bench', () => {
+  writeFileSync(
+    join(project, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script type="module" src="./main.js"></script></head>
+<body><ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450"></ebet-checkout></body></html>`,
+  );
+  writeFileSync(join(project, 'main.js'), "import 'ebet-toolkit/checkout';\n");
+  run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
+  const assets = join(project, 'dist/assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const code = js.map((f) => readFileSync(join(assets, f), 'utf8'));
+  assert.ok(code.some((c) => c.includes('ebet-checkout')), 'the element is in the page');
+  assert.ok(js.some((f) => f.startsWith('ebet-checkout-core')), 'the checkout core is emitted for test mode and explanations');
+  const entry = code.find((c) => /customElements\.define\(["'`]ebet-checkout["'`]/.test(c));
+  assert.ok(entry, 'the page defines <ebet-checkout>');
+  const gzip = gzipSync(entry).length;
+  mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist/bench/package-checkout.json'), `${JSON.stringify({ what: 'a Vite page importing ebet-toolkit/checkout: its script, gzip', gzipBytes: gzip, files: js }, null, 2)}\n`);
+  assert.ok(gzip < 20_000, `${gzip} bytes gzip`);
+});
