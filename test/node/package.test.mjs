@@ -75,6 +75,63 @@ test("plain Node imports the installed package and computes the handbook's examp
   assert.deepEqual(out, { string: handbook.macString, mac: handbook.mac, kvv: vectors.testKvv, provider: 'CertiTrade', ledger: true });
 });
 
+/** The code blocks of docs/recipes.md marked with a file name, written into the project as they are. */
+function writeRecipes() {
+  const page = readFileSync(join(ROOT, 'docs/recipes.md'), 'utf8');
+  const files = [...page.matchAll(/```js file=(\S+)\n([\s\S]*?)```/g)].map(([, name, code]) => (writeFileSync(join(project, name), code), name));
+  assert.deepEqual(files.sort(), ['edge-signer.mjs', 'node-signer.mjs', 'verify-receipt.mjs']);
+}
+
+const ORDER_FIELDS = {
+  ...handbook.fields,
+  NB_RETURN: 'https://shop.example/return.html',
+  NB_CANCEL: 'https://shop.example/cancel.html',
+  NB_REJECT: 'https://shop.example/reject.html',
+};
+
+test('docs/recipes.md: the plain Node http signer signs the handbook example as published, and refuses what is not the order', async () => {
+  writeRecipes();
+  const { signerServer } = await import(join(project, 'node-signer.mjs'));
+  const order = { amount: handbook.fields.NB_DB_AMOUNT, currency: handbook.fields.NB_DB_CUR };
+  const server = signerServer(handbook.key, (reference) => (reference === handbook.fields.NB_DB_REF ? order : null));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/api/sign`;
+  try {
+    const signed = await fetch(url, { method: 'POST', body: JSON.stringify(ORDER_FIELDS) });
+    assert.equal(signed.status, 200);
+    const kvv = vectors.testKvv;
+    assert.deepEqual(await signed.json(), { NB_HMAC: handbook.mac, NB_KVV: kvv });
+    const cheaper = await fetch(url, { method: 'POST', body: JSON.stringify({ ...ORDER_FIELDS, NB_DB_AMOUNT: '1,00' }) });
+    assert.equal(cheaper.status, 409, 'an amount that is not the order’s');
+    const broken = await fetch(url, { method: 'POST', body: JSON.stringify({ ...ORDER_FIELDS, NB_DB_CUR: 'XX' }) });
+    assert.equal(broken.status, 422);
+  } finally {
+    server.close();
+  }
+});
+
+test('docs/recipes.md: the WebCrypto edge signer gives the published MAC and KVV', async () => {
+  const { default: handler } = await import(join(project, 'edge-signer.mjs'));
+  const response = await handler.fetch(new Request('https://shop.example/api/sign', { method: 'POST', body: JSON.stringify(ORDER_FIELDS) }), { EBET_KEY: handbook.key });
+  assert.deepEqual(await response.json(), { NB_HMAC: handbook.mac, NB_KVV: vectors.testKvv });
+});
+
+test('docs/recipes.md: server-side receipt verification accepts the bank’s receipt and refuses a tampered one or another order', async () => {
+  const { signMessage } = await import(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.js'));
+  const { handleVerify, verifyReceipt } = await import(join(project, 'verify-receipt.mjs'));
+  const receipt = signMessage(
+    'payDirectReturn',
+    { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: 'SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '2026-11-30 10:15:00' },
+    handbook.key,
+  );
+  const order = { stamp: '00002', reference: '123450', currency: 'SEK' };
+  assert.deepEqual(verifyReceipt(receipt, handbook.key, order), { verified: true });
+  assert.deepEqual(verifyReceipt({ ...receipt, NB_RETURN_DB_AMOUNT: '1,00' }, handbook.key, order), { verified: false });
+  assert.deepEqual(verifyReceipt(receipt, handbook.key, { ...order, stamp: '00003' }), { verified: false });
+  const answer = await handleVerify(new Request('https://shop.example/api/verify', { method: 'POST', body: JSON.stringify(receipt) }), handbook.key, () => order);
+  assert.deepEqual(await answer.json(), { verified: true });
+});
+
 test('a strict TypeScript consumer type-checks against the declarations: the core, <ebet-checkout> and its typed events', () => {
   writeFileSync(
     join(project, 'tsconfig.json'),
