@@ -33,11 +33,11 @@ markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
   if (href && !/^[a-z]+:/i.test(href)) tokens[i].attrSet('href', href.replace(/(^|\/)([\w.-]+)\.md(#|$)/, (_, slash, name, rest) => `${slash}${name === 'README' ? 'index' : name}.html${rest}`));
   return defaultLink(tokens, i, options, env, self);
 };
-markdown.renderer.rules.table_open = () => '<div class="scroll" tabindex="0" role="region" aria-label="Table">\n<table>\n';
+markdown.renderer.rules.table_open = () => '<div class="scroll" tabindex="0">\n<table>\n';
 markdown.renderer.rules.table_close = () => '</table>\n</div>\n';
 const defaultFence = markdown.renderer.rules.fence;
 markdown.renderer.rules.fence = (tokens, i, options, env, self) =>
-  defaultFence(tokens, i, options, env, self).replace('<pre>', '<pre tabindex="0" aria-label="Code">');
+  defaultFence(tokens, i, options, env, self).replace('<pre>', '<pre tabindex="0">');
 
 /** One page of the docs: its source file, title (its first heading) and summary (its first paragraph). */
 export function docsPages(root) {

@@ -38,8 +38,17 @@ const TOOL_PAGES = {
   'ebet-test-page': ['the test page', '../tools/test-page/'],
 };
 
+/**
+ * Attributes the page's script sets instead (docs-page.ts): the checkout goes into test mode only
+ * once it knows where its core is on the site, as it loads the core when it connects in test mode.
+ */
+const SET_BY_SCRIPT = { 'ebet-checkout': ' mode="test"' };
+
 function live(tag) {
-  if (LIVE[tag]) return ['Live:', '', `<div class="live">${LIVE[tag]}</div>`, '', '```html', LIVE[tag].replace(/&amp;/g, '&'), '```', ''];
+  if (LIVE[tag]) {
+    const element = LIVE[tag].replace(SET_BY_SCRIPT[tag] ?? '', '');
+    return ['Live:', '', `<div class="live">${element}</div>`, '', '```html', LIVE[tag].replace(/&amp;/g, '&'), '```', ''];
+  }
   const [name, href] = TOOL_PAGES[tag] ?? [];
   if (!href) throw new Error(`<${tag}> is neither shown live nor on a tool page: add it to LIVE or TOOL_PAGES`);
   return [`Live on [${name}](${href}).`, ''];
@@ -111,7 +120,7 @@ function renderElement(element) {
   const summary = cell(element.summary || element.description);
   const description = element.summary && element.description ? [cell(element.description), ''] : [];
   return [
-    `### \`<${element.tagName}>\``,
+    `## \`<${element.tagName}>\``,
     '',
     `${summary} (\`${element.path}\`, class \`${element.name}\`)`,
     '',

@@ -33,9 +33,9 @@ test('docs/elements.md is what the manifest renders (run `npm run docs` when thi
     );
   }
   for (const tag of definedTags) {
-    const section = current.slice(current.indexOf(`### \`<${tag}>\``));
-    assert.match(section, new RegExp(`^### \`<${tag}>\`$`, 'm'));
-    assert.match(section.split('\n### ')[0], new RegExp(`<div class="live"><${tag}[ >]|^Live on \\[`, 'm'), `<${tag}> is shown`);
+    const section = current.slice(current.indexOf(`## \`<${tag}>\``));
+    assert.match(section, new RegExp(`^## \`<${tag}>\`$`, 'm'));
+    assert.match(section.split('\n## ')[0], new RegExp(`<div class="live"><${tag}[ >]|^Live on \\[`, 'm'), `<${tag}> is shown`);
   }
 });
 
@@ -59,7 +59,7 @@ test('every element documents its public API: a summary, and a description for e
 
 test('the reference shows types, defaults, events, slots, parts and custom properties (the checkout as the example)', () => {
   const reference = renderReference(manifest);
-  const checkout = reference.slice(reference.indexOf('### `<ebet-checkout>`'));
+  const checkout = reference.slice(reference.indexOf('## `<ebet-checkout>`'));
   assert.match(checkout, /^\| `rcv-id` \| `rcvId` \| `string` \| `''` \| NB_RCV_ID/m);
   assert.match(checkout, /^\| `ebet-checkout-submit` \| Cancelable/m);
   assert.match(checkout, /^\| \(default\) \| The button's content/m);
