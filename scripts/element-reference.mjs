@@ -159,12 +159,14 @@ ${renderReference(manifest)}
 `;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const next = renderPage(await analyze());
-  const current = readFileSync(PAGE, { encoding: 'utf8', flag: 'a+' });
-  if (next === current) console.log('docs/elements.md is up to date');
+/** Writes a generated docs page when it changed, and says which it was. */
+export function writeGenerated(path, next, source) {
+  const name = path.slice(ROOT.length);
+  if (next === readFileSync(path, { encoding: 'utf8', flag: 'a+' })) console.log(`${name} is up to date`);
   else {
-    writeFileSync(PAGE, next);
-    console.log('docs/elements.md rewritten from the custom-elements manifest');
+    writeFileSync(path, next);
+    console.log(`${name} rewritten from ${source}`);
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeGenerated(PAGE, renderPage(await analyze()), 'the custom-elements manifest');

@@ -2,9 +2,9 @@
 // (src/fields.ts, rows in src/field-table.ts): every message, every field, its format, whether it
 // is mandatory and signed, what it means. `npm run docs` rewrites the page;
 // test/node/docs.test.mjs fails when it is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { writeGenerated } from './element-reference.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PAGE = `${ROOT}docs/protocol.md`;
@@ -82,12 +82,4 @@ ${Object.values(core.MESSAGES).flatMap(message).join('\n').trimEnd()}
 `;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const next = renderPage(await loadCore());
-  const current = readFileSync(PAGE, { encoding: 'utf8', flag: 'a+' });
-  if (next === current) console.log('docs/protocol.md is up to date');
-  else {
-    writeFileSync(PAGE, next);
-    console.log('docs/protocol.md rewritten from the core’s field table');
-  }
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeGenerated(PAGE, renderPage(await loadCore()), 'the core’s field table');
