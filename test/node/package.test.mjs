@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
+import { launchBrowser, serveDist, watchPage } from '../e2e/support.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -132,14 +133,7 @@ test('docs/recipes.md: server-side receipt verification accepts the bank’s rec
   assert.deepEqual(await answer.json(), { verified: true });
 });
 
-test('a strict TypeScript consumer type-checks against the declarations: the core, <ebet-checkout> and its typed events', () => {
-  writeFileSync(
-    join(project, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, types: [] },
-      include: ['consumer.ts'],
-    }),
-  );
+test('a strict TypeScript consumer type-checks against the declarations (Bundler and NodeNext resolution): the core, <ebet-checkout> and its typed events', () => {
   writeFileSync(
     join(project, 'consumer.ts'),
     `import { computeMac, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
@@ -171,18 +165,24 @@ const receipt: EbetReceipt | null = document.querySelector('ebet-receipt');
 console.log(mac, rows.length, receipt, isAscii);
 `,
   );
-  try {
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
-  } catch (error) {
-    assert.fail(`tsc found errors:\n${error.stdout}${error.stderr}`);
+  // As bundlers resolve (Vite, esbuild) and as Node does.
+  for (const [module, moduleResolution] of [['ESNext', 'Bundler'], ['NodeNext', 'NodeNext']]) {
+    const compilerOptions = { target: 'ES2022', module, moduleResolution, lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, types: [] };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['consumer.ts'] }));
+    try {
+      run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+    } catch (error) {
+      assert.fail(`tsc (${moduleResolution}) found errors:\n${error.stdout}${error.stderr}`);
+    }
   }
 });
 
-test('a page built with Vite uses <ebet-checkout> from the package; its size is recorded for the bench', () => {
+test('a page built with Vite uses <ebet-checkout> from the package: it runs in Chromium, test mode with its core; its size is recorded for the bench', async () => {
   writeFileSync(
     join(project, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script type="module" src="./main.js"></script></head>
-<body><ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450"></ebet-checkout></body></html>`,
+<body><ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450"
+  return-url="return.html" cancel-url="cancel.html" reject-url="reject.html"></ebet-checkout></body></html>`,
   );
   writeFileSync(join(project, 'main.js'), "import 'ebet-toolkit/checkout';\n");
   run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
@@ -197,4 +197,19 @@ test('a page built with Vite uses <ebet-checkout> from the package; its size is 
   mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
   writeFileSync(join(ROOT, 'dist/bench/package-checkout.json'), `${JSON.stringify({ what: 'a Vite page importing ebet-toolkit/checkout: its script, gzip', gzipBytes: gzip, files: js }, null, 2)}\n`);
   assert.ok(gzip < 20_000, `${gzip} bytes gzip`);
+
+  const server = await serveDist(join(project, 'dist'));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${server.url}index.html`);
+    await page.waitForFunction(() => document.querySelector('ebet-checkout')?.shadowRoot?.querySelector('[part=test-badge]'));
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelector('ebet-checkout').shadowRoot.querySelectorAll('[part=problems] li')].map((li) => li.textContent)), [], 'the core loaded');
+    assert.deepEqual(watch.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
