@@ -39,7 +39,7 @@ const defaultFence = markdown.renderer.rules.fence;
 markdown.renderer.rules.fence = (tokens, i, options, env, self) =>
   defaultFence(tokens, i, options, env, self).replace('<pre>', '<pre tabindex="0">');
 
-/** One page of the docs: its source file, title (its first heading) and summary (its first paragraph). */
+/** One page of the docs: its source file, title (its first heading) and summary (its first paragraph's first sentence). */
 export function docsPages(root) {
   const dir = join(root, DOCS_DIR);
   if (!existsSync(dir)) return [];
@@ -50,7 +50,8 @@ export function docsPages(root) {
       const source = readFileSync(join(dir, file), 'utf8');
       const tokens = markdown.parse(source, {});
       const title = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.type === 'heading_open')?.content ?? basename(file, '.md');
-      const summary = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open')?.content ?? '';
+      const paragraph = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open')?.content ?? '';
+      const summary = paragraph.split(/(?<=[.!?])\s/)[0].replace(/\s+/g, ' ');
       return { name: basename(file, '.md'), file: join(dir, file), source, title, summary };
     });
 }
