@@ -1,23 +1,24 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { docsInputs, docsPagesPlugin } from './scripts/docs-pages.mjs';
 import { standaloneBundles } from './scripts/standalone-bundles.mjs';
 
 const root = import.meta.dirname;
 
-/** Every page of the static site: the home page and each tool's `tools/<name>/index.html`. */
+/** Every page of the static site: the home page, each tool's `tools/<name>/index.html` and the docs pages. */
 function pages(): Record<string, string> {
   const inputs: Record<string, string> = { home: resolve(root, 'index.html') };
   for (const name of readdirSync(resolve(root, 'tools'))) {
     const page = resolve(root, 'tools', name, 'index.html');
     if (existsSync(page)) inputs[name] = page;
   }
-  return inputs;
+  return { ...inputs, ...docsInputs(root) };
 }
 
 export default defineConfig({
   base: './',
-  plugins: [standaloneBundles()],
+  plugins: [docsPagesPlugin(root), standaloneBundles()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,15 +1,58 @@
-// The README's element reference, rendered from the custom-elements manifest (the analyzer run on
-// the elements' sources with custom-elements-manifest.config.mjs, exactly what `npm run build`
-// writes to dist/custom-elements.json). `npm run docs` rewrites the README between the markers;
-// test/node/element-reference.test.mjs fails when what is there is stale.
+// The docs' element reference (docs/elements.md), rendered from the custom-elements manifest (the
+// analyzer run on the elements' sources with custom-elements-manifest.config.mjs, exactly what
+// `npm run build` writes to dist/custom-elements.json), each element shown live on the page.
+// `npm run docs` rewrites the page; test/node/element-reference.test.mjs fails when it is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const README = `${ROOT}README.md`;
-export const START = '<!-- elements:start -->';
-export const END = '<!-- elements:end -->';
+export const PAGE = `${ROOT}docs/elements.md`;
+
+/**
+ * Each element as it is shown live on the page: small elements right there (docs-page.ts gives the
+ * property-only ones their values), the tools on their own pages.
+ */
+const LIVE = {
+  'ebet-attempt-log': '<ebet-attempt-log></ebet-attempt-log>',
+  'ebet-bank-ledger': '<ebet-bank-ledger></ebet-bank-ledger>',
+  'ebet-checkout':
+    '<ebet-checkout mode="test" rcv-id="999999" amount="550,00" currency="SEK" reference="1042" return-url="../shop/return.html" cancel-url="../shop/cancel.html" reject-url="../shop/reject.html">Pay 550 kr</ebet-checkout>',
+  'ebet-copy-button': '<ebet-copy-button></ebet-copy-button>',
+  'ebet-field-table': '<ebet-field-table></ebet-field-table>',
+  'ebet-fields-input': '<ebet-fields-input value="NB_RCV_ID=999999&amp;NB_STAMP=00002"></ebet-fields-input>',
+  'ebet-form-builder': '<ebet-form-builder endpoint-base="../tools/test-page/bank/"></ebet-form-builder>',
+  'ebet-key-input': '<ebet-key-input test-key></ebet-key-input>',
+  'ebet-lang-switch': '<ebet-lang-switch></ebet-lang-switch>',
+  'ebet-receipt': '<ebet-receipt mode="test"></ebet-receipt>',
+};
+/** The elements that are a whole tool, live on their page. */
+const TOOL_PAGES = {
+  'ebet-bank-simulator': ['the test page', '../tools/test-page/'],
+  'ebet-calculator': ['the calculator', '../tools/calculator/'],
+  'ebet-decoder': ['the decoder', '../tools/decoder/'],
+  'ebet-home': ['the home page', '../'],
+  'ebet-incident-checklist': ['the incident checklist', '../tools/incident/'],
+  'ebet-mac-doctor': ['the calculator', '../tools/calculator/'],
+  'ebet-shell': ['every page, this one too', './'],
+  'ebet-test-page': ['the test page', '../tools/test-page/'],
+};
+
+/**
+ * Attributes the page's script sets instead (docs-page.ts): the checkout goes into test mode only
+ * once it knows where its core is on the site, as it loads the core when it connects in test mode.
+ */
+const SET_BY_SCRIPT = { 'ebet-checkout': ' mode="test"' };
+
+function live(tag) {
+  if (LIVE[tag]) {
+    const element = LIVE[tag].replace(SET_BY_SCRIPT[tag] ?? '', '');
+    return ['Live:', '', `<div class="live">${element}</div>`, '', '```html', LIVE[tag].replace(/&amp;/g, '&'), '```', ''];
+  }
+  const [name, href] = TOOL_PAGES[tag] ?? [];
+  if (!href) throw new Error(`<${tag}> is neither shown live nor on a tool page: add it to LIVE or TOOL_PAGES`);
+  return [`Live on [${name}](${href}).`, ''];
+}
 
 /** The manifest of the elements' current sources, in memory (the config's globs, Lit support, nothing written). */
 export async function analyze() {
@@ -77,11 +120,12 @@ function renderElement(element) {
   const summary = cell(element.summary || element.description);
   const description = element.summary && element.description ? [cell(element.description), ''] : [];
   return [
-    `### \`<${element.tagName}>\``,
+    `## \`<${element.tagName}>\``,
     '',
     `${summary} (\`${element.path}\`, class \`${element.name}\`)`,
     '',
     ...description,
+    ...live(element.tagName),
     ...properties(element),
     ...methods(element),
     ...list(element.events, ['event', 'detail and when']),
@@ -91,7 +135,7 @@ function renderElement(element) {
   ];
 }
 
-/** The Markdown that goes between the markers. */
+/** The element reference: an index, then each element. */
 export function renderReference(manifest) {
   const all = elements(manifest);
   const index = table(
@@ -101,28 +145,28 @@ export function renderReference(manifest) {
   return [...index, ...all.flatMap((e) => renderElement(e))].join('\n').trimEnd();
 }
 
-/** What the README holds between the markers now (`null` without markers). */
-export function currentReference(readme) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) return null;
-  return readme.slice(start + START.length, end).trim();
+/** docs/elements.md: the whole page. */
+export function renderPage(manifest) {
+  return `# Element reference
+
+Every element of the toolkit, generated from \`custom-elements.json\` (\`npm run docs\`; the package
+ships the manifest as \`ebet-toolkit/custom-elements.json\`). Attributes, properties, methods,
+events (each in \`HTMLElementEventMap\` with its detail type), slots, CSS parts and custom properties.
+Import one element (\`ebet-toolkit/checkout\`, \`ebet-toolkit/receipt\`) or all of them
+(\`ebet-toolkit/elements\`); see [the npm package](package.md).
+
+${renderReference(manifest)}
+`;
 }
 
-/** The README with `reference` between the markers. */
-export function withReference(readme, reference) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} markers`);
-  return `${readme.slice(0, start + START.length)}\n${reference}\n${readme.slice(end)}`;
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const readme = readFileSync(README, 'utf8');
-  const next = withReference(readme, renderReference(await analyze()));
-  if (next === readme) console.log('README.md element reference is up to date');
+/** Writes a generated docs page when it changed, and says which it was. */
+export function writeGenerated(path, next, source) {
+  const name = path.slice(ROOT.length);
+  if (next === readFileSync(path, { encoding: 'utf8', flag: 'a+' })) console.log(`${name} is up to date`);
   else {
-    writeFileSync(README, next);
-    console.log('README.md element reference rewritten from the custom-elements manifest');
+    writeFileSync(path, next);
+    console.log(`${name} rewritten from ${source}`);
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) writeGenerated(PAGE, renderPage(await analyze()), 'the custom-elements manifest');

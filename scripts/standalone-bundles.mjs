@@ -3,6 +3,8 @@
 // which must live at a fixed path at or above their scope. `npm start` serves them from source on
 // the fly; `vite build` writes them into dist/ beside the pages. Add an entry to STANDALONE_BUNDLES.
 // Workers listed in PRECACHED_WORKERS then get the list of files they keep for offline use.
+// The npm package's modules are tsc's (tsconfig.lib.json, dist/npm/); PACKAGE_BUNDLES adds the few
+// files there that are loaded by address rather than imported, readable and with source maps.
 import { posix, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { injectManifest } from 'workbox-build';
@@ -17,6 +19,14 @@ export const STANDALONE_BUNDLES = {
   'lib/ebet-receipt.js': 'components/ebet-receipt/ebet-receipt.ts',
   'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-worker.ts',
   'shop/ebet-receipt-sw.js': 'components/ebet-receipt/shop-worker.ts',
+};
+
+/**
+ * Files of the package (dist/npm/) loaded by address at run time, so self-contained: the checkout's
+ * core, which `<ebet-checkout>` loads from beside itself (`EbetCheckout.coreUrl`) only when needed.
+ */
+export const PACKAGE_BUNDLES = {
+  'npm/components/ebet-checkout/ebet-checkout-core.js': 'src/checkout-core.ts',
 };
 
 /**
@@ -39,7 +49,7 @@ const splits = (fileName) => fileName.startsWith('lib/') && !fileName.endsWith('
  * modules it imports on demand (e.g. the Swedish UI strings) as `chunks/…` beside it, so a page
  * that never needs them never loads them. Without `split` everything is in the one module.
  */
-async function bundle(fileName, entry, minify, split) {
+async function bundle(fileName, entry, minify, split, sourcemap = false) {
   const dir = posix.dirname(fileName);
   const result = await build({
     entryPoints: { [posix.basename(fileName, '.js')]: entry },
@@ -49,7 +59,7 @@ async function bundle(fileName, entry, minify, split) {
     target: 'es2022',
     minify,
     legalComments: 'none',
-    sourcemap: false,
+    sourcemap: sourcemap && 'external',
     logLevel: 'error',
     splitting: split,
     outdir: `/out/${dir}`,
@@ -61,11 +71,11 @@ async function bundle(fileName, entry, minify, split) {
 }
 
 /** The Vite plugins: a dev middleware that bundles on request, assets emitted at build, then the precache lists. */
-export function standaloneBundles(entries = STANDALONE_BUNDLES, workers = PRECACHED_WORKERS) {
-  return [bundles(entries), precacheLists(workers)];
+export function standaloneBundles(entries = STANDALONE_BUNDLES, workers = PRECACHED_WORKERS, packaged = PACKAGE_BUNDLES) {
+  return [bundles(entries, packaged), precacheLists(workers)];
 }
 
-function bundles(entries) {
+function bundles(entries, packaged) {
   return {
     name: 'ebet-standalone-bundles',
     configureServer(server) {
@@ -86,6 +96,11 @@ function bundles(entries) {
     async generateBundle() {
       for (const [fileName, entry] of Object.entries(entries)) {
         for (const [path, source] of Object.entries(await bundle(fileName, entry, true, splits(fileName)))) {
+          this.emitFile({ type: 'asset', fileName: path, source });
+        }
+      }
+      for (const [fileName, entry] of Object.entries(packaged)) {
+        for (const [path, source] of Object.entries(await bundle(fileName, entry, false, false, true))) {
           this.emitFile({ type: 'asset', fileName: path, source });
         }
       }
@@ -111,7 +126,8 @@ function precacheLists(workers) {
           swDest: worker,
           globDirectory: outDir,
           globPatterns,
-          globIgnores: ['sw.js', '**/*-sw.js'],
+          // The npm package's modules (dist/npm/) are not part of the site.
+          globIgnores: ['sw.js', '**/*-sw.js', 'npm/**'],
           // Vite's hashed file names are their revision.
           dontCacheBustURLsMatching: /^assets\//,
           // Workbox reads each address relative to the worker's own.

@@ -73,6 +73,11 @@ const S = {
   get unavailable() { return msg('The attempt log cannot be used in this browser'); },
 };
 
+/** Detail of `ebet-attempts-change`. */
+export interface AttemptsChangeDetail {
+  readonly attempts: readonly Attempt[];
+}
+
 /**
  * @summary The simulator's attempt log: every request that arrived, filterable by result, message and text; each with its fields, problems, signed strings and outcome. A failed attempt offers its signed string for download and opens in the mismatch doctor. Export, import and clear; follows other tabs.
  * Test hooks: each attempt is a `details[data-attempt=<id>]` with `data-kind`, `data-verdict`, `data-outcome`, `data-failed`;
@@ -281,5 +286,8 @@ export class EbetAttemptLog extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-attempt-log': EbetAttemptLog;
+  }
+  interface HTMLElementEventMap {
+    'ebet-attempts-change': CustomEvent<AttemptsChangeDetail>;
   }
 }

@@ -44,6 +44,11 @@ const S = {
   get unavailable() { return msg('The ledger cannot be read in this browser'); },
 };
 
+/** Detail of `ebet-ledger-change`. */
+export interface LedgerChangeDetail {
+  readonly ledger: Ledger;
+}
+
 /**
  * @summary The bank simulator's ledger: every simulated payment with its repayments, what remains and the NB_PAID a further repayment must give; export, import and clear. Follows changes made in other tabs.
  * @event ebet-ledger-change - `{ ledger: Ledger }` after an import or a clear.
@@ -168,5 +173,8 @@ export class EbetBankLedger extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-bank-ledger': EbetBankLedger;
+  }
+  interface HTMLElementEventMap {
+    'ebet-ledger-change': CustomEvent<LedgerChangeDetail>;
   }
 }

@@ -100,6 +100,11 @@ const newId = () => `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8
 /** The page's state for test drivers (`data-state`). */
 export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled' | 'rejected' | 'answered';
 
+/** Detail of `ebet-answer`. */
+export interface AnswerDetail {
+  readonly answer: SimulatedAnswer;
+}
+
 /**
  * @summary The bank test page: the shop's request (pasted or received by the service worker) checked field by field, and the bank's simulated answers — successful payment (a signed receipt posted to NB_RETURN), cancel, reject, payment check and repayment — kept in a ledger in this browser.
  * Test hooks: `data-state` (see the property), `data-encoding` (how the values are read and signed), `data-verified`
@@ -407,7 +412,7 @@ export class EbetBankSimulator extends LitElement {
           <label for="check-digit">${S.checkDigit}</label>
           <select id="check-digit" @change=${(e: Event) => {
             this.checkDigit = (e.target as HTMLSelectElement).value as CheckDigitScheme;
-            emit<CheckDigitChangeDetail>(this, 'ebet-check-digit-change', { checkDigit: this.checkDigit });
+            emit(this, 'ebet-check-digit-change', { checkDigit: this.checkDigit });
           }}>
             ${(Object.keys(S.checkDigits) as CheckDigitScheme[]).map((c) => html`<option value=${c} ?selected=${this.checkDigit === c}>${S.checkDigits[c]}</option>`)}
           </select>
@@ -526,5 +531,9 @@ export class EbetBankSimulator extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-bank-simulator': EbetBankSimulator;
+  }
+  interface HTMLElementEventMap {
+    'ebet-answer': CustomEvent<AnswerDetail>;
+    'ebet-check-digit-change': CustomEvent<CheckDigitChangeDetail>;
   }
 }

@@ -279,7 +279,7 @@ export class EbetCalculator extends LitElement {
     const signature = `${c.kind}|${c.details?.mac ?? ''}|${c.details?.macString ?? ''}`;
     if (signature !== this.lastEmitted) {
       this.lastEmitted = signature;
-      emit<MacChangeDetail>(this, 'ebet-mac-change', { kind: c.kind, computation: c.details });
+      emit(this, 'ebet-mac-change', { kind: c.kind, computation: c.details });
     }
   }
 
@@ -502,5 +502,8 @@ export class EbetCalculator extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-calculator': EbetCalculator;
+  }
+  interface HTMLElementEventMap {
+    'ebet-mac-change': CustomEvent<MacChangeDetail>;
   }
 }

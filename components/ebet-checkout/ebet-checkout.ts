@@ -467,7 +467,7 @@ export class EbetCheckout extends LitElement {
     this.problems = [];
     this.posting = detail;
     await this.updateComplete;
-    if (!emit<CheckoutSubmitDetail>(this, 'ebet-checkout-submit', detail, { cancelable: true })) {
+    if (!emit(this, 'ebet-checkout-submit', detail, { cancelable: true })) {
       this.posting = null;
       this.state = 'idle';
       return;
@@ -492,7 +492,7 @@ export class EbetCheckout extends LitElement {
   private fail(problems: CheckoutProblem[]): void {
     this.problems = problems;
     this.state = 'error';
-    emit<CheckoutErrorDetail>(this, 'ebet-checkout-error', { problems });
+    emit(this, 'ebet-checkout-error', { problems });
   }
 
   private label(field: string): string {
@@ -541,5 +541,9 @@ customElements.define('ebet-checkout', EbetCheckout);
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-checkout': EbetCheckout;
+  }
+  interface HTMLElementEventMap {
+    'ebet-checkout-submit': CustomEvent<CheckoutSubmitDetail>;
+    'ebet-checkout-error': CustomEvent<CheckoutErrorDetail>;
   }
 }

@@ -10,6 +10,12 @@ const S = {
   get failed() { return msg('Copy failed: select the text and press Ctrl+C'); },
 };
 
+/** Detail of `ebet-copy`. */
+export interface CopyDetail {
+  /** What was copied. */
+  readonly value: string;
+}
+
 /**
  * @summary A button that copies a value to the clipboard and says so.
  * @event ebet-copy - `{ value: string }` after a successful copy.
@@ -52,5 +58,8 @@ export class EbetCopyButton extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-copy-button': EbetCopyButton;
+  }
+  interface HTMLElementEventMap {
+    'ebet-copy': CustomEvent<CopyDetail>;
   }
 }

@@ -183,7 +183,7 @@ export class EbetDecoder extends LitElement {
             ...(this.kind ? { kind: this.kind } : {}),
           })
         : null;
-      if (this.list) emit<DecodeDetail>(this, 'ebet-decode', { list: this.list });
+      if (this.list) emit(this, 'ebet-decode', { list: this.list });
     }
   }
 
@@ -437,5 +437,8 @@ export class EbetDecoder extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-decoder': EbetDecoder;
+  }
+  interface HTMLElementEventMap {
+    'ebet-decode': CustomEvent<DecodeDetail>;
   }
 }

@@ -51,7 +51,7 @@ export class EbetFieldsInput extends LitElement {
 
   private parseNow(): void {
     this.result = parseFields(this.value);
-    emit<FieldsChangeDetail>(this, 'ebet-fields-change', { text: this.value, result: this.result });
+    emit(this, 'ebet-fields-change', { text: this.value, result: this.result });
   }
 
   private onInput(e: Event): void {
@@ -95,5 +95,8 @@ export class EbetFieldsInput extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-fields-input': EbetFieldsInput;
+  }
+  interface HTMLElementEventMap {
+    'ebet-fields-change': CustomEvent<FieldsChangeDetail>;
   }
 }

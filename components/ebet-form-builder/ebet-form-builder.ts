@@ -246,7 +246,7 @@ export class EbetFormBuilder extends LitElement {
       ${this.renderBlock('form', S.htmlForm, form)} ${this.renderBlock('body', S.body, body)} ${this.renderBlock('json', S.json, json)}
       <div class="actions">
         <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => postForm(this.renderRoot, this.action, signed, this.encoding)}>${S.send}</button>
-        <button type="button" class="secondary" data-action="check" @click=${() => emit<FormCheckDetail>(this, 'ebet-form-check', { kind: this.kind, html: form })}>${S.check}</button>
+        <button type="button" class="secondary" data-action="check" @click=${() => emit(this, 'ebet-form-check', { kind: this.kind, html: form })}>${S.check}</button>
       </div>
     </section>`;
   }
@@ -260,5 +260,8 @@ export class EbetFormBuilder extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-form-builder': EbetFormBuilder;
+  }
+  interface HTMLElementEventMap {
+    'ebet-form-check': CustomEvent<FormCheckDetail>;
   }
 }

@@ -251,7 +251,7 @@ export class EbetIncidentChecklist extends LitElement {
     } catch {
       this.storageProblem = () => S.storageFailed;
     }
-    emit<IncidentConfigChangeDetail>(this, 'ebet-incident-config-change', { config });
+    emit(this, 'ebet-incident-config-change', { config });
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -291,7 +291,7 @@ export class EbetIncidentChecklist extends LitElement {
     } catch {
       this.storageProblem = () => S.storageFailed;
     }
-    emit<IncidentChangeDetail>(this, 'ebet-incident-change', { store });
+    emit(this, 'ebet-incident-change', { store });
   }
 
   private get active(): Incident | null {
@@ -625,5 +625,9 @@ export class EbetIncidentChecklist extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-incident-checklist': EbetIncidentChecklist;
+  }
+  interface HTMLElementEventMap {
+    'ebet-incident-change': CustomEvent<IncidentChangeDetail>;
+    'ebet-incident-config-change': CustomEvent<IncidentConfigChangeDetail>;
   }
 }

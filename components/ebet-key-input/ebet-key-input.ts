@@ -117,7 +117,7 @@ export class EbetKeyInput extends LitElement {
 
   private changed(): void {
     const { keys, error } = this.evaluate();
-    emit<KeyChangeDetail>(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
+    emit(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
   }
 
   private edit(index: number, part: keyof Row, value: string): void {
@@ -220,5 +220,8 @@ export class EbetKeyInput extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-key-input': EbetKeyInput;
+  }
+  interface HTMLElementEventMap {
+    'ebet-key-change': CustomEvent<KeyChangeDetail>;
   }
 }

@@ -135,7 +135,7 @@ export class EbetMacDoctor extends LitElement {
       }
     }
     this.result = detail;
-    emit<DiagnosisDetail>(this, 'ebet-diagnosis', detail);
+    emit(this, 'ebet-diagnosis', detail);
   }
 
   override render() {
@@ -221,5 +221,8 @@ export class EbetMacDoctor extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-mac-doctor': EbetMacDoctor;
+  }
+  interface HTMLElementEventMap {
+    'ebet-diagnosis': CustomEvent<DiagnosisDetail>;
   }
 }

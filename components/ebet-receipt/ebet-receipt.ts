@@ -167,7 +167,7 @@ export class EbetReceipt extends LitElement {
     this.message = message;
     this.problems = problems;
     this.state = state;
-    emit<ReceiptDetail>(this, 'ebet-receipt', { state, fields, problems: problems.map((p) => p()) });
+    emit(this, 'ebet-receipt', { state, fields, problems: problems.map((p) => p()) });
   }
 
   /** A receipt the worker kept, by its id; `null` when it is no longer there. */
@@ -241,5 +241,8 @@ export class EbetReceipt extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'ebet-receipt': EbetReceipt;
+  }
+  interface HTMLElementEventMap {
+    'ebet-receipt': CustomEvent<ReceiptDetail>;
   }
 }

@@ -1,11 +1,11 @@
 // Every page of the built site in Swedish, as a visitor sees it: no escaped markup (&lt; &gt; &amp;)
 // in what is shown, and the shown text keeps to the glossary (docs/glossary.json: the words to
 // avoid, "du" not "ni"). The pages, with an example filled in where a tool has one, are those of the
-// screenshots in docs/screenshots/ (scripts/screenshots.mjs).
+// screenshots in docs/screenshots/ (scripts/screenshots-sv.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openSwedish, SWEDISH_PAGES } from '../../scripts/screenshots.mjs';
+import { openSwedish, SWEDISH_PAGES } from '../../scripts/screenshots-sv.mjs';
 import { problemsOf, rules } from '../../scripts/swedish.mjs';
 import { useBuiltSite } from './support.mjs';
 

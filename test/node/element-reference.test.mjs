@@ -1,10 +1,10 @@
-// The custom-elements manifest and the README's element reference rendered from it: the
-// reference must match the elements' current sources (else: `npm run docs`), every element must
-// document its public API, and the build must ship the manifest.
+// The custom-elements manifest and the docs' element reference (docs/elements.md) rendered from it:
+// the page must match the elements' current sources (else: `npm run docs`), every element must
+// document its public API and be shown live, and the build must ship the manifest.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, currentReference, elements, README, renderReference, ROOT } from '../../scripts/element-reference.mjs';
+import { analyze, elements, PAGE, renderPage, renderReference, ROOT } from '../../scripts/element-reference.mjs';
 
 const manifest = await analyze();
 
@@ -22,19 +22,21 @@ test('the manifest has every element the sources define, and nothing else', () =
   );
 });
 
-test("the README's element reference is what the manifest renders (run `npm run docs` when this fails)", () => {
-  const readme = readFileSync(README, 'utf8');
-  const current = currentReference(readme);
-  assert.notEqual(current, null, 'README.md lacks the <!-- elements:start --> / <!-- elements:end --> markers');
-  const expected = renderReference(manifest);
+test('docs/elements.md is what the manifest renders (run `npm run docs` when this fails), every element shown live or on its tool page', () => {
+  const current = readFileSync(PAGE, 'utf8');
+  const expected = renderPage(manifest);
   if (current !== expected) {
     const [have, want] = [current.split('\n'), expected.split('\n')];
     const line = want.findIndex((text, i) => text !== have[i]);
     assert.fail(
-      `README.md's element reference is stale: run \`npm run docs\`. First difference (line ${line + 1} of the reference):\n  README:   ${have[line] ?? '(nothing)'}\n  manifest: ${want[line] ?? '(nothing)'}`,
+      `docs/elements.md is stale: run \`npm run docs\`. First difference (line ${line + 1}):\n  page:     ${have[line] ?? '(nothing)'}\n  manifest: ${want[line] ?? '(nothing)'}`,
     );
   }
-  for (const tag of definedTags) assert.match(current, new RegExp(`^### \`<${tag}>\`$`, 'm'));
+  for (const tag of definedTags) {
+    const section = current.slice(current.indexOf(`## \`<${tag}>\``));
+    assert.match(section, new RegExp(`^## \`<${tag}>\`$`, 'm'));
+    assert.match(section.split('\n## ')[0], new RegExp(`<div class="live"><${tag}[ >]|^Live on \\[`, 'm'), `<${tag}> is shown`);
+  }
 });
 
 test('every element documents its public API: a summary, and a description for each attribute, property, method, event, slot, part and custom property', () => {
@@ -57,7 +59,7 @@ test('every element documents its public API: a summary, and a description for e
 
 test('the reference shows types, defaults, events, slots, parts and custom properties (the checkout as the example)', () => {
   const reference = renderReference(manifest);
-  const checkout = reference.slice(reference.indexOf('### `<ebet-checkout>`'));
+  const checkout = reference.slice(reference.indexOf('## `<ebet-checkout>`'));
   assert.match(checkout, /^\| `rcv-id` \| `rcvId` \| `string` \| `''` \| NB_RCV_ID/m);
   assert.match(checkout, /^\| `ebet-checkout-submit` \| Cancelable/m);
   assert.match(checkout, /^\| \(default\) \| The button's content/m);

@@ -1,28 +1,9 @@
 import { expect } from '@open-wc/testing';
-import {
-  EMPTY_LEDGER,
-  EbetError,
-  TEST_KEY,
-  attemptCase,
-  attemptFailed,
-  attemptsFromJson,
-  attemptsToJson,
-  failureReason,
-  filterAttempts,
-  newAttempt,
-  payDirectAnswer,
-  paymentCheckAnswer,
-  readCalculatorCase,
-  signMessage,
-  toEntries,
-  usedStamps,
-  validateFields,
-  withAnswer,
-  withExit,
-  type Attempt,
-  type FieldInput,
-  type RequestKind,
-} from '../../src/index.ts';
+import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
+import { type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit } from '../../src/attempt-log.ts';
+import { readCalculatorCase } from '../../src/doctor.ts';
+import { toEntries } from '../../src/message.ts';
+import { type RequestKind } from '../../src/simulator.ts';
 import { webMac } from '../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';

@@ -1,25 +1,11 @@
 import { expect } from '@open-wc/testing';
-import {
-  checkDigit731,
-  dateOfPaid,
-  detectKind,
-  generateReference,
-  generateStamp,
-  hasValidCheckDigit,
-  keyForDate,
-  luhnCheckDigit,
-  normalizeAmount,
-  parseAmount,
-  rankKinds,
-  TEST_KEY,
-  toHtmlForm,
-  toJson,
-  toUrlEncoded,
-  parseFields,
-  visibleSegments,
-  MESSAGES,
-  MESSAGE_KINDS,
-} from '../../src/index.ts';
+import { detectKind, generateReference, generateStamp, hasValidCheckDigit, keyForDate, MESSAGE_KINDS, MESSAGES, parseAmount, parseFields, TEST_KEY, toHtmlForm, toUrlEncoded } from '../../src/index.ts';
+import { normalizeAmount } from '../../src/amount.ts';
+import { rankKinds } from '../../src/detect.ts';
+import { dateOfPaid } from '../../src/key-ring.ts';
+import { toJson } from '../../src/output.ts';
+import { checkDigit731, luhnCheckDigit } from '../../src/reference.ts';
+import { visibleSegments } from '../../src/visible.ts';
 
 describe('the field table', () => {
   it('covers the six messages of the handbook with bilingual descriptions', () => {

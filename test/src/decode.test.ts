@@ -1,17 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  calculatorCase,
-  crossCheck,
-  decodeMessages,
-  explainStatus,
-  findReplays,
-  normalizeKey,
-  orderForAnswer,
-  splitMessages,
-  supportSummary,
-  TEST_KEY,
-  verifyMessage,
-} from '../../src/index.ts';
+import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, verifyMessage } from '../../src/index.ts';
+import { calculatorCase, crossCheck, explainStatus, findReplays, orderForAnswer, supportSummary } from '../../src/decode.ts';
 import { readCalculatorCase } from '../../src/doctor.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
 import { webMac } from '../support/webcrypto.ts';

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { calculatorCase, DOCTOR_CAUSES, diagnoseMac, EbetError, readCalculatorCase, readHexValue, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
+import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../src/index.ts';
+import { calculatorCase } from '../../src/decode.ts';
+import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
 import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in

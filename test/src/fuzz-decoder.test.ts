@@ -4,24 +4,9 @@
 // ever in a summary or a verification.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  crossCheck,
-  decodeMessages,
-  explainStatus,
-  findReplays,
-  MESSAGE_KINDS,
-  MESSAGES,
-  orderForAnswer,
-  splitMessages,
-  supportSummary,
-  TEST_KEY,
-  toHtmlForm,
-  toUrlEncoded,
-  verifyMessage,
-  type FieldEntry,
-  type Keys,
-  type Verification,
-} from '../../src/index.ts';
+import { decodeMessages, type Keys, MESSAGE_KINDS, MESSAGES, splitMessages, TEST_KEY, toHtmlForm, toUrlEncoded, type Verification, verifyMessage } from '../../src/index.ts';
+import { crossCheck, explainStatus, findReplays, orderForAnswer, supportSummary } from '../../src/decode.ts';
+import { type FieldEntry } from '../../src/message.ts';
 import { anyMessage, checkParse, checkRows, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty, verifyOptions } from '../support/fuzz.ts';
 import { webMac } from '../support/webcrypto.ts';
 

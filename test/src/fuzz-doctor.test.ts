@@ -5,19 +5,10 @@
 // field, never another exception, never the key in the result.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  calculatorCase,
-  diagnoseMac,
-  DOCTOR_CAUSES,
-  EbetError,
-  MESSAGE_KINDS,
-  readCalculatorCase,
-  readHexValue,
-  toRecord,
-  type Diagnosis,
-  type FieldEntry,
-  type Keys,
-} from '../../src/index.ts';
+import { diagnoseMac, type Diagnosis, EbetError, type Keys, MESSAGE_KINDS } from '../../src/index.ts';
+import { calculatorCase } from '../../src/decode.ts';
+import { DOCTOR_CAUSES, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { type FieldEntry, toRecord } from '../../src/message.ts';
 import { anyMessage, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty } from '../support/fuzz.ts';
 import { webMac } from '../support/webcrypto.ts';
 

@@ -1,37 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  addIncident,
-  annotateStep,
-  createIncident,
-  currentStep,
-  DEFAULT_INCIDENT_CONFIG,
-  easterSunday,
-  EMPTY_INCIDENT_STORE,
-  formatElapsed,
-  INCIDENT_PROCESS,
-  INCIDENT_STEPS,
-  incidentReport,
-  isOfficeOpen,
-  MAILTO_MAX_LENGTH,
-  newIncidentId,
-  officeStatus,
-  parseIncidentConfig,
-  parseIncidentStore,
-  recordTicket,
-  removeIncident,
-  reportMailto,
-  setClosed,
-  setDetails,
-  setStepStatus,
-  stepLink,
-  swedishHolidays,
-  ticketTimer,
-  updateIncident,
-  validateIncidentConfig,
-  zonedTime,
-  type IncidentConfig,
-} from '../../src/index.ts';
+import { addIncident, annotateStep, createIncident, currentStep, DEFAULT_INCIDENT_CONFIG, easterSunday, EMPTY_INCIDENT_STORE, formatElapsed, INCIDENT_PROCESS, INCIDENT_STEPS, type IncidentConfig, incidentReport, isOfficeOpen, MAILTO_MAX_LENGTH, newIncidentId, officeStatus, parseIncidentConfig, parseIncidentStore, recordTicket, removeIncident, reportMailto, setClosed, setDetails, setStepStatus, stepLink, swedishHolidays, ticketTimer, updateIncident, validateIncidentConfig, zonedTime } from '../../src/incident.ts';
 
 const at = (iso: string) => new Date(iso);
 const config = DEFAULT_INCIDENT_CONFIG;

@@ -1,20 +1,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  computeKvv,
-  computeMac,
-  computeMacDetails,
-  EbetError,
-  hmacSha256,
-  keyBytes,
-  keyedHmac,
-  macString,
-  signMessage,
-  TEST_KEY,
-  TEST_KVV,
-  toHex,
-  encodeText,
-} from '../../src/index.ts';
+import { computeKvv, computeMac, computeMacDetails, EbetError, macString, signMessage, TEST_KEY, TEST_KVV } from '../../src/index.ts';
+import { encodeText } from '../../src/encoding.ts';
+import { hmacSha256, keyBytes, keyedHmac, toHex } from '../../src/key.ts';
 import { hexToBytes, latin1, webHmac, webMac } from '../support/webcrypto.ts';
 
 interface Vector {

@@ -1,23 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  EMPTY_LEDGER,
-  EbetError,
-  TEST_KEY,
-  TEST_KVV,
-  currentPaid,
-  ledgerFromJson,
-  ledgerToJson,
-  newPaid,
-  payDirectAnswer,
-  paymentCheckAnswer,
-  remainingHundredths,
-  repaymentAnswer,
-  returnTarget,
-  signMessage,
-  validateFields,
-  type Ledger,
-  type SimulatedAnswer,
-} from '../../src/index.ts';
+import { EbetError, EMPTY_LEDGER, type Ledger, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, signMessage, type SimulatedAnswer, TEST_KEY, TEST_KVV, validateFields } from '../../src/index.ts';
+import { currentPaid, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, returnTarget } from '../../src/simulator.ts';
 import { latin1, webMac } from '../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';

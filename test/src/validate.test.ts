@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { computeMac, TEST_KEY, TEST_KVV, validateFields, verdict, type ValidationRow } from '../../src/index.ts';
+import { computeMac, TEST_KEY, TEST_KVV, validateFields, type ValidationRow, verdict } from '../../src/index.ts';
 import { webMac } from '../support/webcrypto.ts';
 
 const GOOD = {

@@ -3,7 +3,9 @@
 // strings, keys and key rings. Runs are sized by count, never by time: how fast a call is belongs to
 // the bench (a time bound would fail on a loaded machine).
 import fc from 'fast-check';
-import { MESSAGE_KINDS, MESSAGES, normalizeKey, type FieldEntry, type FieldRule, type Keys, type MessageKind, type ParseResult, type ValidationRow } from '../../src/index.ts';
+import { type Keys, MESSAGE_KINDS, type MessageKind, MESSAGES, normalizeKey, type ParseResult, type ValidationRow } from '../../src/index.ts';
+import { type FieldRule } from '../../src/field-table.ts';
+import { type FieldEntry } from '../../src/message.ts';
 
 /**
  * How many inputs each property of the fuzz suite gets, file by file, so every file's title can say

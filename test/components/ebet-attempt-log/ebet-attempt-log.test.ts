@@ -2,19 +2,10 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
 import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
 import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
-import {
-  EMPTY_LEDGER,
-  TEST_KEY,
-  newAttempt,
-  payDirectAnswer,
-  readCalculatorCase,
-  signMessage,
-  toEntries,
-  validateFields,
-  withAnswer,
-  type Attempt,
-  type Encoding,
-} from '../../../src/index.ts';
+import { EMPTY_LEDGER, type Encoding, payDirectAnswer, signMessage, TEST_KEY, validateFields } from '../../../src/index.ts';
+import { type Attempt, newAttempt, withAnswer } from '../../../src/attempt-log.ts';
+import { readCalculatorCase } from '../../../src/doctor.ts';
+import { toEntries } from '../../../src/message.ts';
 import { latin1 } from '../../support/webcrypto.ts';
 
 function pay(stamp: string, extra: Record<string, string> = {}) {

@@ -214,7 +214,7 @@ describe('<ebet-bank-simulator>', () => {
     const ref = () => table(el).querySelector('tr[data-field=NB_DB_REF]')!;
     expect(ref().getAttribute('data-code')).to.equal('ok');
     const events: string[] = [];
-    el.addEventListener('ebet-check-digit-change', (e) => events.push((e as CustomEvent).detail.checkDigit));
+    el.addEventListener('ebet-check-digit-change', (e) => events.push(e.detail.checkDigit));
     const select = $(el, '#check-digit') as HTMLSelectElement;
     select.value = 'luhn';
     select.dispatchEvent(new Event('change'));

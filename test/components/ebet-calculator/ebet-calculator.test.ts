@@ -6,7 +6,9 @@ import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
-import { calculatorCase, computeMacDetails, readCalculatorCase, TEST_KEY } from '../../../src/index.ts';
+import { computeMacDetails, TEST_KEY } from '../../../src/index.ts';
+import { calculatorCase } from '../../../src/decode.ts';
+import { readCalculatorCase } from '../../../src/doctor.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */

@@ -1,6 +1,7 @@
-import { expect, fixture, fixtureSync, html, oneEvent } from '@open-wc/testing';
-import { EbetCheckout, type CheckoutErrorDetail, type CheckoutSubmitDetail } from '../../../components/ebet-checkout/ebet-checkout.ts';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { EbetCheckout } from '../../../components/ebet-checkout/ebet-checkout.ts';
 import { webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 // From source the checkout's core is the TypeScript module (in the built library lib/ebet-checkout-core.js beside the element).
 EbetCheckout.coreUrl = new URL('../../../src/checkout-core.ts', import.meta.url).href;
@@ -56,9 +57,9 @@ describe('<ebet-checkout>', () => {
     const el = await checkout(
       html`<ebet-checkout mode="test" rcv-id="999999" amount="550" reference="1042" stamp=${STAMP} return-url="return.html" cancel-url="cancel.html?order=1042" reject-url="reject.html"></ebet-checkout>`,
     );
-    const event = oneEvent(el, 'ebet-checkout-submit');
+    const event = nextEvent(el, 'ebet-checkout-submit');
     button(el).click();
-    const { detail } = (await event) as CustomEvent<CheckoutSubmitDetail>;
+    const { detail } = await event;
     const base = new URL('.', location.href).href;
     expect(detail.fields).to.deep.equal({
       NB_VERSION: '0002',
@@ -89,7 +90,7 @@ describe('<ebet-checkout>', () => {
     const el = await checkout(html`<ebet-checkout mode="test" rcv-id="999999" amount="5" reference="7" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
     let announced = 0;
     el.addEventListener('ebet-checkout-submit', () => announced++);
-    const submitted = oneEvent(el, 'ebet-checkout-submit');
+    const submitted = nextEvent(el, 'ebet-checkout-submit');
     for (let i = 0; i < 5; i++) button(el).click();
     await submitted;
     await el.updateComplete;
@@ -114,7 +115,7 @@ describe('<ebet-checkout>', () => {
     const el = await checkout(html`<ebet-checkout mode="test" rcv-id="999999" amount="5" reference="7" return-url="r.html" cancel-url="c.html" reject-url="j.html"></ebet-checkout>`);
     el.addEventListener('ebet-checkout-submit', (e) => e.preventDefault());
     button(el).click();
-    await oneEvent(el, 'ebet-checkout-submit');
+    await nextEvent(el, 'ebet-checkout-submit');
     await el.updateComplete;
     expect(submits.forms).to.have.length(0);
     expect(el.getAttribute('data-state')).to.equal('idle');
@@ -126,9 +127,9 @@ describe('<ebet-checkout>', () => {
     const amount = el.shadowRoot!.querySelector('li[data-field=NB_DB_AMOUNT]')!.textContent!;
     expect(amount).to.contain('amount (NB_DB_AMOUNT)');
     expect(amount).to.contain('not an amount');
-    const event = oneEvent(el, 'ebet-checkout-error');
+    const event = nextEvent(el, 'ebet-checkout-error');
     button(el).click();
-    const { detail } = (await event) as CustomEvent<CheckoutErrorDetail>;
+    const { detail } = await event;
     expect(detail.problems.map((p) => p.field).sort()).to.deep.equal(['NB_DB_AMOUNT', 'NB_DB_CUR', 'NB_DB_REF']);
     expect(detail.problems[0]!.message.sv).to.be.a('string').and.not.equal(detail.problems[0]!.message.en);
     expect(submits.forms).to.have.length(0);
@@ -142,12 +143,12 @@ describe('<ebet-checkout>', () => {
     expect(problemFields(el)).to.deep.equal(['key']);
     expect(el.shadowRoot!.textContent).to.contain('not the published test key');
     expect(el.shadowRoot!.textContent).not.to.contain('0011');
-    const event = oneEvent(el, 'ebet-checkout-error');
+    const event = nextEvent(el, 'ebet-checkout-error');
     button(el).click();
-    expect(((await event) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!.code).to.equal('production-key');
+    expect((await event).detail.problems[0]!.code).to.equal('production-key');
     el.key = 'FEDCBA9876543210FEDCBA9876543210';
     await el.updateComplete;
-    const again = oneEvent(el, 'ebet-checkout-error');
+    const again = nextEvent(el, 'ebet-checkout-error');
     button(el).click();
     await again;
     expect(submits.forms).to.have.length(0);
@@ -166,23 +167,23 @@ describe('<ebet-checkout>', () => {
       return { NB_HMAC: 'A'.repeat(32), NB_KVV: 'C'.repeat(32) };
     };
     await el.updateComplete;
-    const error = oneEvent(el, 'ebet-checkout-error');
+    const error = nextEvent(el, 'ebet-checkout-error');
     button(el).click();
-    const problem = ((await error) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+    const problem = (await error).detail.problems[0]!;
     expect([problem.code, problem.field]).to.deep.equal(['signer-kvv', 'NB_KVV']);
     expect(seen[0]).to.include({ NB_STAMP: 'S1', NB_DB_AMOUNT: '5,00' });
     expect(Object.isFrozen(seen[0])).to.equal(true);
     el.signer = async () => {
       throw new Error('offline');
     };
-    const failed = oneEvent(el, 'ebet-checkout-error');
+    const failed = nextEvent(el, 'ebet-checkout-error');
     button(el).click();
-    const failure = ((await failed) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+    const failure = (await failed).detail.problems[0]!;
     expect([failure.field, failure.message.en]).to.deep.equal(['signer', 'The signer failed: offline. Nothing was sent.']);
     el.signer = async () => ({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
-    const submit = oneEvent(el, 'ebet-checkout-submit');
+    const submit = nextEvent(el, 'ebet-checkout-submit');
     button(el).click();
-    expect(((await submit) as CustomEvent<CheckoutSubmitDetail>).detail.fields).to.include({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
+    expect((await submit).detail.fields).to.include({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
   });
 
   it('a right production checkout never loads the rest of the core; a wrong answer is explained by it', async () => {
@@ -196,20 +197,20 @@ describe('<ebet-checkout>', () => {
       el.signer = async () => ({ NB_HMAC: 'A'.repeat(32), NB_KVV: 'B'.repeat(32) });
       await el.updateComplete;
       expect(problemFields(el)).to.deep.equal([]);
-      const submit = oneEvent(el, 'ebet-checkout-submit');
+      const submit = nextEvent(el, 'ebet-checkout-submit');
       button(el).click();
-      expect(((await submit) as CustomEvent<CheckoutSubmitDetail>).detail.fields).to.include({ NB_STAMP: 'S9', NB_HMAC: 'A'.repeat(32) });
+      expect((await submit).detail.fields).to.include({ NB_STAMP: 'S9', NB_HMAC: 'A'.repeat(32) });
       expect(submits.forms).to.have.length(1);
 
       const wrong = await fixture<EbetCheckout>(html`<ebet-checkout rcv-id="999999" amount="5" reference="7" stamp="S10" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
       wrong.signer = async () => ({ NB_HMAC: 'A'.repeat(31), NB_KVV: 'B'.repeat(32) });
-      const failed = oneEvent(wrong, 'ebet-checkout-error');
+      const failed = nextEvent(wrong, 'ebet-checkout-error');
       button(wrong).click();
-      expect(((await failed) as CustomEvent<CheckoutErrorDetail>).detail.problems.map((p) => p.code)).to.deep.equal(['core']);
+      expect((await failed).detail.problems.map((p) => p.code)).to.deep.equal(['core']);
       EbetCheckout.coreUrl = coreUrl;
-      const explained = oneEvent(wrong, 'ebet-checkout-error');
+      const explained = nextEvent(wrong, 'ebet-checkout-error');
       button(wrong).click();
-      const problem = ((await explained) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+      const problem = (await explained).detail.problems[0]!;
       expect([problem.code, problem.field]).to.deep.equal(['signer-answer', 'NB_HMAC']);
       expect(problem.message.en).to.contain('32');
     } finally {
@@ -227,18 +228,18 @@ describe('<ebet-checkout>', () => {
     };
     try {
       const el = await checkout(html`<ebet-checkout sign-url="/api/sign" rcv-id="999999" amount="5" reference="7" stamp="S2" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
-      const submit = oneEvent(el, 'ebet-checkout-submit');
+      const submit = nextEvent(el, 'ebet-checkout-submit');
       button(el).click();
-      expect(((await submit) as CustomEvent<CheckoutSubmitDetail>).detail.fields).to.include({ NB_HMAC: 'D'.repeat(32), NB_KVV: 'E'.repeat(32) });
+      expect((await submit).detail.fields).to.include({ NB_HMAC: 'D'.repeat(32), NB_KVV: 'E'.repeat(32) });
       expect(requests[0]!.url).to.equal(new URL('/api/sign', location.href).href);
       expect(requests[0]!.init!.method).to.equal('POST');
       expect(JSON.parse(String(requests[0]!.init!.body))).to.include({ NB_STAMP: 'S2', NB_RCV_ID: '999999' });
 
       answer = new Response('Internal error', { status: 500 });
       const other = await checkout(html`<ebet-checkout sign-url="/api/sign" rcv-id="999999" amount="5" reference="7" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
-      const error = oneEvent(other, 'ebet-checkout-error');
+      const error = nextEvent(other, 'ebet-checkout-error');
       button(other).click();
-      const problem = ((await error) as CustomEvent<CheckoutErrorDetail>).detail.problems[0]!;
+      const problem = (await error).detail.problems[0]!;
       expect(problem.field).to.equal('sign-url');
       expect(problem.message.en).to.contain('HTTP 500');
       expect(submits.forms).to.have.length(1);

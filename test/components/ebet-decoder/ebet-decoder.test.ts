@@ -1,15 +1,16 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-decoder/ebet-decoder.ts';
-import type { DecodeDetail, EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
+import type { EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
-import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
+import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
 import { body, RECEIPT, RECEIPT_STRING, signedReceipt } from '../../support/receipt.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -44,9 +45,9 @@ describe('<ebet-decoder>', () => {
   it('verifies a pasted receipt with the test key: kind, signed fields, exact string, MACs side by side, KVV', async () => {
     const el = await decoder();
     await useTestKey(el);
-    const event = oneEvent(el, 'ebet-decode');
+    const event = nextEvent(el, 'ebet-decode');
     await paste(el, body(await receipt()));
-    const { detail } = (await event) as CustomEvent<DecodeDetail>;
+    const { detail } = await event;
     expect(detail.list.messages[0]!.verification.verified).to.equal(true);
     const [article] = articles(el);
     expect(article!.dataset.kind).to.equal('payDirectReturn');
@@ -102,9 +103,9 @@ describe('<ebet-decoder>', () => {
     expect(article!.querySelector('ebet-mac-doctor')).to.equal(null);
     const toggle = article!.querySelector<HTMLButtonElement>('[data-doctor-toggle]')!;
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
-    const diagnosed = oneEvent(el, 'ebet-diagnosis');
+    const diagnosed = nextEvent(el, 'ebet-diagnosis');
     toggle.click();
-    const { detail } = (await diagnosed) as CustomEvent<DiagnosisDetail>;
+    const { detail } = await diagnosed;
     await el.updateComplete;
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const doctor = article!.querySelector<EbetMacDoctor>('ebet-mac-doctor')!;

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-fields-input/ebet-fields-input.ts';
-import type { EbetFieldsInput, FieldsChangeDetail } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
+import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
+import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -10,10 +11,10 @@ describe('<ebet-fields-input>', () => {
   it('parses what is pasted and reports the format and every problem', async () => {
     const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
     const area = el.shadowRoot!.querySelector('textarea')!;
-    const event = oneEvent(el, 'ebet-fields-change');
+    const event = nextEvent(el, 'ebet-fields-change');
     area.value = 'NB_STAMP=1&NB_STAMP=2&nb_paid=3';
     area.dispatchEvent(new Event('input'));
-    const { detail } = (await event) as CustomEvent<FieldsChangeDetail>;
+    const { detail } = await event;
     expect(detail.result.fields).to.deep.equal({ NB_STAMP: '1', nb_paid: '3' });
     await el.updateComplete;
     const text = el.shadowRoot!.textContent!;

@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-form-builder/ebet-form-builder.ts';
-import type { EbetFormBuilder, FormCheckDetail } from '../../../components/ebet-form-builder/ebet-form-builder.ts';
+import type { EbetFormBuilder } from '../../../components/ebet-form-builder/ebet-form-builder.ts';
 import { MESSAGES, parseFields, TEST_KVV } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 
@@ -103,9 +104,9 @@ describe('<ebet-form-builder>', () => {
     const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
     await choose(el, 'paymentCheck');
     await type(el, 'NB_STAMP', 'ORDER-9');
-    const event = oneEvent(el, 'ebet-form-check');
+    const event = nextEvent(el, 'ebet-form-check');
     ($(el, '[data-action=check]') as HTMLButtonElement).click();
-    const { detail } = (await event) as CustomEvent<FormCheckDetail>;
+    const { detail } = await event;
     expect(detail.kind).to.equal('paymentCheck');
     expect(parseFields(detail.html).fields.NB_HMAC).to.equal(await webMac(KEY_HEX, '999999&ORDER-9'));
   });

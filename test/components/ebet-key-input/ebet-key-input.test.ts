@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-key-input/ebet-key-input.ts';
-import type { EbetKeyInput, KeyChangeDetail } from '../../../components/ebet-key-input/ebet-key-input.ts';
+import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -17,9 +18,9 @@ describe('<ebet-key-input>', () => {
   it('shows the KVV of a typed key, computed independently', async () => {
     const el = await fixture<EbetKeyInput>(html`<ebet-key-input></ebet-key-input>`);
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input.key')!;
-    const event = oneEvent(el, 'ebet-key-change');
+    const event = nextEvent(el, 'ebet-key-change');
     type(input, '0011 2233 4455 6677 8899 aabb ccdd eeff');
-    const { detail } = (await event) as CustomEvent<KeyChangeDetail>;
+    const { detail } = await event;
     expect(detail.keys).to.equal('00112233445566778899AABBCCDDEEFF');
     expect(detail.error).to.equal(null);
     await el.updateComplete;

@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
-import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
+import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY, TEST_KVV, verifyMessage } from '../../../src/index.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -24,12 +25,12 @@ describe('<ebet-mac-doctor>', () => {
   it('says a MAC that verifies is correct, and fires ebet-diagnosis', async () => {
     const given = await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450');
     const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor></ebet-mac-doctor>`);
-    const event = oneEvent(el, 'ebet-diagnosis');
+    const event = nextEvent(el, 'ebet-diagnosis');
     el.kind = 'payDirect';
     el.fields = FIELDS;
     el.keys = TEST_KEY;
     el.givenMac = given;
-    const { detail } = (await event) as CustomEvent<DiagnosisDetail>;
+    const { detail } = await event;
     expect(detail.diagnosis?.status).to.equal('correct');
     await el.updateComplete;
     expect(status(el).dataset.status).to.equal('correct');

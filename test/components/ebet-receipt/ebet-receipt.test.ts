@@ -1,8 +1,9 @@
-import { expect, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-receipt/ebet-receipt.ts';
 import type { EbetReceipt, ReceiptDetail } from '../../../components/ebet-receipt/ebet-receipt.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { webMac } from '../../support/webcrypto.ts';
+import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -18,10 +19,10 @@ async function signedReceipt(amount = '550,00'): Promise<Record<string, string>>
 /** The element once it has decided what the page shows. */
 async function shown(template: ReturnType<typeof html>): Promise<{ el: EbetReceipt; detail: ReceiptDetail }> {
   const holder = fixtureSync<HTMLDivElement>(html`<div></div>`);
-  const event = oneEvent(holder, 'ebet-receipt');
+  const event = nextEvent(holder, 'ebet-receipt');
   const { render } = await import('lit');
   render(template, holder);
-  const detail = ((await event) as CustomEvent<ReceiptDetail>).detail;
+  const detail = (await event).detail;
   const el = holder.querySelector('ebet-receipt')!;
   await el.updateComplete;
   return { el, detail };

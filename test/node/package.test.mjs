@@ -1,0 +1,215 @@
+// The npm package as a new user gets it: `npm pack`, the tarball installed into an empty project
+// (its dependencies from npm's cache when there, else the registry), then used as the docs say —
+// the core in plain Node, a strict TypeScript consumer of the core and <ebet-checkout> with its
+// typed events, and a page built with Vite. Needs `npm run build` first (scripts/test.mjs runs it).
+// The page's gzip size goes to dist/bench/package-checkout.json for the bench.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveDist, watchPage } from '../e2e/support.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const vectors = JSON.parse(readFileSync(join(ROOT, 'test/vectors/public.json'), 'utf8'));
+const handbook = vectors.vectors.find((v) => v.note.startsWith("the handbook's own example"));
+
+let dir;
+let project;
+let packed;
+
+const run = (command, args, cwd = project) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ebet-package-'));
+  project = join(dir, 'shop');
+  mkdirSync(project);
+  const [info] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], ROOT));
+  packed = info;
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'a-shop', private: true, type: 'module' }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', join(dir, info.filename)]);
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('the tarball holds the built modules, their declarations and maps, the sources they map to, and no tests or site pages', () => {
+  const files = packed.files.map((f) => f.path);
+  for (const entry of Object.values(pkg.exports)) {
+    for (const path of typeof entry === 'string' ? [entry] : Object.values(entry)) {
+      if (!path.includes('*')) assert.ok(files.includes(path.replace(/^\.\//, '')), `${path} is packed`);
+    }
+  }
+  assert.ok(files.includes('dist/npm/src/index.d.ts.map'));
+  assert.ok(files.includes('dist/npm/src/index.js.map'));
+  assert.ok(files.includes('src/index.ts'), 'the sources the maps point to');
+  assert.ok(files.includes('dist/npm/components/ebet-checkout/ebet-checkout-core.js'), 'the checkout core beside the checkout');
+  assert.ok(files.includes('dist/lib/ebet-checkout.js'), 'the standalone bundles for a plain <script>');
+  assert.deepEqual(files.filter((f) => /^(test|tools|docs|public)\/|\/page\.ts$/.test(f)), []);
+});
+
+test('the core entry is a curated list of at most 60 names, without internals or the incident checklist', async () => {
+  const core = await import(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.js'));
+  const declared = readFileSync(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.d.ts'), 'utf8');
+  const names = [...declared.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().replace(/^type /, ''))).filter(Boolean);
+  assert.ok(names.length <= 60, `${names.length} names`);
+  for (const name of ['parseFields', 'validateFields', 'computeMac', 'computeKvv', 'verifyMessage', 'diagnoseMac', 'payDirectAnswer', 'normalizeKeys']) {
+    assert.equal(typeof core[name], 'function', name);
+  }
+  for (const internal of ['isAscii', 'hasInvisibles', 'DEFAULT_INCIDENT_CONFIG', 'createIncident']) assert.equal(core[internal], undefined, internal);
+});
+
+test("plain Node imports the installed package and computes the handbook's example MAC", () => {
+  const script = `
+    import { computeMac, computeKvv, macString, TEST_KEY } from 'ebet-toolkit';
+    import { DEFAULT_INCIDENT_CONFIG } from 'ebet-toolkit/incident';
+    import { EMPTY_LEDGER } from 'ebet-toolkit/simulator';
+    const v = ${JSON.stringify(handbook)};
+    console.log(JSON.stringify({
+      string: macString(v.kind, v.fields), mac: computeMac(v.kind, v.fields, v.key), kvv: computeKvv(TEST_KEY),
+      provider: DEFAULT_INCIDENT_CONFIG.provider, ledger: Array.isArray(EMPTY_LEDGER.payments),
+    }));`;
+  const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script]));
+  assert.deepEqual(out, { string: handbook.macString, mac: handbook.mac, kvv: vectors.testKvv, provider: 'CertiTrade', ledger: true });
+});
+
+/** The code blocks of docs/recipes.md marked with a file name, written into the project as they are. */
+function writeRecipes() {
+  const page = readFileSync(join(ROOT, 'docs/recipes.md'), 'utf8');
+  const files = [...page.matchAll(/```js file=(\S+)\n([\s\S]*?)```/g)].map(([, name, code]) => (writeFileSync(join(project, name), code), name));
+  assert.deepEqual(files.sort(), ['edge-signer.mjs', 'node-signer.mjs', 'verify-receipt.mjs']);
+}
+
+const ORDER_FIELDS = {
+  ...handbook.fields,
+  NB_RETURN: 'https://shop.example/return.html',
+  NB_CANCEL: 'https://shop.example/cancel.html',
+  NB_REJECT: 'https://shop.example/reject.html',
+};
+
+test('docs/recipes.md: the plain Node http signer signs the handbook example as published, and refuses what is not the order', async () => {
+  writeRecipes();
+  const { signerServer } = await import(join(project, 'node-signer.mjs'));
+  const order = { amount: handbook.fields.NB_DB_AMOUNT, currency: handbook.fields.NB_DB_CUR };
+  const server = signerServer(handbook.key, (reference) => (reference === handbook.fields.NB_DB_REF ? order : null));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/api/sign`;
+  try {
+    const signed = await fetch(url, { method: 'POST', body: JSON.stringify(ORDER_FIELDS) });
+    assert.equal(signed.status, 200);
+    const kvv = vectors.testKvv;
+    assert.deepEqual(await signed.json(), { NB_HMAC: handbook.mac, NB_KVV: kvv });
+    const cheaper = await fetch(url, { method: 'POST', body: JSON.stringify({ ...ORDER_FIELDS, NB_DB_AMOUNT: '1,00' }) });
+    assert.equal(cheaper.status, 409, 'an amount that is not the order’s');
+    const broken = await fetch(url, { method: 'POST', body: JSON.stringify({ ...ORDER_FIELDS, NB_DB_CUR: 'XX' }) });
+    assert.equal(broken.status, 422);
+  } finally {
+    server.close();
+  }
+});
+
+test('docs/recipes.md: the WebCrypto edge signer gives the published MAC and KVV', async () => {
+  const { default: handler } = await import(join(project, 'edge-signer.mjs'));
+  const response = await handler.fetch(new Request('https://shop.example/api/sign', { method: 'POST', body: JSON.stringify(ORDER_FIELDS) }), { EBET_KEY: handbook.key });
+  assert.deepEqual(await response.json(), { NB_HMAC: handbook.mac, NB_KVV: vectors.testKvv });
+});
+
+test('docs/recipes.md: server-side receipt verification accepts the bank’s receipt and refuses a tampered one or another order', async () => {
+  const { signMessage } = await import(join(project, 'node_modules/ebet-toolkit/dist/npm/src/index.js'));
+  const { handleVerify, verifyReceipt } = await import(join(project, 'verify-receipt.mjs'));
+  const receipt = signMessage(
+    'payDirectReturn',
+    { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: 'SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '2026-11-30 10:15:00' },
+    handbook.key,
+  );
+  const order = { stamp: '00002', reference: '123450', currency: 'SEK' };
+  assert.deepEqual(verifyReceipt(receipt, handbook.key, order), { verified: true });
+  assert.deepEqual(verifyReceipt({ ...receipt, NB_RETURN_DB_AMOUNT: '1,00' }, handbook.key, order), { verified: false });
+  assert.deepEqual(verifyReceipt(receipt, handbook.key, { ...order, stamp: '00003' }), { verified: false });
+  const answer = await handleVerify(new Request('https://shop.example/api/verify', { method: 'POST', body: JSON.stringify(receipt) }), handbook.key, () => order);
+  assert.deepEqual(await answer.json(), { verified: true });
+});
+
+test('a strict TypeScript consumer type-checks against the declarations (Bundler and NodeNext resolution): the core, <ebet-checkout> and its typed events', () => {
+  writeFileSync(
+    join(project, 'consumer.ts'),
+    `import { computeMac, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
+import { validateFields } from 'ebet-toolkit';
+import 'ebet-toolkit/checkout';
+import type { EbetReceipt } from 'ebet-toolkit/receipt';
+// @ts-expect-error internals are not part of the core's entry
+import { isAscii } from 'ebet-toolkit';
+
+const kind: MessageKind = 'payDirect';
+const fields = parseFields('NB_RCV_ID=999999&NB_STAMP=00002').fields;
+const mac: string | null = computeMac(kind, fields, TEST_KEY);
+const rows: ValidationRow[] = validateFields(kind, fields);
+
+const checkout = document.createElement('ebet-checkout');
+checkout.amount = '899,00';
+// @ts-expect-error the amount is a string such as "899,00"
+checkout.amount = 899;
+checkout.addEventListener('ebet-checkout-submit', (event) => {
+  const signed: string | undefined = event.detail.fields.NB_HMAC;
+  const action: string = event.detail.action;
+  if (!signed) event.preventDefault();
+  console.log(action);
+});
+checkout.addEventListener('ebet-checkout-error', (event) => {
+  for (const problem of event.detail.problems) console.log(problem.field, problem.code, problem.message.sv);
+});
+const receipt: EbetReceipt | null = document.querySelector('ebet-receipt');
+console.log(mac, rows.length, receipt, isAscii);
+`,
+  );
+  // As bundlers resolve (Vite, esbuild) and as Node does.
+  for (const [module, moduleResolution] of [['ESNext', 'Bundler'], ['NodeNext', 'NodeNext']]) {
+    const compilerOptions = { target: 'ES2022', module, moduleResolution, lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, types: [] };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['consumer.ts'] }));
+    try {
+      run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
+    } catch (error) {
+      assert.fail(`tsc (${moduleResolution}) found errors:\n${error.stdout}${error.stderr}`);
+    }
+  }
+});
+
+test('a page built with Vite uses <ebet-checkout> from the package: it runs in Chromium, test mode with its core; its size is recorded for the bench', async () => {
+  writeFileSync(
+    join(project, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script type="module" src="./main.js"></script></head>
+<body><ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450"
+  return-url="return.html" cancel-url="cancel.html" reject-url="reject.html"></ebet-checkout></body></html>`,
+  );
+  writeFileSync(join(project, 'main.js'), "import 'ebet-toolkit/checkout';\n");
+  run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error']);
+  const assets = join(project, 'dist/assets');
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const code = js.map((f) => readFileSync(join(assets, f), 'utf8'));
+  assert.ok(code.some((c) => c.includes('ebet-checkout')), 'the element is in the page');
+  assert.ok(js.some((f) => f.startsWith('ebet-checkout-core')), 'the checkout core is emitted for test mode and explanations');
+  const entry = code.find((c) => /customElements\.define\(["'`]ebet-checkout["'`]/.test(c));
+  assert.ok(entry, 'the page defines <ebet-checkout>');
+  const gzip = gzipSync(entry).length;
+  mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist/bench/package-checkout.json'), `${JSON.stringify({ what: 'a Vite page importing ebet-toolkit/checkout: its script, gzip', gzipBytes: gzip, files: js }, null, 2)}\n`);
+  assert.ok(gzip < 20_000, `${gzip} bytes gzip`);
+
+  const server = await serveDist(join(project, 'dist'));
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${server.url}index.html`);
+    await page.waitForFunction(() => document.querySelector('ebet-checkout')?.shadowRoot?.querySelector('[part=test-badge]'));
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(await page.evaluate(() => [...document.querySelector('ebet-checkout').shadowRoot.querySelectorAll('[part=problems] li')].map((li) => li.textContent)), [], 'the core loaded');
+    assert.deepEqual(watch.errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
