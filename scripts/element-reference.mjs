@@ -8,8 +8,8 @@ import { cli } from '@custom-elements-manifest/analyzer/cli.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const README = `${ROOT}README.md`;
-export const START = '<!-- elements:start -->';
-export const END = '<!-- elements:end -->';
+const START = '<!-- elements:start -->';
+const END = '<!-- elements:end -->';
 
 /** The manifest of the elements' current sources, in memory (the config's globs, Lit support, nothing written). */
 export async function analyze() {
@@ -110,7 +110,7 @@ export function currentReference(readme) {
 }
 
 /** The README with `reference` between the markers. */
-export function withReference(readme, reference) {
+function withReference(readme, reference) {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} markers`);
