@@ -12,7 +12,7 @@ function onPath(name) {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
-export function findChromium() {
+function findChromium() {
   if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
   for (const path of CANDIDATES) if (existsSync(path)) return path;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {

@@ -34,7 +34,7 @@ export const PACKAGE_BUNDLES = {
  * they keep. After `vite build` has written dist/, the list (with a revision per file) replaces
  * `self.__WB_MANIFEST` in the worker; worker scripts themselves are never kept.
  */
-export const PRECACHED_WORKERS = {
+const PRECACHED_WORKERS = {
   // The whole site, the example shop included (it may be visited before its own worker is installed).
   'sw.js': ['**/*'],
   // The example shop's own worker: the shop's files and the toolkit modules its pages load.

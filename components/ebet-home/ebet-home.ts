@@ -11,7 +11,7 @@ const S = {
 };
 
 /**
- * @summary The toolkit's home page: every tool, each linked.
+ * @summary The toolkit's home page: every tool, with those still being built marked "coming".
  * @csspart card - One tool's card.
  */
 @customElement('ebet-home')

@@ -59,7 +59,7 @@ export class EbetKeyInput extends LitElement {
       .row { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 0.4em 0; }
       .row > div { display: flex; flex-direction: column; }
       input.key { width: 24em; font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
-      .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
+      .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; min-height: 24px; }
     `,
   ];
 

@@ -2,16 +2,16 @@
  * What the toolkit's service workers share: the parts of the worker scope they use (the DOM
  * library has no worker types) and the start that takes over at once (no waiting for old tabs).
  */
-export interface FetchEventLike extends Event {
+interface FetchEventLike extends Event {
   readonly request: Request;
   respondWith(response: Promise<Response> | Response): void;
 }
 
-export interface ExtendableEventLike extends Event {
+interface ExtendableEventLike extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-export interface WindowClientLike {
+interface WindowClientLike {
   readonly url: string;
   navigate(url: string): Promise<unknown>;
 }

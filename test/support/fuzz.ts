@@ -51,7 +51,7 @@ export const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'012
 export const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 
 /** A value that follows the field's rule (mostly), so messages get far into verification. */
-export const VALUES: Record<FieldRule, fc.Arbitrary<string>> = {
+const VALUES: Record<FieldRule, fc.Arbitrary<string>> = {
   version: fc.constantFrom('0002', '0001', '2'),
   shopId: digits(1, 9),
   stamp: fc.oneof(digits(1, 20), fc.string({ minLength: 1, maxLength: 20 })),
@@ -100,13 +100,13 @@ export const mutated = fc
     return out;
   });
 
-export const keyString = fc.oneof(
+const keyString = fc.oneof(
   hex(32),
   hex(32).map((k) => k.replace(/(.{4})/g, '$1 ')),
   fc.constantFrom('', '   ', '1234', 'zz'.repeat(16), '1234 5678 90AB CDEF 1234 5678 90AB CDEF'),
   fc.string({ maxLength: 40 }),
 );
-export const ringDate = fc.constantFrom(undefined, '2026-01-01', '2026-11-23', '2026-11-24', '2027-12-31', '2026-02-30', 'tomorrow', '');
+const ringDate = fc.constantFrom(undefined, '2026-01-01', '2026-11-23', '2026-11-24', '2027-12-31', '2026-02-30', 'tomorrow', '');
 export const keys: fc.Arbitrary<Keys | null | undefined> = fc.oneof(
   fc.constantFrom(null, undefined),
   keyString,
@@ -127,7 +127,7 @@ export function keyHexes(given: Keys | null | undefined): string[] {
 }
 
 /** Upper-case hex digits of a text only: a key written with spaces or in lower case is still found. */
-export const hexOnly = (s: string) => s.toUpperCase().replace(/[^0-9A-F]/g, '');
+const hexOnly = (s: string) => s.toUpperCase().replace(/[^0-9A-F]/g, '');
 
 /** Whether a key's digits are in `output` though not in what came in (a value can hold them by chance). */
 export const keyShown = (key: string, output: string, input: string) => hexOnly(output).includes(key) && !hexOnly(input).includes(key);
