@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveDist, sitePages } from '../test/e2e/support.mjs';
@@ -22,6 +22,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 /** Targets: performance ≥ 95, accessibility and best practices 100, no layout shift. */
 const meets = (row) => row.performance >= 95 && row.accessibility === 100 && row['best-practices'] === 100 && row.cls === 0;
 
+const load = loadavg()[0].toFixed(1);
 const server = await serveDist(DIST);
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? ensureChromium(), chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 const rows = [];
@@ -66,7 +67,7 @@ Targets: performance ≥ 95, accessibility 100, best practices 100, CLS 0 (✗ m
 "Audits below 1" lists the weighted audits that did not score full marks.
 The simulated performance score depends on the machine and its load: on a busy machine TBT grows.
 
-Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.
+Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; load average ${load} at the start.
 
 ${table}
 `;
