@@ -11,7 +11,7 @@ const S = {
 };
 
 /**
- * @summary The toolkit's home page: every tool, with those still being built marked "coming".
+ * @summary The toolkit's home page: every tool, each with what it is for and a link to it.
  * @csspart card - One tool's card.
  */
 @customElement('ebet-home')

@@ -218,7 +218,12 @@ describe('parseFields: hostile HTML is read, never run', () => {
       <form action="javascript:window.__pwned=5"><input name="NB_STAMP" value="<script>window.__pwned=6</script>" onfocus="window.__pwned=7" autofocus>
       <iframe src="javascript:parent.__pwned=8"></iframe><input name=NB_PAID value="x"><b>unclosed`;
     const r = parseFields(hostile);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A control that does run: a broken image's error event. Once it fired, any handler the paste could have planted would have too.
+    await new Promise((resolve) => {
+      const probe = new Image();
+      probe.addEventListener('error', resolve, { once: true });
+      probe.src = 'data:image/png;base64,broken';
+    });
     expect((window as unknown as Record<string, unknown>).__pwned).to.equal(undefined);
     expect(r.fields).to.deep.equal({ NB_STAMP: '<script>window.__pwned=6</script>', NB_PAID: 'x' });
     expect(r.action).to.equal('javascript:window.__pwned=5');
