@@ -35,6 +35,15 @@ markdown.renderer.rules.link_open = (tokens, i, options, env, self) => {
 };
 markdown.renderer.rules.table_open = () => '<div class="scroll" tabindex="0">\n<table>\n';
 markdown.renderer.rules.table_close = () => '</table>\n</div>\n';
+// A column's alignment (`---:`) becomes a class: a style attribute would break the strict CSP.
+markdown.core.ruler.push('align-class', (state) => {
+  for (const token of state.tokens) {
+    const align = /^text-align:(left|right|center)$/.exec(token.attrGet?.('style') ?? '');
+    if (!align) continue;
+    token.attrs = token.attrs.filter(([name]) => name !== 'style');
+    token.attrJoin('class', `align-${align[1]}`);
+  }
+});
 const defaultFence = markdown.renderer.rules.fence;
 markdown.renderer.rules.fence = (tokens, i, options, env, self) =>
   defaultFence(tokens, i, options, env, self).replace('<pre>', '<pre tabindex="0">');
