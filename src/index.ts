@@ -28,3 +28,4 @@ export * from './checkout-core.ts';
 export * from './receipt.ts';
 export * from './shop-return.ts';
 export * from './attempt-log.ts';
+export * from './extract.ts';
