@@ -51,7 +51,7 @@ function stampMessages(i: number, broken: boolean) {
     NB_RETURN_DB_REF: '123450',
     NB_RETURN_REPAY_AMOUNT: '100,00',
     NB_RETURN_REPAY_CUR: 'SEK',
-    NB_PAID: `${paid.slice(0, -1)}9`,
+    NB_PAID: paidOf(i + 500_000_000),
   });
   return { payDirect, receipt, check, checkAnswer, repay, repayAnswer };
 }
