@@ -441,6 +441,7 @@
 'sf6741a4e43ee249c': `Det finns fel: banken skulle avvisa detta.`,
 'sf75b7d2279bf9d32': `alla försök`,
 'sf7809bd34fb7df4e': `Installerar simulatorns service worker…`,
+'sf81fe5ebead0e9ca': str`Den var ${0}; de första 64 kB sparas.`,
 'sf84f97b4633670e9': `öppet`,
 'sf8d8a4327a7ba890': `MAC/KVV-kalkylator och felsökare`,
 'sf993bb199fefbe04': `Alla`,
