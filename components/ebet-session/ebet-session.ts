@@ -117,6 +117,7 @@ export class EbetSession extends LitElement {
 
   /** The key or key ring to verify with (held in memory, handed to the worker in memory, never stored). */
   @property({ attribute: false }) keys: Keys | null = null;
+  /** How values become bytes for the MAC (`utf-8` or `iso-8859-1`). */
   @property() encoding: Encoding = 'utf-8';
 
   @state() private working: { phase: SessionPhase; done: number; total: number } | null = null;
