@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { extractMessages, sourceText, TEST_KEY, verifyMessage } from '../../src/index.ts';
+import { extractMessages, MESSAGE_KINDS, sourceText, TEST_KEY, verifyMessage } from '../../src/index.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
 import { answerPage, generateHar, generateLog } from '../support/session.ts';
 
@@ -10,14 +10,8 @@ describe('extractMessages', () => {
     expect(result.format).to.equal('text');
     expect(result.problems).to.deep.equal([]);
     expect(result.messages.length).to.equal(log.messages);
-    expect(result.messages.slice(0, 6).map((m) => m.kind)).to.deep.equal([
-      'payDirect',
-      'payDirectReturn',
-      'paymentCheck',
-      'paymentCheckResponse',
-      'repayment',
-      'repaymentResponse',
-    ]);
+    // A stamp's six messages: each request followed by its answer, the handbook's order of kinds.
+    expect(result.messages.slice(0, 6).map((m) => m.kind)).to.deep.equal([...MESSAGE_KINDS]);
     const lines = result.messages.map((m) => m.source.line!);
     expect(lines).to.deep.equal([...lines].sort((a, b) => a - b));
     const textLines = log.text.split('\n');
