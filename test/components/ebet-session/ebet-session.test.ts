@@ -130,4 +130,26 @@ describe('ebet-session', () => {
     }
     expect(longTasks.filter((d) => d > 100), `long tasks: ${longTasks.map(Math.round).join(', ')}`).to.deep.equal([]);
   });
+
+  it('refuses a 200 MB file, reports a truncated HAR and a binary file, and keeps what was typed', async () => {
+    const el = await fixture<EbetSession>(html`<ebet-session></ebet-session>`);
+    const box = $<HTMLTextAreaElement>(el, '#paste')!;
+    box.value = 'NB_STAMP=typed by hand';
+    box.dispatchEvent(new Event('input'));
+    const huge = new File(['x'], 'day.log');
+    Object.defineProperty(huge, 'size', { value: 200 * 1024 * 1024 });
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: new DataTransfer() });
+    Object.defineProperty(drop.dataTransfer!, 'files', { value: [huge] });
+    $(el, '.drop')!.dispatchEvent(drop);
+    await el.updateComplete;
+    expect($(el, '[data-notice]')!.textContent).to.match(/"day\.log" is 200\.0 MB; at most 50 MB is read\. Keep the lines about the payment/);
+    const har = JSON.stringify({ log: { entries: [{ request: { method: 'POST', url: 'https://bank.example/pay', postData: { text: 'NB_VERSION=0002&NB_RCV_ID=999999&NB_STAMP=1' } } }] } }, null, 2);
+    openFile(el, fileOf(har.slice(0, -20), 'cut.har'));
+    await waitUntil(() => $(el, '[data-code="har-truncated"]'), 'the truncated HAR is reported');
+    expect($(el, '[data-code="har-truncated"]')!.textContent).to.match(/ends before its JSON does \(line \d+, position \d+\)/);
+    openFile(el, fileOf(`\x1f\x8b\x08\0${'\0'.repeat(100)}`, 'log.gz'));
+    await waitUntil(() => $(el, '[data-code="binary"]'), 'the binary file is reported');
+    expect($(el, '[data-code="binary"]')!.textContent).to.include('compressed');
+    expect(box.value).to.equal('NB_STAMP=typed by hand');
+  });
 });
