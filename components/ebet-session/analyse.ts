@@ -7,7 +7,7 @@ import { explainStatus, findReplays } from '../../src/decode.ts';
 import { diagnoseMac } from '../../src/doctor.ts';
 import type { Encoding } from '../../src/encoding.ts';
 import { extractMessages, type ExtractProblem, type MessageSource, type StampTimeline } from '../../src/extract.ts';
-import { MESSAGES, type MessageKind } from '../../src/fields.ts';
+import type { MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { Text } from '../../src/text.ts';
@@ -158,9 +158,6 @@ export function diagnoseRow(row: SessionRow, keys: Keys): SessionDiagnosis {
     return { status: 'error', message };
   }
 }
-
-/** Whether a message is the shop's request (else the bank's answer). */
-export const isRequest = (kind: MessageKind): boolean => MESSAGES[kind].direction === 'shopToBank';
 
 // ---------------------------------------------------------------- the worker's messages
 

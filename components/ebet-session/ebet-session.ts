@@ -84,6 +84,7 @@ const S = {
     get other() { return msg('not checked'); },
   },
   message: (n: number): string => msg(str`Message ${n}`),
+  pairedWith: (n: number): string => msg(str`(pairs with message ${n}, same stamp)`),
   exportHead: (name: string): string => msg(str`E-betalning session: ${name}`),
 };
 
@@ -410,6 +411,7 @@ export class EbetSession extends LitElement {
       <p>
         <strong>${S.message(r.index + 1)}: ${t(MESSAGES[r.kind].title)}</strong> — <span class=${mark.cls}>${mark.word}</span>
         <span class="hint">${t(sourceText(r.source))}</span>
+        ${r.pair !== null ? html`<span class="hint" data-pair=${r.pair}>${S.pairedWith(r.pair + 1)}</span>` : nothing}
       </p>
       <p class=${`level-${r.level === 'unknown' ? 'ok hint' : r.level}`}>${t(r.headline)}</p>
       <p class="mono fields">${fields.length > ROW_CHARS ? `${fields.slice(0, ROW_CHARS)}…` : fields}</p>

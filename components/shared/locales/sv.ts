@@ -271,6 +271,7 @@
 's8847b915230f83c4': `Posta den till simulatorn`,
 's890e983a7be64da4': `Resultat`,
 's894b9d3f4396e310': `Ange en giltig nyckel (eller nyckelring) för att felsöka MAC:en.`,
+'s8969879a8663c927': str`(hör ihop med meddelande ${0}, samma stämpel)`,
 's89a82a55422453f3': `nyckeln`,
 's8a182e115a0faec2': `Olika`,
 's8a36953e66b58e9e': `Svarets signerade sträng`,

@@ -80,6 +80,9 @@ describe('ebet-session', () => {
     showList(el);
     await waitUntil(() => el.shadowRoot!.querySelectorAll('.row').length === 1, 'only the failing row is listed');
     expect($(el, '.row')!.dataset.outcome).to.equal('mismatch');
+    // The receipt (message 20) pairs with its pay direct request (message 19).
+    expect($(el, '.row')!.dataset.index).to.equal('19');
+    expect($(el, '.row [data-pair]')!.dataset.pair).to.equal('18');
     await waitUntil(() => $(el, '[data-diagnosis]')?.getAttribute('data-diagnosis') === 'unexplained', 'the doctor answers', { timeout: 60_000 });
     expect($(el, '[data-diagnosis]')!.textContent).to.match(/Doctor:.*candidates/s);
     // The timeline per stamp: request → receipt → check → answer → repayment → answer.
