@@ -1,51 +1,68 @@
-// `npm run bench`: what the build ships and how fast it is, as one Markdown table (for the README).
-// A script, never a timed test. Measures, in one run and one headless Chromium:
+// `npm run bench`: what the build ships and how fast it is, as one Markdown table (docs/bench.md
+// describes it). A script, never a timed test. Measures, in one run:
 // - sizes (minified + gzip -9): every library entry in dist/lib/, the checkout against its 12 kB
 //   budget and with the rest of the core it loads in test mode or to explain a problem; and each
 //   page's JS, i.e. every script the page really requests until the network is idle;
 // - time to first render of each page served by a local static server: navigation start to the
 //   page's element (the one inside <ebet-shell>, or the shop's) having put its first elements into
 //   its shadow root; median of several cold loads (fresh context, service workers blocked);
-// - the protocol core's speed (scripts/bench/browser.bench.ts): noble's raw HMAC-SHA256, the
-//   mismatch doctor's candidates per second, and their ratio.
+// - the protocol core's speed (scripts/bench/core.bench.ts), in Node and in headless Chromium: the
+//   mismatch doctor interleaved with noble's keyed-state loop (the floor) and a fresh hmac(), the
+//   candidates per diagnosis and the time of one; in Node also parseFields on 1 MB and 10 MB.
+// Options: --json[=file] also writes the table as JSON (default bench.json); --core measures the
+// core's speed only (no build, sizes or page loads).
 // EBET_DIST=<dir> measures an existing build there; otherwise `npm run build` makes dist/ first.
-// EBET_BENCH_LOADS=<n> sets the loads per page (default 7).
+// EBET_BENCH_LOADS=<n> sets the loads per page (default 7); EBET_BENCH_ROUNDS=<n> the interleaved
+// rounds (default 21) and EBET_BENCH_SLICE_MS=<ms> each contender's slice per round (default 100).
 import { build as esbuild } from 'esbuild';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { launchBrowser, serveDist } from '../test/e2e/support.mjs';
 
+const args = process.argv.slice(2);
+const CORE_ONLY = args.includes('--core');
+const jsonArg = args.find((a) => a === '--json' || a.startsWith('--json='));
+const JSON_FILE = jsonArg ? (jsonArg.split('=')[1] ?? 'bench.json') : null;
 const DIST = process.env.EBET_DIST ?? 'dist';
 const LOADS = Number(process.env.EBET_BENCH_LOADS ?? 7);
+const CORE_OPTIONS = { rounds: Number(process.env.EBET_BENCH_ROUNDS ?? 21), sliceMs: Number(process.env.EBET_BENCH_SLICE_MS ?? 100) };
 const CHECKOUT_BUDGET = 12 * 1024;
 
-if (!process.env.EBET_DIST) {
+if (!process.env.EBET_DIST && !CORE_ONLY) {
   const built = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(1);
 }
 
 const rows = [];
-const row = (what, value) => rows.push({ what, value });
+/** A row of the table; for a measure also its `number` and `unit` (in the JSON). */
+const row = (what, value, number, unit) => rows.push({ what, value, ...(number === undefined ? {} : { number, unit }) });
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const gzip = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+const started = new Date();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()[0].toFixed(1)} at the start`;
 
-// Library entries.
-const lib = readdirSync(join(DIST, 'lib'))
-  .filter((f) => f.endsWith('.js'))
-  .sort();
-for (const file of lib) {
-  const path = join(DIST, 'lib', file);
-  const size = gzip(path);
-  const budget = file === 'ebet-checkout.js' ? `; budget 12 kB: ${size <= CHECKOUT_BUDGET ? 'within' : 'OVER'}` : '';
-  row(`size: lib/${file}`, `${kb(size)} gzip (${kb(statSync(path).size)} min${budget})`);
-}
-if (lib.includes('ebet-checkout.js') && lib.includes('ebet-checkout-core.js')) {
-  const checkout = gzip(join(DIST, 'lib/ebet-checkout.js'));
-  row('size: a production checkout with right settings loads ebet-checkout.js only', `${kb(checkout)} gzip`);
-  row('size: test mode, or a problem to explain, adds ebet-checkout-core.js', `${kb(checkout + gzip(join(DIST, 'lib/ebet-checkout-core.js')))} gzip in all`);
+/** Library entries: their sizes, and the checkout's. */
+function sizes() {
+  const lib = readdirSync(join(DIST, 'lib'))
+    .filter((f) => f.endsWith('.js'))
+    .sort();
+  for (const file of lib) {
+    const path = join(DIST, 'lib', file);
+    const size = gzip(path);
+    const budget = file === 'ebet-checkout.js' ? `; budget 12 kB: ${size <= CHECKOUT_BUDGET ? 'within' : 'OVER'}` : '';
+    row(`size: lib/${file}`, `${kb(size)} gzip (${kb(statSync(path).size)} min${budget})`, size, 'bytes gzip');
+  }
+  if (lib.includes('ebet-checkout.js') && lib.includes('ebet-checkout-core.js')) {
+    const checkout = gzip(join(DIST, 'lib/ebet-checkout.js'));
+    const withCore = checkout + gzip(join(DIST, 'lib/ebet-checkout-core.js'));
+    row('size: a production checkout with right settings loads ebet-checkout.js only', `${kb(checkout)} gzip`, checkout, 'bytes gzip');
+    row('size: test mode, or a problem to explain, adds ebet-checkout-core.js', `${kb(withCore)} gzip in all`, withCore, 'bytes gzip');
+  }
 }
 
 /** Every HTML page of the build with a script, and the element whose first render is timed. */
@@ -82,9 +99,8 @@ function watchFirstRender(tag) {
   };
 }
 
-const server = await serveDist(DIST);
-const browser = await launchBrowser();
-try {
+/** Each page: the JS it loads, and the time to its element's first render (median of LOADS cold loads). */
+async function pageLoads(server, browser) {
   for (const { path, element } of pages()) {
     const url = new URL(path.replace(/(^|\/)index\.html$/, '$1'), server.url).href;
     // One load for what the page requests (the checkout's lazily loaded core included).
@@ -98,7 +114,7 @@ try {
     await context.close();
     const files = [...scripts].map((p) => decodeURIComponent(p).slice(1));
     const total = files.reduce((sum, file) => sum + gzip(join(DIST, file)), 0);
-    row(`page JS: ${path} (${files.length} file${files.length === 1 ? '' : 's'})`, `${kb(total)} gzip`);
+    row(`page JS: ${path} (${files.length} file${files.length === 1 ? '' : 's'})`, `${kb(total)} gzip`, total, 'bytes gzip');
 
     if (!element) continue;
     const times = [];
@@ -110,30 +126,56 @@ try {
       times.push(await tab.waitForFunction(() => window.__firstRender, null, { timeout: 30000 }).then((h) => h.jsonValue()));
       await cold.close();
     }
-    row(`first render: ${path} (\`<${element}>\`, median of ${LOADS})`, `${Math.round(median(times))} ms`);
+    const ms = Math.round(median(times));
+    row(`first render: ${path} (\`<${element}>\`, median of ${LOADS})`, `${ms} ms`, ms, 'ms');
+  }
+}
+
+/** Bundles a bench module of scripts/bench/ with the core: an ES module for Node, a script for Chromium. */
+async function bundle(entry, format) {
+  const result = await esbuild({ entryPoints: [entry], bundle: true, write: false, format, platform: 'neutral', minify: format === 'iife', target: 'es2022', logLevel: 'error' });
+  return result.outputFiles[0].text;
+}
+const coreRows = (where, results) => {
+  for (const r of results) row(`${where}: ${r.name}`, `${r.value.toLocaleString('en-US')} ${r.unit}`, r.value, r.unit);
+};
+
+if (!CORE_ONLY) sizes();
+const server = CORE_ONLY ? null : await serveDist(DIST);
+const browser = await launchBrowser();
+const versions = `Node ${process.version}, Chromium ${browser.version()}`;
+try {
+  if (server) await pageLoads(server, browser);
+
+  // The core's speed in Node: the doctor against the floor, then parseFields.
+  const dir = mkdtempSync(join(tmpdir(), 'ebet-bench-'));
+  try {
+    const file = join(dir, 'core.bench.mjs');
+    writeFileSync(file, await bundle('scripts/bench/core.bench.ts', 'esm'));
+    const core = await import(pathToFileURL(file).href);
+    coreRows('node', core.doctorBench(CORE_OPTIONS));
+    coreRows('node', core.parseBench());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 
-  // The core's speed, in a blank page.
-  const bundle = await esbuild({
-    entryPoints: ['scripts/bench/browser.bench.ts'],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    target: 'es2022',
-    logLevel: 'error',
-  });
+  // The same doctor bench in headless Chromium, in a blank page.
   const page = await browser.newPage();
   await page.goto('about:blank');
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
-  const results = await page.waitForFunction(() => window.__bench, null, { timeout: 120000 }).then((h) => h.jsonValue());
-  for (const r of results) row(r.name, `${r.value.toLocaleString('en-US')} ${r.unit}`);
+  await page.evaluate((options) => (window.__benchOptions = options), CORE_OPTIONS);
+  await page.addScriptTag({ content: await bundle('scripts/bench/browser.bench.ts', 'iife') });
+  coreRows('chromium', await page.waitForFunction(() => window.__bench, null, { timeout: 900000, polling: 1000 }).then((h) => h.jsonValue()));
 } finally {
   await browser.close();
-  await server.close();
+  await server?.close();
 }
 
 const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}; ${versions}.\n`);
 console.log(`| ${'measure'.padEnd(width)} | result |`);
 console.log(`| ${'-'.repeat(width)} | --- |`);
 for (const r of rows) console.log(`| ${r.what.padEnd(width)} | ${r.value} |`);
+if (JSON_FILE) {
+  writeFileSync(JSON_FILE, `${JSON.stringify({ date: started.toISOString(), machine, versions, options: CORE_OPTIONS, rows }, null, 2)}\n`);
+  console.log(`\nThe table as JSON: ${JSON_FILE}`);
+}

@@ -57,10 +57,22 @@ export function normalizeAmount(value: string, field = 'NB_DB_AMOUNT'): string {
       'bad-amount',
       text(
         `${field} "${value}" is not an amount; write it like 550,00 (or 550.00 or 550)`,
-        `${field} "${value}" är inget belopp; skriv det som 550,00 (eller 550.00 eller 550)`,
+        `${field} ”${value}” är inget belopp; skriv det som 550,00 (eller 550.00 eller 550)`,
       ),
       field,
     );
   }
   return parsed.canonical;
+}
+
+/** Two amounts by meaning: `550,00` is `550.00` is `550` (the bank may write an answer's amount otherwise). */
+export function sameAmount(a: string, b: string): boolean {
+  const pa = parseAmount(a);
+  const pb = parseAmount(b);
+  return pa !== null && pb !== null && pa.hundredths === pb.hundredths;
+}
+
+/** Two currencies by meaning: ` SEK` is `SEK` (the handbook's answers write it so). */
+export function sameCurrency(a: string, b: string): boolean {
+  return a.trim().toUpperCase() === b.trim().toUpperCase();
 }

@@ -17,9 +17,9 @@ export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 export const ATTEMPT_OUTCOME_NAMES: Readonly<Record<AttemptOutcome, Text>> = {
   received: text('received, not answered', 'mottagen, inte besvarad'),
-  paid: text('paid, receipt posted to NB_RETURN', 'betald, kvitto postat till NB_RETURN'),
+  paid: text('paid, receipt posted to NB_RETURN', 'betald, kvittot skickat till NB_RETURN'),
   receipt: text('paid, receipt shown', 'betald, kvitto visat'),
-  refused: text('payment refused', 'betalning vägrad'),
+  refused: text('payment refused', 'betalningen nekad'),
   cancelled: text('cancelled', 'avbruten'),
   rejected: text('rejected', 'avvisad'),
   answered: text('answered', 'besvarad'),
@@ -198,18 +198,18 @@ function readAttempt(item: unknown, i: number): Attempt {
   const a = item as Record<string, unknown> | null;
   const bad = (what: string, sv: string) => shapeError(`Attempt ${n}: ${what}`, `Försök ${n}: ${sv}`);
   if (typeof a !== 'object' || a === null) throw bad('not an object', 'inget objekt');
-  for (const key of ['id', 'at'] as const) if (typeof a[key] !== 'string') throw bad(`no text "${key}"`, `saknar texten "${key}"`);
+  for (const key of ['id', 'at'] as const) if (typeof a[key] !== 'string') throw bad(`no text "${key}"`, `saknar texten ”${key}”`);
   if (a.source !== 'posted' && a.source !== 'pasted') throw bad('"source" must be "posted" or "pasted"', '"source" ska vara "posted" eller "pasted"');
   if (!Object.values(SIMULATOR_ENDPOINTS).includes(a.kind as RequestKind)) throw bad(`unknown "kind" ${JSON.stringify(a.kind)}`, `okänt "kind" ${JSON.stringify(a.kind)}`);
   if (!ENCODINGS.includes(a.encoding as Encoding)) throw bad('"encoding" must be "utf-8" or "iso-8859-1"', '"encoding" ska vara "utf-8" eller "iso-8859-1"');
   if (!['ok', 'warning', 'error'].includes(a.verdict as string)) throw bad('"verdict" must be ok, warning or error', '"verdict" ska vara ok, warning eller error');
   if (!ATTEMPT_OUTCOMES.includes(a.outcome as AttemptOutcome)) throw bad(`unknown "outcome" ${JSON.stringify(a.outcome)}`, `okänt "outcome" ${JSON.stringify(a.outcome)}`);
   if (!Array.isArray(a.fields) || !a.fields.every((f) => typeof f?.name === 'string' && typeof f?.value === 'string')) {
-    throw bad('"fields" must be a list of {name, value} texts', '"fields" ska vara en lista av {name, value}-texter');
+    throw bad('"fields" must be a list of {name, value} texts', '"fields" ska vara en lista med {name, value}-texter');
   }
   if (a.requestString !== null && typeof a.requestString !== 'string') throw bad('"requestString" must be a text or null', '"requestString" ska vara en text eller null');
   if (!Array.isArray(a.problems) || !a.problems.every((p) => typeof p?.name === 'string' && typeof p?.code === 'string' && (p?.level === 'warning' || p?.level === 'error') && isText(p?.message))) {
-    throw bad('"problems" must be a list of {name, level, code, message}', '"problems" ska vara en lista av {name, level, code, message}');
+    throw bad('"problems" must be a list of {name, level, code, message}', '"problems" ska vara en lista med {name, level, code, message}');
   }
   if (a.reason !== undefined && !isText(a.reason)) throw bad('"reason" must be {en, sv}', '"reason" ska vara {en, sv}');
   const answer = a.answer as Record<string, unknown> | undefined;
@@ -251,12 +251,12 @@ export function attemptsFromJson(json: string): Attempt[] {
       'attempts-json',
       text(
         `This is not JSON (${(error as Error).message}); import a file exported from the attempt log`,
-        `Detta är inte JSON (${(error as Error).message}); importera en fil som exporterats från försöksloggen`,
+        `Det här är inte JSON (${(error as Error).message}); importera en fil som du har exporterat från försöksloggen`,
       ),
     );
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'ebet-attempts') {
-    throw shapeError('This JSON is not an attempt log (no "format": "ebet-attempts")', 'Denna JSON är ingen försökslogg (inget "format": "ebet-attempts")');
+    throw shapeError('This JSON is not an attempt log (no "format": "ebet-attempts")', 'Den här JSON-filen är ingen försökslogg (den saknar "format": "ebet-attempts")');
   }
   const list = (data as { attempts?: unknown }).attempts;
   if (!Array.isArray(list)) throw shapeError('"attempts" must be a list', '"attempts" ska vara en lista');

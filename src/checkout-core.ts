@@ -15,15 +15,15 @@ const SIGNATURE_FIELDS = signatureFields();
 const SETTING_TEXTS: Readonly<Record<string, Text>> = {
   frame: text(
     'The bank does not allow payments inside a frame. Open this page in its own window. Nothing was sent.',
-    'Banken tillåter inte betalningar i en ram. Öppna sidan i ett eget fönster. Inget skickades.',
+    'Banken tillåter inte betalningar i en ram (iframe). Öppna sidan i ett eget fönster. Inget skickades.',
   ),
   'no-signer': text(
     'Nothing signs this payment: set mode="test" for the test page, or sign-url (your server) or the signer property for real payments. Nothing was sent.',
-    'Inget signerar betalningen: sätt mode="test" för testsidan, eller sign-url (er server) eller egenskapen signer för riktiga betalningar. Inget skickades.',
+    'Det finns inget som signerar betalningen: sätt mode="test" för testsidan, eller sign-url (din server) eller egenskapen signer för riktiga betalningar. Inget skickades.',
   ),
   'no-action': text(
     'action is missing: set it to the bank’s payment address. Nothing was sent.',
-    'action saknas: sätt den till bankens betalningsadress. Inget skickades.',
+    'action saknas: ange bankens betalningsadress. Inget skickades.',
   ),
 };
 
@@ -35,7 +35,7 @@ export function settingProblems(settings: CheckoutSettings): CheckoutProblem[] {
 /** The shop's signer failed: its function threw (`url` absent) or its endpoint `url` did not answer with JSON. */
 export function signerFailure(why: string, url?: string): CheckoutProblem {
   return url === undefined
-    ? { field: 'signer', code: 'signer', message: text(`The signer failed: ${why}. Nothing was sent.`, `Signeraren misslyckades: ${why}. Inget skickades.`) }
+    ? { field: 'signer', code: 'signer', message: text(`The signer failed: ${why}. Nothing was sent.`, `Signeringen misslyckades: ${why}. Inget skickades.`) }
     : {
         field: 'sign-url',
         code: 'sign-url',
@@ -47,16 +47,16 @@ export function signerFailure(why: string, url?: string): CheckoutProblem {
 export function workerFailure(url: string, why: string): Text {
   return text(
     `The receipt worker ${url} could not be installed (${why}): the return page will not receive the bank’s receipt.`,
-    `Kvittoarbetaren ${url} kunde inte installeras (${why}): retursidan kommer inte att få bankens kvitto.`,
+    `Service workern för kvitton (${url}) kunde inte installeras (${why}): retursidan får inte bankens kvitto.`,
   );
 }
 
 /**
  * The errors that stop a payment: the core's validation of every field, errors only. Before
- * signing (no NB_HMAC/NB_KVV yet) the missing signature is not an error.
+ * signing (neither NB_HMAC nor NB_KVV yet) the missing signature is not an error; half a signature is.
  */
 export function checkoutProblems(fields: Readonly<Record<string, string>>, key?: string): ValidationRow[] {
-  const signed = SIGNATURE_FIELDS.every((name) => fields[name] !== undefined);
+  const signed = SIGNATURE_FIELDS.some((name) => fields[name] !== undefined);
   return validateFields('payDirect', fields, key === undefined ? {} : { key }).filter(
     (row) => row.level === 'error' && (signed || !SIGNATURE_FIELDS.includes(row.name)),
   );
@@ -79,7 +79,7 @@ export function refuseNonTestKey(key: string): void {
       'production-key',
       text(
         'Refused: a key was written into the page, and it is not the published test key. A real secret key must never be in a web page, where every visitor can read it. Remove it, and sign on your server through sign-url or the signer property. Nothing was sent.',
-        'Avvisad: en nyckel har skrivits in i sidan, och den är inte den publicerade testnyckeln. En riktig hemlig nyckel får aldrig finnas i en webbsida, där alla besökare kan läsa den. Ta bort den och signera på din server via sign-url eller egenskapen signer. Inget skickades.',
+        'Stoppad: det finns en nyckel i sidan, och det är inte den publicerade testnyckeln. En riktig hemlig nyckel får aldrig finnas i en webbsida, där alla besökare kan läsa den. Ta bort den och signera på din server via sign-url eller egenskapen signer. Inget skickades.',
       ),
       'key',
     );
@@ -109,7 +109,7 @@ export function applySignature(
       'signer-answer',
       text(
         `The signer's answer has no ${missing.join(' or ')}; it must be JSON like {"NB_HMAC": "…32 hex…", "NB_KVV": "…32 hex…"}. Nothing was sent.`,
-        `Signerarens svar saknar ${missing.join(' eller ')}; det ska vara JSON som {"NB_HMAC": "…32 hex…", "NB_KVV": "…32 hex…"}. Inget skickades.`,
+        `Svaret från signeraren saknar ${missing.join(' eller ')}; det ska vara JSON i stil med {"NB_HMAC": "…32 hex…", "NB_KVV": "…32 hex…"}. Inget skickades.`,
       ),
       missing[0],
     );
@@ -119,7 +119,7 @@ export function applySignature(
   if (wrong) {
     throw new EbetError(
       'signer-answer',
-      text(`The signer's answer is wrong: ${wrong.message.en}. Nothing was sent.`, `Signerarens svar är fel: ${wrong.message.sv}. Inget skickades.`),
+      text(`The signer's answer is wrong: ${wrong.message.en}. Nothing was sent.`, `Svaret från signeraren är fel: ${wrong.message.sv}. Inget skickades.`),
       wrong.name,
     );
   }
@@ -130,7 +130,7 @@ export function applySignature(
       'signer-test-key',
       text(
         'The signer signed with the published test key (NB_KVV FF36…E880), which the bank refuses outside its test page. Sign with your own key, or set mode="test". Nothing was sent.',
-        'Signeraren signerade med den publicerade testnyckeln (NB_KVV FF36…E880), som banken avvisar utanför sin testsida. Signera med er egen nyckel, eller sätt mode="test". Inget skickades.',
+        'Signeraren använde den publicerade testnyckeln (NB_KVV FF36…E880), som banken bara godtar på sin testsida. Signera med din egen nyckel, eller sätt mode="test". Inget skickades.',
       ),
       'NB_KVV',
     );
@@ -140,7 +140,7 @@ export function applySignature(
       'signer-kvv',
       text(
         `The signer used another key: its NB_KVV is ${kvv}, the expected KVV is ${expected}. Check which key your server uses (keys change on a date). Nothing was sent.`,
-        `Signeraren använde en annan nyckel: dess NB_KVV är ${kvv}, förväntad KVV är ${expected}. Kontrollera vilken nyckel servern använder (nycklar byts på ett datum). Inget skickades.`,
+        `Signeraren använde en annan nyckel: dess NB_KVV är ${kvv}, men KVV:n ska vara ${expected}. Kontrollera vilken nyckel servern använder (nycklarna byts vid ett datumskifte). Inget skickades.`,
       ),
       'NB_KVV',
     );
@@ -152,7 +152,7 @@ export function applySignature(
         'signer-mac',
         text(
           `The signer's NB_HMAC is not the MAC of these fields under the test key (${mac}): it signed other values or another string. Nothing was sent.`,
-          `Signerarens NB_HMAC är inte MAC för dessa fält med testnyckeln (${mac}): den signerade andra värden eller en annan sträng. Inget skickades.`,
+          `Signerarens NB_HMAC är inte fältens MAC med testnyckeln (${mac}): signeraren signerade andra värden eller en annan sträng. Inget skickades.`,
         ),
         'NB_HMAC',
       );

@@ -3,7 +3,7 @@
  * into one per line or per block, replayed receipts, the cross-check against the order, the status
  * in words, and a plain-text summary for a support ticket that never holds a key.
  */
-import { parseAmount } from './amount.ts';
+import { sameAmount, sameCurrency } from './amount.ts';
 import { detectKind } from './detect.ts';
 import { encodeText, ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { MESSAGES, messageSpec, type MessageKind } from './fields.ts';
@@ -11,6 +11,7 @@ import { groupHex } from './key.ts';
 import type { Keys } from './key-ring.ts';
 import { fieldValue, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { parseFields, type ParseResult } from './parse.ts';
+import { compareEcho, type PolicyCode } from './policy.ts';
 import { text, type Text } from './text.ts';
 import { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 
@@ -169,7 +170,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} (${title.en}) carry the same NB_PAID ${value}: a receipt can be replayed — act on it once only`,
-          `Meddelandena ${list} (${title.sv}) har samma NB_PAID ${value}: ett kvitto kan skickas igen — agera bara en gång på det`,
+          `Meddelandena ${list} (${title.sv}) har samma NB_PAID ${value}: ett kvitto kan skickas om — hantera det bara en gång`,
         ),
       });
     } else if (kind === 'payDirectReturn') {
@@ -181,7 +182,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} are receipts for the same stamp ${value}: a stamp is paid once, so one is a replay — deliver the order once only`,
-          `Meddelandena ${list} är kvitton för samma stämpel ${value}: en stämpel betalas en gång, så ett är en upprepning — leverera ordern bara en gång`,
+          `Meddelandena ${list} är kvitton för samma betalnings-ID ${value}: ett betalnings-ID betalas bara en gång, så ett av dem är en upprepning — leverera ordern bara en gång`,
         ),
       });
     } else {
@@ -193,7 +194,7 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
         messages: where,
         message: text(
           `Messages ${list} (${title.en}) are for the same stamp ${value}: normal when a payment is checked again or repaid in parts`,
-          `Meddelandena ${list} (${title.sv}) gäller samma stämpel ${value}: normalt när en betalning kontrolleras igen eller återbetalas i delar`,
+          `Meddelandena ${list} (${title.sv}) gäller samma betalnings-ID ${value}: det är normalt när en betalning kontrolleras igen eller återbetalas i flera delar`,
         ),
       });
     }
@@ -214,19 +215,18 @@ export interface CrossCheckRow {
   readonly expected: string;
   /** `same`: identical; `same-meaning`: written differently, same meaning; `different`: not the same. */
   readonly result: 'same' | 'same-meaning' | 'different';
+  /** Why a stamp or reference differs, in the policy's words (`echo-case`, `echo-whitespace`, `echo-different`). */
+  readonly code?: PolicyCode;
   readonly message: Text;
 }
 
 const RETURN_PREFIX = 'NB_RETURN_';
 
+/** Amounts and currencies compared by meaning (the bank may write them otherwise); anything else exactly, as the bank echoes it. */
 function sameMeaning(rule: string, a: string, b: string): boolean {
-  if (rule === 'amount') {
-    const pa = parseAmount(a);
-    const pb = parseAmount(b);
-    return pa !== null && pb !== null && pa.hundredths === pb.hundredths;
-  }
-  if (rule === 'currency') return a.trim().toUpperCase() === b.trim().toUpperCase();
-  return a.trim() === b.trim();
+  if (rule === 'amount') return sameAmount(a, b);
+  if (rule === 'currency') return sameCurrency(a, b);
+  return a === b;
 }
 
 /**
@@ -245,7 +245,10 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
     const received = fieldValue(spec, record);
     const expected = orderRecord[orderField];
     if (received === undefined || received === '' || expected === undefined || expected === '') continue;
-    if (received === expected) {
+    const echo = spec.rule === 'amount' || spec.rule === 'currency' ? null : compareEcho(spec.name, orderField, received, expected);
+    if (echo) {
+      rows.push({ field: spec.name, orderField, received, expected, result: 'different', code: echo.code, message: echo.message });
+    } else if (received === expected) {
       rows.push({
         field: spec.name,
         orderField,
@@ -263,7 +266,7 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
         result: 'same-meaning',
         message: text(
           `${spec.name} "${received}" means the same as the order's "${expected}"; it is written differently, and the MAC uses "${received}" exactly as received`,
-          `${spec.name} "${received}" betyder samma sak som orderns "${expected}"; det är skrivet annorlunda, och MAC beräknas på "${received}" exakt som det togs emot`,
+          `${spec.name} ”${received}” betyder samma sak som orderns ”${expected}” men är skrivet på ett annat sätt; MAC:en beräknas på ”${received}” exakt som det togs emot`,
         ),
       });
     } else {
@@ -275,7 +278,7 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
         result: 'different',
         message: text(
           `${spec.name} is "${received}" but the order's ${orderField} is "${expected}": this answer is not for this order as given — do not deliver on it`,
-          `${spec.name} är "${received}" men orderns ${orderField} är "${expected}": svaret gäller inte ordern som den angavs — leverera inte på det`,
+          `${spec.name} är ”${received}” men orderns ${orderField} är ”${expected}”: svaret gäller inte den här ordern — leverera inte`,
         ),
       });
     }
@@ -287,7 +290,9 @@ export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldIn
 export function orderForAnswer(fields: FieldInput, orders: readonly FieldInput[]): FieldInput | null {
   const stamp = toRecord(fields)[STAMP];
   if (stamp === undefined) return null;
-  return orders.find((o) => sameMeaning('stamp', toRecord(o).NB_STAMP ?? '\u0000', stamp)) ?? null;
+  // Paired loosely, so that the cross-check can say when only case or spaces differ.
+  const loose = (value: string) => value.trim().toUpperCase();
+  return orders.find((o) => loose(toRecord(o).NB_STAMP ?? '\u0000') === loose(stamp)) ?? null;
 }
 
 // ---------------------------------------------------------------- the status in words
@@ -309,11 +314,11 @@ export interface StatusExplanation {
 
 const NOT_PROVEN = text(
   'The MAC does not verify, so whatever this message says is not proven: it may be forged, altered, or checked with the wrong key or encoding. Do not act on it.',
-  'MAC stämmer inte, så det meddelandet säger är inte bevisat: det kan vara förfalskat, ändrat eller kontrollerat med fel nyckel eller teckenkodning. Agera inte på det.',
+  'MAC:en stämmer inte, så inget i meddelandet är bevisat: det kan vara förfalskat eller ändrat, eller kontrollerat med fel nyckel eller teckenkodning. Lita inte på det.',
 );
 const NOT_CHECKED = text(
   'The MAC was not checked (no key or an incomplete message): what it says is not proven yet.',
-  'MAC har inte kontrollerats (ingen nyckel eller ofullständigt meddelande): det meddelandet säger är ännu inte bevisat.',
+  'MAC:en har inte kontrollerats (ingen nyckel, eller meddelandet är ofullständigt): det som står i meddelandet är ännu inte bevisat.',
 );
 
 /** The status of a message in words, for the verification's outcome. */
@@ -325,7 +330,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'unknown',
       headline: text(
         'Not a message of E-betalning: nothing to act on. A cancel/reject return carries no fields and proves nothing.',
-        'Inget E-betalningsmeddelande: inget att agera på. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
+        'Inget meddelande i E-betalning, så det finns inget att göra. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
       ),
       details: [],
     };
@@ -336,7 +341,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'ok',
       headline: text(
         `A request from the shop (${spec.title.en}), not an answer from the bank; answers with its stamp are cross-checked against it`,
-        `En förfrågan från butiken (${spec.title.sv}), inget svar från banken; svar med dess stämpel kontrolleras mot den`,
+        `En förfrågan från butiken (${spec.title.sv}), inte ett svar från banken; svar med samma betalnings-ID kontrolleras mot den`,
       ),
       details: [],
     };
@@ -345,7 +350,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   const errorSpec = spec.fields.find((f) => f.name === 'NB_ERROR_DESCR');
   const errorDescription = errorSpec ? fieldValue(errorSpec, record) : undefined;
   const details: Text[] = [];
-  if (errorDescription) details.push(text(`Error description from the bank: "${errorDescription}"`, `Felbeskrivning från banken: "${errorDescription}"`));
+  if (errorDescription) details.push(text(`Error description from the bank: "${errorDescription}"`, `Felbeskrivning från banken: ”${errorDescription}”`));
   const trust = verified === true ? null : outcome === 'mismatch' || outcome === 'malformed-mac' || outcome === 'missing-mac' ? NOT_PROVEN : NOT_CHECKED;
   const withTrust = (level: StatusExplanation['level'], headline: Text, extra: Partial<StatusExplanation> = {}): StatusExplanation => ({
     level: trust ? (trust === NOT_PROVEN ? 'error' : 'warning') : level,
@@ -371,7 +376,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       'ok',
       text(
         `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
-        `Betalt: bankens kvitto för stämpel ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
+        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
       ),
     );
   }
@@ -381,7 +386,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
         'warning',
         text(
           `NO: the bank has no payment with stamp ${stamp} — do not deliver; the buyer may not have finished paying`,
-          `NO: banken har ingen betalning med stämpel ${stamp} — leverera inte; köparen kanske inte har betalat klart`,
+          `NO: banken har ingen betalning med betalnings-ID ${stamp} — leverera inte; köparen har kanske inte betalat klart`,
         ),
       );
     }
@@ -389,7 +394,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       'ok',
       text(
         `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
-        `YES: stämpel ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
       ),
     );
   }
@@ -402,7 +407,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   details.push(
     text(
       `New NB_PAID ${newPaid}: it identifies this repayment from now on — use it, not the old one, for any further repayment of this payment`,
-      `Nytt NB_PAID ${newPaid}: det identifierar återbetalningen från och med nu — använd det, inte det gamla, för ytterligare återbetalningar av betalningen`,
+      `Nytt NB_PAID ${newPaid}: det identifierar återbetalningen från och med nu — använd det, inte det gamla, om du återbetalar mer av betalningen`,
     ),
   );
   if (exchange.length) {
@@ -410,7 +415,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     details.push(
       text(
         `Currency was exchanged: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} withdrawn from the shop's account on ${get('NB_WITHDRAWAL_DATE')}, on the buyer's account on ${get('NB_DEPOSIT_DATE')}, rate ${get('NB_RATE')}`,
-        `Valuta växlades: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} togs ut från butikens konto ${get('NB_WITHDRAWAL_DATE')}, på köparens konto ${get('NB_DEPOSIT_DATE')}, kurs ${get('NB_RATE')}`,
+        `Valutan växlades: ${get('NB_WITHDRAWAL_AMOUNT')} ${get('NB_WITHDRAWAL_CUR')} dras från butikens konto ${get('NB_WITHDRAWAL_DATE')} och finns på köparens konto ${get('NB_DEPOSIT_DATE')}, avropskurs ${get('NB_RATE')}`,
       ),
     );
   }
@@ -418,7 +423,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     'ok',
     text(
       `YES: repaid ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} for stamp ${stamp}`,
-      `YES: återbetalt ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} för stämpel ${stamp}`,
+      `YES: ${record.NB_RETURN_REPAY_AMOUNT ?? ''} ${(record.NB_RETURN_REPAY_CUR ?? '').trim()} återbetalt för betalnings-ID ${stamp}`,
     ),
     { newPaid, ...(exchange.length ? { exchange } : {}) },
   );
@@ -533,7 +538,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
   const lines: Text[] = [
     text(
       `E-betalning response decoder: ${list.total} message${list.total === 1 ? '' : 's'}${list.messages.length < list.total ? `, ${list.messages.length} shown` : ''}`,
-      `E-betalning svarsavkodare: ${list.total} meddelande${list.total === 1 ? '' : 'n'}${list.messages.length < list.total ? `, ${list.messages.length} visade` : ''}`,
+      `Svarsavkodare för E-betalning: ${list.total} meddelande${list.total === 1 ? '' : 'n'}${list.messages.length < list.total ? `, ${list.messages.length} visas` : ''}`,
     ),
   ];
   const add = (en: string, sv: string) => lines.push(text(en, sv));
@@ -563,7 +568,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
     if (v.kvv.matches !== null) {
       add(`  NB_KVV: ${v.kvv.matches ? 'matches the key' : 'DOES NOT match the key'}`, `  NB_KVV: ${v.kvv.matches ? 'stämmer med nyckeln' : 'stämmer INTE med nyckeln'}`);
     }
-    for (const f of v.findings) add(`  ${f.level}: ${f.message.en}`, `  ${f.level === 'error' ? 'fel' : f.level === 'warning' ? 'varning' : 'notering'}: ${f.message.sv}`);
+    for (const f of v.findings) add(`  ${f.level}: ${f.message.en}`, `  ${f.level === 'error' ? 'fel' : f.level === 'warning' ? 'varning' : 'info'}: ${f.message.sv}`);
     for (const w of v.keyWarnings) add(`  key: ${w.en}`, `  nyckel: ${w.sv}`);
     for (const c of m.crossCheck) add(`  order: ${c.message.en}`, `  order: ${c.message.sv}`);
     for (const r of m.replays) add(`  replay: ${r.message.en}`, `  upprepning: ${r.message.sv}`);

@@ -22,7 +22,7 @@ export function encodeText(value: string, encoding: Encoding = 'utf-8'): Uint8Ar
         'not-latin1',
         text(
           `"${char}" at position ${i + 1} cannot be written in ISO-8859-1; use UTF-8 or remove it`,
-          `"${char}" på position ${i + 1} kan inte skrivas i ISO-8859-1; använd UTF-8 eller ta bort tecknet`,
+          `”${char}” på position ${i + 1} kan inte skrivas i ISO-8859-1; använd UTF-8 eller ta bort tecknet`,
         ),
       );
     }

@@ -46,7 +46,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_RCV_ID: text('Shop id (agreement number)', 'Butiks-ID (avtalsnummer)'),
   NB_STAMP: text(
     'Payment id, unique per payment: it is what prevents double billing',
-    'Betalnings-ID, unikt för varje betalning: det förhindrar dubbel debitering',
+    'Betalnings-ID, unikt för varje betalning: det förhindrar dubbel fakturering',
   ),
   NB_DB_AMOUNT: text('Amount with a decimal comma, e.g. 990,00', 'Belopp med decimalkomma, t.ex. 990,00'),
   NB_DB_CUR: text('Currency: SEK or EUR', 'Valuta: SEK eller EUR'),
@@ -68,7 +68,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   ),
   NB_HMAC: text(
     'MAC: the first 32 hexadecimal characters of HMAC-SHA256 over the signed fields',
-    'MAC: de första 32 hexadecimala tecknen av HMAC-SHA256 över de signerade fälten',
+    'MAC: de första 32 hexadecimala tecknen i HMAC-SHA256 av de signerade fälten',
   ),
   NB_KVV: text(
     'Key verification value of the key used (not secret)',
@@ -93,7 +93,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_ERROR_DESCR: text('Description of the error', 'Beskrivning av felet'),
   NB_REPAY_AMOUNT: text(
     'Amount to repay with a decimal comma, e.g. 120,00',
-    'Belopp att återbetala med decimalkomma, t.ex. 120,00',
+    'Belopp att återbetala, med decimalkomma, t.ex. 120,00',
   ),
   NB_REPAY_CUR: text(
     'Currency of the repayment: must be the purchase’s currency',
@@ -103,7 +103,7 @@ const DESCRIPTIONS: Record<string, Text> = {
   NB_RETURN_REPAY_CUR: text('Currency of the amount repaid', 'Valuta för det återbetalda beloppet'),
   NB_WITHDRAWAL_AMOUNT: text(
     'Amount withdrawn from the shop’s account (only when currency was exchanged)',
-    'Uttaget belopp från butikens konto (endast vid växling)',
+    'Belopp som dras från butikens konto (endast vid växling)',
   ),
   NB_WITHDRAWAL_CUR: text(
     'Currency of the withdrawal (only when currency was exchanged)',
@@ -184,7 +184,7 @@ export function messageSpec(kind: string): MessageSpec {
     const list = MESSAGE_KINDS.join(', ');
     throw new EbetError(
       'unknown-kind',
-      text(`Unknown message kind "${kind}"; expected one of ${list}`, `Okänd meddelandetyp "${kind}"; förväntade en av ${list}`),
+      text(`Unknown message kind "${kind}"; expected one of ${list}`, `Okänd meddelandetyp ”${kind}”; tillåtna typer: ${list}`),
     );
   }
   return MESSAGES[kind];
@@ -193,4 +193,43 @@ export function messageSpec(kind: string): MessageSpec {
 /** The spec of a field within a message, by its name or one of its aliases. */
 export function fieldSpec(kind: MessageKind, name: string): FieldSpec | undefined {
   return MESSAGES[kind].fields.find((f) => f.name === name || f.aliases?.includes(name));
+}
+
+/** A known field name within two edits (or a case difference) of the name, for "did you mean". */
+export function closestKnown(name: string): string | null {
+  const upper = name.toUpperCase().replace(/[\s-]/g, '_');
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const known of KNOWN_FIELDS) {
+    const d = known === upper ? 0 : editDistance(upper, known, bestDistance);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Two rows of the edit-distance table, reused across calls (names are short; they grow when needed). */
+let rows = [new Int32Array(64), new Int32Array(64)] as const;
+
+/** Levenshtein distance of a and b, or `limit` as soon as it is certain to be at least that. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  let [previous, current] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best >= limit) return limit;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length]!, limit);
 }

@@ -5,6 +5,7 @@
  * timer after the ticket request, incident state with pure reducers, and the written report.
  * No DOM: every function takes "now" as an argument, so tests control the clock.
  */
+import { formatZoned, pad, zonedTime } from './time.ts';
 import { text, type Lang, type Text } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +124,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
       ? null
       : problem(
           `expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got ${got}`,
-          `förväntade "SE" (Sveriges helgdagar stänger kontoret) eller "none" (inga helgdagar); fick ${got}`,
+          `ska vara "SE" (Sveriges helgdagar stänger kontoret) eller "none" (inga helgdagar), inte ${got}`,
         );
   }
   if (kind === 'days') {
@@ -132,13 +133,13 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
       ? null
       : problem(
           `expected a list of weekdays 1–7 (1 = Monday, 7 = Sunday), e.g. [1, 2, 3, 4, 5]; got ${got}`,
-          `förväntade en lista med veckodagar 1–7 (1 = måndag, 7 = söndag), t.ex. [1, 2, 3, 4, 5]; fick ${got}`,
+          `ska vara en lista med veckodagar 1–7 (1 = måndag, 7 = söndag), t.ex. [1, 2, 3, 4, 5], inte ${got}`,
         );
   }
   if (typeof value !== 'string') {
     return kind === 'url?'
-      ? problem(`expected a string (an http(s) URL) or null for "to be decided"; got ${got}`, `förväntade en sträng (en http(s)-URL) eller null för "bestäms senare"; fick ${got}`)
-      : problem(`expected a string; got ${got}`, `förväntade en sträng; fick ${got}`);
+      ? problem(`expected a string (an http(s) URL) or null for "to be decided"; got ${got}`, `ska vara en sträng (en http(s)-URL) eller null för ”bestäms senare”, inte ${got}`)
+      : problem(`expected a string; got ${got}`, `ska vara en sträng, inte ${got}`);
   }
   if (value.trim() === '') return problem('must not be empty', 'får inte vara tom');
   switch (kind) {
@@ -146,17 +147,17 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
     case 'url?':
       return URL_PATTERN.test(value)
         ? null
-        : problem(`expected an http:// or https:// URL, e.g. https://status.example.com/; got ${got}`, `förväntade en http://- eller https://-URL, t.ex. https://status.example.com/; fick ${got}`);
+        : problem(`expected an http:// or https:// URL, e.g. https://status.example.com/; got ${got}`, `ska vara en http://- eller https://-URL, t.ex. https://status.example.com/, inte ${got}`);
     case 'mail':
       return MAIL_PATTERN.test(value)
         ? null
-        : problem(`expected one e-mail address, e.g. support@example.com; got ${got}`, `förväntade en e-postadress, t.ex. support@example.com; fick ${got}`);
+        : problem(`expected one e-mail address, e.g. support@example.com; got ${got}`, `ska vara en e-postadress, t.ex. support@example.com, inte ${got}`);
     case 'time':
-      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `förväntade en tid TT:MM, t.ex. 08:00; fick ${got}`);
+      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `ska vara en tid TT:MM, t.ex. 08:00, inte ${got}`);
     case 'zone':
       return isTimeZone(value)
         ? null
-        : problem(`unknown time zone ${got}: expected an IANA name, e.g. Europe/Stockholm`, `okänd tidszon ${got}: förväntade ett IANA-namn, t.ex. Europe/Stockholm`);
+        : problem(`unknown time zone ${got}: expected an IANA name, e.g. Europe/Stockholm`, `okänd tidszon ${got}: ange ett IANA-namn, t.ex. Europe/Stockholm`);
     default:
       return null;
   }
@@ -165,7 +166,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
 function checkObject(path: string, shape: Record<string, Kind | Record<string, Kind>>, value: unknown, problems: ConfigProblem[]): void {
   const where = path || '(top level)';
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ path: where, message: text(`${where}: expected an object { … }; got ${describe(value)}`, `${where}: förväntade ett objekt { … }; fick ${describe(value)}`) });
+    problems.push({ path: where, message: text(`${where}: expected an object { … }; got ${describe(value)}`, `${where}: ska vara ett objekt { … }, inte ${describe(value)}`) });
     return;
   }
   const record = value as Record<string, unknown>;
@@ -174,10 +175,10 @@ function checkObject(path: string, shape: Record<string, Kind | Record<string, K
     if (!(name in record)) {
       if (kind === 'holidays') continue; // optional: files written before the field existed mean 'SE'
       const optional = kind === 'url?' ? ' (null for none / "to be decided")' : '';
-      const optionalSv = kind === 'url?' ? ' (null för ingen / "bestäms senare")' : '';
+      const optionalSv = kind === 'url?' ? ' (null för ingen / ”bestäms senare”)' : '';
       const fields = typeof kind === 'object' ? Object.keys(kind).join(', ') : '';
       const en = typeof kind === 'object' ? `: expected an object with ${fields}` : optional;
-      const sv = typeof kind === 'object' ? `: förväntade ett objekt med ${fields}` : optionalSv;
+      const sv = typeof kind === 'object' ? `: ska vara ett objekt med ${fields}` : optionalSv;
       problems.push({ path: child, message: text(`${child}: missing${en}`, `${child}: saknas${sv}`) });
     } else if (typeof kind === 'object') {
       checkObject(child, kind, record[name], problems);
@@ -277,38 +278,38 @@ export const TO_BE_DECIDED = text('to be decided', 'bestäms senare');
 export const INCIDENT_PROCESS: readonly IncidentSection[] = [
   {
     number: '1.1',
-    title: text('Support request', 'Supportbegäran'),
+    title: text('Support request', 'Kontakta supporten'),
     notes: [
       text(
         'Written information beats a phone call: the provider can troubleshoot from it.',
-        'Skriven information är överlägsen telefon: leverantören kan felsöka utifrån den.',
+        'Skriftlig information är bättre än ett telefonsamtal: leverantören kan felsöka utifrån den.',
       ),
       text(
         'Go on with self-diagnosis (1.2) while you wait for an answer or a ticket number.',
-        'Fortsätt med självdiagnos (1.2) medan ni väntar på svar eller ticketnummer.',
+        'Fortsätt med självdiagnosen (1.2) medan du väntar på svar eller ärendenummer.',
       ),
     ],
     steps: [
       {
         id: 'support-request',
-        title: text('Send a written support request', 'Skicka en skriftlig supportbegäran'),
+        title: text('Send a written support request', 'Kontakta supporten skriftligt'),
         body: [
           text(
             'Mail the support address, or use the technical-support form on the provider’s website. Include what happened, when, the affected URLs and order ids (the report below collects them).',
-            'Maila supportadressen eller använd formuläret för teknisk support på leverantörens webbplats. Ta med vad som hänt, när, berörda URL:er och ordernummer (rapporten nedan samlar dem).',
+            'Skicka e-post till supportadressen eller använd formuläret för teknisk support på leverantörens webbplats. Skriv vad som har hänt och när, och ta med berörda URL:er och ordernummer (rapporten nedan samlar dem).',
           ),
-          text('Ticking this step starts the ticket timer.', 'När du bockar av det här steget startar ticket-timern.'),
+          text('Ticking this step starts the ticket timer.', 'När du bockar av det här steget startar timern för supportärendet.'),
         ],
         links: ['supportMail', 'webForm'],
         startsTicketTimer: true,
       },
       {
         id: 'ticket-fallback',
-        title: text('No ticket after 10–20 minutes? Use the fallback', 'Ingen ticket efter 10–20 minuter? Använd reservvägen'),
+        title: text('No ticket after 10–20 minutes? Use the fallback', 'Inget ärendenummer efter 10–20 minuter? Använd reservvägen'),
         body: [
           text(
             'If no ticket with a case number has arrived within about 10–20 minutes, mail the fallback support address instead, or use the link to the ticket system on the status page.',
-            'Om ingen ticket med ärendenummer har kommit inom ca 10–20 minuter, maila reservadressen för support istället, eller använd länken till ticketsystemet på driftinfosidan.',
+            'Har du inte fått något ärendenummer inom ca 10–20 minuter? Skicka då e-post till reservadressen för support i stället, eller använd länken till ärendesystemet på driftinfosidan.',
           ),
         ],
         links: ['fallbackMail', 'statusPage'],
@@ -316,11 +317,11 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
       },
       {
         id: 'own-mail',
-        title: text('Still no answer? Check that your own mail works', 'Fortfarande inget svar? Kontrollera att er egen e-post fungerar'),
+        title: text('Still no answer? Check that your own mail works', 'Fortfarande inget svar? Kontrollera att din e-post fungerar'),
         body: [
           text(
             'If you used mail, check that mail from the address you used actually goes out. The web forms need no mail access.',
-            'Om ni använde e-post, kontrollera att e-post från adressen ni använde verkligen går iväg. Formulären kräver ingen e-postaccess.',
+            'Om du använde e-post: kontrollera att e-post från adressen du använde verkligen går iväg. Formulären på webben kräver ingen e-post.',
           ),
         ],
         links: ['webForm'],
@@ -333,14 +334,14 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
     notes: [
       text(
         'If you cannot reach these pages, that only means the provider’s web server is disturbed: the transaction system may be fine.',
-        'Om ni inte kommer åt dessa sidor innebär det endast att leverantörens webbserver har driftstörning: transaktionssystemet behöver inte vara berört.',
+        'Kommer du inte åt de här sidorna betyder det bara att leverantörens webbserver har problem: transaktionssystemet kan fungera som vanligt.',
       ),
     ],
     steps: [
       {
         id: 'status-page',
         title: text('Read the status page', 'Läs driftinfosidan'),
-        body: [text('Look for a notice that fits what you see.', 'Leta efter ett meddelande som stämmer med det ni ser.')],
+        body: [text('Look for a notice that fits what you see.', 'Leta efter ett meddelande som stämmer med det du ser.')],
         links: ['statusPage'],
       },
       {
@@ -349,11 +350,11 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
         body: [
           text(
             'If nothing on the status page fits, look at the public uptime-monitor report for downtime or raised response times.',
-            'Om inget på driftinfosidan verkar stämma, titta i den publika övervakningsrapporten efter nedtid eller förhöjda svarstider.',
+            'Stämmer inget på driftinfosidan? Titta då i den publika övervakningsrapporten efter nedtid eller förhöjda svarstider.',
           ),
           text(
             'The monitor connects to an https page of the transaction system every 5 minutes from all its locations, so there is no need to probe it yourself.',
-            'Övervakningen ansluter var 5:e minut från alla sina mätplatser till en https-sida för transaktionssystemet, så ni behöver inte prova att nå den separat.',
+            'Övervakningen ansluter var 5:e minut från alla sina mätplatser till en https-sida i transaktionssystemet, så du behöver inte testa den själv.',
           ),
         ],
         links: ['monitorReport'],
@@ -366,7 +367,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
     notes: [
       text(
         'Use the URLs below in your systems unless the provider says otherwise.',
-        'Använd nedanstående URL:er i era system om inget annat sägs.',
+        'Använd URL:erna nedan i dina system om leverantören inte säger något annat.',
       ),
     ],
     steps: [
@@ -376,7 +377,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
         body: [
           text(
             'If the status page or the monitor shows that only one URL of the payment system has problems, switch your systems to the alternate URL.',
-            'Om driftinformationen eller övervakningen tyder på att det är problem med endast en URL till betalsystemet, byt era system till den alternativa URL:en.',
+            'Visar driftinformationen eller övervakningen att bara en URL till betalsystemet har problem? Byt då dina system till den alternativa URL:en.',
           ),
         ],
         links: ['primary', 'alternate'],
@@ -390,11 +391,11 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
     steps: [
       {
         id: 'wait-or-phone',
-        title: text('Wait for the ticket’s answer, or phone during office hours', 'Invänta svar på ticketen, eller ring under kontorstid'),
+        title: text('Wait for the ticket’s answer, or phone during office hours', 'Invänta svar på supportärendet, eller ring under kontorstid'),
         body: [
           text(
             'If nothing listed here or done at your company helps: wait for the answer to the support ticket, or phone the provider during office hours.',
-            'Om ingen åtgärd listad här eller annan i företaget avhjälper felet: invänta svar på supportticketen, eller ring leverantören under kontorstid.',
+            'Hjälper varken åtgärderna här eller något annat som har gjorts i företaget? Invänta svar på supportärendet, eller ring leverantören under kontorstid.',
           ),
         ],
         links: ['phone'],
@@ -406,7 +407,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
         body: [
           text(
             'Check whether things look different through more than one ISP (internet service provider): for example the office broadband and a mobile connection. Your shop’s host and your office may reach the provider by different routes.',
-            'Kontrollera om det ser olika ut via mer än en ISP (internetleverantör): till exempel kontorets bredband och en mobil uppkoppling. Er e-butiks webbhotell och ert kontor kan nå leverantören via olika vägar.',
+            'Kontrollera om det ser olika ut via mer än en ISP (internetleverantör), till exempel kontorets bredband och en mobil uppkoppling. Butikens webbhotell och ditt kontor kan nå leverantören via olika vägar.',
           ),
         ],
         links: [],
@@ -438,7 +439,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
         body: [
           text(
             'The MCA is the provider’s web client where you can, among other things, refund purchases. If it is unavailable because of the disturbance, contact the provider about the case: it can read and update transactions in its back end.',
-            'MCA är leverantörens webbklient där ni bland annat kan göra återköp. Om den är otillgänglig på grund av störningen, kontakta leverantören om ärendet: den kan ta ut information och uppdatera transaktioner i sitt backendsystem.',
+            'MCA är leverantörens webbklient där du bland annat kan göra återköp. Går den inte att nå på grund av störningen? Kontakta då leverantören om ärendet: leverantören kan ta fram information och uppdatera transaktioner i sitt backendsystem.',
           ),
         ],
         links: ['clientApp'],
@@ -460,11 +461,11 @@ export interface StepLink {
 }
 
 const LINK_LABELS: Record<LinkKey, Text> = {
-  supportMail: text('Support mail', 'Support-e-post'),
+  supportMail: text('Support mail', 'E-post till supporten'),
   fallbackMail: text('Fallback support mail', 'Reservadress för support'),
   webForm: text('Website with the technical-support form', 'Webbplats med formulär för teknisk support'),
   phone: text('Phone', 'Telefon'),
-  statusPage: text('Status page (with the ticket-system link)', 'Driftinfo (med länk till ticketsystemet)'),
+  statusPage: text('Status page (with the ticket-system link)', 'Driftinformation (med länk till ärendesystemet)'),
   monitorReport: text('Uptime-monitor report', 'Övervakningsrapport'),
   clientApp: text('Merchant client application (MCA)', 'Kundapplikation (MCA)'),
   primary: text('Payment URL', 'Betal-URL'),
@@ -504,61 +505,11 @@ export function stepLink(key: LinkKey, config: IncidentConfig): StepLink {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Time: the provider's local time, office hours, the ticket timer
+// Time: the provider's local time, office hours, the ticket timer (wall clocks: time.ts)
 // ---------------------------------------------------------------------------------------------
 
-/** A moment as the clock on the wall shows it in a time zone. */
-export interface ZonedTime {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  readonly weekday: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-}
+export { formatZoned, zonedTime, type ZonedTime } from './time.ts';
 
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** The wall-clock time of `date` in `timeZone`, computed with Intl (daylight saving included). */
-export function zonedTime(date: Date, timeZone: string): ZonedTime {
-  let format = FORMATTERS.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    FORMATTERS.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(date)) parts[part.type] = part.value;
-  return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    weekday: WEEKDAYS.indexOf(parts['weekday'] ?? '') + 1,
-    hour: Number(parts['hour']) % 24,
-    minute: Number(parts['minute']),
-    second: Number(parts['second']),
-  };
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD HH:MM` on the wall clock of `timeZone`. */
-export function formatZoned(date: Date, timeZone: string, seconds = false): string {
-  const z = zonedTime(date, timeZone);
-  return `${z.year}-${pad(z.month)}-${pad(z.day)} ${pad(z.hour)}:${pad(z.minute)}${seconds ? `:${pad(z.second)}` : ''}`;
-}
 
 const DAY_NAMES: readonly Text[] = [
   text('Monday', 'måndag'),
@@ -677,15 +628,15 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
     return consecutive ? `${short(dayList[0]!)}–${short(dayList.at(-1)!)}` : dayList.map(short).join(', ');
   };
   const hoursEn = `${daysIn('en')} ${open}–${close}`;
-  const hoursSv = `${daysIn('sv')} ${open}–${close}`;
-  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `klockan är ${localTime} en ${day.sv} i ${timeZone}`);
+  const hoursSv = `${daysIn('sv')} ${open.replace(':', '.')}–${close.replace(':', '.')}`;
+  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `klockan är ${localTime.replace(':', '.')} en ${day.sv} i ${timeZone}`);
   if (isOfficeOpen(date, config)) {
     return {
       open: true,
       localTime,
       reason: text(
         `Office open now (about ${hoursEn}; ${there.en}): you can phone.`,
-        `Kontoret är öppet nu (ca ${hoursSv}; ${there.sv}): ni kan ringa.`,
+        `Kontoret är öppet nu (ca ${hoursSv}; ${there.sv}): du kan ringa.`,
       ),
     };
   }
@@ -697,7 +648,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   const next = today + ahead * DAY_MS;
   const nextDay = DAY_NAMES[isoWeekday(next) - 1]!;
   const nextDate = ahead > 1 ? ` ${isoDay(next)}` : '';
-  const opens = ahead === 0 ? text(`today at ${open}`, `i dag kl. ${open}`) : text(`${nextDay.en}${nextDate} at ${open}`, `${nextDay.sv}${nextDate} kl. ${open}`);
+  const opens = ahead === 0 ? text(`today at ${open}`, `i dag kl. ${open.replace(':', '.')}`) : text(`${nextDay.en}${nextDate} at ${open}`, `${nextDay.sv}${nextDate} kl. ${open.replace(':', '.')}`);
   const holiday = holidayOn(today, config);
   const why = holiday
     ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (Sveriges helgdagar; ${there.sv})`)
@@ -708,7 +659,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
     ...(holiday ? { holiday } : {}),
     reason: text(
       `${why.en}: the provider’s alarms have most likely already alerted it to an outage of this kind. The office opens ${opens.en}; a written request is read first.`,
-      `${why.sv}: leverantören har med största sannolikhet redan uppmärksammats av sina larm om ett sådant fel. Kontoret öppnar ${opens.sv}; en skriftlig begäran läses först.`,
+      `${why.sv}: leverantörens larm har med största sannolikhet redan uppmärksammat ett sådant fel. Kontoret öppnar ${opens.sv}; skriftliga ärenden läses först.`,
     ),
   };
 }
@@ -742,7 +693,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
       stage: 'idle',
       elapsedMs: 0,
       nextPromptMs: null,
-      message: text('The timer starts when you tick “Send a written support request”.', 'Timern startar när du bockar av ”Skicka en skriftlig supportbegäran”.'),
+      message: text('The timer starts when you tick “Send a written support request”.', 'Timern startar när du bockar av ”Kontakta supporten skriftligt”.'),
     };
   }
   const end = incident.ticket.receivedAt ? Date.parse(incident.ticket.receivedAt) : now.getTime();
@@ -754,7 +705,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
       stage: 'received',
       elapsedMs,
       nextPromptMs: null,
-      message: text(`Ticket${number} received after ${elapsed}.`, `Ticket${number} mottagen efter ${elapsed}.`),
+      message: text(`Ticket${number} received after ${elapsed}.`, `Ärendenummer${number} mottaget efter ${elapsed}.`),
     };
   }
   const [first, second] = TICKET_PROMPT_MINUTES.map((m) => m * 60_000) as [number, number];
@@ -765,7 +716,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
       nextPromptMs: first - elapsedMs,
       message: text(
         `${elapsed} since the ticket request. Go on with self-diagnosis while you wait.`,
-        `${elapsed} sedan supportbegäran. Fortsätt med självdiagnos medan ni väntar.`,
+        `${elapsed} sedan du kontaktade supporten. Fortsätt med självdiagnosen medan du väntar.`,
       ),
     };
   }
@@ -776,7 +727,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
       nextPromptMs: second - elapsedMs,
       message: text(
         `${elapsed} and no ticket yet: 10 minutes have passed. If no case number has arrived, mail the fallback address or use the ticket link on the status page.`,
-        `${elapsed} och ingen ticket än: 10 minuter har gått. Om inget ärendenummer har kommit, maila reservadressen eller använd ticketlänken på driftinfosidan.`,
+        `${elapsed} utan ärendenummer: 10 minuter har gått. Skicka e-post till reservadressen eller använd länken till ärendesystemet på driftinfosidan.`,
       ),
     };
   }
@@ -786,7 +737,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
     nextPromptMs: null,
     message: text(
       `${elapsed} and no ticket: 20 minutes have passed. Use the fallback now, and check that mail from your own address works.`,
-      `${elapsed} och ingen ticket: 20 minuter har gått. Använd reservvägen nu, och kontrollera att e-post från er egen adress fungerar.`,
+      `${elapsed} utan ärendenummer: 20 minuter har gått. Använd reservvägen nu, och kontrollera att e-post från din egen adress fungerar.`,
     ),
   };
 }
@@ -996,7 +947,7 @@ export function parseIncidentStore(json: string | null): { store: IncidentStore;
 // ---------------------------------------------------------------------------------------------
 
 const R = {
-  subject: text('Incident', 'Driftstörning'),
+  subject: text('Incident', 'Incident'),
   heading: text('Incident report', 'Incidentrapport'),
   provider: text('Provider', 'Leverantör'),
   opened: text('Noticed / opened', 'Upptäckt / öppnad'),
@@ -1005,26 +956,27 @@ const R = {
   what: text('What happened', 'Vad som hänt'),
   urls: text('Affected URLs', 'Berörda URL:er'),
   orders: text('Order ids', 'Ordernummer'),
-  ticket: text('Support ticket', 'Supportticket'),
-  requested: text('requested', 'begärd'),
-  received: text('received', 'mottagen'),
+  ticket: text('Support ticket', 'Supportärende'),
+  requested: text('requested', 'begärt'),
+  received: text('received', 'mottaget'),
   caseNumber: text('case number', 'ärendenummer'),
-  notYet: text('none received yet', 'ingen mottagen än'),
+  notYet: text('none received yet', 'inget mottaget än'),
   checked: text('What was checked and seen', 'Vad som kontrollerats och setts'),
   timeline: text('Timeline', 'Tidslinje'),
-  none: text('(not given)', '(ej angivet)'),
+  none: text('(not given)', '(inte angivet)'),
   done: text('done', 'gjort'),
-  skipped: text('skipped', 'hoppat över'),
-  open: text('not done', 'ej gjort'),
+  skipped: text('skipped', 'överhoppat'),
+  open: text('not done', 'inte gjort'),
   reopened: text('reopened', 'öppnat igen'),
   step: text('Step', 'Steg'),
   note: text('Note on', 'Anteckning om'),
-  ticketIn: text('Ticket received', 'Ticket mottagen'),
+  quoteOpen: text('“', '”'),
+  ticketIn: text('Ticket received', 'Supportärende mottaget'),
   incidentOpened: text('Incident opened', 'Incidenten öppnad'),
   incidentClosed: text('Incident closed', 'Incidenten avslutad'),
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
-  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med ebet-toolkits checklista vid driftstörning.'),
+  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med incidentchecklistan i ebet-toolkit.'),
 };
 
 function stepTitle(id: StepId): Text {
@@ -1052,10 +1004,10 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
       return `${R.ticketIn[lang]}${entry.number ? ` (${R.caseNumber[lang]} ${entry.number})` : ''}`;
     case 'step': {
       const word = entry.status === 'open' ? R.reopened : statusWord(entry.status);
-      return `${R.step[lang]} “${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
+      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
     }
     case 'note':
-      return `${R.note[lang]} “${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
+      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
   }
 }
 

@@ -20,6 +20,7 @@ export * from './visible.ts';
 export * from './output.ts';
 export * from './simulator.ts';
 export * from './incident.ts';
+export * from './policy.ts';
 export * from './verify.ts';
 export * from './decode.ts';
 export * from './doctor.ts';

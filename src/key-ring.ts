@@ -48,7 +48,7 @@ export function normalizeKeys(keys: Keys): KeyRingEntry[] {
           'bad-date',
           text(
             `Key ${where || 1}: "${date}" is not a date; write it as YYYY-MM-DD`,
-            `Nyckel ${where || 1}: "${date}" är inget datum; skriv det som ÅÅÅÅ-MM-DD`,
+            `Nyckel ${where || 1}: ”${date}” är inget datum; skriv det som ÅÅÅÅ-MM-DD`,
           ),
           `key${where || 1}.${bound}`,
         );
@@ -79,7 +79,7 @@ export function keyForDate(keys: Keys, date: string): KeySelection {
     warnings.push(
       text(
         `${date} is a key change-over day: keys change at the date boundary with no overlap, so a message from near midnight may be signed with the neighbouring key`,
-        `${date} är en dag för nyckelbyte: nycklar byts vid datumgränsen utan överlapp, så ett meddelande från runt midnatt kan vara signerat med grannyckeln`,
+        `${date} byts nyckeln: nycklarna byts vid midnatt utan överlapp, så ett meddelande från strax före eller efter midnatt kan vara signerat med den andra nyckeln`,
       ),
     );
   }
@@ -87,7 +87,7 @@ export function keyForDate(keys: Keys, date: string): KeySelection {
     warnings.push(
       text(
         `Keys ${valid.map((v) => v.index + 1).join(' and ')} are both valid on ${date}; the handbook allows no overlap, so check their periods`,
-        `Nycklarna ${valid.map((v) => v.index + 1).join(' och ')} gäller båda ${date}; handboken tillåter inget överlapp, kontrollera perioderna`,
+        `Nycklarna ${valid.map((v) => v.index + 1).join(' och ')} gäller båda ${date}; handboken tillåter inget överlapp, så kontrollera perioderna`,
       ),
     );
   }

@@ -21,7 +21,7 @@ export function normalizeKey(key: string): string {
   if (compact === '') {
     throw new EbetError(
       'key-missing',
-      text('The key is empty; it needs 32 hexadecimal characters', 'Nyckeln är tom; den behöver 32 hexadecimala tecken'),
+      text('The key is empty; it needs 32 hexadecimal characters', 'Nyckeln är tom; den ska ha 32 hexadecimala tecken'),
       'key',
     );
   }
@@ -32,7 +32,7 @@ export function normalizeKey(key: string): string {
       'key-not-hex',
       text(
         `The key's character "${bad[0]}" at position ${position} is not hexadecimal; use only 0–9 and A–F`,
-        `Nyckelns tecken "${bad[0]}" på position ${position} är inte hexadecimalt; använd bara 0–9 och A–F`,
+        `Nyckelns tecken ”${bad[0]}” på position ${position} är inte hexadecimalt; använd bara 0–9 och A–F`,
       ),
       'key',
     );

@@ -57,7 +57,7 @@ export function messageStatus(spec: MessageSpec, record: Readonly<Record<string,
   if (!spec.statuses.values.includes(status)) {
     throw new EbetError(
       'bad-status',
-      text(`NB_VERIFIED is "${raw}"; expected ${allowed}`, `NB_VERIFIED är "${raw}"; förväntade ${allowed}`),
+      text(`NB_VERIFIED is "${raw}"; expected ${allowed}`, `NB_VERIFIED är ”${raw}”; tillåtna värden: ${new Intl.ListFormat('sv', { type: 'disjunction' }).format(spec.statuses.values)}`),
       'NB_VERIFIED',
     );
   }

@@ -3,11 +3,12 @@
  * inputs), a query string or `application/x-www-form-urlencoded` body, `NAME=value` or
  * `NAME: value` lines, JSON, or a devtools "copy as cURL / fetch" command.
  *
- * HTML is read by a small tokenizer that only looks at tags and attributes: nothing is ever
- * parsed into a document or executed, in the browser and in Node alike. Nothing here throws on
+ * HTML is read as the browser submits it (see html-form.ts): parsed by parse5 into plain objects,
+ * never into a DOM, nothing executed, in the browser and in Node alike. Nothing here throws on
  * bad input: every problem is reported with where it is and what would be right.
  */
-import { KNOWN_FIELDS } from './fields.ts';
+import { closestKnown, KNOWN_FIELDS } from './fields.ts';
+import { readPageForms, type PageForm } from './html-form.ts';
 import type { FieldEntry } from './message.ts';
 import { text, type Text } from './text.ts';
 
@@ -15,7 +16,7 @@ export type InputFormat = 'html' | 'urlencoded' | 'lines' | 'json' | 'curl' | 'f
 
 export const INPUT_FORMAT_NAMES: Readonly<Record<InputFormat, Text>> = {
   html: text('HTML form', 'HTML-formulär'),
-  urlencoded: text('URL-encoded body / query string', 'URL-kodad kropp / query string'),
+  urlencoded: text('URL-encoded body / query string', 'URL-kodad POST-data / query string'),
   lines: text('NAME=value lines', 'NAMN=värde-rader'),
   json: text('JSON', 'JSON'),
   curl: text('cURL command', 'cURL-kommando'),
@@ -43,9 +44,13 @@ export interface ParseResult {
   /** Names the handbook does not define. */
   readonly unknown: string[];
   readonly problems: ParseProblem[];
-  /** The `action` and `method` of the first HTML `<form>`, when there is one. */
+  /** HTML: the `action` attribute (as written) and the method of the form read, when it is a `<form>`. */
   readonly action?: string;
   readonly method?: string;
+  /** HTML: the form read — the first one sending an NB_ field (index null: inputs outside any form). */
+  readonly form?: HtmlFormSummary;
+  /** HTML: the page's other forms (and inputs outside any form), listed, never read. */
+  readonly otherForms?: HtmlFormSummary[];
 }
 
 interface Draft {
@@ -54,6 +59,8 @@ interface Draft {
   problems: ParseProblem[];
   action?: string;
   method?: string;
+  form?: HtmlFormSummary;
+  otherForms?: HtmlFormSummary[];
 }
 
 /** Reads fields from pasted text. Never throws; see `problems`. */
@@ -65,7 +72,7 @@ export function parseFields(input: string): ParseResult {
       code: 'empty',
       message: text(
         'Nothing to read: paste a form, a POST body, a query string, NAME=value lines or JSON',
-        'Inget att läsa: klistra in ett formulär, en POST-kropp, en query string, NAMN=värde-rader eller JSON',
+        'Inget att läsa: klistra in ett formulär, POST-data, en query string, NAMN=värde-rader eller JSON',
       ),
     });
     return finish(draft);
@@ -78,7 +85,7 @@ export function parseFields(input: string): ParseResult {
       position: binary.index + 1,
       message: text(
         `This looks like binary data, not text (control character U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} at position ${binary.index + 1}); paste the text of the form or body`,
-        `Detta ser ut som binärdata, inte text (styrtecken U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} på position ${binary.index + 1}); klistra in formulärets eller kroppens text`,
+        `Det här ser ut som binärdata, inte text (styrtecknet U+${binary[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} på position ${binary.index + 1}); klistra in formuläret eller POST-datan som text`,
       ),
     });
     return finish(draft);
@@ -90,7 +97,7 @@ export function parseFields(input: string): ParseResult {
       code: 'not-found',
       message: text(
         'This is the bank’s "Not Found" answer: it means the request’s MAC did not verify (wrong key, string or encoding)',
-        'Detta är bankens svar "Not Found": det betyder att förfrågans MAC inte kunde verifieras (fel nyckel, sträng eller teckenkodning)',
+        'Det här är bankens svar ”Not Found”: det betyder att förfrågans MAC inte kunde verifieras (fel nyckel, sträng eller teckenkodning)',
       ),
     });
     return finish(draft);
@@ -98,38 +105,55 @@ export function parseFields(input: string): ParseResult {
   if (/^[[{]/.test(trimmed)) readJson(trimmed, draft);
   else if (/^curl\s/i.test(trimmed)) readCurl(trimmed, draft);
   else if (/\bfetch\s*\(/.test(trimmed)) readFetch(trimmed, draft);
-  else if (/<\s*(input|form|html|body|table|!doctype)\b/i.test(trimmed)) readHtml(input, draft);
+  else if (/<\s*(input|form|select|textarea|html|body|table|!doctype)\b/i.test(trimmed)) readHtml(input, draft);
   else if (looksLikeLines(trimmed)) readLines(input, draft);
   else readUrlEncoded(trimmed.replace(/^[^=&]*\?/, ''), draft, 'urlencoded', leadingTextOffset(trimmed));
   return finish(draft);
 }
 
+/** How many unknown names get a warning of their own, with a "did you mean". */
+const LISTED_UNKNOWN = 100;
+
 function finish(draft: Draft): ParseResult {
-  const fields: Record<string, string> = {};
-  const counts = new Map<string, string[]>();
+  // Per name its first value; for names given more than once, how often and the first three values.
+  const first = new Map<string, string>();
+  const repeated = new Map<string, { count: number; shown: string[] }>();
   for (const { name, value } of draft.entries) {
-    if (!(name in fields)) fields[name] = value;
-    const seen = counts.get(name);
-    if (seen) seen.push(value);
-    else counts.set(name, [value]);
+    const before = first.get(name);
+    if (before === undefined) first.set(name, value);
+    else {
+      const tally = repeated.get(name);
+      if (!tally) repeated.set(name, { count: 2, shown: [before, value] });
+      else if (tally.count++ < 3) tally.shown.push(value);
+    }
   }
-  const duplicates = [...counts].filter(([, values]) => values.length > 1).map(([name]) => name);
+  const fields: Record<string, string> = {};
+  const duplicates: string[] = [];
+  const unknown: string[] = [];
+  for (const [name, value] of first) {
+    if (repeated.has(name)) duplicates.push(name);
+    // An own property even for "__proto__", as JSON.parse would make it.
+    if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+    else fields[name] = value;
+    if (!KNOWN_FIELDS.has(name)) unknown.push(name);
+  }
   for (const name of duplicates) {
-    const values = counts.get(name)!;
-    const shown = values.slice(0, 3).map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
-    const more = values.length - shown.length;
+    const { count, shown: values } = repeated.get(name)!;
+    const shown = values.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    const more = count - shown.length;
     draft.problems.push({
       level: 'warning',
       code: 'duplicate',
       field: name,
       message: text(
-        `${name} appears ${values.length} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
-        `${name} förekommer ${values.length} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
+        `${name} appears ${count} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
+        `${name} förekommer ${count} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
       ),
     });
   }
-  const unknown = [...counts.keys()].filter((name) => !KNOWN_FIELDS.has(name));
-  for (const name of unknown) {
+  // Each of the first unknown names gets its warning and "did you mean"; a log of thousands of
+  // other fields gets one line for the rest.
+  for (const name of unknown.slice(0, LISTED_UNKNOWN)) {
     const guess = closestKnown(name);
     draft.problems.push({
       level: 'warning',
@@ -140,13 +164,24 @@ function finish(draft: Draft): ParseResult {
         : text(`${name} is not a field of the handbook`, `${name} är inget fält i handboken`),
     });
   }
+  const more = unknown.length - LISTED_UNKNOWN;
+  if (more > 0) {
+    draft.problems.push({
+      level: 'warning',
+      code: 'unknown-fields',
+      message: text(
+        `${more} more fields are not fields of the handbook (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+        `${more} fält till är inga fält i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+      ),
+    });
+  }
   if (draft.format && draft.entries.length === 0 && !draft.problems.some((p) => p.level === 'error')) {
     draft.problems.push({
       level: 'error',
       code: 'no-fields',
       message: text(
         `No fields found in this ${INPUT_FORMAT_NAMES[draft.format].en}`,
-        `Inga fält hittades i detta ${INPUT_FORMAT_NAMES[draft.format].sv}`,
+        `Inga fält hittades (läst som ${INPUT_FORMAT_NAMES[draft.format].sv})`,
       ),
     });
   }
@@ -159,165 +194,120 @@ function finish(draft: Draft): ParseResult {
     problems: draft.problems,
     ...(draft.action !== undefined ? { action: draft.action } : {}),
     ...(draft.method !== undefined ? { method: draft.method } : {}),
+    ...(draft.form !== undefined ? { form: draft.form } : {}),
+    ...(draft.otherForms !== undefined ? { otherForms: draft.otherForms } : {}),
   };
-}
-
-/** A known field name within two edits (or a case difference) of the name, for "did you mean". */
-export function closestKnown(name: string): string | null {
-  const upper = name.toUpperCase().replace(/[\s-]/g, '_');
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const known of KNOWN_FIELDS) {
-    const d = known === upper ? 0 : editDistance(upper, known, bestDistance);
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 // ---------------------------------------------------------------- HTML
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  aring: 'å',
-  auml: 'ä',
-  ouml: 'ö',
-  Aring: 'Å',
-  Auml: 'Ä',
-  Ouml: 'Ö',
-  eacute: 'é',
-  Eacute: 'É',
-  uuml: 'ü',
-  Uuml: 'Ü',
-  euro: '€',
-};
-
-/** Decodes HTML character references: named (a common subset), decimal and hexadecimal. */
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);?/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-    }
-    return ENTITIES[ref] ?? whole;
-  });
+/** A form of a pasted page, as listed in a parse result. */
+export interface HtmlFormSummary {
+  /** 0-based among the page's `<form>` elements in tree order; null for inputs outside any form. */
+  readonly index: number | null;
+  /** The `action` attribute as written (absent when the form has none, or for inputs outside any form). */
+  readonly action?: string;
+  /** The method the browser uses: `get`, `post` or `dialog` (absent for inputs outside any form). */
+  readonly method?: string;
+  /** The names the form sends, in order. */
+  readonly names: string[];
+  /** 1-based character position of the form's start tag (of the first input outside any form). */
+  readonly position: number;
 }
 
-interface Tag {
-  name: string;
-  attributes: Map<string, string>;
-  position: number;
+/** The method a form submits with: its method attribute when valid (ASCII case-insensitive), else get. */
+function formMethod(written: string | undefined): string {
+  const method = written?.toLowerCase() ?? 'get';
+  return method === 'post' || method === 'dialog' ? method : 'get';
 }
 
-/** Start tags of an HTML text, skipping comments and the contents of script, style and template. */
-export function* htmlTags(html: string): Generator<Tag> {
-  const lower = html.toLowerCase();
-  let i = 0;
-  while (i < html.length) {
-    const open = html.indexOf('<', i);
-    if (open < 0) return;
-    if (html.startsWith('<!--', open)) {
-      const close = html.indexOf('-->', open + 4);
-      i = close < 0 ? html.length : close + 3;
-      continue;
-    }
-    const nameMatch = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(open, open + 40));
-    if (!nameMatch) {
-      i = open + 1;
-      continue;
-    }
-    const name = nameMatch[1]!.toLowerCase();
-    let j = open + nameMatch[0].length;
-    const attributes = new Map<string, string>();
-    while (j < html.length) {
-      while (j < html.length && /[\s/]/.test(html[j]!)) j++;
-      if (j >= html.length || html[j] === '>') break;
-      const attrName = /^[^\s=>/]+/.exec(html.slice(j, j + 200))?.[0] ?? html[j]!;
-      j += attrName.length;
-      while (j < html.length && /\s/.test(html[j]!)) j++;
-      let value = '';
-      if (html[j] === '=') {
-        j++;
-        while (j < html.length && /\s/.test(html[j]!)) j++;
-        const quote = html[j];
-        if (quote === '"' || quote === "'") {
-          const end = html.indexOf(quote, j + 1);
-          value = html.slice(j + 1, end < 0 ? html.length : end);
-          j = end < 0 ? html.length : end + 1;
-        } else {
-          const raw = /^[^\s>]*/.exec(html.slice(j))?.[0] ?? '';
-          value = raw;
-          j += raw.length;
-        }
-      }
-      const key = attrName.toLowerCase();
-      if (!attributes.has(key)) attributes.set(key, decodeEntities(value));
-    }
-    yield { name, attributes, position: open + 1 };
-    i = j + 1;
-    if (name === 'script' || name === 'style' || name === 'template' || name === 'textarea' || name === 'title') {
-      const close = lower.indexOf(`</${name}`, i);
-      i = close < 0 ? html.length : close;
-    }
-  }
+function summary(form: PageForm): HtmlFormSummary {
+  return {
+    index: form.index,
+    ...(form.action !== undefined ? { action: form.action } : {}),
+    ...(form.index !== null ? { method: formMethod(form.method) } : {}),
+    names: form.entries.map((e) => e.name),
+    position: form.position,
+  };
 }
 
-const NOT_SENT_TYPES = new Set(['submit', 'button', 'reset', 'image', 'file']);
+function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
+  const shown = form.names.slice(0, 5).join(', ') + (form.names.length > 5 ? ', …' : '');
+  const fields = form.names.length ? shown : lang === 'en' ? 'no fields' : 'inga fält';
+  if (form.index === null) return lang === 'en' ? `inputs outside any form (${fields})` : `fält utanför formulär (${fields})`;
+  const action = form.action !== undefined ? ` action="${form.action}"` : '';
+  return lang === 'en'
+    ? `form ${form.index + 1} at position ${form.position} (method ${form.method}${action}; ${fields})`
+    : `formulär ${form.index + 1} på position ${form.position} (metod ${form.method}${action}; ${fields})`;
+}
 
+/**
+ * Reads the page's E-betalning form, as the browser submits it: the first form (or the inputs
+ * outside any form) sending an NB_ field. The other forms are listed, never merged in.
+ */
 function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
-  for (const tag of htmlTags(html)) {
-    if (tag.name === 'form' && draft.action === undefined) {
-      draft.action = tag.attributes.get('action') ?? '';
-      draft.method = (tag.attributes.get('method') ?? 'get').toLowerCase();
-      continue;
+  const { forms, outside } = readPageForms(html);
+  const candidates = outside ? [...forms, outside] : forms;
+  const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
+  const others = candidates.filter((form) => form !== chosen).map(summary);
+  draft.otherForms = others;
+  if (!chosen) {
+    if (candidates.some((form) => form.entries.length > 0)) {
+      const list = (lang: 'en' | 'sv') => others.map((form) => describeForm(form, lang)).join('; ');
+      draft.problems.push({
+        level: 'error',
+        code: 'no-ebet-form',
+        position: candidates[0]!.position,
+        message: text(
+          `This page has no E-betalning form (none sends an NB_ field); it has ${list('en')}`,
+          `Sidan har inget E-betalningsformulär (inget skickar ett NB_-fält); den har ${list('sv')}`,
+        ),
+      });
     }
-    if (tag.name !== 'input') continue;
-    const name = tag.attributes.get('name');
-    const type = (tag.attributes.get('type') ?? 'text').toLowerCase();
-    if (name === undefined || name === '' || NOT_SENT_TYPES.has(type)) continue;
-    if ((type === 'checkbox' || type === 'radio') && !tag.attributes.has('checked')) continue;
+    return;
+  }
+  draft.form = summary(chosen);
+  if (chosen.index !== null) {
+    draft.action = chosen.action ?? '';
+    draft.method = formMethod(chosen.method);
+  }
+  for (const { name, value, position } of chosen.entries) {
     if (name !== name.trim()) {
       draft.problems.push({
         level: 'warning',
         code: 'name-whitespace',
         field: name.trim(),
-        position: tag.position,
+        position,
         message: text(
-          `The input at position ${tag.position} is named "${name}" with spaces; the bank reads it as a different field`,
-          `Fältet på position ${tag.position} heter "${name}" med mellanslag; banken läser det som ett annat fält`,
+          `The input at position ${position} is named "${name}" with spaces; the bank reads it as a different field`,
+          `Fältet på position ${position} heter ”${name}” med mellanslag; banken läser det som ett annat fält`,
         ),
       });
     }
-    draft.entries.push({ name, value: tag.attributes.get('value') ?? '' });
+    draft.entries.push({ name, value });
+  }
+  const read = others.filter((form) => form.names.length > 0);
+  if (read.length) {
+    draft.problems.push({
+      level: 'info',
+      code: 'other-forms',
+      message: text(
+        `Read ${describeForm(draft.form, 'en')}; not read, as the browser sends them separately: ${read.map((f) => describeForm(f, 'en')).join('; ')}`,
+        `Läste ${describeForm(draft.form, 'sv')}; lästes inte, eftersom webbläsaren skickar dem separat: ${read.map((f) => describeForm(f, 'sv')).join('; ')}`,
+      ),
+    });
   }
   if (draft.method !== undefined && draft.method !== 'post') {
+    const written = chosen.method === undefined ? 'none, so get' : chosen.method;
+    const skrivet = chosen.method === undefined ? 'ingen, alltså get' : chosen.method;
     draft.problems.push({
       level: 'warning',
       code: 'form-method',
+      position: chosen.position,
       message: text(
-        `The form's method is "${draft.method}"; the handbook requires method="post"`,
-        `Formulärets metod är "${draft.method}"; handboken kräver method="post"`,
+        `The form's method is "${written}"; the handbook requires method="post"`,
+        `Formulärets metod är ”${skrivet}”; handboken kräver method="post"`,
       ),
     });
   }
@@ -402,7 +392,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
         level: 'info',
         code: 'leading-text',
         position: offset + 1,
-        message: text(`Ignored the text before the first field: "${skipped}"`, `Texten före första fältet ignorerades: "${skipped}"`),
+        message: text(`Ignored the text before the first field: "${skipped}"`, `Texten före första fältet hoppades över: ”${skipped}”`),
       });
     }
     start = firstName.index;
@@ -424,7 +414,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
         position: here,
         message: text(
           `"${part}" at position ${here} has no "="; read as the field ${name.value} with an empty value`,
-          `"${part}" på position ${here} saknar "="; läst som fältet ${name.value} med tomt värde`,
+          `”${part}” på position ${here} saknar ”=”; läses som fältet ${name.value} med tomt värde`,
         ),
       });
     }
@@ -437,7 +427,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
           position: here,
           message: text(
             `${name.value}: "%" in "${part}" at position ${here} is not followed by two hexadecimal digits; write a literal % as %25`,
-            `${name.value}: "%" i "${part}" på position ${here} följs inte av två hexadecimala siffror; skriv ett bokstavligt % som %25`,
+            `${name.value}: ”%” i ”${part}” på position ${here} följs inte av två hexadecimala siffror; skriv själva tecknet % som %25`,
           ),
         });
       }
@@ -452,7 +442,7 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
       field: latin1Fields[0],
       message: text(
         `The percent-escapes of ${latin1Fields.join(', ')} are not UTF-8; read as ISO-8859-1 (e.g. %E5 = å): the sender encodes in ISO-8859-1, so sign in ISO-8859-1 too`,
-        `Procentkodningen i ${latin1Fields.join(', ')} är inte UTF-8; läst som ISO-8859-1 (t.ex. %E5 = å): avsändaren kodar i ISO-8859-1, så signera i ISO-8859-1 också`,
+        `Procentkodningen i ${latin1Fields.join(', ')} är inte UTF-8 och lästes som ISO-8859-1 (t.ex. %E5 = å): avsändaren använder ISO-8859-1, så signera också i ISO-8859-1`,
       ),
     });
   }
@@ -463,10 +453,16 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
 const LINE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*([=:])(.*)$/;
 
 function looksLikeLines(trimmed: string): boolean {
-  const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const matching = lines.filter((l) => LINE.test(l)).length;
-  if (lines.length === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(lines[0]!) && !/^\s*https?:/i.test(lines[0]!);
-  return matching >= 2 && matching * 2 >= lines.length;
+  let lines = 0;
+  let matching = 0;
+  let first = '';
+  for (const line of trimmed.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    if (lines++ === 0) first = line;
+    if (LINE.test(line)) matching++;
+  }
+  if (lines === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(first) && !/^\s*https?:/i.test(first);
+  return matching >= 2 && matching * 2 >= lines;
 }
 
 function readLines(input: string, draft: Draft): void {
@@ -482,7 +478,7 @@ function readLines(input: string, draft: Draft): void {
         code: 'bad-line',
         message: text(
           `Line ${index + 1} is not NAME=value or NAME: value and was skipped: "${line.trim().slice(0, 80)}"`,
-          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: "${line.trim().slice(0, 80)}"`,
+          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: ”${line.trim().slice(0, 80)}”`,
         ),
       });
       return;
@@ -496,6 +492,8 @@ function readLines(input: string, draft: Draft): void {
 
 function readJson(input: string, draft: Draft): void {
   draft.format = 'json';
+  const members = objectMembers(input);
+  if (members) return readPairs(members, draft);
   let data: unknown;
   try {
     data = JSON.parse(input);
@@ -508,7 +506,7 @@ function readJson(input: string, draft: Draft): void {
       position,
       message: text(
         `This is not valid JSON: it breaks at position ${position} (near ${near}): ${String((error as Error).message)}`,
-        `Detta är inte giltig JSON: den bryts vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
+        `Det här är inte giltig JSON: felet finns vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
       ),
     });
     return;
@@ -526,11 +524,15 @@ function readJson(input: string, draft: Draft): void {
       code: 'json-shape',
       message: text(
         'The JSON must be an object of field names and string values, e.g. {"NB_STAMP": "00002"}, or a list of {"name", "value"}',
-        'JSON måste vara ett objekt med fältnamn och strängvärden, t.ex. {"NB_STAMP": "00002"}, eller en lista av {"name", "value"}',
+        'JSON måste vara ett objekt med fältnamn och strängvärden, t.ex. {"NB_STAMP": "00002"}, eller en lista med {"name", "value"}',
       ),
     });
     return;
   }
+  readPairs(pairs, draft);
+}
+
+function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
   for (const [name, value] of pairs) {
     if (typeof value === 'string') {
       draft.entries.push({ name, value });
@@ -542,7 +544,7 @@ function readJson(input: string, draft: Draft): void {
         field: name,
         message: text(
           `${name} is a JSON ${value === null ? 'null' : typeof value}, read as "${value ?? ''}"; the exact written form (e.g. 899,00) is lost — send values as strings`,
-          `${name} är ett JSON-${value === null ? 'null' : typeof value === 'number' ? 'tal' : 'booleskt värde'}, läst som "${value ?? ''}"; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
+          `${name} är ett JSON-${value === null ? 'null' : typeof value === 'number' ? 'tal' : 'booleskt värde'}, lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
         ),
       });
     } else {
@@ -554,6 +556,64 @@ function readJson(input: string, draft: Draft): void {
       });
     }
   }
+}
+
+const JSON_SPACE = /[ \t\n\r]*/y;
+const JSON_STRING = /"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"/y;
+const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/**
+ * The members of a JSON object of scalars, as `Object.entries(JSON.parse(input))` gives them,
+ * read without building the object (10 MB of fields would make it slow); null for any other
+ * text, which JSON.parse then reads or explains.
+ */
+function objectMembers(input: string): Iterable<[string, unknown]> | null {
+  let i = 0;
+  const next = (pattern: RegExp): string | null => {
+    pattern.lastIndex = i;
+    const m = pattern.exec(input);
+    if (m) i = pattern.lastIndex;
+    return m ? m[0] : null;
+  };
+  const unquote = (literal: string) => (literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
+  next(JSON_SPACE);
+  if (input[i++] !== '{') return null;
+  next(JSON_SPACE);
+  // A name given twice keeps its first place and its last value, as in JSON.parse's object.
+  const members = new Map<string, unknown>();
+  let indices = false;
+  if (input[i] === '}') i++;
+  else {
+    for (;;) {
+      const key = next(JSON_STRING);
+      next(JSON_SPACE);
+      if (key === null || input[i++] !== ':') return null;
+      next(JSON_SPACE);
+      const literal = input[i] === '"' ? next(JSON_STRING) : next(JSON_SCALAR);
+      if (literal === null) return null;
+      const name = unquote(key);
+      if (!indices && isArrayIndex(name)) indices = true;
+      members.set(name, literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
+      next(JSON_SPACE);
+      const c = input[i++];
+      if (c === '}') break;
+      if (c !== ',') return null;
+      next(JSON_SPACE);
+    }
+  }
+  next(JSON_SPACE);
+  if (i !== input.length) return null;
+  if (!indices) return members;
+  // Object.entries lists array indices first, in ascending order.
+  const all = [...members];
+  return [...all.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...all.filter(([name]) => !isArrayIndex(name))];
+}
+
+/** Whether a property name is an array index (such names come first, in order, in an object). */
+function isArrayIndex(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return c >= 48 && c <= 57 && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
 /** The 0-based index where a JSON text stops being valid JSON (engines do not all say). */

@@ -3,9 +3,10 @@
  * bank posted, verified with the published test key, the answer of a shop's verify endpoint, and
  * the receipt compared with the order the checkout sent.
  */
-import { parseAmount } from './amount.ts';
+import { sameAmount, sameCurrency } from './amount.ts';
 import { messageSpec } from './fields.ts';
 import { TEST_KEY } from './key.ts';
+import { compareEcho } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
 
@@ -57,45 +58,33 @@ export function verifyAnswer(answer: unknown): boolean {
 }
 
 /**
- * Where the receipt differs from the order sent: another stamp, reference or currency, or another
- * amount by meaning (the bank may write `550,00` as `550.00`, which is the same amount).
+ * Where the receipt differs from the order sent: another stamp or reference (compared exactly, as
+ * the bank echoes them, in the policy's words), another currency, or another amount by meaning
+ * (the bank may write `550,00` as `550.00`, which is the same amount).
  */
 export function orderMismatches(fields: Readonly<Record<string, string>>, order: SentOrder): Text[] {
   const found: Text[] = [];
-  const same = (a: string | undefined, b: string) => (a ?? '').trim().toUpperCase() === b.trim().toUpperCase();
-  if (!same(fields.NB_RETURN_STAMP, order.NB_STAMP)) {
-    found.push(
-      text(
-        `NB_RETURN_STAMP is "${fields.NB_RETURN_STAMP ?? ''}", but the order sent was ${order.NB_STAMP}`,
-        `NB_RETURN_STAMP är "${fields.NB_RETURN_STAMP ?? ''}", men ordern som skickades var ${order.NB_STAMP}`,
-      ),
-    );
-  }
-  const paid = parseAmount(fields.NB_RETURN_DB_AMOUNT ?? '');
-  const ordered = parseAmount(order.NB_DB_AMOUNT);
-  if (!paid || !ordered || paid.hundredths !== ordered.hundredths) {
+  const echo = (field: string, orderField: 'NB_STAMP' | 'NB_DB_REF') => {
+    const differs = compareEcho(field, orderField, fields[field] ?? '', order[orderField]);
+    if (differs) found.push(differs.message);
+  };
+  echo('NB_RETURN_STAMP', 'NB_STAMP');
+  if (!sameAmount(fields.NB_RETURN_DB_AMOUNT ?? '', order.NB_DB_AMOUNT)) {
     found.push(
       text(
         `The amount paid is "${fields.NB_RETURN_DB_AMOUNT ?? ''}", but the order was ${order.NB_DB_AMOUNT}`,
-        `Betalt belopp är "${fields.NB_RETURN_DB_AMOUNT ?? ''}", men ordern var ${order.NB_DB_AMOUNT}`,
+        `Betalt belopp är ”${fields.NB_RETURN_DB_AMOUNT ?? ''}”, men ordern var ${order.NB_DB_AMOUNT}`,
       ),
     );
   }
-  if (!same(fields.NB_RETURN_DB_CUR, order.NB_DB_CUR)) {
+  if (!sameCurrency(fields.NB_RETURN_DB_CUR ?? '', order.NB_DB_CUR)) {
     found.push(
       text(
         `The currency is "${fields.NB_RETURN_DB_CUR ?? ''}", but the order was in ${order.NB_DB_CUR}`,
-        `Valutan är "${fields.NB_RETURN_DB_CUR ?? ''}", men ordern var i ${order.NB_DB_CUR}`,
+        `Valutan är ”${fields.NB_RETURN_DB_CUR ?? ''}”, men ordern var i ${order.NB_DB_CUR}`,
       ),
     );
   }
-  if (!same(fields.NB_RETURN_DB_REF, order.NB_DB_REF)) {
-    found.push(
-      text(
-        `NB_RETURN_DB_REF is "${fields.NB_RETURN_DB_REF ?? ''}", but the order's reference was ${order.NB_DB_REF}`,
-        `NB_RETURN_DB_REF är "${fields.NB_RETURN_DB_REF ?? ''}", men orderns referens var ${order.NB_DB_REF}`,
-      ),
-    );
-  }
+  echo('NB_RETURN_DB_REF', 'NB_DB_REF');
   return found;
 }

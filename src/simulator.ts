@@ -7,7 +7,9 @@
 import { parseAmount, formatAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
 import { messageSpec, type MessageKind } from './fields.ts';
-import { computeMacDetails, signMessage, toRecord, type FieldInput } from './message.ts';
+import { computeMacDetails, signMessage, toRecord, type FieldInput, type MacComputation } from './message.ts';
+import { macMismatch, macMissing, readHex, swedishDate, swedishTime } from './policy.ts';
+import { pad } from './time.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateFields, type ValidationRow } from './validate.ts';
 
@@ -78,17 +80,15 @@ export type SimulatedAnswer =
       readonly ledger: Ledger;
     };
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * A new NB_PAID: the time as a 26-character timestamp `YYYY-MM-DD-HH.MM.SS.ffffff` (UTC), one
- * microsecond later for as long as it is taken, so that every id in the ledger is unique.
+ * A new NB_PAID: the time in Sweden (Europe/Stockholm, as the bank writes it and as key rings are
+ * dated) as a 26-character timestamp `YYYY-MM-DD-HH.MM.SS.ffffff`, one microsecond later for as
+ * long as it is taken, so that every id in the ledger is unique.
  */
 export function newPaid(now: Date, taken: ReadonlySet<string> = new Set()): string {
   let micro = now.getUTCMilliseconds() * 1000;
-  const base =
-    `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}-` +
-    `${pad(now.getUTCHours())}.${pad(now.getUTCMinutes())}.${pad(now.getUTCSeconds())}.`;
+  const base = `${swedishTime(now).replace(' ', '-').replace(/:/g, '.')}.`;
   let paid = base + pad(micro, 6);
   while (taken.has(paid)) paid = base + pad(++micro % 1_000_000, 6);
   return paid;
@@ -185,23 +185,19 @@ function errAnswer(kind: 'paymentCheckResponse' | 'repaymentResponse', fields: R
  * The bank answers a check or repayment whose MAC does not verify with "Not Found".
  */
 export function verifyRequestMac(kind: RequestKind, fields: FieldInput, key: string, options: SimulatorOptions = {}): Text | null {
-  const given = (toRecord(fields).NB_HMAC ?? '').trim().toUpperCase();
-  let expected: string | null;
-  let string: string;
+  const raw = toRecord(fields).NB_HMAC;
+  const encoding = options.encoding ?? 'utf-8';
+  let details: MacComputation | null;
   try {
-    const details = computeMacDetails(kind, fields, key, options.encoding ? { encoding: options.encoding } : {});
-    expected = details?.mac ?? null;
-    string = details?.macString ?? '';
+    details = computeMacDetails(kind, fields, key, { encoding });
   } catch (error) {
     if (!(error instanceof EbetError)) throw error;
-    return text(`The MAC cannot be verified: ${error.text.en}`, `MAC kan inte verifieras: ${error.text.sv}`);
+    return text(`The MAC cannot be verified: ${error.text.en}`, `MAC:en kan inte verifieras: ${error.text.sv}`);
   }
-  if (given === '') return text('NB_HMAC is missing or empty, so the MAC cannot be verified', 'NB_HMAC saknas eller är tomt, så MAC kan inte verifieras');
-  if (given !== expected) {
-    return text(
-      `NB_HMAC ${given} does not verify: with the chosen key the MAC of "${string}" is ${expected}`,
-      `NB_HMAC ${given} stämmer inte: med vald nyckel är MAC för "${string}" ${expected}`,
-    );
+  if (!details) return null;
+  if (raw === undefined || raw.trim() === '') return macMissing('shopToBank', raw, null).message;
+  if (readHex(raw).compact.toUpperCase() !== details.mac) {
+    return macMismatch('shopToBank', { mac: raw, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln')).message;
   }
   return null;
 }
@@ -238,7 +234,7 @@ export function payDirectAnswer(request: FieldInput, key: string, ledger: Ledger
     return refuse(
       text(
         `NB_STAMP ${earlier.stamp} was already paid (NB_PAID ${earlier.paid}); the stamp is unique per payment and stops double billing — give each payment a new NB_STAMP`,
-        `NB_STAMP ${earlier.stamp} är redan betald (NB_PAID ${earlier.paid}); betalnings-ID är unikt per betalning och förhindrar dubbel debitering — ge varje betalning ett nytt NB_STAMP`,
+        `NB_STAMP ${earlier.stamp} är redan betalt (NB_PAID ${earlier.paid}); betalnings-ID:t är unikt för varje betalning och förhindrar dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
       ),
     );
   }
@@ -307,7 +303,7 @@ export function paymentCheckAnswer(request: FieldInput, key: string, ledger: Led
       NB_PAID: payment.paid,
     },
     key,
-    text(`Paid ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`, `Betald ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`),
+    text(`Paid ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`, `Betalt ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`),
     ledger,
     options,
   );
@@ -325,12 +321,12 @@ function exchangeFields(amount: string, exchange: ExchangeOptions, now: Date): R
   if (!/^\d+,\d+$/.test(exchange.rate)) {
     throw new EbetError(
       'bad-rate',
-      text(`The exchange rate "${exchange.rate}" must be written like 8,91`, `Växelkursen "${exchange.rate}" ska skrivas som 8,91`),
+      text(`The exchange rate "${exchange.rate}" must be written like 8,91`, `Avropskursen ”${exchange.rate}” ska skrivas som 8,91`),
       'NB_RATE',
     );
   }
   const hundredths = Math.round((parseAmount(amount)?.hundredths ?? 0) * Number(exchange.rate.replace(',', '.')));
-  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => swedishDate(new Date(now.getTime() + offset * 86_400_000));
   return {
     NB_WITHDRAWAL_AMOUNT: formatAmount(hundredths),
     NB_WITHDRAWAL_CUR: exchange.currency,
@@ -385,11 +381,11 @@ export function repaymentAnswer(
       used
         ? text(
             `This repayment was already carried out with NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); a further repayment gives the newest NB_PAID ${head}`,
-            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); en ytterligare återbetalning anger senaste NB_PAID ${head}`,
+            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); för en ny återbetalning anger du det senaste NB_PAID, ${head}`,
           )
         : text(
             `NB_PAID ${fields.NB_PAID} does not belong to this payment; give ${head}`,
-            `NB_PAID ${fields.NB_PAID} hör inte till denna betalning; ange ${head}`,
+            `NB_PAID ${fields.NB_PAID} hör inte till den här betalningen; ange ${head}`,
           ),
     );
   }
@@ -411,7 +407,7 @@ export function repaymentAnswer(
     return fail(
       text(
         `The total repaid may not exceed the payment (${payment.amount} ${payment.currency}): at most ${left} remains`,
-        `Återbetalt totalt får inte överstiga betalningen (${payment.amount} ${payment.currency}): högst ${left} återstår`,
+        `Det totala återbetalda beloppet får inte vara större än betalningen (${payment.amount} ${payment.currency}): högst ${left} återstår`,
       ),
     );
   }
@@ -455,13 +451,13 @@ const REPAYMENT_KEYS = ['rcvId', 'stamp', 'reference', 'requestPaid', 'amount', 
 
 function entriesOf<K extends string>(list: unknown, keys: readonly K[], name: string, what: Text): Array<Record<K, string>> {
   if (list === undefined) return [];
-  if (!Array.isArray(list)) throw new EbetError('ledger-shape', text(`"${name}" must be a list`, `"${name}" ska vara en lista`));
+  if (!Array.isArray(list)) throw new EbetError('ledger-shape', text(`"${name}" must be a list`, `”${name}” ska vara en lista`));
   return list.map((item, i) => {
     const missing = keys.find((k) => typeof (item as Record<string, unknown> | null)?.[k] !== 'string');
     if (missing) {
       throw new EbetError(
         'ledger-shape',
-        text(`${what.en} ${i + 1} has no text "${missing}"`, `${what.sv} ${i + 1} saknar texten "${missing}"`),
+        text(`${what.en} ${i + 1} has no text "${missing}"`, `${what.sv} ${i + 1} saknar texten ”${missing}”`),
       );
     }
     return Object.fromEntries(keys.map((k) => [k, (item as Record<string, string>)[k]])) as Record<K, string>;
@@ -481,13 +477,13 @@ export function ledgerFromJson(json: string): Ledger {
   } catch (error) {
     throw new EbetError(
       'ledger-json',
-      text(`This is not JSON (${(error as Error).message}); import a file exported from the simulator`, `Detta är inte JSON (${(error as Error).message}); importera en fil som exporterats från simulatorn`),
+      text(`This is not JSON (${(error as Error).message}); import a file exported from the simulator`, `Det här är inte JSON (${(error as Error).message}); importera en fil som du har exporterat från simulatorn`),
     );
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'ebet-ledger') {
     throw new EbetError(
       'ledger-shape',
-      text('This JSON is not a simulator ledger (no "format": "ebet-ledger")', 'Denna JSON är ingen simulatorreskontra (inget "format": "ebet-ledger")'),
+      text('This JSON is not a simulator ledger (no "format": "ebet-ledger")', 'Den här JSON-filen är ingen reskontra från simulatorn (den saknar "format": "ebet-ledger")'),
     );
   }
   const record = data as { payments?: unknown; repayments?: unknown };

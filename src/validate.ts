@@ -5,11 +5,11 @@
  */
 import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
-import { HEX32, PAGE_URL, VERSION } from './field-table.ts';
-import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
+import { PAGE_URL, VERSION } from './field-table.ts';
+import { closestKnown, messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
 import { computeKvv, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
-import { closestKnown } from './parse.ts';
+import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
 
@@ -52,7 +52,8 @@ export interface ValidateOptions {
 const OK = text('OK', 'OK');
 
 interface Finding {
-  level: Exclude<Level, 'ok'>;
+  /** The policy's `info` shows its words on a row whose level stays `ok`. */
+  level: Exclude<Level, 'ok'> | 'info';
   code: string;
   message: Text;
   suggestion?: string;
@@ -71,44 +72,36 @@ const warn = (code: string, message: Text, suggestion?: string): Finding => ({
   ...(suggestion !== undefined ? { suggestion } : {}),
 });
 
+/** NB_HMAC or NB_KVV that is not 32 hexadecimal characters once white space is removed. */
 function hexFinding(name: string, value: string): Finding | null {
-  if (/^[0-9A-Fa-f]{64}$/.test(value)) {
+  const { compact } = readHex(value);
+  if (/^[0-9A-Fa-f]{64}$/.test(compact)) {
     return err(
       'untruncated',
       text(
         `${name} is the full 64-character HMAC; send only its first 32 characters`,
         `${name} är hela HMAC-värdet på 64 tecken; skicka bara de första 32 tecknen`,
       ),
-      value.slice(0, 32).toUpperCase(),
+      compact.slice(0, 32).toUpperCase(),
     );
   }
-  const bad = /[^0-9A-Fa-f]/.exec(value);
+  const bad = /[^0-9A-Fa-f]/.exec(compact);
   if (bad) {
     return err(
       'not-hex',
       text(
-        `${name} has "${bad[0]}" at position ${bad.index + 1}; it must be 32 hexadecimal characters (0–9, A–F)`,
-        `${name} har "${bad[0]}" på position ${bad.index + 1}; det ska vara 32 hexadecimala tecken (0–9, A–F)`,
+        `${name} has "${bad[0]}" at position ${value.indexOf(bad[0]) + 1}; it must be 32 hexadecimal characters (0–9, A–F)`,
+        `${name} har ”${bad[0]}” på position ${value.indexOf(bad[0]) + 1}; det ska vara 32 hexadecimala tecken (0–9, A–F)`,
       ),
     );
   }
-  if (!HEX32.test(value)) {
+  if (compact.length !== 32) {
     return err(
       'hex-length',
       text(
-        `${name} is ${value.length} hexadecimal characters; it must be exactly 32`,
-        `${name} är ${value.length} hexadecimala tecken; det ska vara exakt 32`,
+        `${name} is ${compact.length} hexadecimal characters; it must be exactly 32`,
+        `${name} är ${compact.length} hexadecimala tecken; det ska vara exakt 32`,
       ),
-    );
-  }
-  if (value !== value.toUpperCase()) {
-    return warn(
-      'lowercase-hex',
-      text(
-        `${name} is in lower case; the bank's material writes it in upper case`,
-        `${name} är skrivet med gemener; bankens material skriver det med versaler`,
-      ),
-      value.toUpperCase(),
     );
   }
   return null;
@@ -120,7 +113,7 @@ function urlFinding(name: string, value: string): Finding | null {
       'url-scheme',
       text(
         `${name} uses a "${value.split(':')[0]}:" address; it must be an absolute http(s) URL of one page, e.g. https://shop.example/return.html`,
-        `${name} använder en "${value.split(':')[0]}:"-adress; den ska vara en fullständig http(s)-URL till en sida, t.ex. https://butik.example/retur.html`,
+        `${name} är en ”${value.split(':')[0]}:”-adress; den ska vara en fullständig http(s)-URL till en sida, t.ex. https://butik.example/retur.html`,
       ),
     );
   }
@@ -132,7 +125,7 @@ function urlFinding(name: string, value: string): Finding | null {
       relative
         ? text(
             `${name} is relative ("${value}"); the bank needs an absolute http(s) URL, e.g. https://shop.example${value.startsWith('/') ? value : `/${value}`}`,
-            `${name} är relativ ("${value}"); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example${value.startsWith('/') ? value : `/${value}`}`,
+            `${name} är relativ (”${value}”); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example${value.startsWith('/') ? value : `/${value}`}`,
           )
         : text(
             `${name} must be an absolute http(s) URL of one page without spaces, e.g. https://shop.example/return.html`,
@@ -144,8 +137,8 @@ function urlFinding(name: string, value: string): Finding | null {
     return warn(
       'url-http',
       text(
-        `${name} uses plain http; the receipt then travels unencrypted — use https`,
-        `${name} använder okrypterad http; kvittot skickas då okrypterat — använd https`,
+        `${name} uses plain http; ${name === 'NB_RETURN' ? 'the bank’s answer then travels unencrypted' : 'the buyer then comes back over an unencrypted connection (nothing is posted to it)'} — use https`,
+        `${name} använder okrypterad http; ${name === 'NB_RETURN' ? 'bankens svar skickas då okrypterat' : 'köparen kommer då tillbaka över en okrypterad anslutning (inget skickas dit)'} — använd https`,
       ),
       value.replace(/^http:/i, 'https:'),
     );
@@ -162,26 +155,29 @@ function urlFinding(name: string, value: string): Finding | null {
   return null;
 }
 
+const GROUPING = /[ \u00a0\u202f\u2009']|\d[.,]\d{3}[.,]/;
+
 function amountFinding(name: string, value: string, fromBank: boolean): Finding | null {
   if (AMOUNT_PATTERN.test(value)) return null;
   const parsed = parseAmount(value);
   if (fromBank) {
+    if (parsed && GROUPING.test(value.trim())) return amountGrouping('bankToShop', name, value, parsed.canonical);
     return parsed
       ? warn(
           'amount-format',
           text(
             `${name} "${value}" is ${parsed.canonical} in the handbook's form; the bank may change the format, and the MAC uses it exactly as received`,
-            `${name} "${value}" är ${parsed.canonical} i handbokens form; banken kan ändra formatet, och MAC beräknas på värdet exakt som det togs emot`,
+            `${name} ”${value}” är ${parsed.canonical} i handbokens format; banken kan ändra formatet, och MAC:en beräknas på värdet exakt som det togs emot`,
           ),
         )
-      : err('amount-invalid', text(`${name} "${value}" is not an amount`, `${name} "${value}" är inget belopp`));
+      : err('amount-invalid', text(`${name} "${value}" is not an amount`, `${name} ”${value}” är inget belopp`));
   }
   if (!parsed) {
     return err(
       'amount-invalid',
       text(
         `${name} "${value}" is not an amount; write digits, a decimal comma and two decimals: 550,00`,
-        `${name} "${value}" är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00`,
+        `${name} ”${value}” är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00`,
       ),
     );
   }
@@ -197,16 +193,7 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
       fix,
     );
   }
-  if (/[ \u00a0\u202f\u2009']/.test(value) || /\d[.,]\d{3}[.,]/.test(value)) {
-    return warn(
-      'amount-grouping',
-      text(
-        `${name} "${value}" has a thousands separator${/[\u00a0\u202f]/.test(value) ? ' (a no-break space, as Swedish number formatting writes it)' : ''}; the handbook's form is ${fix}`,
-        `${name} "${value}" har tusentalsavgränsare${/[\u00a0\u202f]/.test(value) ? ' (ett hårt mellanslag, som svensk talformatering skriver det)' : ''}; handbokens form är ${fix}`,
-      ),
-      fix,
-    );
-  }
+  if (GROUPING.test(value)) return amountGrouping('shopToBank', name, value, fix);
   return err(
     'amount-decimals',
     text(`${name} needs a decimal comma and two decimals: ${fix}`, `${name} behöver decimalkomma och två decimaler: ${fix}`),
@@ -217,20 +204,23 @@ function amountFinding(name: string, value: string, fromBank: boolean): Finding 
 function currencyFinding(name: string, value: string, fromBank: boolean): Finding | null {
   if (value === 'SEK' || value === 'EUR') return null;
   const fixed = value.trim().toUpperCase();
+  if (value.trim() !== value && (value.trim() === 'SEK' || value.trim() === 'EUR')) {
+    return currencySpace(fromBank ? 'bankToShop' : 'shopToBank', name, value);
+  }
   if (fixed === 'SEK' || fixed === 'EUR') {
     return fromBank
       ? warn(
           'currency-format',
           text(
             `${name} "${value}" means ${fixed}; the bank may send it so, and the MAC uses it exactly as received`,
-            `${name} "${value}" betyder ${fixed}; banken kan skicka det så, och MAC beräknas på värdet exakt som det togs emot`,
+            `${name} ”${value}” betyder ${fixed}; banken kan skicka det så, och MAC:en beräknas på värdet exakt som det togs emot`,
           ),
         )
       : err('currency-format', text(`${name} must be written exactly ${fixed}`, `${name} ska skrivas exakt ${fixed}`), fixed);
   }
   return err(
     'currency-unknown',
-    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} "${value}" är inte tillåten; banken tar SEK eller EUR`),
+    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” går inte; banken tar bara emot SEK eller EUR`),
   );
 }
 
@@ -268,7 +258,7 @@ function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, optio
           )
         : text(
             `${field.name} "${value}" cannot carry a ${name.en} check digit: it needs at least two digits`,
-            `${field.name} "${value}" kan inte ha en kontrollsiffra enligt ${name.sv}: den behöver minst två siffror`,
+            `${field.name} ”${value}” kan inte ha en kontrollsiffra enligt ${name.sv}: det behövs minst två siffror`,
           ),
       fixed,
     );
@@ -279,7 +269,7 @@ function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, optio
       'stamp-used',
       text(
         `NB_STAMP ${value} was already used by an earlier payment (${used}); the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP`,
-        `NB_STAMP ${value} användes redan av en tidigare betalning (${used}); banken betalar varje NB_STAMP en gång, dess skydd mot dubbel debitering — ge varje betalning ett nytt NB_STAMP`,
+        `NB_STAMP ${value} har redan använts för en tidigare betalning (${used}); banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
       ),
     );
   }
@@ -291,13 +281,14 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
   const { name } = field;
   switch (field.rule) {
     case 'version':
+      if (value === '0001') return versionOld(spec.direction, value);
       return value === VERSION
         ? null
         : err(
             'version',
             text(
               `${name} is "${value}"; this version of the service takes exactly 0002 (the bank answers "felaktigt angiven version från butiken")`,
-              `${name} är "${value}"; denna version av tjänsten kräver exakt 0002 (banken svarar "felaktigt angiven version från butiken")`,
+              `${name} är ”${value}”; den här versionen av tjänsten kräver exakt 0002 (banken svarar ”felaktigt angiven version från butiken”)`,
             ),
             VERSION,
           );
@@ -317,13 +308,13 @@ function ruleFinding(spec: MessageSpec, field: FieldSpec, value: string): Findin
       if (allowed.includes(value)) return null;
       const fixed = value.trim().toUpperCase();
       return allowed.includes(fixed)
-        ? warn('status-format', text(`${name} "${value}" is read as ${fixed}`, `${name} "${value}" läses som ${fixed}`), fixed)
-        : err('status', text(`${name} is "${value}"; expected ${allowed.join(', ')}`, `${name} är "${value}"; förväntade ${allowed.join(', ')}`));
+        ? warn('status-format', text(`${name} "${value}" is read as ${fixed}`, `${name} ”${value}” läses som ${fixed}`), fixed)
+        : err('status', text(`${name} is "${value}"; expected ${allowed.join(', ')}`, `${name} är ”${value}”; tillåtna värden: ${new Intl.ListFormat('sv', { type: 'disjunction' }).format(allowed)}`));
     }
     case 'rate':
       return /^\d+,\d+$/.test(value)
         ? null
-        : warn('rate-format', text(`${name} "${value}" is not written like 8,91`, `${name} "${value}" är inte skrivet som 8,91`));
+        : warn('rate-format', text(`${name} "${value}" is not written like 8,91`, `${name} ”${value}” är inte skrivet i formatet 8,91`));
     default:
       return null;
   }
@@ -338,7 +329,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
         'padded',
         text(
           `${name} is ${length} characters with its padding; the handbook says at most ${format.max}, and the MAC uses it exactly as received`,
-          `${name} är ${length} tecken med utfyllnad; handboken säger högst ${format.max}, och MAC beräknas på värdet exakt som det togs emot`,
+          `${name} är ${length} tecken med utfyllnad; handboken säger högst ${format.max}, och MAC:en beräknas på värdet exakt som det togs emot`,
         ),
       );
     }
@@ -368,7 +359,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
         'not-digits',
         text(
           `${name} must be digits only; "${bad[0] === ' ' ? 'space' : bad[0]}" at position ${bad.index + 1} is not a digit`,
-          `${name} får bara innehålla siffror; "${bad[0] === ' ' ? 'mellanslag' : bad[0]}" på position ${bad.index + 1} är ingen siffra`,
+          `${name} får bara innehålla siffror; ”${bad[0] === ' ' ? 'mellanslag' : bad[0]}” på position ${bad.index + 1} är ingen siffra`,
         ),
         digits || undefined,
       );
@@ -379,7 +370,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
       'whitespace',
       text(
         `${name} has ${/^\s/.test(value) ? 'leading' : 'trailing'} whitespace; it is sent and signed as it stands — remove it unless the other side expects it`,
-        `${name} har ${/^\s/.test(value) ? 'inledande' : 'avslutande'} blanksteg; det skickas och signeras som det står — ta bort det om inte motparten väntar sig det`,
+        `${name} har ${/^\s/.test(value) ? 'inledande' : 'avslutande'} blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem`,
       ),
       value.trim(),
     );
@@ -388,7 +379,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
 }
 
 function row(name: string, value: string | null, finding: Finding | null, spec?: FieldSpec): ValidationRow {
-  const level: Level = finding?.level ?? 'ok';
+  const level: Level = !finding || finding.level === 'info' ? 'ok' : finding.level;
   return {
     name,
     value,
@@ -402,50 +393,48 @@ function row(name: string, value: string | null, finding: Finding | null, spec?:
   };
 }
 
-function keyFindings(
-  kind: MessageKind,
-  fields: FieldInput,
-  options: ValidateOptions,
-): { mac: Finding | null; kvv: Finding | null; keyError: Text | null } {
-  if (options.key === undefined) return { mac: null, kvv: null, keyError: null };
+interface KeyedFindings {
+  /** The MAC and KVV this key gives, when it is valid and the MAC string can be built. */
+  readonly expected: { readonly mac: string | null; readonly kvv: string } | null;
+  /** NB_HMAC or NB_KVV against the key (the policy's `mac-mismatch`, `kvv-mismatch`, `kvv-key-as-text`). */
+  readonly mac: Finding | null;
+  readonly kvv: Finding | null;
+  readonly keyError: Text | null;
+}
+
+function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOptions): KeyedFindings {
+  if (options.key === undefined) return { expected: null, mac: null, kvv: null, keyError: null };
+  const direction = messageSpec(kind).direction;
   const record = toRecord(fields);
   let expectedKvv: string;
   try {
     normalizeKey(options.key);
     expectedKvv = computeKvv(options.key);
   } catch (error) {
-    return { mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
+    return { expected: null, mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
   }
-  let kvv: Finding | null = null;
   const givenKvv = record.NB_KVV ?? '';
-  if (givenKvv && HEX32.test(givenKvv) && givenKvv.toUpperCase() !== expectedKvv) {
-    kvv = err(
-      'kvv-mismatch',
-      text(
-        `NB_KVV belongs to another key: the key chosen here has KVV ${expectedKvv}`,
-        `NB_KVV hör till en annan nyckel: nyckeln som valts här har KVV ${expectedKvv}`,
-      ),
-      expectedKvv,
-    );
-  }
+  const kvv = givenKvv.trim() === '' ? null : kvvCheck(direction, givenKvv, options.key);
   let mac: Finding | null = null;
+  let expectedMac: string | null = null;
   try {
-    const details = computeMacDetails(kind, fields, options.key, options.encoding ? { encoding: options.encoding } : {});
+    const encoding = options.encoding ?? 'utf-8';
+    const details = computeMacDetails(kind, fields, options.key, { encoding });
+    expectedMac = details?.mac ?? null;
     const given = record.NB_HMAC ?? '';
-    if (details && HEX32.test(given) && given.toUpperCase() !== details.mac) {
-      mac = err(
-        'mac-mismatch',
-        text(
-          `NB_HMAC does not match: with the chosen key the MAC of "${details.macString}" is ${details.mac}`,
-          `NB_HMAC stämmer inte: med vald nyckel är MAC för "${details.macString}" ${details.mac}`,
-        ),
-        details.mac,
-      );
+    if (details && isHex32(given) && readHex(given).compact.toUpperCase() !== details.mac) {
+      mac = macMismatch(direction, { mac: given, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln'));
     }
   } catch (error) {
     if (!(error instanceof EbetError)) throw error;
   }
-  return { mac, kvv, keyError: null };
+  return { expected: { mac: expectedMac, kvv: expectedKvv }, mac, kvv, keyError: null };
+}
+
+/** NB_HMAC or NB_KVV missing (`undefined`) or empty in a signed message: the policy's words, with what the key gives. */
+function signatureMissing(direction: Direction, rule: 'mac' | 'kvv', value: string | undefined, keyed: KeyedFindings): Finding {
+  if (rule === 'mac') return macMissing(direction, value, keyed.expected?.mac ?? null);
+  return kvvMissing(direction, value, keyed.expected?.kvv ?? null);
 }
 
 /**
@@ -478,7 +467,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
           value,
           err(
             'duplicate',
-            text(`${name} is posted more than once; the bank reads one — remove this copy`, `${name} skickas mer än en gång; banken läser ett — ta bort denna kopia`),
+            text(`${name} is posted more than once; the bank reads one — remove this copy`, `${name} skickas mer än en gång; banken läser bara ett av dem — ta bort den här kopian`),
           ),
           field,
         ),
@@ -503,7 +492,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
                 'unknown-field',
                 text(
                   `${name} is not part of ${spec.title.en}; it is not signed and the bank ignores it`,
-                  `${name} ingår inte i ${spec.title.sv}; det signeras inte och banken ignorerar det`,
+                  `${name} ingår inte i ${spec.title.sv}; det signeras inte och banken bortser från det`,
                 ),
               ),
         ),
@@ -516,23 +505,29 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
         'alias',
         text(
           `${name} is the spelling of the handbook's example; its table says ${field.name}`,
-          `${name} är stavningen i handbokens exempel; dess tabell säger ${field.name}`,
+          `${name} är stavningen i handbokens exempel; handbokens tabell säger ${field.name}`,
         ),
         field.name,
       );
     }
     if (value === '') {
       const emptyAllowed = field.use === 'optional' || (unsigned && field.name !== 'NB_VERIFIED');
-      if (!emptyAllowed) {
+      if (!emptyAllowed && (field.rule === 'mac' || field.rule === 'kvv')) {
+        finding = signatureMissing(spec.direction, field.rule, value, keyed);
+      } else if (!emptyAllowed) {
         finding = err('empty', text(`${field.name} is empty; it is mandatory (${field.description.en})`, `${field.name} är tomt; fältet är obligatoriskt (${field.description.sv})`));
       } else if (unsigned && (field.rule === 'mac' || field.rule === 'kvv')) {
         finding = null;
       }
     } else {
-      const ruleFirst = field.rule === 'mac' || field.rule === 'kvv' || field.rule === 'status' || spec.direction === 'bankToShop';
-      finding = ruleFirst
-        ? (ruleFinding(spec, field, value) ?? formatFinding(spec, field, value) ?? finding)
-        : (formatFinding(spec, field, value) ?? ruleFinding(spec, field, value) ?? finding);
+      // A MAC or KVV is read as the policy compares it (white space removed): its own rule says it all.
+      const hex = field.rule === 'mac' || field.rule === 'kvv';
+      const ruleFirst = hex || field.rule === 'status' || field.rule === 'currency' || spec.direction === 'bankToShop';
+      finding = hex
+        ? (ruleFinding(spec, field, value) ?? finding)
+        : ruleFirst
+          ? (ruleFinding(spec, field, value) ?? formatFinding(spec, field, value) ?? finding)
+          : (formatFinding(spec, field, value) ?? ruleFinding(spec, field, value) ?? finding);
       if (unsigned && field.rule === 'mac') {
         finding = warn(
           'mac-on-unsigned',
@@ -541,6 +536,9 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
       }
       if (!finding && field.rule === 'mac' && keyed.mac) finding = keyed.mac;
       if (!finding && field.rule === 'kvv' && keyed.kvv) finding = keyed.kvv;
+      if (!finding && (field.rule === 'mac' || field.rule === 'kvv') && !unsigned) {
+        finding = hexWriting(field.name as 'NB_HMAC' | 'NB_KVV', value, spec.direction)[0] ?? null;
+      }
       finding ??= optionFinding(spec, field, value, options);
     }
     rows.push(row(name, value, finding, field));
@@ -549,8 +547,16 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
   for (const field of spec.fields) {
     if (field.use !== 'mandatory' || seen.has(field.name) || field.aliases?.some((a) => seen.has(a))) continue;
     const missing = unsigned
-      ? warn('missing', text(`${field.name} is missing (NB_VERIFIED is ${status})`, `${field.name} saknas (NB_VERIFIED är ${status})`))
-      : err('missing', text(`${field.name} is missing; it is mandatory (${field.description.en})`, `${field.name} saknas; fältet är obligatoriskt (${field.description.sv})`));
+      ? warn(
+          'missing',
+          text(`${field.name} is missing (NB_VERIFIED is ${status})`, `${field.name} saknas (NB_VERIFIED är ${status})`),
+        )
+      : field.rule === 'mac' || field.rule === 'kvv'
+        ? signatureMissing(spec.direction, field.rule, undefined, keyed)
+        : err(
+            'missing',
+            text(`${field.name} is missing; it is mandatory (${field.description.en})`, `${field.name} saknas; fältet är obligatoriskt (${field.description.sv})`),
+          );
     rows.push(row(field.name, null, missing, field));
   }
   if (keyed.keyError) {
@@ -560,7 +566,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
 }
 
 /** The overall verdict of a validation: the worst level of its rows. */
-export function verdict(rows: readonly ValidationRow[]): Level {
+export function verdict(rows: readonly { readonly level: Level }[]): Level {
   if (rows.some((r) => r.level === 'error')) return 'error';
   if (rows.some((r) => r.level === 'warning')) return 'warning';
   return 'ok';

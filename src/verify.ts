@@ -11,8 +11,9 @@ import { messageSpec, type MessageKind } from './fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
+import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
-import { validateFields, type ValidationRow } from './validate.ts';
+import { validateFields, verdict, type Level, type ValidationRow } from './validate.ts';
 
 /** Why the MAC did or did not verify. */
 export type MacOutcome =
@@ -37,8 +38,8 @@ export type MacOutcome =
 
 export interface VerifyFinding {
   readonly level: 'error' | 'warning' | 'info';
-  /** A stable code: `mac-mismatch`, `kvv-mismatch`, `other-key`, `unknown-kind`… */
-  readonly code: string;
+  /** A stable code: the policy's (`mac-mismatch`, `kvv-mismatch`, `hex-case`…, see `POLICY`) or `other-key`, `unknown-kind`… */
+  readonly code: PolicyCode | (string & {});
   readonly field?: string;
   readonly message: Text;
 }
@@ -60,9 +61,6 @@ export interface KeyUsed {
   readonly chosenBy: 'only' | 'date' | 'kvv' | 'mac' | 'first';
 }
 
-/** How the received MAC is written. */
-export type HexCase = 'upper' | 'lower' | 'mixed' | 'none';
-
 export interface Verification {
   /** The detected (or given) kind; `null` when no field of any message was found. */
   readonly kind: MessageKind | null;
@@ -75,7 +73,7 @@ export interface Verification {
   readonly expectedMac: string | null;
   /** NB_HMAC exactly as received; `null` when absent. */
   readonly givenMac: string | null;
-  /** The case the received MAC was written in (compared without regard to case). */
+  /** The case the received MAC was written in (compared without regard to case or spaces). */
   readonly givenMacCase: HexCase;
   /** The exact string that is signed, values as received; `null` where no MAC exists or it cannot be built. */
   readonly macString: string | null;
@@ -84,8 +82,13 @@ export interface Verification {
   readonly encoding: Encoding;
   /** The key used, or `null` when none could be. */
   readonly key: KeyUsed | null;
-  /** The date read from NB_PAID (`YYYY-MM-DD`), used to pick a key from a ring. */
+  /**
+   * The date a key of a ring was picked for (`YYYY-MM-DD`): the one given; else for an answer the
+   * date in NB_PAID; for a request today's date in Sweden (the bank checks it with today's key).
+   */
   readonly date: string | null;
+  /** Where `date` came from. */
+  readonly dateSource: 'given' | 'paid' | 'today' | null;
   /** NB_KVV as received against the KVV of the key used; `matches` is `null` when either is absent. */
   readonly kvv: { readonly given: string | null; readonly expected: string | null; readonly matches: boolean | null };
   /** Warnings from picking the key by date (change-over day, overlap, no key valid). */
@@ -94,6 +97,8 @@ export interface Verification {
   readonly findings: VerifyFinding[];
   /** The bank test page's table for the message (with the key used, when there is one). */
   readonly rows: ValidationRow[];
+  /** The verdict on the whole message: the worst level of its findings and of its rows. */
+  readonly verdict: Level;
 }
 
 export interface VerifyOptions {
@@ -101,14 +106,10 @@ export interface VerifyOptions {
   readonly encoding?: Encoding;
   /** The message kind, when it should not be detected from the field names. */
   readonly kind?: MessageKind;
-}
-
-const HEX32 = /^[0-9A-Fa-f]{32}$/;
-
-function hexCase(value: string | null): HexCase {
-  if (!value || !/[A-Fa-f]/.test(value)) return value ? 'upper' : 'none';
-  if (value === value.toUpperCase()) return 'upper';
-  return value === value.toLowerCase() ? 'lower' : 'mixed';
+  /** The date (`YYYY-MM-DD`) to pick a ring's key for, instead of NB_PAID's or today's in Sweden. */
+  readonly date?: string;
+  /** The time it is now, for today's date in Sweden (tests); the clock's by default. */
+  readonly now?: Date;
 }
 
 function entryRange(entry: KeyRingEntry): string {
@@ -121,20 +122,34 @@ interface Candidate {
   readonly details: MacComputation | null;
 }
 
+/** Which key of a ring is meant: `key 2 of 3`, or `the key`. */
+function keyName(index: number, ringSize: number): Text {
+  return ringSize > 1 ? text(`key ${index + 1} of ${ringSize}`, `nyckel ${index + 1} av ${ringSize}`) : text('the key', 'nyckeln');
+}
+
 /**
  * Verifies one message: kind, status, signed string, expected against received MAC, NB_KVV against
- * the key's KVV. `keys` is one key or a key ring; with several keys, the key valid on the date in
- * NB_PAID is used (with `keyForDate`'s warnings), else the key whose KVV is NB_KVV, else the one
- * whose MAC matches. The MAC is compared without regard to case; the case seen is reported.
+ * the key's KVV, with the policy's verdicts (`POLICY`). `keys` is one key or a key ring; with
+ * several keys (or dated ones) the key valid on the date is used (with `keyForDate`'s warnings):
+ * `options.date`, else for an answer the date in NB_PAID, for a request today's date in Sweden;
+ * when no key is valid then, the key whose KVV is NB_KVV, else the one whose MAC matches.
  */
 export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined, options: VerifyOptions = {}): Verification {
   const encoding = options.encoding ?? 'utf-8';
   const record = toRecord(fields);
   const givenMac = record.NB_HMAC ?? null;
   const givenKvv = record.NB_KVV ?? null;
-  const date = record.NB_PAID !== undefined ? dateOfPaid(record.NB_PAID) : null;
   const findings: VerifyFinding[] = [];
   const kind = options.kind ?? detectKind(fields);
+  const direction = kind ? messageSpec(kind).direction : 'bankToShop';
+  const paidDate = direction === 'bankToShop' && record.NB_PAID !== undefined ? dateOfPaid(record.NB_PAID) : null;
+  const [date, dateSource] = options.date
+    ? [options.date, 'given' as const]
+    : paidDate
+      ? [paidDate, 'paid' as const]
+      : direction === 'shopToBank'
+        ? [swedishDate(options.now), 'today' as const]
+        : [null, null];
   const result = {
     kind,
     status: null as string | null,
@@ -142,16 +157,27 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     outcome: 'incomplete' as MacOutcome,
     expectedMac: null as string | null,
     givenMac,
-    givenMacCase: hexCase(givenMac),
+    givenMacCase: givenMac === null ? ('none' as HexCase) : readHex(givenMac).case,
     macString: null as string | null,
     signedFields: null as FieldEntry[] | null,
     encoding,
     key: null as KeyUsed | null,
     date,
+    dateSource,
     kvv: { given: givenKvv, expected: null as string | null, matches: null as boolean | null },
     keyWarnings: [] as Text[],
     findings,
     rows: [] as ValidationRow[],
+  };
+  const done = (outcome: MacOutcome, rows: ValidationRow[], verified: boolean | null = outcome === 'verified'): Verification => {
+    const sorted = byLevel(findings);
+    const worst = verdict([...rows, ...sorted.map((f) => ({ level: f.level === 'info' ? ('ok' as const) : f.level }))]);
+    return { ...result, findings: sorted, rows, outcome, verified, verdict: worst };
+  };
+  const pushError = (error: unknown, field?: string): void => {
+    if (!(error instanceof EbetError)) throw error;
+    const named = error.field ?? field;
+    findings.push({ level: 'error', code: error.code, ...(named ? { field: named } : {}), message: error.text });
   };
 
   if (!kind) {
@@ -160,30 +186,26 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       code: 'unknown-kind',
       message: text(
         'No field of any E-betalning message was found. If this came from the cancel or reject address: a cancel/reject return carries no fields and proves nothing.',
-        'Inget fält från något E-betalningsmeddelande hittades. Om detta kom från avbryt- eller avvisa-adressen: en sådan retur har inga fält och bevisar ingenting.',
+        'Inga fält från E-betalning hittades. Om texten kom från adressen för avbryt eller avvisa: en sådan retur har inga fält och bevisar ingenting.',
       ),
     });
-    return { ...result, outcome: 'unknown-kind' };
+    return done('unknown-kind', []);
   }
   const spec = messageSpec(kind);
 
   try {
     result.status = messageStatus(spec, record) ?? null;
   } catch (error) {
-    if (!(error instanceof EbetError)) throw error;
-    findings.push({ level: 'error', code: error.code, field: 'NB_VERIFIED', message: error.text });
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, outcome: 'incomplete' };
+    pushError(error, 'NB_VERIFIED');
+    return done('incomplete', validateFields(kind, fields, { encoding }));
   }
 
   let signed: FieldEntry[] | null;
   try {
     signed = signedFields(kind, fields);
   } catch (error) {
-    if (!(error instanceof EbetError)) throw error;
-    findings.push({ level: 'error', code: error.code, ...(error.field ? { field: error.field } : {}), message: error.text });
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, outcome: 'incomplete' };
+    pushError(error);
+    return done('incomplete', validateFields(kind, fields, { encoding }));
   }
 
   if (signed === null) {
@@ -207,8 +229,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
         ),
       });
     }
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, verified: null, outcome: 'unsigned' };
+    return done('unsigned', validateFields(kind, fields, { encoding }), null);
   }
   result.signedFields = signed;
   result.macString = signed.map((f) => f.value).join('&');
@@ -218,21 +239,19 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       level: 'warning',
       code: 'no-key',
       field: 'key',
-      message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC kunde inte kontrolleras'),
+      message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC:en kunde inte kontrolleras'),
     });
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, outcome: 'no-key' };
+    return done('no-key', validateFields(kind, fields, { encoding }));
   }
   let ring: KeyRingEntry[];
   try {
     ring = normalizeKeys(keys);
   } catch (error) {
-    if (!(error instanceof EbetError)) throw error;
-    findings.push({ level: 'error', code: error.code, field: error.field ?? 'key', message: error.text });
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, outcome: 'bad-key' };
+    pushError(error, 'key');
+    return done('bad-key', validateFields(kind, fields, { encoding }));
   }
 
+  const givenCompact = givenMac === null ? null : readHex(givenMac).compact.toUpperCase();
   const candidates = new Map<number, Candidate>();
   const candidate = (index: number): Candidate => {
     let found = candidates.get(index);
@@ -243,12 +262,19 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     }
     return found;
   };
-  const macMatches = (c: Candidate) => givenMac !== null && c.details !== null && givenMac.toUpperCase() === c.details.mac;
+  const macMatches = (c: Candidate) => givenCompact !== null && c.details !== null && givenCompact === c.details.mac;
+  const dateWords = (d: string) =>
+    dateSource === 'today'
+      ? text(`${d} (today in Sweden; a request is checked with the key valid the day the bank gets it)`, `${d} (i dag i Sverige; en begäran kontrolleras med nyckeln som gäller den dag banken får den)`)
+      : dateSource === 'paid'
+        ? text(`${d} (the date in NB_PAID)`, `${d} (datumet i NB_PAID)`)
+        : text(d, d);
 
   let chosen: Candidate;
   let chosenBy: KeyUsed['chosenBy'];
   try {
-    const byDate = date && (ring.length > 1 || ring[0]!.from || ring[0]!.to) ? keyForDate(ring, date) : null;
+    // Dates pick a key only in a dated ring; an undated ring is a list of candidates.
+    const byDate = date && ring.some((e) => e.from || e.to) ? keyForDate(ring, date) : null;
     if (byDate) result.keyWarnings = byDate.warnings;
     if (ring.length === 1) {
       chosen = candidate(0);
@@ -256,31 +282,44 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     } else if (byDate?.entry) {
       chosen = candidate(byDate.index);
       chosenBy = 'date';
+      findings.push({
+        level: 'info',
+        code: 'key-date',
+        field: dateSource === 'paid' ? 'NB_PAID' : 'key',
+        message: text(
+          `Key ${chosen.index + 1} of the ring was used: the key valid on ${dateWords(date!).en}`,
+          `Nyckel ${chosen.index + 1} i nyckelringen användes: nyckeln som gäller ${dateWords(date!).sv}`,
+        ),
+      });
     } else {
       const kvvIndex = givenKvv ? ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv)) : -1;
       const macIndex = kvvIndex < 0 ? ring.findIndex((_, i) => macMatches(candidate(i))) : -1;
       chosen = candidate(kvvIndex >= 0 ? kvvIndex : macIndex >= 0 ? macIndex : 0);
       chosenBy = kvvIndex >= 0 ? 'kvv' : macIndex >= 0 ? 'mac' : 'first';
+      const why =
+        chosenBy === 'kvv'
+          ? text(', because its KVV is NB_KVV', ', eftersom dess KVV är NB_KVV')
+          : chosenBy === 'mac'
+            ? text(', because its MAC matches', ', eftersom dess MAC stämmer')
+            : text('', '');
       findings.push({
         level: chosenBy === 'first' ? 'warning' : 'info',
         code: 'key-choice',
-        field: 'NB_PAID',
+        field: dateSource === 'paid' || date === null ? 'NB_PAID' : 'key',
         message: date
           ? text(
-              `No key of the ring is valid on ${date} (the date in NB_PAID); key ${chosen.index + 1} was used${chosenBy === 'kvv' ? ', because its KVV is NB_KVV' : chosenBy === 'mac' ? ', because its MAC matches' : ''}`,
-              `Ingen nyckel i nyckelringen gäller ${date} (datumet i NB_PAID); nyckel ${chosen.index + 1} användes${chosenBy === 'kvv' ? ', eftersom dess KVV är NB_KVV' : chosenBy === 'mac' ? ', eftersom dess MAC stämmer' : ''}`,
+              `No key of the ring is valid on ${dateWords(date).en}; key ${chosen.index + 1} was used${why.en}`,
+              `Ingen nyckel i nyckelringen gäller ${dateWords(date).sv}; nyckel ${chosen.index + 1} användes${why.sv}`,
             )
           : text(
-              `NB_PAID holds no date to pick a key of the ring by; key ${chosen.index + 1} was used${chosenBy === 'kvv' ? ', because its KVV is NB_KVV' : chosenBy === 'mac' ? ', because its MAC matches' : ''}`,
-              `NB_PAID innehåller inget datum att välja nyckel efter; nyckel ${chosen.index + 1} användes${chosenBy === 'kvv' ? ', eftersom dess KVV är NB_KVV' : chosenBy === 'mac' ? ', eftersom dess MAC stämmer' : ''}`,
+              `NB_PAID holds no date to pick a key of the ring by; key ${chosen.index + 1} was used${why.en}`,
+              `NB_PAID innehåller inget datum att välja nyckel efter; nyckel ${chosen.index + 1} användes${why.sv}`,
             ),
       });
     }
   } catch (error) {
-    if (!(error instanceof EbetError)) throw error;
-    findings.push({ level: 'error', code: error.code, ...(error.field ? { field: error.field } : {}), message: error.text });
-    result.rows = validateFields(kind, fields, { encoding });
-    return { ...result, outcome: 'incomplete' };
+    pushError(error);
+    return done('incomplete', validateFields(kind, fields, { encoding }));
   }
 
   const details = chosen.details!;
@@ -300,23 +339,15 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     expected: kvv,
     matches: givenKvv ? compactHex(givenKvv) === kvv : null,
   };
-  result.rows = validateFields(kind, fields, { encoding, key: chosen.entry.key });
+  const rows = validateFields(kind, fields, { encoding, key: chosen.entry.key });
 
   let outcome: MacOutcome;
   if (givenMac === null || givenMac === '') {
     outcome = 'missing-mac';
-    findings.push({
-      level: 'error',
-      code: 'mac-missing',
-      field: 'NB_HMAC',
-      message: text(
-        `NB_HMAC is ${givenMac === null ? 'missing' : 'empty'}; this message is signed, so it must carry the MAC (with this key: ${details.mac})`,
-        `NB_HMAC ${givenMac === null ? 'saknas' : 'är tomt'}; meddelandet signeras, så det ska ha en MAC (med denna nyckel: ${details.mac})`,
-      ),
-    });
-  } else if (!HEX32.test(givenMac)) {
+    findings.push(macMissing(direction, givenMac, details.mac));
+  } else if (!isHex32(givenMac)) {
     outcome = 'malformed-mac';
-    const row = result.rows.find((r) => r.name === 'NB_HMAC' && r.level === 'error');
+    const row = rows.find((r) => r.name === 'NB_HMAC' && r.level === 'error');
     findings.push({
       level: 'error',
       code: row?.code ?? 'mac-format',
@@ -328,57 +359,35 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
           `NB_HMAC är ${givenMac.length} tecken; det ska vara exakt 32 hexadecimala tecken`,
         ),
     });
-  } else if (macMatches(chosen)) {
-    outcome = 'verified';
-    if (result.givenMacCase !== 'upper') {
-      findings.push({
-        level: 'info',
-        code: 'mac-case',
-        field: 'NB_HMAC',
-        message: text(
-          `NB_HMAC was received in ${result.givenMacCase} case; it was compared without regard to case (the bank writes upper case)`,
-          `NB_HMAC togs emot med ${result.givenMacCase === 'lower' ? 'gemener' : 'blandade versaler och gemener'}; det jämfördes utan hänsyn till skiftläge (banken skriver versaler)`,
-        ),
-      });
-    }
   } else {
-    outcome = 'mismatch';
-    findings.push({
-      level: 'error',
-      code: 'mac-mismatch',
-      field: 'NB_HMAC',
-      message: text(
-        `NB_HMAC does not match: with key ${chosen.index + 1}${ring.length > 1 ? ` of ${ring.length}` : ''} and ${encoding.toUpperCase()} the MAC of this string is ${details.mac}, the message says ${givenMac}`,
-        `NB_HMAC stämmer inte: med nyckel ${chosen.index + 1}${ring.length > 1 ? ` av ${ring.length}` : ''} och ${encoding.toUpperCase()} är MAC för strängen ${details.mac}, meddelandet säger ${givenMac}`,
-      ),
-    });
-    const other = ring.findIndex((_, i) => i !== chosen.index && macMatches(candidate(i)));
-    if (other >= 0) {
-      findings.push({
-        level: 'warning',
-        code: 'other-key',
-        field: 'NB_HMAC',
-        message: text(
-          `Key ${other + 1}${entryRange(ring[other]!)} gives exactly this MAC: the message was signed with it, not with the key valid on ${date ?? 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
-          `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt denna MAC: meddelandet signerades med den, inte med nyckeln som gäller ${date ?? 'dess datum'}. Nycklar byts vid en datumgräns utan överlapp — kontrollera nyckelringens datum innan du litar på det.`,
-        ),
-      });
+    findings.push(...hexWriting('NB_HMAC', givenMac, direction));
+    if (macMatches(chosen)) {
+      outcome = 'verified';
+    } else {
+      outcome = 'mismatch';
+      findings.push(macMismatch(direction, { mac: givenMac, expected: details.mac, macString: result.macString, encoding }, keyName(chosen.index, ring.length)));
+      const other = ring.findIndex((_, i) => i !== chosen.index && macMatches(candidate(i)));
+      if (other >= 0) {
+        findings.push({
+          level: 'warning',
+          code: 'other-key',
+          field: 'NB_HMAC',
+          message: text(
+            `Key ${other + 1}${entryRange(ring[other]!)} gives exactly this MAC: the message was signed with it, not with the key valid on ${date ? dateWords(date).en : 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
+            `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller ${date ? dateWords(date).sv : 'meddelandets datum'}. Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.`,
+          ),
+        });
+      }
     }
   }
 
-  if (result.kvv.matches === false) {
-    const owner = ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv!));
-    findings.push({
-      level: 'warning',
-      code: 'kvv-mismatch',
-      field: 'NB_KVV',
-      message: text(
-        `NB_KVV ${givenKvv} is not the KVV of the key used (${kvv})${owner >= 0 ? `; it is the KVV of key ${owner + 1}` : ': the bank signed with another key, or the key here is mistyped'}`,
-        `NB_KVV ${givenKvv} är inte KVV för nyckeln som användes (${kvv})${owner >= 0 ? `; det är KVV för nyckel ${owner + 1}` : ': banken signerade med en annan nyckel, eller så är nyckeln här felskriven'}`,
-      ),
-    });
-  }
-  const order: Record<VerifyFinding['level'], number> = { error: 0, warning: 1, info: 2 };
-  findings.sort((a, b) => order[a.level] - order[b.level]);
-  return { ...result, verified: outcome === 'verified', outcome };
+  if (givenKvv !== null && givenKvv !== '') findings.push(...hexWriting('NB_KVV', givenKvv, direction));
+  const kvvFinding = kvvCheck(
+    direction,
+    givenKvv,
+    chosen.entry.key,
+    ring.map((e, i) => ({ key: e.key, name: keyName(i, ring.length) })).filter((_, i) => i !== chosen.index),
+  );
+  if (kvvFinding) findings.push(kvvFinding);
+  return done(outcome, rows);
 }

@@ -122,6 +122,16 @@ export class EbetAttemptLog extends LitElement {
     return this.stored.value;
   }
 
+  /** The attempts the filter lets through: derived in `willUpdate` when the log or the filter changes. */
+  private shown: readonly Attempt[] = [];
+  private shownFrom: readonly Attempt[] | null = null;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (this.attempts === this.shownFrom && !changed.has('filter')) return;
+    this.shownFrom = this.attempts;
+    this.shown = filterAttempts(this.attempts, this.filter);
+  }
+
   private fail(error: unknown): void {
     this.status = {
       level: 'error',
@@ -175,7 +185,7 @@ export class EbetAttemptLog extends LitElement {
   }
 
   override render() {
-    const shown = filterAttempts(this.attempts, this.filter);
+    const { shown } = this;
     return html`<h2>${S.heading}</h2>
       <p class="hint">${S.lead}</p>
       <div part="filters" class="filters">

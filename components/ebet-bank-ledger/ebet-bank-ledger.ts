@@ -77,6 +77,22 @@ export class EbetBankLedger extends LitElement {
     await this.stored.refresh();
   }
 
+  /** Each payment's row (its repayments, the NB_PAID now due and what remains): derived in `willUpdate` when the ledger changes. */
+  private rows: Array<{ payment: Ledger['payments'][number]; repayments: ReturnType<typeof repaymentsOf>; paid: string; remaining: string }> = [];
+  private rowsFrom: Ledger | null = null;
+
+  protected override willUpdate(): void {
+    const ledger = this.ledger;
+    if (ledger === this.rowsFrom) return;
+    this.rowsFrom = ledger;
+    this.rows = ledger.payments.map((payment) => ({
+      payment,
+      repayments: repaymentsOf(ledger, payment),
+      paid: currentPaid(ledger, payment),
+      remaining: formatAmount(remainingHundredths(ledger, payment)),
+    }));
+  }
+
   private get ledger(): Ledger {
     return this.stored.value;
   }
@@ -106,10 +122,9 @@ export class EbetBankLedger extends LitElement {
   }
 
   override render() {
-    const { payments } = this.ledger;
     return html`<h2>${S.heading}</h2>
       <p class="hint">${S.lead}</p>
-      ${payments.length === 0
+      ${this.rows.length === 0
         ? html`<p data-ledger="empty">${S.empty}</p>`
         : html`<table part="table">
             <caption class="visually-hidden">${S.caption}</caption>
@@ -121,9 +136,7 @@ export class EbetBankLedger extends LitElement {
               </tr>
             </thead>
             <tbody>
-              ${payments.map((p) => {
-                const repayments = repaymentsOf(this.ledger, p);
-                const paid = currentPaid(this.ledger, p);
+              ${this.rows.map(({ payment: p, repayments, paid, remaining }) => {
                 return html`<tr data-stamp=${p.stamp} data-paid=${paid}>
                   <td class="mono">${p.rcvId}</td>
                   <td class="mono">${p.stamp}</td>
@@ -132,7 +145,7 @@ export class EbetBankLedger extends LitElement {
                   <td>${repayments.length
                     ? html`<ul>${repayments.map((r) => html`<li class="mono" data-repaid=${r.amount}>${r.amount} ${r.currency}</li>`)}</ul>`
                     : '—'}</td>
-                  <td class="mono" data-remaining=${formatAmount(remainingHundredths(this.ledger, p))}>${formatAmount(remainingHundredths(this.ledger, p))} ${p.currency}</td>
+                  <td class="mono" data-remaining=${remaining}>${remaining} ${p.currency}</td>
                   <td class="mono">${paid} <ebet-copy-button .value=${paid} .label=${S.copyPaid}></ebet-copy-button></td>
                 </tr>`;
               })}

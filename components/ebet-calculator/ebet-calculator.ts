@@ -9,7 +9,7 @@ import { extractMessages, sourceText } from '../../src/extract.ts';
 import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import { compactHex, computeKvv, groupHex } from '../../src/key.ts';
 import { dateOfPaid, keyForDate, type Keys } from '../../src/key-ring.ts';
-import { computeMacDetails, macString, signedFields, signMessage, type FieldEntry, type MacComputation } from '../../src/message.ts';
+import { computeMacDetails, macString, signedFields, toRecord, type FieldEntry, type MacComputation } from '../../src/message.ts';
 import { toHtmlForm, toJson } from '../../src/output.ts';
 import { parseFields, type ParseResult } from '../../src/parse.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
@@ -93,12 +93,19 @@ interface Computed {
   signedNames: string;
   fieldsError: { field: string | null; text: Text } | null;
   key: string | null;
+  /** The KVV of the key in use (from `details` when there is a MAC: one HMAC, not two). */
+  kvv: string | null;
   keyNote: string | null;
   warnings: Text[];
   date: string;
   details: MacComputation | null;
   encodingError: Text | null;
+  /** The signed HTML form to copy, `''` without a MAC. */
+  signedForm: string;
 }
+
+/** The state the computation reads: a change of anything else (a typed MAC or KVV, an open editor) computes nothing. */
+const COMPUTED_FROM = new Set<PropertyKey>(['parsed', 'kindChoice', 'keys', 'dateChoice', 'encoding', 'action']);
 
 /** What is wrong with a MAC or KVV typed by hand, or `null` (also while it is empty). */
 function hexProblem(value: string, field: 'NB_HMAC' | 'NB_KVV'): Text | null {
@@ -239,11 +246,12 @@ export class EbetCalculator extends LitElement {
     this.pasteText = toJson(record);
   }
 
+  /** Everything shown that takes work (the HMAC and the KVV included): once per change of what it reads. */
   private compute(): Computed {
     const entries = this.parsed?.entries ?? [];
     const record = this.parsed?.fields ?? {};
     const kind = this.kindChoice === 'auto' ? (entries.length ? detectKind(entries) : null) : this.kindChoice;
-    const c: Computed = { kind, entries, record, string: undefined, signedNames: '', fieldsError: null, key: null, keyNote: null, warnings: [], date: '', details: null, encodingError: null };
+    const c: Computed = { kind, entries, record, string: undefined, signedNames: '', fieldsError: null, key: null, kvv: null, keyNote: null, warnings: [], date: '', details: null, encodingError: null, signedForm: '' };
     if (kind && entries.length) {
       try {
         c.string = macString(kind, entries);
@@ -253,6 +261,7 @@ export class EbetCalculator extends LitElement {
         c.fieldsError = { field: e?.field ?? null, text: e?.text ?? text(String(error), String(error)) };
       }
     }
+    let ringIndex = -1;
     if (typeof this.keys === 'string') c.key = this.keys;
     else if (this.keys) {
       c.date = this.dateChoice || dateOfPaid(record.NB_PAID ?? '') || today();
@@ -260,7 +269,7 @@ export class EbetCalculator extends LitElement {
       c.warnings = selection.warnings;
       if (selection.entry) {
         c.key = selection.entry.key;
-        c.keyNote = S.keyChosen(selection.index + 1, groupHex(computeKvv(selection.entry.key)));
+        ringIndex = selection.index;
       }
     }
     if (typeof c.string === 'string') {
@@ -271,11 +280,27 @@ export class EbetCalculator extends LitElement {
         c.encodingError = error instanceof EbetError ? error.text : text(String(error), String(error));
       }
     }
+    const d = c.details;
+    if (c.key) c.kvv = d ? d.kvv : computeKvv(c.key);
+    if (c.kvv && ringIndex >= 0) c.keyNote = S.keyChosen(ringIndex + 1, groupHex(c.kvv));
+    if (d) c.signedForm = toHtmlForm({ ...toRecord(entries), NB_HMAC: d.mac, NB_KVV: d.kvv }, this.action);
     return c;
   }
 
+  /** The computation, derived in `willUpdate` and read by `render` and `updated`. */
+  private c!: Computed;
+  /** What is wrong with the typed KVV and MAC, or `null`. */
+  private kvvProblem: Text | null = null;
+  private macProblem: Text | null = null;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!this.hasUpdated || [...changed.keys()].some((k) => COMPUTED_FROM.has(k))) this.c = this.compute();
+    if (changed.has('expectedKvv')) this.kvvProblem = hexProblem(this.expectedKvv, 'NB_KVV');
+    if (changed.has('givenMac')) this.macProblem = hexProblem(this.givenMac, 'NB_HMAC');
+  }
+
   protected override updated(): void {
-    const c = this.compute();
+    const c = this.c;
     const signature = `${c.kind}|${c.details?.mac ?? ''}|${c.details?.macString ?? ''}`;
     if (signature !== this.lastEmitted) {
       this.lastEmitted = signature;
@@ -284,7 +309,7 @@ export class EbetCalculator extends LitElement {
   }
 
   override render() {
-    const c = this.compute();
+    const c = this.c;
     return html`<h1>${S.title}</h1>
       <p>${S.lead}</p>
       ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
@@ -355,8 +380,8 @@ export class EbetCalculator extends LitElement {
   }
 
   private renderKey(c: Computed) {
-    const kvv = c.key ? computeKvv(c.key) : null;
-    const problem = hexProblem(this.expectedKvv, 'NB_KVV');
+    const kvv = c.kvv;
+    const problem = this.kvvProblem;
     const expected = compactHex(this.expectedKvv);
     return html`<section part="section" aria-labelledby="h-key">
       <h2 id="h-key">${S.key}</h2>
@@ -428,7 +453,6 @@ export class EbetCalculator extends LitElement {
           : c.string && !c.key
             ? S.needKey
             : null;
-    const signedForm = d && c.kind ? toHtmlForm(signMessage(c.kind, c.entries, c.key!, { encoding: this.encoding }), this.action) : '';
     return html`<section part="section" aria-labelledby="h-result">
       <h2 id="h-result">${S.result}</h2>
       <div aria-live="polite">${note ? html`<p class="hint" data-note>${note}</p>` : nothing}</div>
@@ -457,13 +481,13 @@ export class EbetCalculator extends LitElement {
               <label for="action">${S.action}</label>
               <input id="action" class="mono" .value=${this.action} autocomplete="off" spellcheck="false" @input=${(e: Event) => (this.action = (e.target as HTMLInputElement).value)} />
             </div>
-            <p>${S.copyForm}: <ebet-copy-button data-copy="form" .value=${signedForm} .label=${S.copyFormLabel}></ebet-copy-button></p>`
+            <p>${S.copyForm}: <ebet-copy-button data-copy="form" .value=${c.signedForm} .label=${S.copyFormLabel}></ebet-copy-button></p>`
         : nothing}
     </section>`;
   }
 
   private renderCheck(c: Computed) {
-    const problem = hexProblem(this.givenMac, 'NB_HMAC');
+    const problem = this.macProblem;
     const link = c.kind
       ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind, { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
       : '';

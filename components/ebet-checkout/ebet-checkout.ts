@@ -247,6 +247,8 @@ export class EbetCheckout extends LitElement {
   private generatedStamp = '';
   private core: CoreModule | null = null;
   private checks = 0;
+  /** The latest check of the settings, settled once its problems (if any) are set. */
+  private checking: Promise<void> = Promise.resolve();
   private registration: Promise<ServiceWorkerRegistration | null> = Promise.resolve(null);
   private readonly onPageShow = (event: PageTransitionEvent) => {
     // Back from the bank through the back/forward cache: ready again, with the same stamp (the bank refuses a stamp twice).
@@ -335,7 +337,22 @@ export class EbetCheckout extends LitElement {
     };
     const found = this.findProblems(this.core);
     if (found.problems) show(found.problems);
-    else this.coreModule().then((core) => show(this.findProblems(core).problems ?? []), (problem: CheckoutProblem) => show([problem]));
+    else this.checking = this.coreModule().then((core) => show(this.findProblems(core).problems ?? []), (problem: CheckoutProblem) => show([problem]));
+  }
+
+  /**
+   * `updateComplete` also waits for the check of the settings that needs the rest of the core: once
+   * it resolves, every problem of the current settings is shown (and the element's validity set).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let check: Promise<void>;
+    let done: boolean;
+    do {
+      check = this.checking;
+      await check;
+      done = await super.getUpdateComplete();
+    } while (check !== this.checking);
+    return done;
   }
 
   /** The rest of the core: loaded once, and only when needed. */

@@ -149,9 +149,18 @@ export class EbetFormBuilder extends LitElement {
     return httpUrl(this.action, document.baseURI);
   }
 
+  /** Derived in `willUpdate`, once per change: the signed fields (or what stops signing) and every field's check. */
+  private signed: Record<string, string> | null = null;
+  private signError: EbetError | null = null;
+  private rows: ValidationRow[] = [];
+
+  protected override willUpdate(): void {
+    ({ signed: this.signed, error: this.signError } = this.sign());
+    this.rows = this.signed ? validateFields(this.kind, this.signed, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) }) : validateFields(this.kind, this.fields);
+  }
+
   override render() {
-    const { signed, error } = this.sign();
-    const rows = signed ? validateFields(this.kind, signed, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) }) : validateFields(this.kind, this.fields);
+    const { signed, signError: error, rows } = this;
     return html`<h2>${S.heading}</h2>
       <div class="controls">
         <div>

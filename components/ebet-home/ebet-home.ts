@@ -7,12 +7,11 @@ import { TOOLS } from './tools.ts';
 const S = {
   get title() { return msg('ebet-toolkit'); },
   get lead() { return msg('Tools for E-betalning, the Swedish bank e-payment protocol: signed forms (HMAC-SHA256-128), signed receipts, payment checks and repayments. Static pages; everything runs in your browser.'); },
-  get coming() { return msg('Coming'); },
   get tools() { return msg('Tools'); },
 };
 
 /**
- * @summary The toolkit's home page: every tool, with those still being built marked "coming".
+ * @summary The toolkit's home page: every tool, each linked.
  * @csspart card - One tool's card.
  */
 @customElement('ebet-home')
@@ -27,8 +26,6 @@ export class EbetHome extends LitElement {
         border-radius: var(--ebet-radius, 6px); padding: 1em; }
       h3 { margin: 0 0 0.4em; font-size: 1.1em; }
       a { color: var(--ebet-color-accent, #0b57d0); }
-      .badge { display: inline-block; font-size: 0.8em; padding: 0.1em 0.5em; border-radius: 1em;
-        background: var(--ebet-color-mark, #fff1cc); color: var(--ebet-color-warning, #8a5300); }
     `,
   ];
 
@@ -39,11 +36,7 @@ export class EbetHome extends LitElement {
       <ul>
         ${TOOLS.map(
           (tool) => html`<li part="card" data-tool=${tool.id}>
-            <h3>
-              ${tool.status === 'ready'
-                ? html`<a href=${tool.href}>${tool.title}</a>`
-                : html`${tool.title} <span class="badge">${S.coming}</span>`}
-            </h3>
+            <h3><a href=${tool.href}>${tool.title}</a></h3>
             <p>${tool.summary}</p>
           </li>`,
         )}

@@ -103,6 +103,18 @@ export class EbetKeyInput extends LitElement {
     }
   }
 
+  /** Derived in `willUpdate` from what is typed, once per change of it: the evaluation, and the KVV of each key (an HMAC each). */
+  private evaluation: ReturnType<EbetKeyInput['evaluate']> = { keys: null, error: null, errorRow: -1 };
+  private rowKvvs: Array<string | null> = [];
+  private kvv: string | null = null;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('testKey') && !changed.has('ring') && !changed.has('rows')) return;
+    this.evaluation = this.evaluate();
+    this.rowKvvs = this.ring ? this.rows.map((r) => this.kvvOf(r.key)) : [];
+    this.kvv = this.testKey ? this.kvvOf(TEST_KEY) : this.ring ? null : this.kvvOf(this.rows[0]!.key);
+  }
+
   private changed(): void {
     const { keys, error } = this.evaluate();
     emit<KeyChangeDetail>(this, 'ebet-key-change', { keys, testKey: this.testKey, error });
@@ -123,7 +135,7 @@ export class EbetKeyInput extends LitElement {
   }
 
   override render() {
-    const { error, errorRow } = this.evaluate();
+    const { error, errorRow } = this.evaluation;
     const rows = this.ring ? this.rows : this.rows.slice(0, 1);
     return html`<fieldset part="fieldset">
       <legend>${S.legend}</legend>
@@ -149,7 +161,7 @@ export class EbetKeyInput extends LitElement {
 
   private renderRow(row: Row, index: number, error: Text | null) {
     const id = `key-${index}`;
-    const kvv = this.ring ? this.kvvOf(row.key) : null;
+    const kvv = this.rowKvvs[index] ?? null;
     return html`<div class="row">
       <div>
         <label for=${id}>${this.ring ? `${S.keyN} ${index + 1}` : S.key}</label>
@@ -189,8 +201,7 @@ export class EbetKeyInput extends LitElement {
   }
 
   private renderKvv() {
-    const key = this.testKey ? TEST_KEY : this.ring ? null : this.rows[0]!.key;
-    const kvv = key === null ? null : this.kvvOf(key);
+    const kvv = this.kvv;
     const expected = compactHex(this.expectedKvv);
     const expectedOk = HEX32.test(expected);
     return html`<p part="kvv" aria-live="polite">

@@ -34,6 +34,11 @@ const S = {
   get cause() { return msg('Cause'); },
   get what() { return msg('Candidates'); },
   get count() { return msg('Count'); },
+  leftOut: (d: Diagnosis) => {
+    const count = d.leftOut.length.toLocaleString(currentLang() === 'sv' ? 'sv-SE' : 'en-US');
+    const fields = d.leftOut.join(', ');
+    return msg(str`Left out of the search as signed extras (it tries the message's fields and the likely extras first): ${count} other inputs of the form, ${fields}.`);
+  },
   stats: (d: Diagnosis) => {
     const sv = currentLang() === 'sv';
     const candidates = d.candidates.toLocaleString(sv ? 'sv-SE' : 'en-US');
@@ -59,6 +64,7 @@ export interface DiagnosisDetail {
  *
  * @event ebet-diagnosis - `DiagnosisDetail` after every run (also when it could not run).
  * @csspart status - The verdict line (correct / explained / unexplained / error).
+ * @csspart note - The policy's note on how NB_HMAC or NB_KVV is written, or on NB_KVV against the key (`data-code`, `data-field`).
  * @csspart finding - One explanation.
  * @csspart tried - The table of what was tried, when nothing explains the MAC.
  * @csspart stats - The candidates/second line.
@@ -154,8 +160,12 @@ export class EbetMacDoctor extends LitElement {
     const level = d.status === 'correct' ? 'ok' : 'error';
     return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
       ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
+      ${d.notes.map(
+        (n) => html`<p part="note" class=${`note level-${n.level === 'info' ? 'ok' : n.level}`} data-code=${n.code} data-field=${n.field}>${t(n.message)}</p>`,
+      )}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
+      ${d.leftOut.length ? html`<p class="hint" data-left-out=${d.leftOut.length}>${S.leftOut(d)}</p>` : nothing}
       <p part="stats" class="hint" data-candidates=${d.candidates}>${S.stats(d)}</p>`;
   }
 

@@ -27,7 +27,7 @@ test('the home page switches to Swedish and remembers it, on every tool page too
   await page.getByRole('heading', { name: 'Verktyg' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
   await page.goto(`${site.server.url}tools/incident/`);
-  await page.waitForFunction(() => document.title === 'Checklista vid driftstörning — ebet-toolkit');
+  await page.waitForFunction(() => document.title === 'Incidentchecklista — ebet-toolkit');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
   await page.close();
 });

@@ -53,6 +53,16 @@ async function noTrap(page) {
   assert.fail(`Tab kept focus among ${seen.length} controls without leaving the page`);
 }
 
+/** The key typed is in the focused key field: the probe below looks for what really went in. */
+async function assertKeyTyped(page, where) {
+  const value = await page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.value ?? '';
+  });
+  assert.equal(value.toUpperCase().replace(/[^0-9A-F]/g, ''), KEY_HEX, `${where}: the key was not typed into the key field`);
+}
+
 async function open(path) {
   const context = await site.browser.newContext();
   const page = await context.newPage();
@@ -86,6 +96,7 @@ describe('keyboard only', { concurrency: false }, () => {
     await page.keyboard.insertText('NB_RCV_ID=999999\nNB_STAMP=00002\nNB_DB_AMOUNT=899,00\nNB_DB_CUR=SEK\nNB_DB_REF=123450');
     await tabTo(page, labelled(/^Key \(32 hexadecimal/));
     await page.keyboard.type(KEY);
+    await assertKeyTyped(page, 'calculator');
     await page.locator('ebet-calculator [part=mac]').waitFor();
     await tabTo(page, (f) => f.type === 'checkbox' && /published test key/.test(f.label), { key: 'Shift+Tab' });
     await page.keyboard.press('Space');
@@ -104,6 +115,7 @@ describe('keyboard only', { concurrency: false }, () => {
     await page.keyboard.insertText('NB_RETURN_STAMP=00002&NB_RETURN_DB_AMOUNT=550,00&NB_RETURN_DB_CUR=SEK&NB_RETURN_DB_REF=123450&NB_PAID=20261123101500123456&NB_HMAC=00112233445566778899AABBCCDDEEFF');
     await tabTo(page, labelled(/^Key 1/));
     await page.keyboard.type(KEY);
+    await assertKeyTyped(page, 'decoder');
     await page.locator('ebet-decoder article[data-outcome=mismatch]').waitFor();
     await tabTo(page, (f) => f.tag === 'button' && /Diagnose the mismatch/.test(f.label));
     await page.keyboard.press('Enter');
@@ -152,7 +164,7 @@ describe('keyboard only', { concurrency: false }, () => {
     await tabTo(page, (f) => f.tag === 'button' && /^Pay/.test(f.label));
     await page.keyboard.press('Enter');
     // The checkout posts the signed form to the simulated bank: the page leaves the shop.
-    await page.waitForURL((url) => !url.pathname.endsWith('/shop/'), { timeout: 10000 });
+    await page.waitForURL((url) => !url.pathname.endsWith('/shop/'));
     assert.match(page.url(), /\/tools\/test-page\//);
     await tab.context.close();
   });

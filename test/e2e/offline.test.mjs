@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, serveDist, sitePages, submitForm, watchPage } from './support.mjs';
+import { launchBrowser, serveDist, settled, sitePages, submitForm, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 
@@ -71,7 +71,7 @@ async function loadOffline(context, base, path) {
   } else {
     assert.ok(await page.locator('h1').count(), `${path}: no content`);
   }
-  await page.waitForTimeout(100);
+  await settled(page);
   assert.deepEqual(watch.violations, [], `${path}: CSP violations`);
   assert.deepEqual(watch.errors, [], `${path}: page errors`);
   return page;

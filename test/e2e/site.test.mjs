@@ -6,11 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { axeViolations, serveDist, sitePages, useBuiltSite, watchPage } from './support.mjs';
+import { axeViolations, serveDist, settled, sitePages, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const KEY = 'C0FF EE15 DEAD BEEF 0123 4567 89AB CDEF';
 const KEY_FORMS = [KEY, KEY.replace(/ /g, ''), KEY.replace(/ /g, '').toLowerCase(), 'C0FFEE15DEADBEEF'];
+/** Pages with a key field: the probe must type into each (a page that lost its key field fails). */
+const KEY_PAGES = ['tools/calculator/index.html', 'tools/decoder/index.html', 'tools/test-page/index.html'];
+const hexOf = (s) => s.toUpperCase().replace(/[^0-9A-F]/g, '');
 
 const site = useBuiltSite(DIST);
 
@@ -44,15 +47,22 @@ async function everything(page) {
   });
 }
 
-/** Types the distinctive key into every key field of the page, then looks for it everywhere. */
+/**
+ * Types the distinctive key into every key field of the page (every <ebet-key-input> has at least
+ * one, and each must hold the key afterwards), then looks for it everywhere.
+ */
 async function probeKey(page, context, console, requests, path) {
   const checked = page.locator('ebet-key-input input[type=checkbox]:checked');
   while (await checked.count()) await checked.first().uncheck();
-  for (const field of await page.locator('ebet-key-input input.key, input[type=password]').all()) {
+  const fields = await page.locator('ebet-key-input input.key, input[type=password]').all();
+  const keyInputs = await page.locator('ebet-key-input').count();
+  assert.ok(fields.length >= keyInputs, `${path}: ${keyInputs} key inputs but ${fields.length} key fields to type into`);
+  for (const field of fields) {
     await field.fill(KEY);
     await field.press('Tab');
+    assert.equal(hexOf(await field.inputValue()), hexOf(KEY), `${path}: the key was not typed into a key field`);
   }
-  await page.waitForTimeout(300);
+  await settled(page);
   const state = await everything(page);
   const cookies = JSON.stringify(await context.cookies());
   for (const form of KEY_FORMS) {
@@ -61,6 +71,7 @@ async function probeKey(page, context, console, requests, path) {
     assert.ok(!console.some((m) => m.includes(form)), `${path}: the key reached the console`);
     assert.ok(!requests.some((r) => r.includes(form)), `${path}: the key reached a request`);
   }
+  return fields.length;
 }
 
 describe('every built page', { concurrency: false }, () => {
@@ -85,7 +96,8 @@ describe('every built page', { concurrency: false }, () => {
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${path} weakens its CSP`);
       assert.deepEqual(await axeViolations(page), [], `${path}: axe`);
 
-      await probeKey(page, context, console, requests, path);
+      const typed = await probeKey(page, context, console, requests, path);
+      if (KEY_PAGES.includes(path)) assert.ok(typed > 0, `${path}: no key field was typed into`);
       assert.deepEqual(outside, [], `${path}: requests left the origin`);
       assert.deepEqual(watch.violations, [], `${path}: CSP violations`);
       assert.deepEqual(watch.errors, [], `${path}: page errors`);

@@ -122,6 +122,32 @@ export async function watchPage(page) {
   return { violations, errors };
 }
 
+/**
+ * Resolves once the page has caught up: every element with a pending update (in the document or any
+ * shadow root) has rendered it, a frame has been drawn and the task after it has run, and then no
+ * update is pending. A condition, not a fixed sleep: it takes as long as a loaded machine needs.
+ */
+export function settled(page) {
+  return page.evaluate(async () => {
+    const pending = () => {
+      const found = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.isUpdatePending) found.push(el.updateComplete);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return found;
+    };
+    for (let updates = pending(); ; updates = pending()) {
+      await Promise.all(updates);
+      await new Promise((resolve) => window.requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (!pending().length) return;
+    }
+  });
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page (through the DevTools protocol, not a script tag, so the CSP stays strict). */

@@ -10,7 +10,7 @@
 // embed, base, an `on…` attribute, a `javascript:` URL) appeared in the document or any shadow root.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { useBuiltSite, watchPage } from './support.mjs';
+import { settled, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 
@@ -143,7 +143,7 @@ async function fillAll(page, value) {
     }
     return fields.length;
   }, value);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await settled(page);
   return count;
 }
 
@@ -151,7 +151,6 @@ async function fillAll(page, value) {
 async function throwCorpus(page) {
   let reached = 0;
   for (const value of PASTES) reached = Math.max(reached, await fillAll(page, value));
-  await page.waitForTimeout(200);
   return reached;
 }
 
@@ -192,8 +191,10 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     assert.ok((await throwCorpus(tab.page)) >= 2);
     const doctor = tab.page.getByRole('button', { name: 'Diagnose the mismatch' });
     await tab.page.getByRole('textbox', { name: 'What the bank sent back' }).fill(new URLSearchParams([...asValues.filter(([n]) => n !== 'NB_HMAC'), ['NB_RETURN_DB_REF', '1'], ['NB_HMAC', '0'.repeat(32)]]).toString());
-    if (await doctor.count()) await doctor.first().click();
-    await tab.page.waitForTimeout(300);
+    // The doctor's path is part of the corpus: its button must be there, and its answer is awaited.
+    await doctor.click();
+    await tab.page.locator('ebet-mac-doctor [part=status]').waitFor();
+    await settled(tab.page);
     await assertClean('decoder', tab, baseline);
     await context.close();
   });
@@ -205,7 +206,8 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     const baseline = await dangerous(tab.page);
     assert.ok((await throwCorpus(tab.page)) >= 10, 'request box and builder fields reached');
     await tab.page.locator('ebet-bank-ledger #import').setInputFiles({ name: 'ledger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([Object.fromEntries(asValues), ...PAYLOADS])) });
-    await tab.page.waitForTimeout(300);
+    await tab.page.locator('ebet-bank-ledger p[aria-live].level-ok, ebet-bank-ledger p[aria-live].level-error').waitFor();
+    await settled(tab.page);
     await assertClean('test page', tab, baseline);
 
     // A shop's form posted to the simulated bank, every value a payload: the worker hands it to the page.
@@ -224,8 +226,8 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
       form.submit();
     }, [...asValues, ...asNames]);
     await tab.page.waitForURL(/tools\/test-page\/\?request=/);
-    await tab.page.locator('ebet-bank-simulator').waitFor();
-    await tab.page.waitForTimeout(500);
+    await tab.page.locator('ebet-bank-simulator[data-state]').waitFor();
+    await settled(tab.page);
     await assertClean('test page, posted form', tab, baseline);
     await context.close();
   });
@@ -254,10 +256,12 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     for (const config of [poison(current), { ...current, links: PAYLOADS }, { ...current, contacts: { ...current.contacts, webForm: PAYLOADS[14] } }]) {
       await tab.page.locator('ebet-incident-checklist #config-text').fill(JSON.stringify(config));
       await apply.click();
-      await tab.page.waitForTimeout(100);
+      await settled(tab.page);
     }
     await tab.page.locator('ebet-incident-checklist #config-file').setInputFiles({ name: 'provider.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(poison(current))) });
-    await tab.page.waitForTimeout(300);
+    // The checklist empties the file input once it has read the file.
+    await tab.page.waitForFunction(() => document.querySelector('ebet-incident-checklist').shadowRoot.querySelector('#config-file').value === '');
+    await settled(tab.page);
     assert.ok((await throwCorpus(tab.page)) >= 3);
     await assertClean('incident checklist', tab, baseline);
     await context.close();
@@ -268,7 +272,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     const query = new URLSearchParams(asValues.map(([n, v]) => [n.replace(/^NB_(?!RETURN_|PAID|HMAC|KVV)/, 'NB_RETURN_'), v])).toString();
     for (const path of [`shop/return.html?${query}`, `shop/cancel.html?order=${encodeURIComponent(PAYLOADS[0])}`, `shop/reject.html?order=${encodeURIComponent(PAYLOADS[2])}`, `shop/?${query}`]) {
       const tab = await open(context, path);
-      await tab.page.waitForTimeout(300);
+      await settled(tab.page);
       const loaded = await dangerous(tab.page);
       await throwCorpus(tab.page);
       // The baseline is the bare page: nothing may have come from the query either.
@@ -289,7 +293,8 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
       const box = document.querySelector('ebet-calculator').shadowRoot.appendChild(document.createElement('div'));
       box.innerHTML = payload;
     }, PAYLOADS[2]);
-    await tab.page.waitForTimeout(200);
+    // The injected image fails to load and the CSP blocks its handler: wait for that report.
+    for (let rounds = 0; rounds < 100 && !tab.watch.violations.length; rounds++) await settled(tab.page);
     await assert.rejects(assertClean('injected', tab, baseline), /event-handler attributes in the DOM/);
     assert.ok(tab.watch.violations.length > 0, 'the strict CSP reported the blocked handler');
     await context.close();

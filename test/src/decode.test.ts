@@ -63,18 +63,15 @@ describe('splitMessages', () => {
     expect(prose.messages[0]!.verification.outcome).to.equal('unknown-kind');
   });
 
-  it('splits a 1 MB paste of receipts quickly', async () => {
+  it('splits a 1 MB paste of receipts and decodes a page of them (how fast is the bench’s business)', async () => {
     const line = body(await signed());
     const big = `${line}\n`.repeat(Math.ceil(1_000_000 / (line.length + 1)));
-    const start = performance.now();
     const blocks = splitMessages(big);
     const list = decodeMessages(blocks, TEST_KEY, { limit: 50 });
-    const elapsed = performance.now() - start;
     expect(blocks.length).to.be.greaterThan(3000);
     expect(list.messages).to.have.length(50);
     expect(list.total).to.equal(blocks.length);
     expect(list.replays[0]!.messages).to.have.length(blocks.length);
-    expect(elapsed).to.be.lessThan(3000);
   });
 });
 
@@ -144,7 +141,7 @@ describe('explainStatus', () => {
     expect(explain({ ...yes, NB_HMAC: await webMac(TEST_KEY, 'YES&00002') }).headline.en).to.contain('YES: stamp 00002 is paid');
     const no = explain({ NB_VERIFIED: 'NO', NB_RETURN_STAMP: '00002', NB_HMAC: await webMac(TEST_KEY, 'NO&00002') });
     expect(no.level).to.equal('warning');
-    expect(no.headline.sv).to.contain('banken har ingen betalning med stämpel 00002');
+    expect(no.headline.sv).to.contain('banken har ingen betalning med betalnings-ID 00002');
     const err = explain({ NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002', NB_HMAC: '', NB_ERR_DESCR: 'Tekniskt fel' });
     expect(err.level).to.equal('unknown');
     expect(err.headline.en).to.contain('ERR carries no MAC by design, so it proves nothing — treat the payment as unknown and check again later');

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { calculatorCase, DOCTOR_CAUSES, diagnoseMac, EbetError, readCalculatorCase, readHexValue, TEST_KEY, TEST_KVV, type DoctorCause, type DoctorFinding, type Diagnosis } from '../../src/index.ts';
-import { hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
+import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
 // it: none comes from the code under test.
@@ -67,7 +67,7 @@ describe('diagnoseMac: a MAC that verifies', () => {
     expect(result.expectedMac).to.equal('26D07B3BF8A133425FEFFC79B1AAA4B5');
   });
 
-  it('names the key of a ring that verifies when no date is known', async () => {
+  it('names the key of an undated ring that verifies (an undated ring is a list of candidates)', async () => {
     const result = diagnoseMac('payDirect', FORM, await webMac(OTHER_KEY, RIGHT), [TEST_KEY, OTHER_KEY]);
     expect(result.status).to.equal('correct');
     expect(result.keyIndex).to.equal(1);
@@ -107,12 +107,19 @@ describe('diagnoseMac: each cause alone, from a MAC made with that mistake', () 
     expect(only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['key-as-text']).key.use).to.equal('text-lower');
   });
 
-  it('lowercase-hex: the right MAC in lower case', async () => {
-    const given = (await webMac(KEY_HEX, RIGHT)).toLowerCase();
-    const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
-    const finding = only(result, ['lowercase-hex']);
-    expect(finding.mac).to.equal(given);
-    expect(result.expectedMac).to.equal(given.toUpperCase());
+  it('the right MAC in lower case or in groups is correct, with the policy’s notes (as verifyMessage says)', async () => {
+    const right = await webMac(KEY_HEX, RIGHT);
+    for (const [given, code] of [
+      [right.toLowerCase(), 'hex-case'],
+      [right.replace(/(.{4})(?=.)/g, '$1 '), 'hex-spacing'],
+      [`  ${right} `, 'hex-spacing'],
+    ] as const) {
+      const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
+      expect(result.status, given).to.equal('correct');
+      expect(result.findings).to.deep.equal([]);
+      expect(result.expectedMac).to.equal(right);
+      expect(result.notes.map((n) => [n.code, n.level])).to.deep.equal([[code, 'warning']]);
+    }
   });
 
   it('untruncated: the full 64-character HMAC', async () => {
@@ -253,6 +260,134 @@ describe('diagnoseMac: pairs of causes', () => {
   });
 });
 
+describe('diagnoseMac: three causes at once', () => {
+  it('amount-format + field-order + key-as-text', async () => {
+    const given = (await webHmac(latin1(KEY_HEX), '00002&999999&899.00&SEK&123450')).slice(0, 32);
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['amount-format', 'field-order', 'key-as-text']);
+    expect(finding.string).to.equal('00002&999999&899.00&SEK&123450');
+    expect(finding.explanation.en).to.contain('NB_DB_AMOUNT was signed as "899.00"');
+    await reproduce(finding, [TEST_KEY]);
+  });
+
+  it('whitespace + separator + encoding', async () => {
+    const fields = { ...FORM, NB_STAMP: 'Åsa-00002' };
+    const given = await webMac(KEY_HEX, latin1('999999|Åsa-00002|899,00|SEK |123450'));
+    const finding = only(diagnoseMac('payDirect', fields, given, TEST_KEY), ['whitespace', 'separator', 'encoding']);
+    await reproduce(finding, [TEST_KEY]);
+  });
+
+  it('stops at the simplest explanation: one cause that explains leaves no pairs or threes', async () => {
+    const given = await webMac(KEY_HEX, '999999&00002&899,00&SEK');
+    const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
+    expect(result.findings.every((f) => f.causes.length === 1)).to.equal(true);
+  });
+});
+
+describe('diagnoseMac: the algorithm told from the MAC', () => {
+  it('hmac-sha1: a 40-character MAC is an HMAC-SHA1 (WebCrypto)', async () => {
+    const given = await webHmac(hexToBytes(KEY_HEX), RIGHT, 'SHA-1');
+    expect(given).to.have.length(40);
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['hmac-sha1']);
+    expect(finding.algorithm).to.equal('HMAC-SHA1');
+    expect(finding.digest).to.equal(given);
+    expect(finding.mac).to.equal(given);
+    expect(finding.explanation.en).to.contain('HMAC-SHA1');
+    expect(finding.explanation.sv).to.contain('HMAC-SHA1');
+    expect(finding.fix.en).to.contain(`NB_HMAC = ${await webMac(KEY_HEX, RIGHT)}`);
+  });
+
+  it('hmac-sha1 with a string mistake, in lower case', async () => {
+    const given = (await webHmac(hexToBytes(KEY_HEX), '999999&00002&899.00&SEK&123450', 'SHA-1')).toLowerCase();
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['amount-format', 'hmac-sha1', 'lowercase-hex']);
+    expect(finding.mac).to.equal(given);
+  });
+
+  it('the hand-written HMAC-MD5 of the tests gives RFC 2104’s test vector', () => {
+    expect(handHmacMd5(new Uint8Array(16).fill(0x0b), 'Hi There')).to.equal('9294727A3638BB1C13F48EF8158BFC9D');
+  });
+
+  it('hmac-md5: 32 characters that are an HMAC-MD5', async () => {
+    const given = handHmacMd5(hexToBytes(KEY_HEX), RIGHT);
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['hmac-md5']);
+    expect(finding.algorithm).to.equal('HMAC-MD5');
+    expect(finding.digest).to.equal(given);
+  });
+
+  it('hmac-md5 with a separator mistake', async () => {
+    const given = handHmacMd5(hexToBytes(KEY_HEX), '999999;00002;899,00;SEK;123450');
+    only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['separator', 'hmac-md5']);
+  });
+
+  it('hmac-sha512: an HMAC-SHA512 cut to 32 characters (WebCrypto)', async () => {
+    const full = await webHmac(hexToBytes(KEY_HEX), RIGHT, 'SHA-512');
+    const finding = only(diagnoseMac('payDirect', FORM, full.slice(0, 32), TEST_KEY), ['hmac-sha512']);
+    expect(finding.digest).to.equal(full);
+    expect(finding.mac).to.equal(full.slice(0, 32));
+  });
+
+  it('hmac-sha512 with the key as text and NB_VERSION signed', async () => {
+    const given = (await webHmac(latin1(KEY_HEX), `0002&${RIGHT}`, 'SHA-512')).slice(0, 32);
+    only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['extra-field', 'key-as-text', 'hmac-sha512']);
+  });
+
+  it('base64: the full HMAC-SHA256 in base64', async () => {
+    const given = hexToBase64(await webHmac(hexToBytes(KEY_HEX), RIGHT));
+    expect(given).to.have.length(44);
+    const result = diagnoseMac('payDirect', FORM, given, TEST_KEY);
+    const finding = only(result, ['untruncated', 'base64']);
+    expect(finding.mac).to.equal(given);
+    expect(result.status).to.equal('explained');
+    expect(result.expectedMac).to.equal(await webMac(KEY_HEX, RIGHT));
+    expect(finding.explanation.en).to.contain('base64');
+  });
+
+  it('base64url: the cut MAC in base64url, without padding', async () => {
+    const given = hexToBase64(await webMac(KEY_HEX, RIGHT), true);
+    expect(given).to.have.length(22);
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['base64']);
+    expect(finding.mac).to.equal(given);
+    expect(finding.explanation.en).to.contain('base64url');
+  });
+
+  it('base64url of the full HMAC with a field left out', async () => {
+    const given = hexToBase64(await webHmac(hexToBytes(KEY_HEX), '999999&00002&899,00&SEK'), true);
+    only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['missing-field', 'untruncated', 'base64']);
+  });
+
+  it('base64 of the cut MAC with the amount signed with a point', async () => {
+    const given = hexToBase64(await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450'));
+    expect(given).to.match(/==$/);
+    const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['amount-format', 'base64']);
+    expect(finding.mac).to.equal(given);
+  });
+});
+
+describe('diagnoseMac: a page with many inputs', () => {
+  const page = (extra: Record<string, string> = {}) => {
+    const fields: Record<string, string> = { ...FORM, ...extra };
+    for (let i = 0; i < 120; i++) fields[`input_${i}`] = `value ${i}`;
+    return fields;
+  };
+
+  it('tries the message’s fields and the likely extras, and lists the inputs it left out', () => {
+    const result = diagnoseMac('payDirect', page(), '0123456789ABCDEF0123456789ABCDEF', TEST_KEY);
+    expect(result.status).to.equal('unexplained');
+    expect(result.leftOut).to.include('input_119');
+    expect(result.leftOut).to.not.include('NB_RETURN');
+    expect(result.leftOut).to.not.include('NB_KVV');
+    expect(result.leftOut.length).to.be.greaterThan(100);
+  });
+
+  it('still finds a likely extra field signed on such a page', async () => {
+    const finding = only(diagnoseMac('payDirect', page(), await webMac(KEY_HEX, `${RIGHT}&https://shop.example/ok.html`), TEST_KEY), ['extra-field']);
+    expect(finding.explanation.en).to.contain('NB_RETURN');
+  });
+
+  it('leaves nothing out for a message alone', () => {
+    expect(diagnoseMac('payDirect', FORM, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY).leftOut).to.deep.equal([]);
+  });
+});
+
 describe('diagnoseMac: nothing explains it', () => {
   it('returns no findings, says so, and lists what was tried', () => {
     const result = diagnoseMac('payDirect', FORM, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY);
@@ -287,9 +422,15 @@ describe('diagnoseMac: bad input', () => {
   it('readHexValue names what is wrong with a typed MAC or KVV', () => {
     expect(readHexValue('ff36 5893 d899 291c 3bf5 05fb 3175 e880', 'NB_KVV')).to.equal('ff365893d899291c3bf505fb3175e880');
     expect(fail(() => readHexValue('FF36 5893', 'NB_KVV')).text.en).to.equal('The KVV has 8 hexadecimal characters; it needs exactly 32');
-    expect(fail(() => readHexValue('FF36 589Q', 'NB_KVV')).text.sv).to.contain('KVV:ets tecken "Q" på position 8');
+    expect(fail(() => readHexValue('FF36 589Q', 'NB_KVV')).text.sv).to.contain('KVV:ns tecken ”Q” på position 8');
     expect(fail(() => readHexValue(TEST_KVV + TEST_KVV, 'NB_KVV')).field).to.equal('NB_KVV');
     expect(readHexValue(TEST_KVV + TEST_KVV, 'NB_HMAC')).to.have.length(64);
+    expect(readHexValue(`${TEST_KVV}ABCDEF01`, 'NB_HMAC')).to.have.length(40);
+    expect(readHexValue('JtB7O/ihM0Jf7/x5saqktQ==', 'NB_HMAC')).to.equal('JtB7O/ihM0Jf7/x5saqktQ==');
+    expect(readHexValue('JtB7O_ihM0Jf7_x5saqktQ', 'NB_HMAC')).to.equal('JtB7O_ihM0Jf7_x5saqktQ');
+    expect(fail(() => readHexValue('JtB7O/ihM0Jf7/x5saqktQ==', 'NB_KVV')).code).to.equal('kvv-not-hex');
+    // All hexadecimal digits: read as a hexadecimal MAC of the wrong length, never as base64.
+    expect(fail(() => readHexValue('0123456789ABCDEF012345', 'NB_HMAC')).code).to.equal('mac-length');
     expect(fail(() => readHexValue(' ', 'NB_HMAC')).code).to.equal('mac-missing');
   });
 

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { MESSAGE_KINDS, MESSAGES, parseFields, toHtmlForm, toUrlEncoded, validateFields } from '../../src/index.ts';
-import { anyMessage, checkParse, checkRows, digits, FUZZ_RUNS, fuzzTitle, hex, mutated, nasty, timed } from '../support/fuzz.ts';
+import { anyMessage, checkParse, checkRows, digits, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, mutated, nasty } from '../support/fuzz.ts';
 
 const RUNS = FUZZ_RUNS.parser;
 
@@ -26,7 +26,7 @@ function mutate(source: string, cut: number, at: number, char: string): string {
 
 const TITLE = fuzzTitle('the parser and the validator', 'parser');
 
-describe(TITLE, () => {
+fuzzSuite(TITLE, () => {
   // The count in the run's log, not only in a failure's title.
   before(() => console.log(TITLE));
 
@@ -45,7 +45,9 @@ describe(TITLE, () => {
       fc.property(fields, (entries) => {
         const named = entries.filter((e) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.name) && !/[\x00-\x08\x0e-\x1f]/.test(e.value));
         const html = parseFields(toHtmlForm(named, 'https://bank.example/pay'));
-        if (named.length) expect(html.entries).to.deep.equal(named);
+        // A form reads back when it is an E-betalning form (it sends an NB_ field); else the page says it has none.
+        if (named.some((e) => /^nb_/i.test(e.name))) expect(html.entries).to.deep.equal(named);
+        else if (named.length) expect(html.problems.map((p) => p.code)).to.include('no-ebet-form');
         const body = parseFields(toUrlEncoded(named));
         if (named.length && !named.some((e) => /[\ud800-\udfff]/.test(e.value))) expect(body.entries).to.deep.equal(named);
       }),
@@ -85,13 +87,13 @@ describe(TITLE, () => {
     );
     fc.assert(
       fc.property(fc.constantFrom(...MESSAGE_KINDS), fc.oneof(anyMessage, mutated), options, (kind, entries, opts) => {
-        checkRows(timed('validateFields', () => validateFields(kind, entries, opts)), entries);
+        checkRows(validateFields(kind, entries, opts), entries);
       }),
       { numRuns: RUNS.validateMutated },
     );
   });
 
-  it(`parses ${RUNS.forms} messages pasted in every form (HTML, URL-encoded, lines, JSON, cURL, fetch), whole or mutated, within the time bound`, () => {
+  it(`parses ${RUNS.forms} messages pasted in every form (HTML, URL-encoded, lines, JSON, cURL, fetch), whole or mutated`, () => {
     const pasted = fc.tuple(fc.oneof(anyMessage, mutated), fc.constantFrom('html', 'url', 'lines', 'colon', 'json', 'curl', 'fetch'), fc.nat(), nasty).map(([entries, form, at, junk]) => {
       const body = toUrlEncoded(entries);
       const text = {
@@ -107,7 +109,7 @@ describe(TITLE, () => {
       return at % 3 === 0 ? text.slice(0, i) + junk + text.slice(i) : at % 3 === 1 ? text.slice(0, i) : text;
     });
     fc.assert(
-      fc.property(pasted, (s) => checkParse(timed('parseFields', () => parseFields(s)))),
+      fc.property(pasted, (s) => checkParse(parseFields(s))),
       { numRuns: RUNS.forms },
     );
   });

@@ -104,7 +104,7 @@ describe('incident: configuration', () => {
     if (result.ok) return;
     expect(result.problems.map((p) => p.path)).to.deep.equal(['contacts.phone']);
     expect(result.problems[0]!.message.en).to.match(/^contacts\.phone: expected a string; got number$/);
-    expect(result.problems[0]!.message.sv).to.match(/^contacts\.phone: förväntade en sträng; fick number$/);
+    expect(result.problems[0]!.message.sv).to.match(/^contacts\.phone: ska vara en sträng, inte number$/);
   });
 
   const cases: [string, unknown, RegExp][] = [
@@ -205,9 +205,9 @@ describe('incident: office hours in Europe/Stockholm', () => {
     expect(weekend.reason.en).to.contain('Saturday 10:00');
     expect(weekend.reason.en).to.contain('opens Monday 2026-11-23 at 08:00');
     expect(weekend.reason.en).to.contain('about Mon–Fri 08:00–17:00');
-    expect(weekend.reason.sv).to.contain('ca mån–fre 08:00–17:00');
+    expect(weekend.reason.sv).to.contain('ca mån–fre 08.00–17.00');
     expect(weekend.reason.sv).to.contain('larm');
-    expect(weekend.reason.sv).to.contain('måndag 2026-11-23 kl. 08:00');
+    expect(weekend.reason.sv).to.contain('måndag 2026-11-23 kl. 08.00');
     expect(officeStatus(at('2026-11-23T05:00:00Z'), config).reason.en).to.contain('opens today at 08:00');
     expect(officeStatus(at('2026-11-27T17:00:00Z'), config).reason.en).to.contain('opens Monday 2026-11-30 at 08:00');
     expect(officeStatus(at('2026-11-23T18:30:00Z'), config).reason.en).to.contain('opens Tuesday at 08:00');
@@ -266,14 +266,14 @@ describe('incident: Swedish public holidays', () => {
     expect(status.holiday).to.deep.equal({ en: 'Midsummer Eve', sv: 'midsommarafton' });
     expect(status.reason.en).to.match(/^Office closed today: Midsummer Eve \(Sweden’s public holidays; it is Friday 10:00 in Europe\/Stockholm\)/);
     expect(status.reason.en).to.contain('opens Monday 2026-06-22 at 08:00');
-    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10:00 en fredag/);
-    expect(status.reason.sv).to.contain('öppnar måndag 2026-06-22 kl. 08:00');
+    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10.00 en fredag/);
+    expect(status.reason.sv).to.contain('öppnar måndag 2026-06-22 kl. 08.00');
   });
 
   it('opens after Easter on the Tuesday after Easter Monday', () => {
     const maundyThursday = at('2027-03-25T16:30:00Z'); // 17:30 CET; Easter Sunday is 28 March
     expect(officeStatus(maundyThursday, config).reason.en).to.contain('The office opens Tuesday 2027-03-30 at 08:00');
-    expect(officeStatus(maundyThursday, config).reason.sv).to.contain('Kontoret öppnar tisdag 2027-03-30 kl. 08:00');
+    expect(officeStatus(maundyThursday, config).reason.sv).to.contain('Kontoret öppnar tisdag 2027-03-30 kl. 08.00');
     expect(officeStatus(maundyThursday, config).holiday).to.equal(undefined); // closed for the evening, not for a holiday
     expect(officeStatus(at('2027-03-29T05:00:00Z'), config).reason.en).to.contain('opens Tuesday at 08:00'); // Easter Monday 07:00
     expect(isOfficeOpen(at('2027-03-30T06:00:00Z'), config)).to.equal(true); // Tuesday 08:00 CEST
@@ -293,7 +293,7 @@ describe('incident: Swedish public holidays', () => {
     const wrong = parseIncidentConfig(JSON.stringify(configWith('officeHours.holidays', 'SV')));
     expect(!wrong.ok && wrong.problems.map((p) => p.path)).to.deep.equal(['officeHours.holidays']);
     expect(!wrong.ok && wrong.problems[0]!.message.en).to.equal('officeHours.holidays: expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got "SV"');
-    expect(!wrong.ok && wrong.problems[0]!.message.sv).to.match(/^officeHours\.holidays: förväntade "SE" .* eller "none"/);
+    expect(!wrong.ok && wrong.problems[0]!.message.sv).to.match(/^officeHours\.holidays: ska vara "SE" .* eller "none"/);
   });
 });
 
@@ -442,11 +442,14 @@ describe('incident: the written report', () => {
   it('is written in Swedish too, and marks what was not given', () => {
     const blank = createIncident('i2', 'CertiTrade', t0);
     const { subject, body } = incidentReport(blank, DEFAULT_INCIDENT_CONFIG, 'sv');
-    expect(subject).to.equal('Driftstörning: 2026-11-23 10:00');
-    expect(body).to.contain('Vad som hänt:\n  (ej angivet)');
-    expect(body).to.contain('Ordernummer:\n  (ej angivet)');
-    expect(body).to.contain('- [ej gjort] Sista åtgärd: bestäms senare');
-    expect(body).not.to.contain('Supportticket');
+    expect(subject).to.equal('Incident: 2026-11-23 10:00');
+    expect(body).to.contain('Vad som hänt:\n  (inte angivet)');
+    expect(body).to.contain('Ordernummer:\n  (inte angivet)');
+    expect(body).to.contain('- [inte gjort] Sista åtgärd: bestäms senare');
+    expect(body).not.to.contain('Supportärende');
+    const timeline = incidentReport(incident, DEFAULT_INCIDENT_CONFIG, 'sv').body; // Swedish quotes: ”…”
+    expect(timeline).to.contain('10:05  Steg ”Läs driftinfosidan”: gjort');
+    expect(timeline).to.contain('10:06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
   });
 
   it('gives a mailto: link to the support address that carries the whole report when it fits', () => {

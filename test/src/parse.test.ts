@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { decodeEntities, parseFields, type ParseResult } from '../../src/index.ts';
+import fc from 'fast-check';
+import { parseFields, type ParseResult } from '../../src/index.ts';
 
 const codes = (r: ParseResult) => r.problems.map((p) => p.code);
 
@@ -85,6 +86,24 @@ describe('parseFields: every input form', () => {
     expect(parseFields('[{"name":"NB_STAMP","value":"1"},{"name":"NB_STAMP","value":"2"}]').duplicates).to.deep.equal(['NB_STAMP']);
   });
 
+  it('reads a JSON object’s members as JSON.parse and Object.entries give them (array indices first, a repeated name in its first place with its last value)', () => {
+    const name = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('NB_STAMP', '0', '1', '10', '01', '4294967294', '4294967295', '__proto__', 'toString', 'a"b\\c'));
+    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom({}, [1], { a: 'b' }));
+    const space = fc.constantFrom('', ' ', '\n  ', '\t');
+    const object = fc.tuple(fc.array(fc.tuple(name, value, space), { minLength: 1, maxLength: 8 }), space).map(
+      ([members, s]) => `{${s}${members.map(([n, v, t]) => `${JSON.stringify(n)}${t}:${s}${JSON.stringify(v)}`).join(`,${s}`)}${s}}`,
+    );
+    fc.assert(
+      fc.property(object, (json) => {
+        const expected = Object.entries(JSON.parse(json) as Record<string, unknown>)
+          .filter(([, v]) => v === null || typeof v !== 'object')
+          .map(([n, v]) => ({ name: n, value: v === null ? '' : String(v) }));
+        expect(parseFields(json).entries, json).to.deep.equal(expected);
+      }),
+      { numRuns: 1000, seed: 15 },
+    );
+  });
+
   it('reports broken JSON with a position', () => {
     const r = parseFields('{"NB_STAMP": "1",}');
     expect(codes(r)).to.deep.equal(['bad-json']);
@@ -133,6 +152,60 @@ describe('parseFields: every input form', () => {
   });
 });
 
+describe('parseFields: which form of a page is read', () => {
+  const page = `<form action="/search" method=get><input name=q value=shoes><input type=password name=password value=secret></form>
+    <form action="https://bank.example/pay" method=POST><input type=hidden name=NB_STAMP value=1><input type=hidden name=NB_RCV_ID value=2></form>`;
+
+  it('reads the form that sends NB_ fields, reports its action and method, and lists the others without merging them', () => {
+    const r = parseFields(page);
+    expect(r.entries).to.deep.equal([
+      { name: 'NB_STAMP', value: '1' },
+      { name: 'NB_RCV_ID', value: '2' },
+    ]);
+    expect([r.action, r.method]).to.deep.equal(['https://bank.example/pay', 'post']);
+    expect(r.form).to.deep.include({ index: 1, action: 'https://bank.example/pay', method: 'post', names: ['NB_STAMP', 'NB_RCV_ID'] });
+    expect(r.otherForms).to.deep.equal([{ index: 0, action: '/search', method: 'get', names: ['q', 'password'], position: 1 }]);
+    const note = r.problems.find((p) => p.code === 'other-forms')!;
+    expect(note.level).to.equal('info');
+    expect(note.message.en).to.contain('q, password');
+  });
+
+  it('says when a page has no E-betalning form, and lists the forms it found', () => {
+    const r = parseFields(page.slice(0, page.indexOf('</form>') + 7));
+    expect(r.entries).to.deep.equal([]);
+    const error = r.problems.find((p) => p.code === 'no-ebet-form')!;
+    expect(error.level).to.equal('error');
+    expect(error.message.en).to.equal('This page has no E-betalning form (none sends an NB_ field); it has form 1 at position 1 (method get action="/search"; q, password)');
+    expect(error.message.sv).to.contain('Sidan har inget E-betalningsformulär');
+  });
+
+  it('reads inputs outside any form when they are the ones with NB_ fields', () => {
+    const r = parseFields('<form><input name=q></form><input type=hidden name=NB_STAMP value=7>');
+    expect(r.entries).to.deep.equal([{ name: 'NB_STAMP', value: '7' }]);
+    expect(r.form!.index).to.equal(null);
+    expect(r.action).to.equal(undefined);
+  });
+
+  it('gives a control to the form that was open when it was parsed, or to the one its form= names', () => {
+    expect(parseFields('<table><form method=post><tr><td><input name=NB_STAMP value=1></td></tr></form></table>').fields).to.deep.equal({ NB_STAMP: '1' });
+    const r = parseFields('<form id=pay method=post><input name=NB_STAMP value=1></form><input name=NB_RCV_ID value=2 form=pay><input name=NB_PAID value=3 form=nowhere>');
+    expect(r.entries.map((e) => e.name)).to.deep.equal(['NB_STAMP', 'NB_RCV_ID']);
+  });
+
+  it('sends what the browser sends: no disabled, unchecked or button fields; textarea, select and checkbox defaults', () => {
+    const r = parseFields(`<form method=post>
+      <input name=NB_STAMP value=first disabled><input name=NB_STAMP value=second>
+      <fieldset disabled><input name=NB_X value=off><legend>kept</legend></fieldset>
+      <input type=checkbox name=NB_BOX checked><input type=checkbox name=NB_OFF>
+      <textarea name=NB_TEXT>\nline 1\r\nline 2</textarea>
+      <select name=NB_PICK><option>a<option selected>b</select><select name=NB_FIRST><option disabled>x<option> y  z </select>
+      <input name=NB_LINE value="a&#10;b"><button name=NB_BUTTON value=1>Pay</button><input type=submit name=NB_SUBMIT value=Pay>
+    </form>`);
+    const sent = r.entries.map(({ name, value }) => `${name}=${value}`);
+    expect(sent).to.deep.equal(['NB_STAMP=second', 'NB_BOX=on', 'NB_TEXT=line 1\nline 2', 'NB_PICK=b', 'NB_FIRST=y z', 'NB_LINE=ab']);
+  });
+});
+
 describe('parseFields: hostile HTML is read, never run', () => {
   afterEach(() => {
     delete (window as unknown as Record<string, unknown>).__pwned;
@@ -157,7 +230,9 @@ describe('parseFields: hostile HTML is read, never run', () => {
   });
 
   it('decodes character references the way HTML does', () => {
-    expect(decodeEntities('&lt;&gt;&amp;&quot;&#39;&#x41;&aring;&unknown;')).to.equal(`<>&"'Aå&unknown;`);
+    const r = parseFields('<input name=NB_STAMP value="&lt;&gt;&amp;&quot;&#39;&#x41;&aring;&unknown;&szlig;&hellip;&not;&notit;&amp=">');
+    // In an attribute, a reference without ; followed by a letter, digit or = stays as written.
+    expect(r.fields.NB_STAMP).to.equal(`<>&"'Aå&unknown;ß…¬&notit;&amp=`);
   });
 });
 

@@ -61,11 +61,11 @@ describe('simulator: pay direct receipt (table 2)', () => {
   it('signs NB_RETURN_STAMP&amount&currency&reference&NB_PAID with the key (checked with WebCrypto)', async () => {
     const a = answer(payDirectAnswer(PAY, TEST_KEY, EMPTY_LEDGER, { now: NOW }));
     expect(a.status).to.equal('YES');
-    expect(a.fields.NB_PAID).to.equal('2026-11-23-10.15.30.123000');
+    expect(a.fields.NB_PAID).to.equal('2026-11-23-11.15.30.123000');
     expect(a.fields.NB_PAID!.length).to.equal(26);
     expect(Object.keys(a.fields)).to.deep.equal(['NB_RETURN_STAMP', 'NB_RETURN_DB_AMOUNT', 'NB_RETURN_DB_CUR', 'NB_RETURN_DB_REF', 'NB_PAID', 'NB_HMAC', 'NB_KVV']);
-    expect(a.macString).to.equal('00002&899,00&SEK&123450&2026-11-23-10.15.30.123000');
-    expect(a.fields.NB_HMAC).to.equal(await webMac(KEY_HEX, '00002&899,00&SEK&123450&2026-11-23-10.15.30.123000'));
+    expect(a.macString).to.equal('00002&899,00&SEK&123450&2026-11-23-11.15.30.123000');
+    expect(a.fields.NB_HMAC).to.equal(await webMac(KEY_HEX, '00002&899,00&SEK&123450&2026-11-23-11.15.30.123000'));
     expect(a.fields.NB_KVV).to.equal(TEST_KVV);
     expect(validateFields('payDirectReturn', a.fields, { key: TEST_KEY }).every((r) => r.level === 'ok')).to.equal(true);
     expect(a.ledger.payments).to.have.length(1);
@@ -76,7 +76,7 @@ describe('simulator: pay direct receipt (table 2)', () => {
     const key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     const request = signMessage('payDirect', { ...PAY, NB_STAMP: 'Å1' }, key, { encoding: 'iso-8859-1' });
     const a = answer(payDirectAnswer(request, key, EMPTY_LEDGER, { now: NOW, encoding: 'iso-8859-1' }));
-    expect(a.fields.NB_HMAC).to.equal(await webMac(key, latin1('Å1&899,00&SEK&123450&2026-11-23-10.15.30.123000')));
+    expect(a.fields.NB_HMAC).to.equal(await webMac(key, latin1('Å1&899,00&SEK&123450&2026-11-23-11.15.30.123000')));
   });
 
   it('offers no successful payment when any field has an error, naming the fields', () => {
@@ -97,7 +97,7 @@ describe('simulator: pay direct receipt (table 2)', () => {
 
   it('gives unique NB_PAIDs even at the same microsecond', () => {
     const first = newPaid(NOW);
-    expect(newPaid(NOW, new Set([first]))).to.equal('2026-11-23-10.15.30.123001');
+    expect(newPaid(NOW, new Set([first]))).to.equal('2026-11-23-11.15.30.123001');
   });
 });
 
@@ -121,7 +121,7 @@ describe('simulator: payment check (table 4)', () => {
   });
 
   it('answers ERR without a MAC for another error, with the reason in NB_ERROR_DESCR (AN50)', () => {
-    const request = signMessage('paymentCheck', { NB_VERSION: '0001', NB_RCV_ID: '999999', NB_STAMP: '00002' }, TEST_KEY);
+    const request = signMessage('paymentCheck', { NB_VERSION: '0003', NB_RCV_ID: '999999', NB_STAMP: '00002' }, TEST_KEY);
     const a = answer(paymentCheckAnswer(request, TEST_KEY, EMPTY_LEDGER));
     expect(a.status).to.equal('ERR');
     expect(a.fields.NB_HMAC).to.equal('');
@@ -138,7 +138,7 @@ describe('simulator: payment check (table 4)', () => {
     const other = check('00002', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     const a = paymentCheckAnswer(other, TEST_KEY, ledger);
     expect(a.outcome).to.equal('notFound');
-    expect(a.reason.en).to.match(/does not verify: with the chosen key the MAC of "999999&00002" is/);
+    expect(a.reason.en).to.match(/does not match: with the key and UTF-8 the MAC of "999999&00002" is/);
     expect(paymentCheckAnswer({ NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '1' }, TEST_KEY, ledger).outcome).to.equal('notFound');
   });
 });
@@ -149,7 +149,7 @@ describe('simulator: repayment (table 6) and the ledger rules', () => {
     const first = answer(repaymentAnswer(repayRequest(paid, '500,00'), TEST_KEY, ledger, { now: new Date('2026-11-24T08:00:00Z') }));
     expect(first.status).to.equal('YES');
     const paid2 = first.fields.NB_PAID!;
-    expect(paid2).to.equal('2026-11-24-08.00.00.000000');
+    expect(paid2, 'NB_PAID is written in Swedish time (CET in November)').to.equal('2026-11-24-09.00.00.000000');
     expect(first.fields.NB_HMAC).to.equal(await webMac(KEY_HEX, `YES&00002&123450&500,00&SEK&${paid2}`));
     expect(remainingHundredths(first.ledger, first.ledger.payments[0]!)).to.equal(39900);
     expect(currentPaid(first.ledger, first.ledger.payments[0]!)).to.equal(paid2);

@@ -43,7 +43,8 @@ describe('validateFields: the test page’s table', () => {
     ['currency not offered', { NB_DB_CUR: 'USD' }, 'NB_DB_CUR', 'error', /the bank takes SEK or EUR/],
     ['reference with a leading zero', { NB_DB_REF: '0123' }, 'NB_DB_REF', 'error', /NB_DB_REF may not start with 0: 123/, '123'],
     ['reference with a letter', { NB_DB_REF: '12A3' }, 'NB_DB_REF', 'error', /digits only; "A" at position 3/, '123'],
-    ['version other than 0002', { NB_VERSION: '0001' }, 'NB_VERSION', 'error', /exactly 0002/, '0002'],
+    ['version other than 0002', { NB_VERSION: '0003' }, 'NB_VERSION', 'error', /exactly 0002/, '0002'],
+    ['version 0001, explained both ways', { NB_VERSION: '0001' }, 'NB_VERSION', 'warning', /older version.*felaktigt angiven version.*try 0001/, '0002'],
     ['relative return URL', { NB_RETURN: '/return.html' }, 'NB_RETURN', 'error', /NB_RETURN is relative/],
     ['javascript: return URL', { NB_CANCEL: 'javascript:alert(1)' }, 'NB_CANCEL', 'error', /must be an absolute http\(s\) URL/],
     ['plain http return URL', { NB_REJECT: 'http://shop.example/r.html' }, 'NB_REJECT', 'warning', /plain http/, 'https://shop.example/r.html'],
@@ -54,8 +55,10 @@ describe('validateFields: the test page’s table', () => {
     ['MAC in lower case', { NB_HMAC: GOOD.NB_HMAC.toLowerCase() }, 'NB_HMAC', 'warning', /lower case/, GOOD.NB_HMAC],
     ['the full 64-character HMAC', { NB_HMAC: `${GOOD.NB_HMAC}${'0'.repeat(32)}` }, 'NB_HMAC', 'error', /full 64-character HMAC/, GOOD.NB_HMAC],
     ['a MAC of the wrong length', { NB_HMAC: 'ABC' }, 'NB_HMAC', 'error', /3 hexadecimal characters; it must be exactly 32/],
-    ['a MAC that does not verify', { NB_DB_AMOUNT: '898,00' }, 'NB_HMAC', 'error', /does not match: with the chosen key the MAC of "999999&00002&898,00&SEK&123450"/, 'MAC by WebCrypto'],
-    ['a KVV of another key', { NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'error', /belongs to another key/, TEST_KVV],
+    ['a MAC that does not verify', { NB_DB_AMOUNT: '898,00' }, 'NB_HMAC', 'error', /does not match: with the key and UTF-8 the MAC of "999999&00002&898,00&SEK&123450"/, 'MAC by WebCrypto'],
+    ['the KVV of the key used as text', { NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'error', /KVV of the key used as text/, TEST_KVV],
+    ['a KVV of another key', { NB_KVV: '00112233445566778899AABBCCDDEEFF' }, 'NB_KVV', 'error', /not the KVV of the key used \(FF36/, TEST_KVV],
+    ['a MAC in groups of four', { NB_HMAC: GOOD.NB_HMAC.replace(/(.{4})(?=.)/g, '$1 ') }, 'NB_HMAC', 'warning', /written with spaces/, GOOD.NB_HMAC],
     ['an empty mandatory field', { NB_RCV_ID: '' }, 'NB_RCV_ID', 'error', /NB_RCV_ID is empty; it is mandatory/],
     ['a misspelled field', { NB_STAMPP: '1' }, 'NB_STAMPP', 'error', /did you mean NB_STAMP\?/, 'NB_STAMP'],
     ['an unknown field', { COLOR: 'red' }, 'COLOR', 'warning', /not part of Pay direct/],
@@ -75,8 +78,11 @@ describe('validateFields: the test page’s table', () => {
   it('adds a row for each missing mandatory field', () => {
     const { NB_CANCEL: _c, NB_KVV: _k, ...rest } = GOOD;
     const rows = validateFields('payDirect', rest);
-    const missing = rows.filter((r) => r.code === 'missing');
-    expect(missing.map((r) => r.name)).to.deep.equal(['NB_CANCEL', 'NB_KVV']);
+    const missing = rows.filter((r) => r.value === null);
+    expect(missing.map((r) => [r.name, r.code])).to.deep.equal([
+      ['NB_CANCEL', 'missing'],
+      ['NB_KVV', 'kvv-missing'],
+    ]);
     expect(missing[0]!.value).to.equal(null);
     expect(verdict(rows)).to.equal('error');
   });
@@ -94,13 +100,15 @@ describe('validateFields: the test page’s table', () => {
 });
 
 describe('validateFields: answers from the bank', () => {
-  it('accepts the bank’s own format changes (" SEK") as warnings, not errors', async () => {
+  it('accepts the bank’s own format changes (" SEK") as the policy says: noted, not a warning', async () => {
     const fields = { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: ' SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '20261123101010' };
     const mac = await webMac(TEST_KEY, '00002&899,00& SEK&123450&20261123101010');
     expect(computeMac('payDirectReturn', fields, TEST_KEY)).to.equal(mac);
     const rows = validateFields('payDirectReturn', { ...fields, NB_HMAC: mac, NB_KVV: TEST_KVV }, { key: TEST_KEY });
-    expect(rows.find((r) => r.name === 'NB_RETURN_DB_CUR')!.level).to.equal('warning');
-    expect(verdict(rows)).to.equal('warning');
+    const cur = rows.find((r) => r.name === 'NB_RETURN_DB_CUR')!;
+    expect([cur.level, cur.code]).to.deep.equal(['ok', 'currency-space']);
+    expect(cur.message.en).to.contain('as in the handbook’s own answers');
+    expect(verdict(rows)).to.equal('ok');
   });
 
   it('expects no MAC and no KVV on ERR, and warns when a MAC is there anyway', () => {
@@ -141,9 +149,21 @@ describe('validateFields: warnings that trip integrations', () => {
     const stamp = rows.find((r) => r.name === 'NB_STAMP')!;
     expect([stamp.level, stamp.ok, stamp.code]).to.deep.equal(['warning', true, 'stamp-used']);
     expect(stamp.message.en).to.match(/already used by an earlier payment \(2026-11-23T10:00:00.000Z\).*double billing/);
-    expect(stamp.message.sv).to.match(/dubbel debitering/);
+    expect(stamp.message.sv).to.match(/dubbel fakturering/);
     expect(verdict(rows)).to.equal('warning');
     const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002' }, { usedStamps });
     expect(check.find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');
+  });
+
+  it('warns of plain http on every return address, and says a receipt travels only to NB_RETURN', () => {
+    const http = { ...GOOD, NB_RETURN: 'http://shop.example/ok.html', NB_CANCEL: 'http://shop.example/cancel.html', NB_REJECT: 'http://shop.example/reject.html' };
+    const [ok, cancel, reject] = (['NB_RETURN', 'NB_CANCEL', 'NB_REJECT'] as const).map((name) => rowOf(http, name));
+    expect([ok!.code, cancel!.code, reject!.code]).to.deep.equal(['url-http', 'url-http', 'url-http']);
+    expect(ok!.message.en).to.contain('the bank’s answer then travels unencrypted');
+    expect(ok!.message.sv).to.contain('bankens svar skickas då okrypterat');
+    for (const row of [cancel!, reject!]) {
+      expect(row.message.en).to.contain('nothing is posted to it').and.not.match(/receipt|answer/);
+      expect(row.message.sv).to.contain('inget skickas dit').and.not.match(/kvitto|svar/);
+    }
   });
 });

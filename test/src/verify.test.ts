@@ -39,7 +39,10 @@ describe('verifyMessage: pay direct receipts', () => {
     expect(v.verified).to.equal(true);
     expect(v.givenMac).to.equal(mac);
     expect(v.givenMacCase).to.equal('lower');
-    expect(v.findings.find((f) => f.code === 'mac-case')!.message.sv).to.contain('gemener');
+    const note = v.findings.find((f) => f.code === 'hex-case')!;
+    expect(note.level).to.equal('info');
+    expect(note.message.sv).to.contain('gemener');
+    expect(v.verdict).to.equal('ok');
   });
 
   it('fails an altered receipt and gives the MAC its values would need', async () => {
@@ -252,6 +255,7 @@ describe('verifyMessage: key rings', () => {
     const v = verifyMessage({ ...(await receipt('20261123', TEST_KEY)), NB_KVV: computeKvv(K2) }, TEST_KEY);
     expect(v.verified).to.equal(true);
     expect(v.kvv).to.deep.equal({ given: computeKvv(K2), expected: TEST_KVV, matches: false });
-    expect(v.findings.find((f) => f.code === 'kvv-mismatch')!.level).to.equal('warning');
+    expect(v.findings.find((f) => f.code === 'kvv-mismatch')!.level).to.equal('error');
+    expect(v.verdict).to.equal('error');
   });
 });

@@ -56,7 +56,8 @@ describe('<ebet-bank-simulator>', () => {
       [{ NB_DB_REF: '0123' }, 'NB_DB_REF', 'reference-leading-zero'],
       [{ NB_RETURN: 'javascript:alert(1)' }, 'NB_RETURN', 'url-scheme'],
       [{ NB_STAMP: 'x'.repeat(23) }, 'NB_STAMP', 'too-long'],
-      [{ NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'kvv-mismatch'],
+      [{ NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' }, 'NB_KVV', 'kvv-key-as-text'],
+      [{ NB_KVV: '00112233445566778899AABBCCDDEEFF' }, 'NB_KVV', 'kvv-mismatch'],
       [{ NB_HMAC: '0'.repeat(32) }, 'NB_HMAC', 'mac-mismatch'],
       [{ COLOUR: 'red' }, 'COLOUR', 'unknown-field'],
     ];
@@ -269,7 +270,7 @@ describe('<ebet-bank-simulator>', () => {
     await waitUntil(async () => (await readAttempts()).length === 2, 'the answered check is logged');
     const logged = (await readAttempts()).find((a) => a.kind === 'paymentCheck')!;
     expect([logged.source, logged.outcome]).to.deep.equal(['pasted', 'not-found']);
-    expect(logged.reason!.en).to.contain('does not verify');
+    expect(logged.reason!.en).to.contain('NB_HMAC does not match');
   });
 
   it('answers a received request at once with the outcome chosen up front, and not again when shown again', async () => {

@@ -1,11 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { _HMAC } from '@noble/hashes/hmac.js';
 import '../../../components/ebet-calculator/ebet-calculator.ts';
 import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-calculator.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
-import { calculatorCase, readCalculatorCase, TEST_KEY } from '../../../src/index.ts';
+import { calculatorCase, computeMacDetails, readCalculatorCase, TEST_KEY } from '../../../src/index.ts';
 import { generateHar, generateLog } from '../../support/session.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
@@ -47,8 +48,47 @@ async function settle(el: EbetCalculator): Promise<void> {
   await doctor(el).updateComplete;
 }
 
+/** Counts the HMAC-SHA256 digests finished while `run` runs (every HMAC of the toolkit ends in noble's `digest`). */
+async function countHmacs(run: () => unknown): Promise<number> {
+  const digest = _HMAC.prototype.digest;
+  let count = 0;
+  _HMAC.prototype.digest = function (this: typeof _HMAC.prototype) {
+    count++;
+    return digest.call(this);
+  };
+  try {
+    await run();
+  } finally {
+    _HMAC.prototype.digest = digest;
+  }
+  return count;
+}
+
 describe('<ebet-calculator>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+
+  it('computes the MAC and the KVV once per change, and not at all for a change they do not read', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    await paste(el, LINES);
+    await useTestKey(el);
+    await settle(el);
+    // What one computation costs: the MAC and the key's KVV.
+    const once = await countHmacs(() => computeMacDetails('payDirect', [{ name: 'NB_RCV_ID', value: '999999' }, { name: 'NB_STAMP', value: '1' }, { name: 'NB_DB_AMOUNT', value: '1,00' }, { name: 'NB_DB_CUR', value: 'SEK' }, { name: 'NB_DB_REF', value: '13' }], KEY_HEX));
+    expect(once).to.equal(2);
+    const encoding = await countHmacs(async () => {
+      type($<HTMLSelectElement>(el, '#encoding'), 'iso-8859-1', 'change');
+      await settle(el);
+    });
+    expect(encoding, 'HMACs for one change of the encoding').to.equal(once);
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450'));
+    const unrelated = await countHmacs(async () => {
+      type($<HTMLInputElement>(el, '#kvv'), 'FF36 5893');
+      root(el).querySelector('details')!.open = true;
+      await settle(el);
+    });
+    expect(unrelated, 'HMACs for a typed KVV and an opened editor').to.equal(0);
+    expect($(el, '#kvv').getAttribute('aria-invalid')).to.equal('true');
+  });
 
   it('pasting fields shows the exact string, its bytes, the HMAC, the MAC and the KVV (checked with WebCrypto)', async () => {
     const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);

@@ -19,23 +19,11 @@ function catchSubmits(): { forms: HTMLFormElement[]; restore: () => void } {
   return { forms, restore: () => (HTMLFormElement.prototype.submit = original) };
 }
 
-/** The element once its core is loaded and its settings checked. */
+/** The element once its settings are checked: its `updateComplete` waits for a check that loads the rest of the core. */
 async function checkout(template: ReturnType<typeof html>): Promise<EbetCheckout> {
-  return ready(await fixture<EbetCheckout>(template));
-}
-
-/** Waits until the element has loaded the core (its first check of the settings). */
-async function ready(el: EbetCheckout): Promise<EbetCheckout> {
-  await import(/* @vite-ignore */ EbetCheckout.coreUrl);
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  const el = await fixture<EbetCheckout>(template);
   await el.updateComplete;
   return el;
-}
-
-/** Resolves once `condition` holds (polled), or fails after two seconds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(condition()).to.equal(true);
 }
 
 const problemFields = (el: EbetCheckout) => [...el.shadowRoot!.querySelectorAll('li[data-field]')].map((li) => li.getAttribute('data-field'));
@@ -101,10 +89,13 @@ describe('<ebet-checkout>', () => {
     const el = await checkout(html`<ebet-checkout mode="test" rcv-id="999999" amount="5" reference="7" return-url="r.html" cancel-url="c.html" reject-url="j.html" action="https://bank.example/pay"></ebet-checkout>`);
     let announced = 0;
     el.addEventListener('ebet-checkout-submit', () => announced++);
+    const submitted = oneEvent(el, 'ebet-checkout-submit');
     for (let i = 0; i < 5; i++) button(el).click();
-    await new Promise((r) => setTimeout(r, 200));
+    await submitted;
+    await el.updateComplete;
+    expect(el.getAttribute('data-state')).to.equal('submitted');
     button(el).click();
-    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
     expect(announced).to.equal(1);
     expect(submits.forms).to.have.length(1);
     expect(submits.forms[0]!.action).to.equal('https://bank.example/pay');
@@ -262,12 +253,13 @@ describe('<ebet-checkout>', () => {
       html`<form><ebet-checkout name="payment" mode="test" rcv-id="999999" amount="5" reference="7" stamp="S3" return-url="r.html" cancel-url="c.html" reject-url="j.html"></ebet-checkout></form>`,
     );
     const el = form.querySelector('ebet-checkout')!;
-    await ready(el);
+    await el.updateComplete;
     expect(new FormData(form).get('payment')).to.equal('S3');
     expect(form.checkValidity()).to.equal(true);
     // A doubtful amount: the rest of the core is loaded to say what is wrong, and then the form is invalid.
     el.amount = 'abc';
-    await until(() => !form.checkValidity());
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
     expect(el.shadowRoot!.querySelector('[data-field=NB_DB_AMOUNT]')!.textContent).to.contain('not an amount');
     const fieldset = document.createElement('fieldset');
     form.append(fieldset);

@@ -182,7 +182,7 @@ describe('<ebet-decoder>', () => {
       ['NB_RETURN_DB_REF', 'different'],
     ]);
     expect(rows[2]!.textContent).to.contain('exactly as received');
-    expect(rows[3]!.textContent).to.contain('do not deliver');
+    expect(rows[3]!.textContent).to.contain('Do not deliver on it');
   });
 
   it('picks the key of a ring by the date in NB_PAID', async () => {
@@ -265,7 +265,7 @@ describe('<ebet-decoder>', () => {
     await useTestKey(el);
     await paste(el, body(await receipt()));
     expect(root(el).querySelector('h1')!.textContent).to.equal('Svarsavkodare');
-    expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betalt: bankens kvitto');
+    expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betald: bankens kvitto');
     expect(root(el).textContent).to.contain('Exakt den sträng som signeras');
   });
 });

@@ -27,7 +27,12 @@ describe('<ebet-fields-input>', () => {
     const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
     el.value = '<img src=x onerror="window.__pasted=1"><input name="NB_STAMP" value="<b>x</b>">';
     await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
+    // Once an image at the payload's address has failed to load, its onerror would have run had it been inserted.
+    await new Promise((resolve) => {
+      const probe = new Image();
+      probe.addEventListener('error', resolve);
+      probe.src = 'x';
+    });
     expect((window as unknown as { __pasted?: number }).__pasted).to.equal(undefined);
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
     expect(el.parsed!.fields.NB_STAMP).to.equal('<b>x</b>');

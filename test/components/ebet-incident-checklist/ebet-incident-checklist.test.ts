@@ -286,7 +286,7 @@ describe('<ebet-incident-checklist>', () => {
     await expect(en).to.be.accessible();
     const sv = await create(freshKey(), manualClock('2026-11-21T09:00:00Z').clock, 'sv');
     await start(sv);
-    expect($(sv, 'h1').textContent).to.equal('Checklista vid driftstörning');
+    expect($(sv, 'h1').textContent).to.equal('Incidentchecklista');
     expect($(sv, '[part=office]').textContent).to.contain('larm');
     expect($<HTMLTextAreaElement>(sv, '#report-text').value).to.contain('Incidentrapport');
     await expect(sv).to.be.accessible();

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { DiagnosisDetail, EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
-import { TEST_KEY } from '../../../src/index.ts';
+import { TEST_KEY, TEST_KVV, verifyMessage } from '../../../src/index.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
@@ -35,6 +35,19 @@ describe('<ebet-mac-doctor>', () => {
     expect(status(el).dataset.status).to.equal('correct');
     expect(status(el).textContent).to.match(/The MAC is correct/);
     expect(el.diagnosis?.status).to.equal('correct');
+  });
+
+  it('calls a right MAC in lower case correct, with the policy’s note in the words verifyMessage uses', async () => {
+    const given = (await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450')).toLowerCase();
+    const fields = { ...FIELDS, NB_KVV: TEST_KVV };
+    const el = await fixture<EbetMacDoctor>(html`<ebet-mac-doctor kind="payDirect" .fields=${fields} .givenMac=${given} .keys=${TEST_KEY}></ebet-mac-doctor>`);
+    expect(status(el).dataset.status).to.equal('correct');
+    const notes = el.shadowRoot!.querySelectorAll<HTMLElement>('[part=note]');
+    expect([...notes].map((n) => [n.dataset.code, n.dataset.field])).to.deep.equal([['hex-case', 'NB_HMAC']]);
+    const note = notes[0]!;
+    const verified = verifyMessage({ ...fields, NB_HMAC: given }, TEST_KEY);
+    expect(note.textContent).to.equal(verified.findings.find((f) => f.code === 'hex-case')!.message.en);
+    expect(el.shadowRoot!.querySelector('[part=finding]')).to.equal(null);
   });
 
   it('names the amount-format mistake and shows how to reproduce the given MAC', async () => {
@@ -94,6 +107,27 @@ describe('<ebet-mac-doctor>', () => {
     el.keys = TEST_KEY;
     await el.updateComplete;
     expect(status(el).dataset.status).to.equal('correct');
+  });
+
+  it('lists the inputs of a big page it left out of the search, in English and Swedish', async () => {
+    const fields: Record<string, string> = { ...FIELDS };
+    for (let i = 0; i < 110; i++) fields[`input_${i}`] = `value ${i}`;
+    for (const lang of ['en', 'sv'] as const) {
+      await setPageLang(lang);
+      const el = await fixture<EbetMacDoctor>(
+        html`<ebet-mac-doctor kind="payDirect" .fields=${fields} given-mac="0123456789ABCDEF0123456789ABCDEF" .keys=${TEST_KEY}></ebet-mac-doctor>`,
+      );
+      const leftOut = el.shadowRoot!.querySelector<HTMLElement>('[data-left-out]')!;
+      expect(Number(leftOut.dataset.leftOut)).to.equal(el.diagnosis!.leftOut.length);
+      expect(el.diagnosis!.leftOut.length).to.be.greaterThan(90);
+      expect(leftOut.textContent).to.contain('input_109');
+      expect(leftOut.textContent).to.contain(lang === 'en' ? 'Left out of the search' : 'Utelämnade ur sökningen');
+    }
+  });
+
+  it('shows nothing left out for a message alone', async () => {
+    const el = await doctor('0123456789ABCDEF0123456789ABCDEF');
+    expect(el.shadowRoot!.querySelector('[data-left-out]')).to.equal(null);
   });
 
   it('speaks Swedish', async () => {

@@ -1,0 +1,223 @@
+// The protocol core's speed, the same code in Node and in headless Chromium (scripts/bench.mjs
+// bundles this file for both). Contenders are interleaved: in each round every contender runs for
+// a short slice, in alternating order, so load from other processes lands on all of them alike;
+// a rate is the median over rounds, a ratio the median of the per-round ratios.
+//
+// The doctor is measured against two baselines in the same run:
+// - noble's keyed-state loop, the floor any noble-based search pays: `hmac.create(sha256, key)`
+//   once, then per message `_cloneInto` + `update` + `digestInto` (a message as long as the
+//   message's MAC string);
+// - a fresh `hmac(sha256, key, message)`, which rebuilds the key pads every time.
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { diagnoseMac, encodeText, keyBytes, macString, parseFields, TEST_KEY, type FieldInput, type MessageKind } from '../../src/index.ts';
+
+export interface BenchRow {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+const clock = (): number => performance.now();
+
+/** Runs `body` (which returns the work it did) until `ms` have passed; the work per second. */
+function slice(body: () => number, ms: number): number {
+  let work = 0;
+  const start = clock();
+  for (;;) {
+    work += body();
+    const elapsed = clock() - start;
+    if (elapsed >= ms) return (work * 1000) / elapsed;
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Interleaves the contenders for `rounds` rounds of `sliceMs` each (after one warm-up round):
+ * the median rate of each, and the per-round rates for ratios.
+ */
+function interleave(contenders: Record<string, () => number>, rounds: number, sliceMs: number): Record<string, number[]> {
+  const names = Object.keys(contenders);
+  const rates: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = -1; round < rounds; round++) {
+    const order = round % 2 ? names : [...names].reverse();
+    for (const name of order) {
+      const rate = slice(contenders[name]!, sliceMs);
+      if (round >= 0) rates[name]!.push(rate);
+    }
+  }
+  return rates;
+}
+
+/** The median of the per-round ratios a ÷ b. */
+const ratio = (a: readonly number[], b: readonly number[]): number => median(a.map((v, i) => v / b[i]!));
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** A MAC nothing explains: the doctor runs every stage (the worst case). */
+export const UNEXPLAINED = '0123456789ABCDEF0123456789ABCDEF';
+/** The same, as a full 64-character HMAC-SHA256 (the doctor then tries HMAC-SHA256 only). */
+export const UNEXPLAINED_FULL = UNEXPLAINED.repeat(2);
+
+export const CASES: ReadonlyArray<{ readonly label: string; readonly kind: MessageKind; readonly fields: FieldInput }> = [
+  {
+    label: 'pay direct',
+    kind: 'payDirect',
+    fields: { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' },
+  },
+  {
+    label: 'repayment (6 signed fields: 720 orders)',
+    kind: 'repayment',
+    fields: { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_REF: '123450', NB_PAID: '20261123120000', NB_REPAY_AMOUNT: '120,00', NB_REPAY_CUR: 'SEK' },
+  },
+];
+
+/** A shop page's form: the pay direct's fields among 120 other inputs. */
+export function bigPage(): Record<string, string> {
+  const fields: Record<string, string> = { ...CASES[0]!.fields } as Record<string, string>;
+  for (let i = 0; i < 120; i++) fields[`input_${i}`] = `value ${i}`;
+  return fields;
+}
+
+export interface CoreOptions {
+  readonly rounds?: number;
+  readonly sliceMs?: number;
+}
+
+/** The keyed states of one key under each HMAC the doctor uses, and a reused instance of each. */
+function keyedLoop(key: Uint8Array, message: Uint8Array) {
+  const loops = (Object.keys(HASHES) as Array<keyof typeof HASHES>).map((name) => {
+    const keyed = hmac.create(HASHES[name], key);
+    return { name, keyed, work: keyed.clone(), out: new Uint8Array(keyed.outputLen) };
+  });
+  /** `n` HMACs by noble's keyed-state loop, following the schedule (indexes into the hashes). */
+  return (schedule: readonly number[]) => {
+    for (const i of schedule) {
+      const { keyed, work, out } = loops[i]!;
+      keyed._cloneInto(work);
+      work.update(message);
+      work.digestInto(out);
+    }
+    return schedule.length;
+  };
+}
+
+const HASHES = { 'HMAC-SHA256': sha256, 'HMAC-MD5': md5, 'HMAC-SHA512': sha512, 'HMAC-SHA1': sha1 } as const;
+const MIX_CAUSES = { 'hmac-md5': 1, 'hmac-sha512': 2, 'hmac-sha1': 3 } as const;
+
+/** 100 HMACs in the proportions a diagnosis used them (its `tried` counts of the other HMACs; the rest SHA-256). */
+function scheduleOf(tried: ReadonlyArray<{ cause: string; candidates: number }>, total: number): number[] {
+  const schedule: number[] = [];
+  let other = 0;
+  for (const t of tried) {
+    const index = MIX_CAUSES[t.cause as keyof typeof MIX_CAUSES];
+    if (index === undefined) continue;
+    const n = Math.round((t.candidates / total) * 100);
+    other += n;
+    for (let i = 0; i < n; i++) schedule.push(index);
+  }
+  while (schedule.length < 100) schedule.push(0);
+  // Interleave the hashes as the doctor does (not one long run of each).
+  return schedule.map((h, i) => ({ h, k: (i * 37) % 100 })).sort((a, b) => a.k - b.k).map((x) => x.h).slice(0, Math.max(100, other));
+}
+
+/**
+ * Doctor vs the floor and a fresh HMAC, per message kind: a MAC of 64 characters that nothing
+ * explains (the doctor then uses HMAC-SHA256 only: the floor is noble's SHA-256 loop) and one of 32
+ * (it also tries HMAC-MD5 and HMAC-SHA512: the floor runs the same mix); candidates per diagnosis
+ * and the time of one.
+ */
+export function doctorBench({ rounds = 21, sliceMs = 100 }: CoreOptions = {}): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const key = keyBytes(TEST_KEY);
+  for (const { label, kind, fields } of CASES) {
+    const message = encodeText(macString(kind, fields)!);
+    const loop = keyedLoop(key, message);
+    const sha256Only = new Array<number>(100).fill(0);
+    const full = diagnoseMac(kind, fields, UNEXPLAINED_FULL, TEST_KEY);
+    const cut = diagnoseMac(kind, fields, UNEXPLAINED, TEST_KEY);
+    const mix = scheduleOf(cut.tried, cut.candidates);
+    const times: number[] = [];
+    const rates = interleave(
+      {
+        doctorFull: () => diagnoseMac(kind, fields, UNEXPLAINED_FULL, TEST_KEY).candidates,
+        floor: () => loop(sha256Only),
+        doctorCut: () => {
+          const start = clock();
+          const d = diagnoseMac(kind, fields, UNEXPLAINED, TEST_KEY);
+          times.push(clock() - start);
+          return d.candidates;
+        },
+        floorMix: () => loop(mix),
+        fresh: () => {
+          for (let i = 0; i < 100; i++) hmac(sha256, key, message);
+          return 100;
+        },
+      },
+      rounds,
+      sliceMs,
+    );
+    rows.push(
+      { name: `${label}: noble keyed-state loop (the floor), HMAC-SHA256 of ${message.length} bytes`, value: Math.round(median(rates.floor!)), unit: 'HMAC/s' },
+      { name: `${label}: noble fresh hmac(), HMAC-SHA256 of ${message.length} bytes`, value: Math.round(median(rates.fresh!)), unit: 'HMAC/s' },
+      { name: `${label}: doctor, unexplained 64-character MAC (HMAC-SHA256 only)`, value: Math.round(median(rates.doctorFull!)), unit: 'candidates/s' },
+      { name: `${label}: doctor ÷ floor, HMAC-SHA256 only (median of ${rounds} interleaved rounds)`, value: round2(ratio(rates.doctorFull!, rates.floor!)), unit: '×' },
+      { name: `${label}: doctor ÷ fresh hmac(), HMAC-SHA256 only`, value: round2(ratio(rates.doctorFull!, rates.fresh!)), unit: '×' },
+      { name: `${label}: doctor, unexplained 32-character MAC (also HMAC-MD5, HMAC-SHA512)`, value: Math.round(median(rates.doctorCut!)), unit: 'candidates/s' },
+      { name: `${label}: doctor ÷ floor on the same mix of HMACs, 32-character MAC`, value: round2(ratio(rates.doctorCut!, rates.floorMix!)), unit: '×' },
+      { name: `${label}: candidates per diagnosis, unexplained 32-character MAC (all stages)`, value: cut.candidates, unit: 'candidates' },
+      { name: `${label}: candidates per diagnosis, unexplained 64-character MAC (all stages)`, value: full.candidates, unit: 'candidates' },
+      { name: `${label}: one diagnosis, unexplained 32-character MAC (median of ${times.length})`, value: round2(median(times)), unit: 'ms' },
+    );
+  }
+  // A page with 120 inputs besides the message: bounded, the rest listed as left out.
+  const page = bigPage();
+  const first = diagnoseMac('payDirect', page, UNEXPLAINED, TEST_KEY);
+  const times: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const start = clock();
+    diagnoseMac('payDirect', page, UNEXPLAINED, TEST_KEY);
+    times.push(clock() - start);
+  }
+  rows.push(
+    { name: `pay direct among ${Object.keys(page).length} inputs: one diagnosis, unexplained MAC (median of 9)`, value: round2(median(times)), unit: 'ms' },
+    { name: `pay direct among ${Object.keys(page).length} inputs: candidates per diagnosis (${first.leftOut.length} inputs left out)`, value: first.candidates, unit: 'candidates' },
+  );
+  return rows;
+}
+
+/** `count` NAME=value entries of about 80 bytes: as lines, and as one JSON object. */
+function parseInput(bytes: number, format: 'lines' | 'json'): string {
+  const value = 'v'.repeat(64);
+  const count = Math.ceil(bytes / 80);
+  if (format === 'lines') return Array.from({ length: count }, (_, i) => `FIELD_${i}=${value}`).join('\n');
+  return `{${Array.from({ length: count }, (_, i) => `"FIELD_${i}":"${value}"`).join(',')}}`;
+}
+
+/** parseFields on 1 MB and 10 MB of lines and of JSON: MB/s, and how much more 10 MB cost per MB. */
+export function parseBench(): BenchRow[] {
+  const rows: BenchRow[] = [];
+  const MB = 1024 * 1024;
+  for (const format of ['lines', 'json'] as const) {
+    const perMb: number[] = [];
+    for (const mb of [1, 10]) {
+      const input = parseInput(mb * MB, format);
+      const times: number[] = [];
+      for (let i = 0; i < (mb === 1 ? 3 : 1); i++) {
+        const start = clock();
+        parseFields(input);
+        times.push(clock() - start);
+      }
+      const ms = median(times);
+      perMb.push(ms / mb);
+      rows.push({ name: `parseFields, ${mb} MB of ${format === 'lines' ? 'NAME=value lines' : 'JSON'}`, value: round2((mb * 1000) / ms), unit: 'MB/s' });
+    }
+    rows.push({ name: `parseFields ${format === 'lines' ? 'lines' : 'JSON'}: time per MB at 10 MB ÷ at 1 MB (≤ 1.5 is linear enough)`, value: round2(perMb[1]! / perMb[0]!), unit: '×' });
+  }
+  return rows;
+}
