@@ -392,7 +392,7 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
         code: 'none-found',
         message: text(
           `No E-betalning message found in ${mb(input.length)}: nothing here has two of the handbook's NB_ fields. Open the HAR of the checkout (with "Preserve log" on) or the part of the log around the payment`,
-          `Inget E-betalningsmeddelande hittades i ${mb(input.length)}: inget här har två av handbokens NB_-fält. Öppna HAR-filen från kassan (med "Preserve log" påslaget) eller den del av loggen som gäller betalningen`,
+          `Inget E-betalningsmeddelande hittades i ${mb(input.length)}: inget här har två av handbokens NB_-fält. Öppna HAR-filen från kassan (med ”Preserve log” påslaget) eller den del av loggen som gäller betalningen`,
         ),
       });
     }
@@ -455,11 +455,11 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
         message: truncated
           ? text(
               `This HAR file ends before its JSON does${where.en}: it was cut off while saving or copying. What could be read as text is shown; save the HAR again from the network panel ("Save all as HAR") for the whole session`,
-              `HAR-filen tar slut innan dess JSON gör det${where.sv}: den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen ("Save all as HAR") för hela sessionen`,
+              `HAR-filen tar slut innan dess JSON gör det${where.sv}: den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) för hela sessionen`,
             )
           : text(
               `This HAR file is not valid JSON${where.en}: ${String((failure as Error).message)}. What could be read as text is shown; save the HAR again from the network panel ("Save all as HAR") rather than editing it`,
-              `HAR-filen är inte giltig JSON${where.sv}: ${String((failure as Error).message)}. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen ("Save all as HAR") i stället för att redigera den`,
+              `HAR-filen är inte giltig JSON${where.sv}: ${String((failure as Error).message)}. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) i stället för att redigera den`,
             ),
       });
     }
@@ -471,7 +471,7 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
 /** Where a message was found, in words: a HAR entry's number, method, URL, time and part; or a line. */
 export function sourceText(source: MessageSource): Text {
   if (source.entry === undefined) return source.line ? text(`line ${source.line}`, `rad ${source.line}`) : text('', '');
-  const part = source.part === 'query' ? text('query string', 'query string') : source.part === 'request' ? text('request body', 'förfrågans kropp') : text('response body', 'svarets kropp');
+  const part = source.part === 'query' ? text('query string', 'query string') : source.part === 'request' ? text('request body', 'förfrågans POST-data') : text('response body', 'svarets innehåll');
   const head = `${source.method ?? ''} ${source.url ?? ''}`.trim();
   const time = source.time ? `, ${source.time}` : '';
   return text(`HAR entry ${source.entry + 1}: ${head}${time}, ${part.en}`, `HAR-post ${source.entry + 1}: ${head}${time}, ${part.sv}`);
