@@ -11,12 +11,15 @@ export interface KindScore {
   readonly foreign: string[];
 }
 
+/** Each kind's field names and their aliases, built once. */
+const OWN = new Map(MESSAGE_KINDS.map((kind) => [kind, new Set(MESSAGES[kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]))]));
+
 /** Every kind ranked by how well the field names fit it, best first. */
 export function rankKinds(fields: FieldInput): KindScore[] {
   const names = new Set(toEntries(fields).map((e) => e.name));
   return MESSAGE_KINDS.map((kind) => {
     const spec = MESSAGES[kind];
-    const own = new Set(spec.fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]));
+    const own = OWN.get(kind)!;
     const matched = [...names].filter((n) => own.has(n)).length;
     const foreign = [...names].filter((n) => !own.has(n) && n.startsWith('NB_'));
     const missing = spec.fields.filter((f) => f.use === 'mandatory' && !names.has(f.name)).map((f) => f.name);
@@ -28,7 +31,7 @@ export function rankKinds(fields: FieldInput): KindScore[] {
 export function detectKind(fields: FieldInput): MessageKind | null {
   const [best] = rankKinds(fields);
   const names = toEntries(fields).map((e) => e.name);
-  if (!best || !names.some((n) => MESSAGES[best.kind].fields.some((f) => f.name === n || f.aliases?.includes(n)))) {
+  if (!best || !names.some((n) => OWN.get(best.kind)!.has(n))) {
     return null;
   }
   return best.kind;

@@ -26,7 +26,8 @@ export { formatAmount, parseAmount } from './amount.ts';
 export { generateReference, hasValidCheckDigit } from './reference.ts';
 export { generateStamp } from './stamp.ts';
 export { toHtmlForm, toUrlEncoded } from './output.ts';
-// Extract messages out of logs and pages: `extractMessages` (src/extract.ts) goes here.
+// Extract every message out of a HAR file, a shop's log or a page.
+export { extractMessages, type ExtractResult } from './extract.ts';
 // One policy for every verdict (see README: the tolerance policy).
 export { POLICY, type PolicyFinding } from './policy.ts';
 // Verify, decode, diagnose.

@@ -16,8 +16,34 @@ function isEndpoint(name: string): name is SimulatorEndpoint {
   return Object.hasOwn(SIMULATOR_ENDPOINTS, name);
 }
 
-/** Bytes as text: UTF-8 when they are valid UTF-8, else ISO-8859-1 (every byte is a character). */
-function decode(bytes: Uint8Array): { text: string; charset: 'utf-8' | 'iso-8859-1' } {
+/** A body as the simulator keeps it: its text, how its bytes were read, and whether it was cut. */
+export interface ReceivedBody {
+  readonly text: string;
+  readonly charset: 'utf-8' | 'iso-8859-1';
+  /** Set when the body was longer than `MAX_BODY`: only its start was read. */
+  readonly truncated?: boolean;
+  /** The body's size in bytes, when known (Content-Length, or as far as it was read). */
+  readonly size?: number;
+}
+
+/** The `charset` parameter of a Content-Type, lower case, or null. */
+function charsetOf(contentType: string): string | null {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * Bytes as text: in the charset declared, when the browser knows it; else UTF-8 when they are valid
+ * UTF-8, else ISO-8859-1 (every byte is a character). Anything but UTF-8 is reported as ISO-8859-1,
+ * the single-byte reading the MAC is then made with.
+ */
+function decode(bytes: Uint8Array, declared: string | null = null): { text: string; charset: 'utf-8' | 'iso-8859-1' } {
+  if (declared && !/^utf-?8$/.test(declared)) {
+    try {
+      return { text: new TextDecoder(declared).decode(bytes), charset: 'iso-8859-1' };
+    } catch {
+      // A label the browser does not know: read the bytes as below.
+    }
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8' };
   } catch {
@@ -25,31 +51,94 @@ function decode(bytes: Uint8Array): { text: string; charset: 'utf-8' | 'iso-8859
   }
 }
 
-async function bodyText(request: Request, contentType: string): Promise<{ text: string; charset: 'utf-8' | 'iso-8859-1' }> {
-  if (contentType.startsWith('multipart/form-data')) {
-    // The browser decodes multipart values as UTF-8; they are written out as NAME=value lines.
-    const form = await request.formData();
-    const lines = [...form].map(([name, value]) => `${name}=${typeof value === 'string' ? value : ''}`);
-    return { text: lines.join('\n'), charset: 'utf-8' };
+/** The first `max` bytes of a body, read as a stream: a larger body is cut without being read whole. */
+async function readStart(request: Request, max: number): Promise<{ bytes: Uint8Array; cut: boolean; read: number }> {
+  const reader = request.body?.getReader();
+  const bytes = new Uint8Array(max);
+  let length = 0;
+  let read = 0;
+  if (!reader) return { bytes: bytes.subarray(0, 0), cut: false, read };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.length;
+    bytes.set(value.subarray(0, max - length), length);
+    length = Math.min(max, length + value.length);
+    if (read > max) {
+      await reader.cancel();
+      return { bytes, cut: true, read };
+    }
   }
-  // URL-encoded bodies are ASCII (percent-escapes keep the sender's bytes); text/plain is read as is.
-  return decode(new Uint8Array(await request.arrayBuffer()));
+  return { bytes: bytes.subarray(0, length), cut: false, read };
+}
+
+function indexOf(bytes: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i <= bytes.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * A multipart/form-data body as NAME=value lines. Each value is read in its part's charset, else in
+ * the form's (`_charset_` or the Content-Type's), else as UTF-8 when valid, else as ISO-8859-1: a
+ * form sent as ISO-8859-1 is read, never refused. A cut body gives the parts it holds.
+ */
+function readMultipart(bytes: Uint8Array, contentType: string): { text: string; charset: 'utf-8' | 'iso-8859-1' } {
+  const boundary = /;\s*boundary\s*=\s*"?([^";]+)"?/i.exec(contentType)?.[1];
+  if (!boundary) return decode(bytes, charsetOf(contentType));
+  const delimiter = new TextEncoder().encode(`--${boundary}`);
+  const parts: Array<{ name: string; charset: string | null; value: Uint8Array }> = [];
+  for (let at = indexOf(bytes, delimiter, 0); at >= 0; ) {
+    const start = at + delimiter.length;
+    const next = indexOf(bytes, delimiter, start);
+    const part = bytes.subarray(start, next < 0 ? bytes.length : next);
+    at = next;
+    const headEnd = indexOf(part, new Uint8Array([13, 10, 13, 10]), 0);
+    if (headEnd < 0) continue;
+    const head = new TextDecoder('iso-8859-1').decode(part.subarray(0, headEnd));
+    const name = /name="([^"]*)"/i.exec(head)?.[1];
+    if (name === undefined || /filename=/i.test(head)) continue;
+    let value = part.subarray(headEnd + 4);
+    // The CRLF before the next delimiter belongs to the delimiter.
+    if (next >= 0 && value.length >= 2 && value[value.length - 2] === 13 && value[value.length - 1] === 10) value = value.subarray(0, -2);
+    parts.push({ name, charset: charsetOf(/content-type:[^\r\n]*/i.exec(head)?.[0] ?? ''), value });
+  }
+  const formCharset = parts.find((p) => p.name === '_charset_');
+  const declared = formCharset ? new TextDecoder('iso-8859-1').decode(formCharset.value).trim().toLowerCase() : charsetOf(contentType);
+  let charset: 'utf-8' | 'iso-8859-1' = 'utf-8';
+  const lines = parts.map(({ name, charset: own, value }) => {
+    const read = decode(value, own ?? declared);
+    if (read.charset === 'iso-8859-1') charset = 'iso-8859-1';
+    return `${name}=${read.text}`;
+  });
+  return { text: lines.join('\n'), charset };
+}
+
+/** What the simulator keeps of a POST body: at most `MAX_BODY` bytes, read as a stream, as text. */
+export async function readBody(request: Request, contentType: string, max = MAX_BODY): Promise<ReceivedBody> {
+  const { bytes, cut, read } = await readStart(request, max);
+  const length = Number(request.headers.get('Content-Length'));
+  const size = Number.isFinite(length) && length > 0 ? length : read;
+  // URL-encoded bodies are ASCII (percent-escapes keep the sender's bytes); text/plain is read as declared.
+  const body = contentType.toLowerCase().startsWith('multipart/form-data') ? readMultipart(bytes, contentType) : decode(bytes, charsetOf(contentType));
+  return cut ? { ...body, truncated: true, size } : body;
 }
 
 async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
   const url = new URL(request.url);
   const contentType = request.headers.get('Content-Type') ?? '';
-  const body = request.method === 'POST' ? await bodyText(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' as const };
-  const truncated = body.text.length > MAX_BODY;
+  const body: ReceivedBody = request.method === 'POST' ? await readBody(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' };
   const id = await saveRequest({
     endpoint,
     kind: SIMULATOR_ENDPOINTS[endpoint],
     method: request.method,
     contentType: request.method === 'POST' ? contentType : 'query string',
     receivedAt: new Date().toISOString(),
-    text: truncated ? body.text.slice(0, MAX_BODY) : body.text,
+    text: body.text,
     charset: body.charset,
-    ...(truncated ? { truncated } : {}),
+    ...(body.truncated ? { truncated: true, size: body.size } : {}),
   });
   return Response.redirect(new URL(`./?request=${encodeURIComponent(id)}`, testPage).href, 303);
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
@@ -49,6 +49,7 @@ const S = {
   get encodingUsed() { return msg('Values read and signed as'); },
   get received() { return msg('Received by the simulator'); },
   get truncated() { return msg('The body was longer than the simulator keeps; only its start is shown.'); },
+  cut: (size: string): string => msg(str`It was ${size}; the first 64 kB are kept.`),
   get noKey() { return msg('Type a valid key (or use the test key) to check the MAC and to sign answers.'); },
   get answers() { return msg('Simulated answers'); },
   get pay() { return msg('Successful payment'); },
@@ -381,7 +382,9 @@ export class EbetBankSimulator extends LitElement {
     const when = new Date(source.receivedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
     return html`<p class="hint" data-request=${source.id}>
       ${S.received}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
-      ${source.truncated ? html`<br /><strong class="level-warning">${S.truncated}</strong>` : nothing}
+      ${source.truncated
+        ? html`<br /><strong class="level-warning" data-cut>${S.truncated}${source.size ? ` ${S.cut(`${(source.size / 1024).toFixed(0)} kB`)}` : ''}</strong>`
+        : nothing}
     </p>`;
   }
 

@@ -33,6 +33,8 @@ export interface StoredRequest {
   readonly charset: 'utf-8' | 'iso-8859-1';
   /** Set when the body was cut to the size the simulator keeps. */
   readonly truncated?: boolean;
+  /** The whole body's size in bytes, when it was cut. */
+  readonly size?: number;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

@@ -5,12 +5,13 @@ import { calculatorCase } from '../../src/decode.ts';
 import { detectKind } from '../../src/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
 import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/encoding.ts';
+import { extractMessages, sourceText } from '../../src/extract.ts';
 import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import { compactHex, computeKvv, groupHex } from '../../src/key.ts';
 import { dateOfPaid, keyForDate, type Keys } from '../../src/key-ring.ts';
 import { computeMacDetails, macString, signedFields, toRecord, type FieldEntry, type MacComputation } from '../../src/message.ts';
 import { toHtmlForm, toJson } from '../../src/output.ts';
-import type { ParseResult } from '../../src/parse.ts';
+import { parseFields, type ParseResult } from '../../src/parse.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
@@ -63,11 +64,18 @@ const S = {
   get action() { return msg('Form action (where the form posts)'); },
   get check() { return msg('5. Check a MAC'); },
   get givenMac() { return msg('MAC that was sent (NB_HMAC)'); },
+  picked: (n: number, where: string): string =>
+    n === 1
+      ? msg(str`The paste is a HAR file or a log: its message, at ${where}, is used.`)
+      : msg(str`The paste holds ${n} messages (a HAR file or a log): the first, at ${where}, is used. To see them all, open it in the response decoder’s session view.`),
   get givenMacHint() { return msg('Filled from the paste’s NB_HMAC; type or paste another to check it.'); },
   get share() { return msg('Link to this case'); },
   get shareHint() { return msg('The link holds the fields and the MAC only, never the key.'); },
   get copyLink() { return msg('the link to this case'); },
 };
+
+/** The largest HAR file or log the calculator reads on the page; the decoder's session view reads larger ones off the main thread. */
+const PICK_MAX = 128 * 1024;
 
 /** The `ebet-mac-change` event's detail. */
 export interface MacChangeDetail {
@@ -166,6 +174,8 @@ export class EbetCalculator extends LitElement {
   @state() private action = '';
   @state() private caseError: Text | null = null;
   @state() private editorsOpen = false;
+  /** Set when the paste is a HAR file or a log and its first message is used. */
+  @state() private picked: string | null = null;
   @query('ebet-key-input') private keyInput!: EbetKeyInput;
   private lastPasted: { mac?: string; kvv?: string; action?: string } = {};
   private lastEmitted = '';
@@ -196,13 +206,28 @@ export class EbetCalculator extends LitElement {
 
   private onFields(e: CustomEvent<FieldsChangeDetail>): void {
     this.pasteText = e.detail.text;
-    this.parsed = e.detail.result;
+    this.parsed = this.firstMessage(e.detail.text, e.detail.result);
     const f = this.parsed.fields;
     // A new NB_HMAC / NB_KVV / form action in the paste fills its input; what was typed stays otherwise.
     if (f.NB_HMAC !== undefined && f.NB_HMAC !== this.lastPasted.mac) this.givenMac = f.NB_HMAC;
     if (f.NB_KVV !== undefined && f.NB_KVV !== this.lastPasted.kvv) this.expectedKvv = f.NB_KVV;
     if (this.parsed.action !== undefined && this.parsed.action !== this.lastPasted.action) this.action = this.parsed.action;
     this.lastPasted = { mac: f.NB_HMAC, kvv: f.NB_KVV, action: this.parsed.action };
+  }
+
+  /**
+   * A HAR file or a log pasted here (several messages, or a message inside other data) gives its
+   * first message, as the decoder's session view reads it; the paste itself stays as it was.
+   */
+  private firstMessage(pasted: string, result: ParseResult): ParseResult {
+    this.picked = null;
+    if (pasted.length > PICK_MAX || !pasted.includes('NB_')) return result;
+    const { messages } = extractMessages(pasted);
+    const first = messages[0];
+    const same = (a: readonly FieldEntry[], b: readonly FieldEntry[]) => a.length === b.length && a.every((e, i) => e.name === b[i]!.name && e.value === b[i]!.value);
+    if (!first || (messages.length === 1 && same(first.fields, result.entries))) return result;
+    this.picked = S.picked(messages.length, t(sourceText(first.source)));
+    return parseFields(toJson(first.fields));
   }
 
   private onKey(e: CustomEvent<KeyChangeDetail>): void {
@@ -318,6 +343,7 @@ export class EbetCalculator extends LitElement {
         </span>
       </div>
       <ebet-fields-input .value=${this.pasteText} @ebet-fields-change=${this.onFields}></ebet-fields-input>
+      ${this.picked ? html`<p class="hint" data-picked>${this.picked}</p>` : nothing}
       ${fieldError
         ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`
         : nothing}

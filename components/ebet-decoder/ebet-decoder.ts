@@ -23,6 +23,7 @@ import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
+import '../ebet-session/ebet-session.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
@@ -253,6 +254,9 @@ export class EbetDecoder extends LitElement {
               <ebet-copy-button class="summary-copy" .value=${supportSummary(list, { calculatorUrl: this.calculatorUrl() })[lang]} .label=${S.copyLabel}></ebet-copy-button>
             </p>`
           : nothing}
+      </section>
+      <section>
+        <ebet-session .keys=${this.keys} .encoding=${this.encoding}></ebet-session>
       </section>`;
   }
 

@@ -87,3 +87,29 @@ test('a binary paste gets its own message, and nothing is decoded from it', asyn
   assert.deepEqual(watch.errors, []);
   await page.close();
 });
+
+test('session view: a shop log opened as a file is read in the worker (strict CSP), counted, and the failing receipt diagnosed', { timeout: 180_000 }, async () => {
+  const { page, watch } = await openDecoder();
+  await page.getByLabel(/published test key/).check();
+  // 1,500 receipts among noise lines (more than is read on the page itself), the 8th with a wrong MAC.
+  const lines = [];
+  for (let i = 0; i < 1500; i++) {
+    const stamp = `S${String(i).padStart(6, '0')}`;
+    const body = receipt(stamp, `20261123${String(101500000000 + i)}`);
+    lines.push(`2026-11-23T10:00:00Z INFO GET /assets/app.css?v=${i} 200`, `2026-11-23T10:00:01Z INFO return POST ${i === 7 ? body.replace(/NB_HMAC=\w+/, 'NB_HMAC=0123456789ABCDEF0123456789ABCDEF') : body}`);
+  }
+  await page.locator('ebet-session #file').setInputFiles({ name: 'shop.log', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+  const summary = page.locator('ebet-session [data-summary]');
+  await summary.waitFor();
+  assert.deepEqual(
+    await summary.evaluate((el) => ({ ...el.dataset })),
+    { summary: '', messages: '1500', verified: '1499', failed: '1', replays: '0' },
+  );
+  await page.locator('ebet-session #outcome').selectOption('failed');
+  await page.locator('ebet-session lit-virtualizer').scrollIntoViewIfNeeded();
+  await page.locator('ebet-session .row[data-index="7"] [data-diagnosis="unexplained"]').waitFor({ timeout: 120_000 });
+  assert.match(await page.locator('ebet-session .row[data-index="7"]').innerText(), /line 16/);
+  assert.deepEqual(watch.violations, []);
+  assert.deepEqual(watch.errors, []);
+  await page.close();
+});

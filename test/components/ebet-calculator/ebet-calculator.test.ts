@@ -9,6 +9,7 @@ import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-c
 import { computeMacDetails, TEST_KEY } from '../../../src/index.ts';
 import { calculatorCase } from '../../../src/decode.ts';
 import { readCalculatorCase } from '../../../src/doctor.ts';
+import { generateHar, generateLog } from '../../support/session.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
@@ -103,6 +104,21 @@ describe('<ebet-calculator>', () => {
     expect(root(el).querySelectorAll('[part=string] .v-separator').length).to.equal(4);
     expect($(el, '[data-kind]').dataset.kind).to.equal('payDirect');
     await expect(el).to.be.accessible();
+  });
+
+  it('a pasted HAR file or log gives its first message, and the paste stays as it was', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    const har = generateHar(2).text;
+    await paste(el, har);
+    await useTestKey(el);
+    expect($(el, '[data-picked]').textContent).to.match(/holds 12 messages .* the first, at HAR entry 3: POST https:\/\/bank\.example\/pay/);
+    expect(shownString(el)).to.equal('999999&S00000000&550,00&SEK&123450');
+    expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&S00000000&550,00&SEK&123450'));
+    expect(root(el).querySelector('ebet-fields-input')!.value).to.equal(har);
+    await paste(el, generateLog(1000).text);
+    expect($(el, '[data-picked]').textContent).to.match(/at line 3/);
+    await paste(el, LINES);
+    expect(root(el).querySelector('[data-picked]')).to.equal(null);
   });
 
   it('typing a field updates the string and the MAC', async () => {

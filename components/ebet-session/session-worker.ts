@@ -1,0 +1,44 @@
+/**
+ * The session view's module worker: reads a large HAR or log, finds, verifies and diagnoses its
+ * messages off the main thread, and posts progress, the rows in batches and the diagnoses. The key
+ * arrives in the request's memory and is never stored or posted back. Cancel is `terminate()`.
+ */
+import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
+import type { Keys } from '../../src/key-ring.ts';
+
+/** Rows per message to the page: each arrives in a short task there. */
+const BATCH = 500;
+
+const post = (reply: SessionReply): void => postMessage(reply);
+
+function diagnose(rows: readonly SessionRow[], keys: Keys): void {
+  const items: Array<{ index: number; diagnosis: ReturnType<typeof diagnoseRow> }> = [];
+  rows.forEach((row, i) => {
+    items.push({ index: row.index, diagnosis: diagnoseRow(row, keys) });
+    if (items.length === 20 || i === rows.length - 1) {
+      post({ type: 'diagnoses', items: items.splice(0) });
+      post({ type: 'progress', phase: 'diagnose', done: i + 1, total: rows.length });
+    }
+  });
+}
+
+addEventListener('message', (event: MessageEvent<SessionRequest>) => {
+  void (async () => {
+    const request = event.data;
+    if (request.type === 'diagnose') {
+      diagnose(request.rows, request.keys);
+    } else {
+      let text: string;
+      if (typeof request.input === 'string') text = request.input;
+      else {
+        post({ type: 'progress', phase: 'read', done: 0, total: request.input.size });
+        text = await request.input.text();
+      }
+      const { rows, summary, counts } = analyse(text, request.keys, { encoding: request.encoding, onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
+      for (let i = 0; i < rows.length; i += BATCH) post({ type: 'rows', batch: packRows(rows.slice(i, i + BATCH)) });
+      post({ type: 'done', summary, counts });
+      if (request.keys) diagnose(rows.filter(rowFailed), request.keys);
+    }
+    post({ type: 'finished' });
+  })();
+});
