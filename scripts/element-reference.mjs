@@ -34,6 +34,7 @@ const TOOL_PAGES = {
   'ebet-home': ['the home page', '../'],
   'ebet-incident-checklist': ['the incident checklist', '../tools/incident/'],
   'ebet-mac-doctor': ['the calculator', '../tools/calculator/'],
+  'ebet-session': ['the decoder', '../tools/decoder/'],
   'ebet-shell': ['every page, this one too', './'],
   'ebet-test-page': ['the test page', '../tools/test-page/'],
 };
