@@ -62,6 +62,11 @@ const S = {
   get copyFormLabel() { return msg('the signed HTML form'); },
   get action() { return msg('Form action (where the form posts)'); },
   get check() { return msg('5. Check a MAC'); },
+  summaryMatch: (mac: string) => msg(str`The MAC that was sent matches: ${mac}.`),
+  get summaryMismatch() { return msg('The MAC that was sent does not match the one computed here.'); },
+  summaryMac: (mac: string) => msg(str`MAC: ${mac}.`),
+  get toDiagnosis() { return msg('See why'); },
+  get toDetails() { return msg('How it was computed'); },
   get givenMac() { return msg('MAC that was sent (NB_HMAC)'); },
   get givenMacHint() { return msg('Filled from the paste’s NB_HMAC; type or paste another to check it.'); },
   get share() { return msg('Link to this case'); },
@@ -141,6 +146,13 @@ export class EbetCalculator extends LitElement {
       .value { font-size: 1.05em; }
       .big { font-size: 1.15em; font-weight: 700; letter-spacing: 0.03em; }
       input.mono { width: 100%; }
+      .summary { font-weight: 700; padding: 0.5em 0.7em; border-left: 6px solid currentColor; background: var(--ebet-color-surface, #fff);
+        border-radius: var(--ebet-radius, 6px); }
+      .summary a { font-weight: 400; margin-inline-start: 0.4em; color: var(--ebet-color-accent, #0b57d0); }
+      @media (max-width: 40em) {
+        .editors, dl.result { grid-template-columns: minmax(0, 1fr); }
+        .editors .field-error { grid-column: 1; }
+      }
     `,
   ];
 
@@ -263,7 +275,22 @@ export class EbetCalculator extends LitElement {
     return html`<h1>${S.title}</h1>
       <p>${S.lead}</p>
       ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
-      ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
+      ${this.renderSummary(c)} ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
+  }
+
+  /** The verdict first: the MAC, and whether the one sent matches, linking to the details below. */
+  private renderSummary(c: Computed) {
+    const d = c.details;
+    if (!d) return nothing;
+    const given = hexProblem(this.givenMac, 'NB_HMAC') || !this.givenMac.trim() ? null : compactHex(this.givenMac);
+    const to = (id: string, label: string) => html`<a href=${`#${id}`} @click=${(e: Event) => {
+      e.preventDefault();
+      this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ block: 'start' });
+    }}>${label}</a>`;
+    if (given === null) return html`<p class="summary" part="summary" data-summary="mac">${S.summaryMac(d.mac)} ${to('h-result', S.toDetails)}</p>`;
+    return given === d.mac
+      ? html`<p class="summary level-ok" part="summary" data-summary="match">${S.summaryMatch(d.mac)} ${to('h-result', S.toDetails)}</p>`
+      : html`<p class="summary level-error" part="summary" data-summary="mismatch">${S.summaryMismatch} ${to('h-check', S.toDiagnosis)}</p>`;
   }
 
   private renderMessage(c: Computed) {

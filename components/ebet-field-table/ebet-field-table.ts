@@ -35,10 +35,23 @@ export class EbetFieldTable extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      table { border-collapse: collapse; width: 100%; background: var(--ebet-color-surface, #fff); }
-      th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
+      :host { display: block; container-type: inline-size; }
+      table { border-collapse: collapse; width: 100%; table-layout: fixed; background: var(--ebet-color-surface, #fff); }
+      th, td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); overflow-wrap: anywhere; }
+      col.field { width: 13em; }
+      col.value { width: 42%; }
+      col.length { width: 5.5em; }
+      thead th { overflow-wrap: normal; }
       td.length { text-align: right; }
+      /* Narrow: each field is a block of rows (name, value, length, status), labelled, instead of a table. */
+      @container (max-width: 40em) {
+        table, tbody, tr, th, td { display: block; width: auto; }
+        thead, colgroup { display: none; }
+        tr { padding: 0.4em 0; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
+        th, td { border: 0; padding: 0.1em 0.3em; }
+        td.length { text-align: left; }
+        td[data-label]::before { content: attr(data-label); color: var(--ebet-color-muted, #4d5660); font-size: 0.85em; margin-inline-end: 0.5em; }
+      }
       .verdict { font-weight: 700; padding: 0.5em 0.7em; border-radius: var(--ebet-radius, 6px); background: var(--ebet-color-surface, #fff);
         border-left: 6px solid currentColor; }
     `,
@@ -55,6 +68,7 @@ export class EbetFieldTable extends LitElement {
     return html`<p part="verdict" class=${`verdict level-${overall}`} role="status" data-verdict=${overall}>${S.verdict[overall]}</p>
       <table part="table">
         <caption class="visually-hidden">${this.caption ? t(this.caption) : S.caption}</caption>
+        <colgroup><col class="field" /><col class="value" /><col class="length" /><col /></colgroup>
         <thead>
           <tr><th scope="col">${S.field}</th><th scope="col">${S.value}</th><th scope="col">${S.length}</th><th scope="col">${S.status}</th></tr>
         </thead>
@@ -62,8 +76,8 @@ export class EbetFieldTable extends LitElement {
           ${this.rows.map(
             (row) => html`<tr data-field=${row.name} data-level=${row.level} data-code=${row.code}>
               <th scope="row" class="mono">${row.name}</th>
-              <td>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
-              <td class="length">${row.value === null ? '' : row.length}</td>
+              <td data-label=${S.value}>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
+              <td class="length" data-label=${row.value === null ? nothing : S.length}>${row.value === null ? '' : row.length}</td>
               <td class=${`level-${row.level}`}>
                 ${row.level === 'ok' ? S.levels.ok : html`<strong>${S.levels[row.level]}:</strong> ${t(row.message)}`}
                 ${row.suggestion !== undefined ? html`<br /><span class="hint">${S.fix}: <code>${row.suggestion}</code></span>` : nothing}

@@ -109,8 +109,12 @@ export class EbetTestPage extends LitElement {
       :host { display: block; }
       section.panel { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
         border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0 0 1em; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1em; align-items: center; }
-      dd { margin: 0; }
+      dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.3em 1em; align-items: center; }
+      dd { margin: 0; min-width: 0; }
+      @media (max-width: 40em) {
+        dl { grid-template-columns: minmax(0, 1fr); }
+        dd { margin-bottom: 0.5em; }
+      }
       h2 { margin: 0.2em 0 0.5em; }
       .automation { display: flex; flex-direction: column; gap: 0.2em; margin-top: 0.8em; }
       .automation select { align-self: start; }
