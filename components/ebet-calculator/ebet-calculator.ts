@@ -116,6 +116,7 @@ function today(): string {
 /**
  * @summary The MAC/KVV calculator: the exact string that is signed (separators and invisibles shown), its bytes, the full HMAC-SHA256, the MAC and the key's KVV, with copy buttons, a KVV check, a key ring with dates, and the mismatch doctor. Opens a case from `#case=<base64url JSON {kind, fields, mac, encoding}>`; never puts a key in a URL, storage or anything copyable.
  * @event ebet-mac-change - `MacChangeDetail` whenever the computed MAC changes.
+ * @csspart summary - The verdict at the top: the MAC, and whether the MAC sent matches (`data-summary="mac|match|mismatch"`), linking to the details.
  * @csspart section - Each numbered section.
  * @csspart string - The signed string.
  * @csspart bytes - The string's bytes in hex.
