@@ -7,7 +7,7 @@ import { AMOUNT_PATTERN, parseAmount } from './amount.ts';
 import type { Encoding } from './encoding.ts';
 import { HEX32, PAGE_URL, VERSION } from './field-table.ts';
 import { messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
-import { computeKvv, normalizeKey } from './key.ts';
+import { computeKvv, kvvsOfKeyAsText, normalizeKey } from './key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
 import { closestKnown } from './parse.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
@@ -418,7 +418,15 @@ function keyFindings(
   }
   let kvv: Finding | null = null;
   const givenKvv = record.NB_KVV ?? '';
-  if (givenKvv && HEX32.test(givenKvv) && givenKvv.toUpperCase() !== expectedKvv) {
+  if (givenKvv && HEX32.test(givenKvv) && kvvsOfKeyAsText(options.key).includes(givenKvv.toUpperCase())) {
+    kvv = err(
+      'kvv-key-as-text',
+      text(
+        `NB_KVV is the KVV of the key used as text (its 32 characters as ASCII bytes), not of the key's 16 bytes: the shop's code must decode the key from hexadecimal before it signs. The key's KVV is ${expectedKvv}`,
+        `NB_KVV är KVV för nyckeln använd som text (dess 32 tecken som ASCII-byte), inte för nyckelns 16 byte: butikens kod måste avkoda nyckeln från hexadecimal innan den signerar. Nyckelns KVV är ${expectedKvv}`,
+      ),
+    );
+  } else if (givenKvv && HEX32.test(givenKvv) && givenKvv.toUpperCase() !== expectedKvv) {
     kvv = err(
       'kvv-mismatch',
       text(
@@ -439,7 +447,6 @@ function keyFindings(
           `NB_HMAC does not match: with the chosen key the MAC of "${details.macString}" is ${details.mac}`,
           `NB_HMAC stämmer inte: med vald nyckel är MAC för "${details.macString}" ${details.mac}`,
         ),
-        details.mac,
       );
     }
   } catch (error) {

@@ -25,6 +25,7 @@ const S = {
 
 /**
  * @summary The bank test page's table: one row per field with its value (whitespace made visible), length and status, and an overall verdict on top.
+ * @slot detail-<FIELD> - An explanation shown in that field's status cell (e.g. `detail-NB_HMAC`: the mismatch doctor).
  * @csspart verdict - The overall verdict.
  * @csspart table - The table.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Status colours.
@@ -59,13 +60,15 @@ export class EbetFieldTable extends LitElement {
 
   /** The rows from `validateFields`. */
   @property({ attribute: false }) rows: readonly ValidationRow[] = [];
+  /** Leaves out the verdict on the fields, e.g. under an ERR answer whose own status is the verdict. */
+  @property({ type: Boolean, attribute: 'no-verdict' }) noVerdict = false;
   /** A caption for the table (a core `Text`, e.g. a message kind's title). */
   @property({ attribute: false }) caption: Text | null = null;
 
   override render() {
     if (this.rows.length === 0) return nothing;
     const overall = verdict(this.rows);
-    return html`<p part="verdict" class=${`verdict level-${overall}`} role="status" data-verdict=${overall}>${S.verdict[overall]}</p>
+    return html`${this.noVerdict ? nothing : html`<p part="verdict" class=${`verdict level-${overall}`} role="status" data-verdict=${overall}>${S.verdict[overall]}</p>`}
       <table part="table">
         <caption class="visually-hidden">${this.caption ? t(this.caption) : S.caption}</caption>
         <colgroup><col class="field" /><col class="value" /><col class="length" /><col /></colgroup>
@@ -81,6 +84,7 @@ export class EbetFieldTable extends LitElement {
               <td class=${`level-${row.level}`}>
                 ${row.level === 'ok' ? S.levels.ok : html`<strong>${S.levels[row.level]}:</strong> ${t(row.message)}`}
                 ${row.suggestion !== undefined ? html`<br /><span class="hint">${S.fix}: <code>${row.suggestion}</code></span>` : nothing}
+                <slot name=${`detail-${row.name}`}></slot>
               </td>
             </tr>`,
           )}
