@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { devBank } from './scripts/dev-bank.ts';
 import { standaloneBundles } from './scripts/standalone-bundles.mjs';
 
 const root = import.meta.dirname;
@@ -17,7 +18,7 @@ function pages(): Record<string, string> {
 
 export default defineConfig({
   base: './',
-  plugins: [standaloneBundles()],
+  plugins: [standaloneBundles(), devBank()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -7,7 +7,8 @@
  * (`?request=<id>`), which shows the request's table and the simulated answers. Nothing is sent anywhere.
  */
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
-import { saveRequest } from './ledger-db.ts';
+import { saveRequest, type StoredRequest } from './ledger-db.ts';
+import { requestFragment } from './request-fragment.ts';
 
 /** The most of a body the simulator keeps (a real form is a few hundred bytes). */
 const MAX_BODY = 64 * 1024;
@@ -36,12 +37,13 @@ async function bodyText(request: Request, contentType: string): Promise<{ text: 
   return decode(new Uint8Array(await request.arrayBuffer()));
 }
 
-async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
+/** A request to one of the simulator's addresses as the simulator keeps it (all but its id). */
+export async function readBankRequest(request: Request, endpoint: SimulatorEndpoint): Promise<Omit<StoredRequest, 'id'>> {
   const url = new URL(request.url);
   const contentType = request.headers.get('Content-Type') ?? '';
   const body = request.method === 'POST' ? await bodyText(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' as const };
   const truncated = body.text.length > MAX_BODY;
-  const id = await saveRequest({
+  return {
     endpoint,
     kind: SIMULATOR_ENDPOINTS[endpoint],
     method: request.method,
@@ -50,7 +52,11 @@ async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: 
     text: truncated ? body.text.slice(0, MAX_BODY) : body.text,
     charset: body.charset,
     ...(truncated ? { truncated } : {}),
-  });
+  };
+}
+
+async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
+  const id = await saveRequest(await readBankRequest(request, endpoint));
   return Response.redirect(new URL(`./?request=${encodeURIComponent(id)}`, testPage).href, 303);
 }
 
@@ -60,8 +66,12 @@ export interface BankRequest {
   readonly keep: boolean;
 }
 
-/** What a request is for the simulator whose test page is at `testPage` (absolute URL ending in `/`), or null when it is none of its business. */
-export function bankRequest(request: Request, testPage: string): BankRequest | null {
+/**
+ * What a request is for the simulator whose test page is at `testPage` (absolute URL ending in `/`),
+ * or null when it is none of its business. `navigation`: whether it is a page visit (a server reads
+ * that from `Sec-Fetch-Mode`).
+ */
+export function bankRequest(request: Request, testPage: string, navigation = request.mode === 'navigate'): BankRequest | null {
   const bank = new URL('bank/', testPage);
   const url = new URL(request.url);
   if (url.origin !== bank.origin || !url.pathname.startsWith(bank.pathname)) return null;
@@ -69,7 +79,7 @@ export function bankRequest(request: Request, testPage: string): BankRequest | n
   if (!isEndpoint(endpoint)) return null;
   if (request.method === 'POST' || (request.method === 'GET' && url.search.length > 1)) return { endpoint, keep: true };
   // With the worker installed, the simulator's address itself leads to the test page.
-  if (request.method === 'GET' && request.mode === 'navigate') return { endpoint, keep: false };
+  if (request.method === 'GET' && navigation) return { endpoint, keep: false };
   return null;
 }
 
@@ -84,4 +94,14 @@ export async function answerBank(request: Request, { endpoint, keep }: BankReque
         { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
       ),
   );
+}
+
+/**
+ * The simulator's answer where no worker can keep the request (the development server, `npm start`):
+ * a 303 to the test page with the request in its fragment (`request-fragment.ts`), which the page keeps
+ * as the worker would. Nothing leaves the browser and the server: the fragment is never sent.
+ */
+export async function answerBankInFragment(request: Request, { endpoint, keep }: BankRequest, testPage: string): Promise<Response> {
+  if (!keep) return Response.redirect(testPage, 303);
+  return Response.redirect(`${testPage}#${requestFragment(await readBankRequest(request, endpoint))}`, 303);
 }
