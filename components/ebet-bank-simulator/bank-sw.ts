@@ -6,9 +6,9 @@
  * keeps the request exactly as sent in IndexedDB, and answers with a 303 redirect to the test page
  * (`?request=<id>`), which shows the request's table and the simulated answers. Nothing is sent anywhere.
  */
+import { requestFragment, type ReceivedRequest } from '../shared/request-fragment.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
-import { saveRequest, type StoredRequest } from './ledger-db.ts';
-import { requestFragment } from './request-fragment.ts';
+import { saveRequest } from './ledger-db.ts';
 
 /** The most of a body the simulator keeps (a real form is a few hundred bytes). */
 const MAX_BODY = 64 * 1024;
@@ -38,7 +38,7 @@ async function bodyText(request: Request, contentType: string): Promise<{ text: 
 }
 
 /** A request to one of the simulator's addresses as the simulator keeps it (all but its id). */
-export async function readBankRequest(request: Request, endpoint: SimulatorEndpoint): Promise<Omit<StoredRequest, 'id'>> {
+export async function readBankRequest(request: Request, endpoint: SimulatorEndpoint): Promise<ReceivedRequest> {
   const url = new URL(request.url);
   const contentType = request.headers.get('Content-Type') ?? '';
   const body = request.method === 'POST' ? await bodyText(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' as const };

@@ -10,7 +10,7 @@ import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
-import { readRequestFragment } from '../ebet-bank-simulator/request-fragment.ts';
+import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
 import '../ebet-key-input/ebet-key-input.ts';
@@ -174,7 +174,7 @@ export class EbetTestPage extends LitElement {
    * the address; fields (from the bookmarklet) are checked as pasted. The fragment is then dropped.
    */
   private async loadReceived(): Promise<void> {
-    const carried = readRequestFragment(window.location.hash);
+    const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
     if (carried) history.replaceState(history.state, '', window.location.pathname + window.location.search);
     if (carried && 'fields' in carried) {
       await this.updateComplete;

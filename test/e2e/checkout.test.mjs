@@ -141,3 +141,21 @@ test('inside a frame the checkout refuses: the bank forbids frames', async () =>
   assert.deepEqual(posts, []);
   await own.close();
 });
+
+test('a first-time buyer who never opened the test page is not shown an error page: the request reaches the simulated bank through the test page', async () => {
+  const fresh = await browser.newContext();
+  const page = await fresh.newPage();
+  const answers = [];
+  page.on('response', (r) => answers.push(r.status()));
+  await page.goto(`${server.url}shop/`);
+  await page.locator('ebet-checkout[data-state=idle]').waitFor();
+  const stamp = await page.evaluate(() => document.querySelector('ebet-checkout').paymentStamp);
+  await page.locator('ebet-checkout button').click();
+  await page.waitForURL(/\/tools\/test-page\/\?request=/);
+  await page.locator('[data-field="NB_KVV"][data-level]').waitFor();
+  assert.equal(await page.locator('[data-field="NB_STAMP"] td').first().innerText(), stamp);
+  assert.match(await page.locator('ebet-bank-simulator [data-request]').innerText(), /POST bank\/pay/);
+  assert.equal(await page.locator('ebet-bank-simulator').getAttribute('data-state'), 'preview');
+  assert.ok(answers.every((status) => status < 400), `an error answer: ${answers.join(', ')}`);
+  await fresh.close();
+});
