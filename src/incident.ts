@@ -725,13 +725,20 @@ export interface TicketTimer {
   readonly message: Text;
 }
 
-/** `m:ss`, or `h:mm:ss` from an hour on. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+/**
+ * The time since the ticket request, read as a duration and never as a clock time:
+ * "11 min since the request", "1 h 5 min since the request" (whole minutes).
+ */
+export function sinceRequest(ms: number): Text {
+  const span = duration(ms);
+  return text(`${span} since the request`, `${span} sedan förfrågan`);
+}
+
+/** A duration in whole minutes, the same in both languages: `11 min`, `1 h 5 min`. */
+function duration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  return h ? `${h} h ${minutes % 60} min` : `${minutes} min`;
 }
 
 /** The timer after the ticket request at `now`: a pure function of the incident and the clock. */
@@ -747,7 +754,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
   }
   const end = incident.ticket.receivedAt ? Date.parse(incident.ticket.receivedAt) : now.getTime();
   const elapsedMs = Math.max(0, end - Date.parse(requested));
-  const elapsed = formatElapsed(elapsedMs);
+  const elapsed = duration(elapsedMs);
   if (incident.ticket.receivedAt) {
     const number = incident.ticket.number ? ` ${incident.ticket.number}` : '';
     return {

@@ -2,13 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import {
+  sinceRequest,
   addIncident,
   annotateStep,
   createIncident,
   currentStep,
   DEFAULT_INCIDENT_CONFIG,
   EMPTY_INCIDENT_STORE,
-  formatElapsed,
   formatZoned,
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
@@ -67,6 +67,8 @@ const S = {
   get now() { return msg('Now'); },
   get allDone() { return msg('Every step is done or skipped. Send the report, and close the incident when it is over.'); },
   get goCurrent() { return msg('Go to this step'); },
+  get campaigns() { return msg('Pause marketing campaigns (newsletters, ads, offers) that send buyers to the broken checkout until payments work again.'); },
+  get notificationTitle() { return msg('Incident: the ticket timer'); },
   get ticketTimer() { return msg('Ticket timer'); },
   get office() { return msg('Office'); },
   get officeOpen() { return msg('open'); },
@@ -135,6 +137,7 @@ type Confirming = 'none' | 'reset' | 'remove';
  * @csspart details - The incident's description fields.
  * @csspart step - Each step (also `step-current`, `step-done`, `step-skipped`).
  * @csspart timer - The ticket timer.
+ * @csspart campaigns - The reminder to pause marketing campaigns that send buyers to the broken checkout.
  * @csspart office - The office-hours line.
  * @csspart report - The report.
  * @csspart config - The configuration panel.
@@ -260,6 +263,8 @@ export class EbetIncidentChecklist extends LitElement {
     const stage = incident ? ticketTimer(incident, this.clock()).stage : null;
     if (this.lastTimerStage !== null && stage !== this.lastTimerStage && (stage === 'first-prompt' || stage === 'second-prompt') && incident) {
       this.announcement = t(ticketTimer(incident, this.clock()).message);
+      // A browser notification too, when allowed (asked as the timer starts): made here, nothing leaves the browser.
+      if ('Notification' in window && Notification.permission === 'granted') new Notification(S.notificationTitle, { body: this.announcement, tag: `ebet-incident-${stage}` });
     }
     this.lastTimerStage = stage;
   }
@@ -319,6 +324,10 @@ export class EbetIncidentChecklist extends LitElement {
     const next = incident.steps[step.id].status === status ? 'open' : status;
     const now = this.clock();
     const updated = setStepStatus(incident, step.id, next, now);
+    // The ticket timer starts: ask once whether it may notify at 10 and 20 minutes.
+    if (updated.ticket.requestedAt && !incident.ticket.requestedAt && 'Notification' in window && Notification.permission === 'default') {
+      void Notification.requestPermission();
+    }
     const following = currentStep(updated);
     const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
     const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
@@ -353,7 +362,9 @@ export class EbetIncidentChecklist extends LitElement {
       ${this.storageProblem ? html`<p class="warning" role="alert">${this.storageProblem()}</p>` : nothing}
       ${this.renderIncidents()}
       ${incident
-        ? html`${this.renderStatus(incident)} ${this.renderDetails(incident)}
+        ? html`${this.renderStatus(incident)}
+            <p part="campaigns" class="panel" data-reminder="campaigns">${S.campaigns}</p>
+            ${this.renderDetails(incident)}
             ${INCIDENT_PROCESS.map(
               (section) => html`<section aria-labelledby=${`section-${section.number}`}>
                 <h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}</h2>
@@ -433,7 +444,7 @@ export class EbetIncidentChecklist extends LitElement {
       </p>
       ${timer.stage !== 'idle'
         ? html`<p>
-            <strong>${S.ticketTimer}:</strong> <span class="elapsed" role="timer">${formatElapsed(timer.elapsedMs)}</span>
+            <strong>${S.ticketTimer}:</strong> <span class="elapsed" role="timer">${t(sinceRequest(timer.elapsedMs))}</span>
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
@@ -520,7 +531,7 @@ export class EbetIncidentChecklist extends LitElement {
     return html`<div part="timer" class="panel ${prompt ? 'prompt' : ''}" data-stage=${timer.stage}>
       ${requested
         ? html`<p>${S.requestedAt} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
-            <span class="elapsed">${formatElapsed(timer.elapsedMs)}</span></p>`
+            <span class="elapsed">${t(sinceRequest(timer.elapsedMs))}</span></p>`
         : nothing}
       <p class="timer-message">${prompt ? '⚠ ' : ''}${t(timer.message)}</p>
       ${timer.stage !== 'received'

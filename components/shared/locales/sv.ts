@@ -425,5 +425,7 @@
 'sfe88d270aa3e71da': `Referens`,
 'sfeddb8bbcd83e534': `Inga försök ännu.`,
 'sff1028d7b65c8346': `postad`,
+'s17136eacf72c3144': `Pause marketing campaigns (newsletters, ads, offers) that send buyers to the broken checkout until payments work again.`,
+'s27956b5f41fd6781': `Incident: the ticket timer`,
     };
   
