@@ -1032,6 +1032,13 @@ const R = {
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
   footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med ebet-toolkits checklista vid driftstörning.'),
+  now: text('Now', 'Nu'),
+  stepsDone: text('steps done or skipped', 'steg gjorda eller överhoppade'),
+  allDone: text('every step done or skipped', 'alla steg gjorda eller överhoppade'),
+  fullReport: text(
+    'This is a summary. The full report (every step, note and time) follows: paste it here from the checklist, or attach its file.',
+    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) följer: klistra in den här från checklistan, eller bifoga dess fil.',
+  ),
 };
 
 function stepTitle(id: StepId): Text {
@@ -1066,6 +1073,40 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
   }
 }
 
+/** The support ticket in one line (requested, received, case number), or `null` before the request. */
+function ticketLine(incident: Incident, when: (iso: string) => string, lang: Lang): string | null {
+  const { requestedAt, receivedAt, number } = incident.ticket;
+  const ticket = [
+    requestedAt ? `${R.requested[lang]} ${when(requestedAt)}` : null,
+    receivedAt ? `${R.received[lang]} ${when(receivedAt)}` : requestedAt ? R.notYet[lang] : null,
+    number ? `${R.caseNumber[lang]} ${number}` : null,
+  ].filter((x): x is string => x !== null);
+  return ticket.length ? `${R.ticket[lang]}: ${ticket.join(', ')}` : null;
+}
+
+/**
+ * A short summary for the mail link, small enough to fit whatever was written (the description cut
+ * to 300 characters): title, provider, when, what, the ticket, where the checklist stands, and a
+ * pointer to the full report (`incidentReport`) to paste or attach.
+ */
+export function incidentSummary(incident: Incident, config: IncidentConfig, lang: Lang): string {
+  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone);
+  const description = incident.description.replace(/\s+/g, ' ').trim();
+  const current = currentStep(incident);
+  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open').length;
+  const lines = [
+    `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
+    `${R.provider[lang]}: ${incident.provider}`,
+    `${R.opened[lang]}: ${when(incident.openedAt)} (${config.officeHours.timeZone})`,
+    `${R.what[lang]}: ${description ? (description.length > 300 ? `${cut(description, 300)}…` : description) : R.none[lang]}`,
+    ticketLine(incident, when, lang),
+    current ? `${R.now[lang]}: ${stepTitle(current)[lang]} (${finished}/${INCIDENT_STEPS.length} ${R.stepsDone[lang]})` : `${R.now[lang]}: ${R.allDone[lang]}`,
+    '',
+    R.fullReport[lang],
+  ];
+  return lines.filter((line): line is string => line !== null).join('\n');
+}
+
 /** The written report the process asks for: subject and plain-text body, in one language. */
 export function incidentReport(incident: Incident, config: IncidentConfig, lang: Lang): { subject: string; body: string } {
   const zone = config.officeHours.timeZone;
@@ -1081,13 +1122,8 @@ export function incidentReport(incident: Incident, config: IncidentConfig, lang:
   if (incident.closedAt) lines.push(`${R.closed[lang]}: ${when(incident.closedAt)}`);
   lines.push(`${R.times[lang]}: ${zone}`, '', `${R.what[lang]}:`, block(incident.description, lang), '', `${R.urls[lang]}:`, block(incident.urls, lang), '');
   lines.push(`${R.orders[lang]}:`, block(incident.orderIds, lang), '');
-  const { requestedAt, receivedAt, number } = incident.ticket;
-  const ticket = [
-    requestedAt ? `${R.requested[lang]} ${when(requestedAt)}` : null,
-    receivedAt ? `${R.received[lang]} ${when(receivedAt)}` : requestedAt ? R.notYet[lang] : null,
-    number ? `${R.caseNumber[lang]} ${number}` : null,
-  ].filter((x): x is string => x !== null);
-  if (ticket.length) lines.push(`${R.ticket[lang]}: ${ticket.join(', ')}`, '');
+  const ticket = ticketLine(incident, when, lang);
+  if (ticket) lines.push(ticket, '');
   lines.push(`${R.checked[lang]}:`);
   for (const step of INCIDENT_STEPS) {
     const state = incident.steps[step.id];

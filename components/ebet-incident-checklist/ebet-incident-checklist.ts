@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import {
+  incidentSummary,
   sinceRequest,
   addIncident,
   annotateStep,
@@ -41,6 +42,7 @@ import {
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { download } from '../shared/download.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -88,7 +90,8 @@ const S = {
   get reportHint() { return msg('Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.'); },
   get reportText() { return msg('Report text'); },
   get copyReport() { return msg('the report'); },
-  get mailReport() { return msg('Open as a mail to'); },
+  get mailReport() { return msg('Open a mail with a summary to'); },
+  get downloadReport() { return msg('Download the full report'); },
   get mailTruncated() { return msg('The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.'); },
   get config() { return msg('Provider configuration'); },
   get configNow() { return msg('In use'); },
@@ -564,7 +567,8 @@ export class EbetIncidentChecklist extends LitElement {
     const lang = currentLang();
     const { subject, body } = incidentReport(incident, this.config, lang);
     const full = `${subject}\n\n${body}`;
-    const mail = reportMailto(this.config.contacts.supportMail, subject, body, lang);
+    // The mail link carries a short summary that fits; the full report is copied or downloaded.
+    const mail = reportMailto(this.config.contacts.supportMail, subject, incidentSummary(incident, this.config, lang), lang);
     return html`<section part="report" aria-labelledby="report-heading">
       <h2 id="report-heading">${S.report}</h2>
       <p class="hint">${S.reportHint}</p>
@@ -575,6 +579,8 @@ export class EbetIncidentChecklist extends LitElement {
       <div class="row">
         <ebet-copy-button .value=${full} .label=${S.copyReport}></ebet-copy-button>
         <a id="report-mail" href=${mail.url}>${S.mailReport} ${this.config.contacts.supportMail}</a>
+        <button type="button" class="secondary" data-action="download-report"
+          @click=${(e: Event) => download((e.target as Element).parentElement!, `${incident.id}.txt`, full, 'text/plain;charset=utf-8')}>${S.downloadReport}</button>
       </div>
       ${mail.truncated ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
     </section>`;

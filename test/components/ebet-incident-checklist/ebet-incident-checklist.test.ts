@@ -228,6 +228,15 @@ describe('<ebet-incident-checklist>', () => {
     const mail = $<HTMLAnchorElement>(el, '#report-mail');
     expect(mail.getAttribute('href')).to.match(/^mailto:support@certitrade\.net\?subject=Incident%3A%20Card%20payments%20fail/);
     expect(mail.getAttribute('target')).to.equal(null);
+    // The mail holds a short summary that fits, even with a long description; the full report is copied or downloaded.
+    type($<HTMLTextAreaElement>(el, '#incident-description'), 'Buyers see a blank page after Pay. '.repeat(200));
+    await el.updateComplete;
+    const body = decodeURIComponent(new URL($<HTMLAnchorElement>(el, '#report-mail').href).searchParams.get('body') ?? '');
+    expect(body).to.contain('Now: ');
+    expect(body).to.contain('This is a summary.');
+    expect(body).not.to.contain('shortened');
+    expect($<HTMLAnchorElement>(el, '#report-mail').href.length).to.be.at.most(2000);
+    expect($(el, '[data-action=download-report]')).to.not.equal(null);
   });
 
   it('opens every web link in a new tab without an opener', async () => {
