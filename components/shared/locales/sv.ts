@@ -392,6 +392,7 @@
 'se4dd2f14317a0b77': `Ja, radera`,
 'se5349d18461fc6b6': `Handboken anger ingen teckenuppsättning; UTF-8 och ISO-8859-1 skiljer sig bara för icke-ASCII-tecken som å, ä, ö.`,
 'se81ace1bc14edf89': `Vart formuläret postas (action)`,
+'se9427c249759412e': `Uppgifter för butikens kundtjänst`,
 'se944bf1c59085d89': `2. Nyckeln`,
 'se9a7025b3d99d4f9': `ingen (siffror utan inledande nolla)`,
 'seaa2f6adc98d28a6': `Den här sidan har inget formulär med NB_-fält: öppna sidan med Betala-knappen (kassan) och klicka på bokmärket igen.`,
