@@ -159,3 +159,21 @@ test('a first-time buyer who never opened the test page is not shown an error pa
   assert.ok(answers.every((status) => status < 400), `an error answer: ${answers.join(', ')}`);
   await fresh.close();
 });
+
+test('the shop follows the toolkit’s language and its own switch, the checkout with it', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}shop/`);
+  await page.evaluate(() => localStorage.setItem('ebet-lang', 'sv'));
+  await page.reload();
+  await page.locator('ebet-checkout[data-state=idle]').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+  assert.equal(await page.locator('h1').innerText(), 'Fikalåda');
+  const swedish = await page.locator('ebet-checkout button').innerText();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.locator('h1').innerText(), 'Fika box');
+  await page.waitForFunction((before) => document.querySelector('ebet-checkout').shadowRoot.querySelector('button').innerText !== before, swedish);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ebet-lang')), 'en');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
