@@ -69,6 +69,7 @@ const S = {
   get now() { return msg('Now'); },
   get allDone() { return msg('Every step is done or skipped. Send the report, and close the incident when it is over.'); },
   get goCurrent() { return msg('Go to this step'); },
+  get sectionDone() { return msg('done'); },
   get campaigns() { return msg('Pause marketing campaigns (newsletters, ads, offers) that send buyers to the broken checkout until payments work again.'); },
   get notificationTitle() { return msg('Incident: the ticket timer'); },
   get ticketTimer() { return msg('Ticket timer'); },
@@ -156,6 +157,8 @@ export class EbetIncidentChecklist extends LitElement {
       :host { display: block; font-size: 1.05rem; }
       h1 { margin: 0 0 0.2em; font-size: 1.6em; }
       h2 { font-size: 1.25em; margin: 1.2em 0 0.4em; }
+      summary { cursor: pointer; }
+      summary h2 { display: inline-block; }
       h3 { font-size: 1.1em; margin: 0 0 0.3em; scroll-margin-top: 10em; }
       section, fieldset { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
         border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0.8em 0; }
@@ -368,13 +371,17 @@ export class EbetIncidentChecklist extends LitElement {
         ? html`${this.renderStatus(incident)}
             <p part="campaigns" class="panel" data-reminder="campaigns">${S.campaigns}</p>
             ${this.renderDetails(incident)}
-            ${INCIDENT_PROCESS.map(
-              (section) => html`<section aria-labelledby=${`section-${section.number}`}>
-                <h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}</h2>
-                ${section.notes.map((n) => html`<p class="notes">${t(n)}</p>`)}
-                <ol class="steps">${section.steps.map((step) => this.renderStep(incident, step))}</ol>
-              </section>`,
-            )}
+            ${INCIDENT_PROCESS.map((section) => {
+              // A finished section folds (its steps stay one click away), so the steps still to do stay in view.
+              const finished = section.steps.every((step) => incident.steps[step.id].status !== 'open');
+              return html`<section aria-labelledby=${`section-${section.number}`} data-section=${section.number} data-finished=${String(finished)}>
+                <details ?open=${!finished}>
+                  <summary><h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}${finished ? html` <span class="hint">✓ ${S.sectionDone}</span>` : nothing}</h2></summary>
+                  ${section.notes.map((n) => html`<p class="notes">${t(n)}</p>`)}
+                  <ol class="steps">${section.steps.map((step) => this.renderStep(incident, step))}</ol>
+                </details>
+              </section>`;
+            })}
             ${this.renderReport(incident)}`
         : html`<p>${S.noIncident}</p>`}
       ${this.renderConfig()}

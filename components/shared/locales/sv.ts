@@ -376,6 +376,7 @@
 'sd9cb723a4b299581': `Verkligen tömma alla simulerade betalningar?`,
 'sdab67bd59bcfc24d': `Simulatorns reskontra kunde inte användas`,
 'sdacd58bf67c634f1': `Ja, töm`,
+'sdc51fb6761fd6e91': `klart`,
 'sdc9a3b32ef198783': `Lyckad betalning erbjuds bara när alla fält är OK (handboken 4.3). Avbryt och avvisa går alltid.`,
 'sdd03198d774d2c93': `Visa nyckel`,
 'sdd9423c2ce1195a3': `Återstår`,

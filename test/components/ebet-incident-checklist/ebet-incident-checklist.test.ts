@@ -187,6 +187,20 @@ describe('<ebet-incident-checklist>', () => {
     }
   });
 
+  it('folds a finished section, so that the steps still to do stay in view', async () => {
+    const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    const section = () => $(el, 'section[data-section="1.2"]');
+    expect(section().querySelector('details')!.open).to.equal(true);
+    await click(el, 'status-page', 'done');
+    await click(el, 'monitor-report', 'skip');
+    expect(section().dataset['finished']).to.equal('true');
+    expect(section().querySelector('details')!.open).to.equal(false);
+    expect(section().querySelector('summary')!.textContent).to.contain('done');
+    expect($(el, 'section[data-section="1.1"] details').hasAttribute('open')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('says whether the provider’s office is open now, and why not', async () => {
     const time = manualClock('2026-11-21T09:00:00Z'); // Saturday 10:00 in Stockholm
     const el = await create(freshKey(), time.clock);
