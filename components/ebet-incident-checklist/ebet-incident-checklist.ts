@@ -2,8 +2,6 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import {
-  incidentSummary,
-  sinceRequest,
   addIncident,
   annotateStep,
   createIncident,
@@ -14,6 +12,7 @@ import {
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
   incidentReport,
+  incidentSummary,
   newIncidentId,
   officeStatus,
   parseIncidentConfig,
@@ -25,6 +24,7 @@ import {
   setClosed,
   setDetails,
   setStepStatus,
+  sinceRequest,
   stepLink,
   ticketTimer,
   TO_BE_DECIDED,

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import {
-  sinceRequest,
   addIncident,
   annotateStep,
   createIncident,
@@ -24,6 +23,7 @@ import {
   setClosed,
   setDetails,
   setStepStatus,
+  sinceRequest,
   stepLink,
   swedishHolidays,
   ticketTimer,
