@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { docsInputs, docsPagesPlugin } from './scripts/docs-pages.mjs';
+import { devBank } from './scripts/dev-bank.ts';
 import { standaloneBundles } from './scripts/standalone-bundles.mjs';
 
 const root = import.meta.dirname;
@@ -18,7 +19,7 @@ function pages(): Record<string, string> {
 
 export default defineConfig({
   base: './',
-  plugins: [docsPagesPlugin(root), standaloneBundles()],
+  plugins: [docsPagesPlugin(root), standaloneBundles(), devBank()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -163,14 +163,15 @@ export function byTime(x: Attempt, y: Attempt): number {
 
 /**
  * The NB_STAMPs a shop already used for a payment, each with when: every earlier pay direct
- * attempt of the shop in the log (other than `exceptId`) and every payment in the ledger.
+ * attempt of the shop in the log (other than `exceptId` and those only pasted, never answered) and every payment in the ledger.
  * For `validateFields`' `usedStamps`.
  */
 export function usedStamps(attempts: readonly Attempt[], ledger: Ledger, rcvId: string, exceptId?: string): Map<string, string> {
   const used = new Map<string, string>();
   for (const p of ledger.payments) if (p.rcvId === rcvId) used.set(p.stamp, p.at);
   for (const a of attempts) {
-    if (a.id === exceptId || a.kind !== 'payDirect') continue;
+    // A request only pasted here and never answered did not reach a bank: its stamp is not used.
+    if (a.id === exceptId || a.kind !== 'payDirect' || (a.source === 'pasted' && a.outcome === 'received')) continue;
     const record = toRecord(a.fields);
     if (record.NB_RCV_ID === rcvId && record.NB_STAMP !== undefined && !used.has(record.NB_STAMP)) used.set(record.NB_STAMP, a.at);
   }

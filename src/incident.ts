@@ -676,13 +676,20 @@ export interface TicketTimer {
   readonly message: Text;
 }
 
-/** `m:ss`, or `h:mm:ss` from an hour on. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+/**
+ * The time since the ticket request, read as a duration and never as a clock time:
+ * "11 min since the request", "1 h 5 min since the request" (whole minutes).
+ */
+export function sinceRequest(ms: number): Text {
+  const span = duration(ms);
+  return text(`${span} since the request`, `${span} sedan förfrågan`);
+}
+
+/** A duration in whole minutes, the same in both languages: `11 min`, `1 h 5 min`. */
+function duration(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const h = Math.floor(minutes / 60);
+  return h ? `${h} h ${minutes % 60} min` : `${minutes} min`;
 }
 
 /** The timer after the ticket request at `now`: a pure function of the incident and the clock. */
@@ -698,7 +705,7 @@ export function ticketTimer(incident: Incident, now: Date): TicketTimer {
   }
   const end = incident.ticket.receivedAt ? Date.parse(incident.ticket.receivedAt) : now.getTime();
   const elapsedMs = Math.max(0, end - Date.parse(requested));
-  const elapsed = formatElapsed(elapsedMs);
+  const elapsed = duration(elapsedMs);
   if (incident.ticket.receivedAt) {
     const number = incident.ticket.number ? ` ${incident.ticket.number}` : '';
     return {
@@ -977,6 +984,13 @@ const R = {
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
   footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med incidentchecklistan i ebet-toolkit.'),
+  now: text('Now', 'Nu'),
+  stepsDone: text('steps done or skipped', 'steg gjorda eller överhoppade'),
+  allDone: text('every step done or skipped', 'alla steg gjorda eller överhoppade'),
+  fullReport: text(
+    'This is a summary. The full report (every step, note and time) follows: paste it here from the checklist, or attach its file.',
+    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) följer: klistra in den här från checklistan, eller bifoga dess fil.',
+  ),
 };
 
 function stepTitle(id: StepId): Text {
@@ -1011,6 +1025,40 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
   }
 }
 
+/** The support ticket in one line (requested, received, case number), or `null` before the request. */
+function ticketLine(incident: Incident, when: (iso: string) => string, lang: Lang): string | null {
+  const { requestedAt, receivedAt, number } = incident.ticket;
+  const ticket = [
+    requestedAt ? `${R.requested[lang]} ${when(requestedAt)}` : null,
+    receivedAt ? `${R.received[lang]} ${when(receivedAt)}` : requestedAt ? R.notYet[lang] : null,
+    number ? `${R.caseNumber[lang]} ${number}` : null,
+  ].filter((x): x is string => x !== null);
+  return ticket.length ? `${R.ticket[lang]}: ${ticket.join(', ')}` : null;
+}
+
+/**
+ * A short summary for the mail link, small enough to fit whatever was written (the description cut
+ * to 300 characters): title, provider, when, what, the ticket, where the checklist stands, and a
+ * pointer to the full report (`incidentReport`) to paste or attach.
+ */
+export function incidentSummary(incident: Incident, config: IncidentConfig, lang: Lang): string {
+  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone);
+  const description = incident.description.replace(/\s+/g, ' ').trim();
+  const current = currentStep(incident);
+  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open').length;
+  const lines = [
+    `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
+    `${R.provider[lang]}: ${incident.provider}`,
+    `${R.opened[lang]}: ${when(incident.openedAt)} (${config.officeHours.timeZone})`,
+    `${R.what[lang]}: ${description ? (description.length > 300 ? `${cut(description, 300)}…` : description) : R.none[lang]}`,
+    ticketLine(incident, when, lang),
+    current ? `${R.now[lang]}: ${stepTitle(current)[lang]} (${finished}/${INCIDENT_STEPS.length} ${R.stepsDone[lang]})` : `${R.now[lang]}: ${R.allDone[lang]}`,
+    '',
+    R.fullReport[lang],
+  ];
+  return lines.filter((line): line is string => line !== null).join('\n');
+}
+
 /** The written report the process asks for: subject and plain-text body, in one language. */
 export function incidentReport(incident: Incident, config: IncidentConfig, lang: Lang): { subject: string; body: string } {
   const zone = config.officeHours.timeZone;
@@ -1026,13 +1074,8 @@ export function incidentReport(incident: Incident, config: IncidentConfig, lang:
   if (incident.closedAt) lines.push(`${R.closed[lang]}: ${when(incident.closedAt)}`);
   lines.push(`${R.times[lang]}: ${zone}`, '', `${R.what[lang]}:`, block(incident.description, lang), '', `${R.urls[lang]}:`, block(incident.urls, lang), '');
   lines.push(`${R.orders[lang]}:`, block(incident.orderIds, lang), '');
-  const { requestedAt, receivedAt, number } = incident.ticket;
-  const ticket = [
-    requestedAt ? `${R.requested[lang]} ${when(requestedAt)}` : null,
-    receivedAt ? `${R.received[lang]} ${when(receivedAt)}` : requestedAt ? R.notYet[lang] : null,
-    number ? `${R.caseNumber[lang]} ${number}` : null,
-  ].filter((x): x is string => x !== null);
-  if (ticket.length) lines.push(`${R.ticket[lang]}: ${ticket.join(', ')}`, '');
+  const ticket = ticketLine(incident, when, lang);
+  if (ticket) lines.push(ticket, '');
   lines.push(`${R.checked[lang]}:`);
   for (const step of INCIDENT_STEPS) {
     const state = incident.steps[step.id];

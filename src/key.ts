@@ -99,6 +99,16 @@ export function computeKvv(key: string): string {
   return truncateMac(hmacSha256(keyBytes(key), encodeText(KVV_INPUT)));
 }
 
+/**
+ * The KVVs a shop gets when its code uses the key's characters as text (ASCII bytes: upper case,
+ * lower case, or as typed with its spaces) instead of their 16 decoded bytes: the "key as text"
+ * mistake, seen in an NB_KVV.
+ */
+export function kvvsOfKeyAsText(key: string): string[] {
+  const hex = normalizeKey(key);
+  return [...new Set([hex, hex.toLowerCase(), key.trim()])].map((chars) => truncateMac(hmacSha256(encodeText(chars), encodeText(KVV_INPUT))));
+}
+
 /** Formats 32 hexadecimal characters in the handbook's groups of four: `FF36 5893 …`. */
 export function groupHex(hex: string): string {
   return hex.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');

@@ -7,15 +7,18 @@ export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** `<form method="post" action="…">` with one hidden input per field, in order. */
-export function toHtmlForm(fields: FieldInput, action: string, submitLabel = 'Betala / Pay'): string {
+/**
+ * `<form method="post" action="…">` with one hidden input per field, in order, and a submit button
+ * (none with `submitLabel` `null`: the bank's answers are posted by the bank, not by a buyer's click).
+ */
+export function toHtmlForm(fields: FieldInput, action: string, submitLabel: string | null = 'Betala / Pay'): string {
   const inputs = toEntries(fields).map(
     ({ name, value }) => `  <input type="hidden" name="${escapeAttribute(name)}" value="${escapeAttribute(value)}">`,
   );
   return [
     `<form method="post" action="${escapeAttribute(action)}">`,
     ...inputs,
-    `  <button type="submit">${escapeAttribute(submitLabel)}</button>`,
+    ...(submitLabel === null ? [] : [`  <button type="submit">${escapeAttribute(submitLabel)}</button>`]),
     '</form>',
   ].join('\n');
 }

@@ -8,7 +8,7 @@
  * gets the same verdict, in the same words, from every tool.
  */
 import { ENCODING_NAMES, type Encoding } from './encoding.ts';
-import { computeKvv, hmacSha256, KVV_INPUT, normalizeKey, truncateMac } from './key.ts';
+import { computeKvv, kvvsOfKeyAsText } from './key.ts';
 import { text, type Text } from './text.ts';
 import { formatZoned } from './time.ts';
 
@@ -295,7 +295,6 @@ export function macMismatch(
       `NB_HMAC does not match: with ${keyName.en} and ${name.en} the MAC of "${macString}" is ${expectedMac}, the message says ${readHex(given.mac).compact}`,
       `NB_HMAC stämmer inte: med ${keyName.sv} och ${name.sv} är MAC:en för ”${macString}” ${expectedMac}, meddelandet säger ${readHex(given.mac).compact}`,
     ),
-    expectedMac,
   );
 }
 
@@ -312,14 +311,6 @@ export function kvvMissing(direction: Direction, givenKvv: string | null | undef
     ),
     kvv ?? undefined,
   );
-}
-
-/** The KVV of a key's hexadecimal text used as the HMAC key (upper case, lower case, as typed). */
-function kvvsOfKeyAsText(key: string): string[] {
-  const hex = normalizeKey(key);
-  const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
-  const input = ascii(KVV_INPUT);
-  return [...new Set([hex, hex.toLowerCase(), key.trim()])].map((s) => truncateMac(hmacSha256(ascii(s), input)));
 }
 
 /**

@@ -96,12 +96,14 @@ export class EbetAttemptLog extends LitElement {
     css`
       :host { display: block; }
       .filters, .actions { display: flex; flex-wrap: wrap; gap: 0.8em; align-items: end; margin: 0.6em 0; }
-      .filters > div { display: flex; flex-direction: column; }
+      .filters > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+      .filters > *, .actions > * { max-width: 100%; }
       details { border-bottom: 1px solid var(--ebet-color-border, #d0d5db); padding: 0.3em 0; }
       details[open] { background: var(--ebet-color-surface, #fff); }
       summary { cursor: pointer; display: flex; flex-wrap: wrap; gap: 0.3em 1em; }
       .body { padding: 0.4em 0 0.6em 1.2em; }
-      table { border-collapse: collapse; }
+      table { border-collapse: collapse; max-width: 100%; }
+      td { overflow-wrap: anywhere; }
       th, td { text-align: left; vertical-align: top; padding: 0.2em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
       h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
       ul { margin: 0; padding-left: 1.1em; }

@@ -6,6 +6,7 @@
  * keeps the request exactly as sent in IndexedDB, and answers with a 303 redirect to the test page
  * (`?request=<id>`), which shows the request's table and the simulated answers. Nothing is sent anywhere.
  */
+import { requestFragment, type ReceivedRequest } from '../shared/request-fragment.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { saveRequest } from './ledger-db.ts';
 
@@ -126,11 +127,12 @@ export async function readBody(request: Request, contentType: string, max = MAX_
   return cut ? { ...body, truncated: true, size } : body;
 }
 
-async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
+/** A request to one of the simulator's addresses as the simulator keeps it (all but its id). */
+export async function readBankRequest(request: Request, endpoint: SimulatorEndpoint): Promise<ReceivedRequest> {
   const url = new URL(request.url);
   const contentType = request.headers.get('Content-Type') ?? '';
   const body: ReceivedBody = request.method === 'POST' ? await readBody(request, contentType) : { text: url.search.slice(1), charset: 'utf-8' };
-  const id = await saveRequest({
+  return {
     endpoint,
     kind: SIMULATOR_ENDPOINTS[endpoint],
     method: request.method,
@@ -139,7 +141,11 @@ async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: 
     text: body.text,
     charset: body.charset,
     ...(body.truncated ? { truncated: true, size: body.size } : {}),
-  });
+  };
+}
+
+async function receive(request: Request, endpoint: SimulatorEndpoint, testPage: string): Promise<Response> {
+  const id = await saveRequest(await readBankRequest(request, endpoint));
   return Response.redirect(new URL(`./?request=${encodeURIComponent(id)}`, testPage).href, 303);
 }
 
@@ -149,8 +155,12 @@ export interface BankRequest {
   readonly keep: boolean;
 }
 
-/** What a request is for the simulator whose test page is at `testPage` (absolute URL ending in `/`), or null when it is none of its business. */
-export function bankRequest(request: Request, testPage: string): BankRequest | null {
+/**
+ * What a request is for the simulator whose test page is at `testPage` (absolute URL ending in `/`),
+ * or null when it is none of its business. `navigation`: whether it is a page visit (a server reads
+ * that from `Sec-Fetch-Mode`).
+ */
+export function bankRequest(request: Request, testPage: string, navigation = request.mode === 'navigate'): BankRequest | null {
   const bank = new URL('bank/', testPage);
   const url = new URL(request.url);
   if (url.origin !== bank.origin || !url.pathname.startsWith(bank.pathname)) return null;
@@ -158,7 +168,7 @@ export function bankRequest(request: Request, testPage: string): BankRequest | n
   if (!isEndpoint(endpoint)) return null;
   if (request.method === 'POST' || (request.method === 'GET' && url.search.length > 1)) return { endpoint, keep: true };
   // With the worker installed, the simulator's address itself leads to the test page.
-  if (request.method === 'GET' && request.mode === 'navigate') return { endpoint, keep: false };
+  if (request.method === 'GET' && navigation) return { endpoint, keep: false };
   return null;
 }
 
@@ -173,4 +183,14 @@ export async function answerBank(request: Request, { endpoint, keep }: BankReque
         { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
       ),
   );
+}
+
+/**
+ * The simulator's answer where no worker can keep the request (the development server, `npm start`):
+ * a 303 to the test page with the request in its fragment (`request-fragment.ts`), which the page keeps
+ * as the worker would. Nothing leaves the browser and the server: the fragment is never sent.
+ */
+export async function answerBankInFragment(request: Request, { endpoint, keep }: BankRequest, testPage: string): Promise<Response> {
+  if (!keep) return Response.redirect(testPage, 303);
+  return Response.redirect(`${testPage}#${requestFragment(await readBankRequest(request, endpoint))}`, 303);
 }

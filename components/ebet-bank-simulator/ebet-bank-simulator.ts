@@ -27,6 +27,7 @@ import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
+import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
@@ -112,7 +113,7 @@ export interface AnswerDetail {
  * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), `data-attempt` (the attempt's id in the log),
  * `auto-outcome` (when set), buttons `data-action="pay|receipt|cancel|reject|answer|return"`, and the request's and the
  * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
- * Every request is written to the attempt log (IndexedDB) when it arrives and again when it is answered.
+ * Every request, posted or pasted, is written to the attempt log (IndexedDB) when it arrives (a pasted one as it is edited) and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
  * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
@@ -182,11 +183,12 @@ export class EbetBankSimulator extends LitElement {
     if (this.autoOutcome) await this.autoAnswer(this.autoOutcome);
   }
 
-  /** Checks fields given as text (anything the paste box reads), e.g. from the form builder. It is logged once answered. */
+  /** Checks fields given as text (anything the paste box reads), e.g. from the form builder, and writes it to the attempt log. */
   async check(value: string, kind?: RequestKind): Promise<void> {
     this.source = null;
     this.kindChoice = kind ?? 'auto';
     await this.arrive(newId(), new Date(), value);
+    if (this.entries.length) await this.record((a) => a);
   }
 
   /** Takes a new request: reads the log and ledger it is checked against, then shows it; returns its attempt if already logged. */
@@ -363,12 +365,15 @@ export class EbetBankSimulator extends LitElement {
           @ebet-fields-change=${(e: CustomEvent<FieldsChangeDetail>) => {
             this.parsed = e.detail.result;
             if (e.detail.text === this.text) return;
-            // Typed or pasted by hand: a new attempt, not the one that arrived.
+            // Typed or pasted by hand: a new attempt (not the one that arrived or was answered), logged as it is edited.
+            if (this.source || this.outcome || this.answer) {
+              this.attemptId = newId();
+              this.arrivedAt = new Date();
+            }
             this.text = e.detail.text;
             this.source = null;
-            this.attemptId = newId();
-            this.arrivedAt = new Date();
             this.reset();
+            if (this.entries.length) void this.record((a) => a);
           }}
         ></ebet-fields-input>
         ${this.renderControls()}
@@ -431,7 +436,7 @@ export class EbetBankSimulator extends LitElement {
     const rows = this.rows;
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
-        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}></ebet-field-table>
+        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>
@@ -447,6 +452,13 @@ export class EbetBankSimulator extends LitElement {
         </div>
       </section>
       ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
+  }
+
+  /** With a key, a MAC that does not verify is explained at its row: the mismatch doctor runs on the request. */
+  private renderDoctor(rows: ValidationRow[]) {
+    const mac = rows.find((r) => r.name === 'NB_HMAC');
+    if (!this.key || mac?.code !== 'mac-mismatch') return nothing;
+    return html`<ebet-mac-doctor slot="detail-NB_HMAC" .kind=${this.kind} .fields=${this.entries} .givenMac=${mac.value ?? ''} .keys=${this.key} .encoding=${this.encoding}></ebet-mac-doctor>`;
   }
 
   private renderTarget(name: 'NB_RETURN' | 'NB_CANCEL' | 'NB_REJECT') {
@@ -515,15 +527,15 @@ export class EbetBankSimulator extends LitElement {
     return html`<section part="answer" aria-labelledby="answer-heading" data-answer=${answer.kind} data-status=${answer.status}>
       <h2 id="answer-heading">${S.answer}: ${t(MESSAGES[answer.kind].title)}</h2>
       <p class=${answer.status === 'ERR' ? 'notice level-error' : 'notice level-ok'}><code>${answer.status}</code> — ${t(answer.reason)}</p>
-      <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title}></ebet-field-table>
+      <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title} ?no-verdict=${answer.status === 'ERR'}></ebet-field-table>
       <p>${answer.macString === null ? S.unsigned : html`${S.signed}: ${visibleValue(answer.macString, true)}`}</p>
       <form hidden data-fields="answer" method="post" action=${target ?? nothing}>
         ${Object.entries(answer.fields).map(([name, value]) => html`<input type="hidden" name=${name} .value=${value} />`)}
       </form>
       <h3>${S.formHtml}</h3>
-      <pre>${toHtmlForm(answer.fields, target ?? '')}</pre>
+      <pre>${toHtmlForm(answer.fields, target ?? '', null)}</pre>
       <div class="actions">
-        <ebet-copy-button .value=${toHtmlForm(answer.fields, target ?? '')} .label=${S.copyForm}></ebet-copy-button>
+        <ebet-copy-button .value=${toHtmlForm(answer.fields, target ?? '', null)} .label=${S.copyForm}></ebet-copy-button>
         <ebet-copy-button .value=${toUrlEncoded(answer.fields, this.encoding)} .label=${S.copyBody}></ebet-copy-button>
         ${target ? html`<button type="button" data-action="return" @click=${this.sendAnswer}>${S.returnButton}</button>` : nothing}
       </div>

@@ -6,7 +6,8 @@
  * BroadcastChannel so that the other tabs re-read it. No key is ever stored here.
  */
 import { byTime, KEEP_ATTEMPTS, type Attempt } from '../../src/attempt-log.ts';
-import { EMPTY_LEDGER, type Ledger, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
+import type { ReceivedRequest } from '../shared/request-fragment.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../src/simulator.ts';
 
 let databaseName = 'ebet-bank-simulator';
 const REQUESTS = 'requests';
@@ -18,23 +19,9 @@ const VERSION = 2;
 /** How many received requests are kept (the oldest are dropped). */
 const KEEP_REQUESTS = 200;
 
-/** A request as the service worker received it. */
-export interface StoredRequest {
+/** A request as the service worker received it, with its id. */
+export interface StoredRequest extends ReceivedRequest {
   readonly id: string;
-  readonly endpoint: SimulatorEndpoint;
-  readonly kind: RequestKind;
-  readonly method: string;
-  readonly contentType: string;
-  /** ISO date-time. */
-  readonly receivedAt: string;
-  /** The body (or query string) as text: URL-encoded as sent, or NAME=value lines. */
-  readonly text: string;
-  /** How the body's bytes were read, when the worker had to choose. */
-  readonly charset: 'utf-8' | 'iso-8859-1';
-  /** Set when the body was cut to the size the simulator keeps. */
-  readonly truncated?: boolean;
-  /** The whole body's size in bytes, when it was cut. */
-  readonly size?: number;
 }
 
 function request<T>(req: IDBRequest<T>): Promise<T> {

@@ -63,6 +63,11 @@ const S = {
   get copyFormLabel() { return msg('the signed HTML form'); },
   get action() { return msg('Form action (where the form posts)'); },
   get check() { return msg('5. Check a MAC'); },
+  summaryMatch: (mac: string) => msg(str`The MAC that was sent matches: ${mac}.`),
+  get summaryMismatch() { return msg('The MAC that was sent does not match the one computed here.'); },
+  summaryMac: (mac: string) => msg(str`MAC: ${mac}.`),
+  get toDiagnosis() { return msg('See why'); },
+  get toDetails() { return msg('How it was computed'); },
   get givenMac() { return msg('MAC that was sent (NB_HMAC)'); },
   picked: (n: number, where: string): string =>
     n === 1
@@ -126,6 +131,7 @@ function today(): string {
 /**
  * @summary The MAC/KVV calculator: the exact string that is signed (separators and invisibles shown), its bytes, the full HMAC-SHA256, the MAC and the key's KVV, with copy buttons, a KVV check, a key ring with dates, and the mismatch doctor. Opens a case from `#case=<base64url JSON {kind, fields, mac, encoding}>`; never puts a key in a URL, storage or anything copyable.
  * @event ebet-mac-change - `MacChangeDetail` whenever the computed MAC changes.
+ * @csspart summary - The verdict at the top: the MAC, and whether the MAC sent matches (`data-summary="mac|match|mismatch"`), linking to the details.
  * @csspart section - Each numbered section.
  * @csspart string - The signed string.
  * @csspart bytes - The string's bytes in hex.
@@ -156,6 +162,13 @@ export class EbetCalculator extends LitElement {
       .value { font-size: 1.05em; }
       .big { font-size: 1.15em; font-weight: 700; letter-spacing: 0.03em; }
       input.mono { width: 100%; }
+      .summary { font-weight: 700; padding: 0.5em 0.7em; border-left: 6px solid currentColor; background: var(--ebet-color-surface, #fff);
+        border-radius: var(--ebet-radius, 6px); }
+      .summary a { font-weight: 400; margin-inline-start: 0.4em; color: var(--ebet-color-accent, #0b57d0); }
+      @media (max-width: 40em) {
+        .editors, dl.result { grid-template-columns: minmax(0, 1fr); }
+        .editors .field-error { grid-column: 1; }
+      }
     `,
   ];
 
@@ -313,7 +326,22 @@ export class EbetCalculator extends LitElement {
     return html`<h1>${S.title}</h1>
       <p>${S.lead}</p>
       ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
-      ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
+      ${this.renderSummary(c)} ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
+  }
+
+  /** The verdict first: the MAC, and whether the one sent matches, linking to the details below. */
+  private renderSummary(c: Computed) {
+    const d = c.details;
+    if (!d) return nothing;
+    const given = hexProblem(this.givenMac, 'NB_HMAC') || !this.givenMac.trim() ? null : compactHex(this.givenMac);
+    const to = (id: string, label: string) => html`<a href=${`#${id}`} @click=${(e: Event) => {
+      e.preventDefault();
+      this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ block: 'start' });
+    }}>${label}</a>`;
+    if (given === null) return html`<p class="summary" part="summary" data-summary="mac">${S.summaryMac(d.mac)} ${to('h-result', S.toDetails)}</p>`;
+    return given === d.mac
+      ? html`<p class="summary level-ok" part="summary" data-summary="match">${S.summaryMatch(d.mac)} ${to('h-result', S.toDetails)}</p>`
+      : html`<p class="summary level-error" part="summary" data-summary="mismatch">${S.summaryMismatch} ${to('h-check', S.toDiagnosis)}</p>`;
   }
 
   private renderMessage(c: Computed) {

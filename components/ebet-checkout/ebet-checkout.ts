@@ -7,6 +7,7 @@ import { generateStamp } from '../../src/stamp.ts';
 import { text, type Lang, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
 import { postJson } from '../shared/post-json.ts';
+import { requestFragment } from '../shared/request-fragment.ts';
 
 type CoreModule = typeof Core;
 
@@ -63,6 +64,15 @@ function loadCore(url: string): Promise<CoreModule> {
     core.catch(() => cores.delete(url));
   }
   return core;
+}
+
+/** Whether the simulated bank's worker answers `url` in this browser (it can only be asked on its own origin). */
+async function simulatorInstalled(url: string): Promise<boolean> {
+  try {
+    return !!(await navigator.serviceWorker.getRegistration(url))?.active;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves once the worker of a registration is active, or after `ms` at the latest. */
@@ -486,6 +496,14 @@ export class EbetCheckout extends LitElement {
       // without session storage the return page cannot compare the receipt with the order; the payment goes on
     }
     this.state = 'submitted';
+    if (!this.action && !(await simulatorInstalled(detail.action))) {
+      // The simulated bank's worker is not installed here: a POST would meet the static host's error page.
+      // The test page takes the request from its fragment instead, as its worker would (and installs the worker).
+      const received = { endpoint: 'pay', kind: 'payDirect', method: 'POST', contentType: 'application/x-www-form-urlencoded', charset: 'utf-8' } as const;
+      const body = new URLSearchParams(detail.fields).toString();
+      window.location.assign(`${new URL('../', detail.action).href}#${requestFragment({ ...received, receivedAt: new Date().toISOString(), text: body })}`);
+      return;
+    }
     this.renderRoot.querySelector('form')?.submit();
   }
 

@@ -24,7 +24,7 @@ export interface CopyDetail {
 @customElement('ebet-copy-button')
 @localized()
 export class EbetCopyButton extends LitElement {
-  static override styles = [baseStyles, css`:host { display: inline-block; } button { padding: 0.2em 0.7em; }`];
+  static override styles = [baseStyles, css`:host { display: inline-block; } button { padding: 0.2em 0.7em; white-space: nowrap; }`];
 
   /** The text that is copied. */
   @property({ attribute: false }) value = '';

@@ -138,12 +138,13 @@ export class EbetDecoder extends LitElement {
         border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
       .level-unknown { color: var(--ebet-color-muted, #4d5660); }
       .string { padding: 0.4em 0.6em; background: var(--ebet-color-page, #f4f6f8); border-radius: var(--ebet-radius, 6px); }
-      table { border-collapse: collapse; }
+      table { border-collapse: collapse; max-width: 100%; }
       th, td { text-align: left; vertical-align: top; padding: 0.25em 0.6em 0.25em 0; }
+      td { overflow-wrap: anywhere; }
       ol { padding-left: 1.6em; margin: 0.3em 0; }
       ul { padding-left: 1.2em; margin: 0.3em 0; }
       .options { display: flex; flex-wrap: wrap; gap: 1em; align-items: end; }
-      .options > div { display: flex; flex-direction: column; }
+      .options > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
       ebet-fields-input.multi::part(problems) { display: none; }
       .note { border-left: 4px solid var(--ebet-color-accent, #0b57d0); padding-left: 0.7em; }
       a { color: var(--ebet-color-accent, #0b57d0); }

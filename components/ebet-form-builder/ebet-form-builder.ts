@@ -84,14 +84,14 @@ export class EbetFormBuilder extends LitElement {
     baseStyles,
     css`
       :host { display: block; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.8em 1.2em; }
-      .field { display: flex; flex-direction: column; gap: 0.15em; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr)); gap: 0.8em 1.2em; }
+      .field { display: flex; flex-direction: column; gap: 0.15em; min-width: 0; }
       .field input { width: 100%; font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
       .row { display: flex; gap: 0.4em; }
-      .row input { flex: 1; }
+      .row input { flex: 1; min-width: 0; }
       .controls { display: flex; flex-wrap: wrap; gap: 1em; align-items: end; margin: 0.6em 0; }
-      .controls > div { display: flex; flex-direction: column; }
-      .controls input { width: 30em; }
+      .controls > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+      .controls input { width: min(30em, 100%); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 0.6em 0; }
       pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
       .level-warning.field-error { color: var(--ebet-color-warning, #8a5300); }

@@ -8,11 +8,11 @@ import {
   currentStep,
   DEFAULT_INCIDENT_CONFIG,
   EMPTY_INCIDENT_STORE,
-  formatElapsed,
   formatZoned,
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
   incidentReport,
+  incidentSummary,
   newIncidentId,
   officeStatus,
   parseIncidentConfig,
@@ -24,6 +24,7 @@ import {
   setClosed,
   setDetails,
   setStepStatus,
+  sinceRequest,
   stepLink,
   ticketTimer,
   TO_BE_DECIDED,
@@ -41,6 +42,7 @@ import {
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { download } from '../shared/download.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -67,6 +69,9 @@ const S = {
   get now() { return msg('Now'); },
   get allDone() { return msg('Every step is done or skipped. Send the report, and close the incident when it is over.'); },
   get goCurrent() { return msg('Go to this step'); },
+  get sectionDone() { return msg('done'); },
+  get campaigns() { return msg('Pause marketing campaigns (newsletters, ads, offers) that send buyers to the broken checkout until payments work again.'); },
+  get notificationTitle() { return msg('Incident: the ticket timer'); },
   get ticketTimer() { return msg('Ticket timer'); },
   get office() { return msg('Office'); },
   get officeOpen() { return msg('open'); },
@@ -86,7 +91,8 @@ const S = {
   get reportHint() { return msg('Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.'); },
   get reportText() { return msg('Report text'); },
   get copyReport() { return msg('the report'); },
-  get mailReport() { return msg('Open as a mail to'); },
+  get mailReport() { return msg('Open a mail with a summary to'); },
+  get downloadReport() { return msg('Download the full report'); },
   get mailTruncated() { return msg('The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.'); },
   get config() { return msg('Provider configuration'); },
   get configNow() { return msg('In use'); },
@@ -135,6 +141,7 @@ type Confirming = 'none' | 'reset' | 'remove';
  * @csspart details - The incident's description fields.
  * @csspart step - Each step (also `step-current`, `step-done`, `step-skipped`).
  * @csspart timer - The ticket timer.
+ * @csspart campaigns - The reminder to pause marketing campaigns that send buyers to the broken checkout.
  * @csspart office - The office-hours line.
  * @csspart report - The report.
  * @csspart config - The configuration panel.
@@ -150,6 +157,8 @@ export class EbetIncidentChecklist extends LitElement {
       :host { display: block; font-size: 1.05rem; }
       h1 { margin: 0 0 0.2em; font-size: 1.6em; }
       h2 { font-size: 1.25em; margin: 1.2em 0 0.4em; }
+      summary { cursor: pointer; }
+      summary h2 { display: inline-block; }
       h3 { font-size: 1.1em; margin: 0 0 0.3em; scroll-margin-top: 10em; }
       section, fieldset { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
         border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0.8em 0; }
@@ -260,6 +269,8 @@ export class EbetIncidentChecklist extends LitElement {
     const stage = incident ? ticketTimer(incident, this.clock()).stage : null;
     if (this.lastTimerStage !== null && stage !== this.lastTimerStage && (stage === 'first-prompt' || stage === 'second-prompt') && incident) {
       this.announcement = t(ticketTimer(incident, this.clock()).message);
+      // A browser notification too, when allowed (asked as the timer starts): made here, nothing leaves the browser.
+      if ('Notification' in window && Notification.permission === 'granted') new Notification(S.notificationTitle, { body: this.announcement, tag: `ebet-incident-${stage}` });
     }
     this.lastTimerStage = stage;
   }
@@ -319,6 +330,10 @@ export class EbetIncidentChecklist extends LitElement {
     const next = incident.steps[step.id].status === status ? 'open' : status;
     const now = this.clock();
     const updated = setStepStatus(incident, step.id, next, now);
+    // The ticket timer starts: ask once whether it may notify at 10 and 20 minutes.
+    if (updated.ticket.requestedAt && !incident.ticket.requestedAt && 'Notification' in window && Notification.permission === 'default') {
+      void Notification.requestPermission();
+    }
     const following = currentStep(updated);
     const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
     const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
@@ -353,14 +368,20 @@ export class EbetIncidentChecklist extends LitElement {
       ${this.storageProblem ? html`<p class="warning" role="alert">${this.storageProblem()}</p>` : nothing}
       ${this.renderIncidents()}
       ${incident
-        ? html`${this.renderStatus(incident)} ${this.renderDetails(incident)}
-            ${INCIDENT_PROCESS.map(
-              (section) => html`<section aria-labelledby=${`section-${section.number}`}>
-                <h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}</h2>
-                ${section.notes.map((n) => html`<p class="notes">${t(n)}</p>`)}
-                <ol class="steps">${section.steps.map((step) => this.renderStep(incident, step))}</ol>
-              </section>`,
-            )}
+        ? html`${this.renderStatus(incident)}
+            <p part="campaigns" class="panel" data-reminder="campaigns">${S.campaigns}</p>
+            ${this.renderDetails(incident)}
+            ${INCIDENT_PROCESS.map((section) => {
+              // A finished section folds (its steps stay one click away), so the steps still to do stay in view.
+              const finished = section.steps.every((step) => incident.steps[step.id].status !== 'open');
+              return html`<section aria-labelledby=${`section-${section.number}`} data-section=${section.number} data-finished=${String(finished)}>
+                <details ?open=${!finished}>
+                  <summary><h2 id=${`section-${section.number}`}>${section.number} ${t(section.title)}${finished ? html` <span class="hint">✓ ${S.sectionDone}</span>` : nothing}</h2></summary>
+                  ${section.notes.map((n) => html`<p class="notes">${t(n)}</p>`)}
+                  <ol class="steps">${section.steps.map((step) => this.renderStep(incident, step))}</ol>
+                </details>
+              </section>`;
+            })}
             ${this.renderReport(incident)}`
         : html`<p>${S.noIncident}</p>`}
       ${this.renderConfig()}
@@ -433,7 +454,7 @@ export class EbetIncidentChecklist extends LitElement {
       </p>
       ${timer.stage !== 'idle'
         ? html`<p>
-            <strong>${S.ticketTimer}:</strong> <span class="elapsed" role="timer">${formatElapsed(timer.elapsedMs)}</span>
+            <strong>${S.ticketTimer}:</strong> <span class="elapsed" role="timer">${t(sinceRequest(timer.elapsedMs))}</span>
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
@@ -520,7 +541,7 @@ export class EbetIncidentChecklist extends LitElement {
     return html`<div part="timer" class="panel ${prompt ? 'prompt' : ''}" data-stage=${timer.stage}>
       ${requested
         ? html`<p>${S.requestedAt} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
-            <span class="elapsed">${formatElapsed(timer.elapsedMs)}</span></p>`
+            <span class="elapsed">${t(sinceRequest(timer.elapsedMs))}</span></p>`
         : nothing}
       <p class="timer-message">${prompt ? '⚠ ' : ''}${t(timer.message)}</p>
       ${timer.stage !== 'received'
@@ -553,7 +574,8 @@ export class EbetIncidentChecklist extends LitElement {
     const lang = currentLang();
     const { subject, body } = incidentReport(incident, this.config, lang);
     const full = `${subject}\n\n${body}`;
-    const mail = reportMailto(this.config.contacts.supportMail, subject, body, lang);
+    // The mail link carries a short summary that fits; the full report is copied or downloaded.
+    const mail = reportMailto(this.config.contacts.supportMail, subject, incidentSummary(incident, this.config, lang), lang);
     return html`<section part="report" aria-labelledby="report-heading">
       <h2 id="report-heading">${S.report}</h2>
       <p class="hint">${S.reportHint}</p>
@@ -564,6 +586,8 @@ export class EbetIncidentChecklist extends LitElement {
       <div class="row">
         <ebet-copy-button .value=${full} .label=${S.copyReport}></ebet-copy-button>
         <a id="report-mail" href=${mail.url}>${S.mailReport} ${this.config.contacts.supportMail}</a>
+        <button type="button" class="secondary" data-action="download-report"
+          @click=${(e: Event) => download((e.target as Element).parentElement!, `${incident.id}.txt`, full, 'text/plain;charset=utf-8')}>${S.downloadReport}</button>
       </div>
       ${mail.truncated ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
     </section>`;

@@ -57,8 +57,8 @@ export class EbetKeyInput extends LitElement {
       :host { display: block; }
       fieldset { border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); padding: 0.6em 0.9em; }
       .row { display: flex; flex-wrap: wrap; gap: 0.6em; align-items: end; margin: 0.4em 0; }
-      .row > div { display: flex; flex-direction: column; }
-      input.key { width: 24em; font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
+      .row > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
+      input.key { width: min(24em, 100%); font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace); }
       .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; min-height: 24px; }
     `,
   ];

@@ -85,10 +85,16 @@ export class EbetMacDoctor extends LitElement {
         border-left: 4px solid var(--ebet-color-warning, #8a5300); border-radius: var(--ebet-radius, 6px); padding: 0.6em 0.9em; margin: 0.6em 0; }
       .causes { display: flex; flex-wrap: wrap; gap: 0.3em; margin: 0 0 0.4em; padding: 0; list-style: none; }
       .cause { font-size: 0.85em; padding: 0.05em 0.55em; border-radius: 1em; background: var(--ebet-color-mark, #fff1cc); }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 0.8em; margin: 0.4em 0; }
+      :host { container-type: inline-size; }
+      dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.2em 0.8em; margin: 0.4em 0; }
       dt { font-weight: 600; }
-      dd { margin: 0; overflow-wrap: anywhere; }
+      dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+      @container (max-width: 30em) {
+        dl { grid-template-columns: minmax(0, 1fr); }
+        dd { margin-bottom: 0.3em; }
+      }
       table { border-collapse: collapse; width: 100%; }
+      td { overflow-wrap: anywhere; }
       th, td { text-align: left; padding: 0.25em 0.5em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); vertical-align: top; }
       td.count { text-align: right; font-variant-numeric: tabular-nums; }
       .status { font-weight: 600; }

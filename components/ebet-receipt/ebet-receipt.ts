@@ -52,6 +52,7 @@ const S = {
   get amount() { return msg('Amount'); },
   get reference() { return msg('Reference'); },
   get paid() { return msg('Bank confirmation (NB_PAID)'); },
+  get technical() { return msg('Details for the shop’s customer service'); },
 };
 
 /** A message to show, made when it is shown so that it follows the page's language. */
@@ -82,6 +83,7 @@ const LEVEL: Record<ReceiptState, string> = {
  * @csspart title - The outcome line.
  * @csspart message - What it means and what to do.
  * @csspart problems - Why a receipt is not valid or not the order.
+ * @csspart technical - The folded technical details (a `<details>` a buyer opens only when customer service asks).
  * @csspart details - The receipt's values.
  * @cssproperty --ebet-color-ok - Colour of a verified receipt.
  * @cssproperty --ebet-color-error - Colour of an invalid receipt or a rejected payment.
@@ -223,7 +225,7 @@ export class EbetReceipt extends LitElement {
       ${this.message ? html`<p part="message">${this.message()}</p>` : nothing}
       ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${p()}</li>`)}</ul>` : nothing}
       ${r
-        ? html`<dl part="details">
+        ? html`<details part="technical"><summary>${S.technical}</summary><dl part="details">
             <dt>${S.order}</dt>
             <dd class="mono">${r.NB_RETURN_STAMP ?? ''}</dd>
             <dt>${S.amount}</dt>
@@ -232,7 +234,7 @@ export class EbetReceipt extends LitElement {
             <dd class="mono">${r.NB_RETURN_DB_REF ?? ''}</dd>
             <dt>${S.paid}</dt>
             <dd class="mono">${r.NB_PAID ?? ''}</dd>
-          </dl>`
+          </dl></details>`
         : nothing}
     </div>`;
   }

@@ -9,10 +9,12 @@ import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { loadRequest } from '../ebet-bank-simulator/ledger-db.ts';
+import { loadRequest, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
+import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
 import '../ebet-key-input/ebet-key-input.ts';
+import { bookmarkletUrl } from './bookmarklet.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { t } from '../shared/locale.ts';
@@ -32,6 +34,10 @@ const S = {
     get unsupported() { return msg('This browser offers no service workers here (they need https or localhost, and are off in some private windows): paste forms instead.'); },
     get failed() { return msg('The simulator’s service worker could not be installed'); },
   } as Record<WorkerStatus, string>,
+  get bookmarkletHeading() { return msg('Check a shop’s checkout from its own page'); },
+  get bookmarklet() { return msg('Check this form'); },
+  get bookmarkletHint() { return msg('Drag this link to your bookmarks bar. On a shop’s checkout page, click the bookmark: it takes the form with NB_ fields as the browser would send it and opens this page in a new tab with those fields, checked at once. Nothing is sent anywhere, and a form holds no key. Some sites’ security policy blocks bookmarks like this one: then copy the form’s fields (the browser’s developer tools, Elements) and paste them below.'); },
+  get bookmarkletNoForm() { return msg('This page has no form with NB_ fields: open the page with the Pay button (the checkout), then click the bookmark again.'); },
   get missing() { return msg('This request is not stored in this browser (it was received by another browser, or the simulator was cleared).'); },
   get storeFailed() { return msg('The received request could not be read'); },
   get keyHint() { return msg('This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.'); },
@@ -99,6 +105,7 @@ type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
  * @csspart attempts - The attempt log.
  * @csspart auto-on - The notice shown while automatic answers are on.
  * @csspart builder - The form builder.
+ * @csspart bookmarklet - The support bookmarklet (`a[data-bookmarklet]`) and how to use it.
  */
 @customElement('ebet-test-page')
 @localized()
@@ -109,9 +116,15 @@ export class EbetTestPage extends LitElement {
       :host { display: block; }
       section.panel { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
         border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; margin: 0 0 1em; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3em 1em; align-items: center; }
-      dd { margin: 0; }
+      dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.3em 1em; align-items: center; }
+      dd { margin: 0; min-width: 0; }
+      @media (max-width: 40em) {
+        dl { grid-template-columns: minmax(0, 1fr); }
+        dd { margin-bottom: 0.5em; }
+      }
       h2 { margin: 0.2em 0 0.5em; }
+      a.bookmarklet { display: inline-block; padding: 0.3em 0.8em; border: 1px dashed var(--ebet-color-accent, #0b57d0); border-radius: var(--ebet-radius, 6px);
+        color: var(--ebet-color-accent, #0b57d0); font-weight: 600; text-decoration: none; cursor: grab; }
       .automation { display: flex; flex-direction: column; gap: 0.2em; margin-top: 0.8em; }
       .automation select { align-self: start; }
       .auto-on { font-weight: 700; padding: 0.6em 0.8em; border-radius: var(--ebet-radius, 6px); border: 2px solid var(--ebet-color-warning, #8a5300);
@@ -155,9 +168,29 @@ export class EbetTestPage extends LitElement {
     }
   }
 
-  /** Shows the request named by `?request=` (stored by the service worker). */
+  /**
+   * Shows the request named by `?request=` (stored by the service worker), or the one carried in
+   * the fragment (`request-fragment.ts`): a received one is kept as the worker would and named in
+   * the address; fields (from the bookmarklet) are checked as pasted. The fragment is then dropped.
+   */
   private async loadReceived(): Promise<void> {
-    const id = new URLSearchParams(window.location.search).get('request');
+    const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
+    if (carried) history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    if (carried && 'fields' in carried) {
+      await this.updateComplete;
+      await this.simulator.check(carried.fields);
+      return;
+    }
+    let id = new URLSearchParams(window.location.search).get('request');
+    if (carried) {
+      try {
+        id = await saveRequest(carried.received);
+        history.replaceState(history.state, '', `${window.location.pathname}?request=${encodeURIComponent(id)}`);
+      } catch (error) {
+        this.problem = () => `${S.storeFailed}: ${String(error)}`;
+        return;
+      }
+    }
     if (!id) return;
     try {
       const stored = await loadRequest(id);
@@ -194,6 +227,12 @@ export class EbetTestPage extends LitElement {
         </p>
         ${this.problem ? html`<p class="field-error" role="alert">${this.problem()}</p>` : nothing}
         ${this.renderAutomation()}
+      </section>
+      <section class="panel" part="bookmarklet" aria-labelledby="bookmarklet-heading">
+        <h2 id="bookmarklet-heading">${S.bookmarkletHeading}</h2>
+        <p><a class="bookmarklet" data-bookmarklet href=${bookmarkletUrl(window.location.href.replace(/[?#].*$/, ''), S.bookmarkletNoForm)}
+          @click=${(e: Event) => e.preventDefault()}>${S.bookmarklet}</a></p>
+        <p class="hint">${S.bookmarkletHint}</p>
       </section>
       <section class="panel" part="key">
         <ebet-key-input

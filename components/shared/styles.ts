@@ -12,6 +12,7 @@ export const baseStyles = css`
     color: var(--ebet-color-text, #1b1f24);
     line-height: 1.45;
     box-sizing: border-box;
+    overflow-wrap: break-word;
   }
   *,
   *::before,
@@ -29,6 +30,14 @@ export const baseStyles = css`
   }
   label {
     font-weight: 600;
+  }
+  /* A fieldset is as wide as its widest content unless told otherwise: on a phone that scrolls sideways. */
+  fieldset {
+    min-width: 0;
+  }
+  /* Long tokens (MAC, KVV, URLs) wrap rather than widen the page. */
+  code {
+    overflow-wrap: anywhere;
   }
   input,
   select,

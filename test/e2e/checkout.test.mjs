@@ -141,3 +141,39 @@ test('inside a frame the checkout refuses: the bank forbids frames', async () =>
   assert.deepEqual(posts, []);
   await own.close();
 });
+
+test('a first-time buyer who never opened the test page is not shown an error page: the request reaches the simulated bank through the test page', async () => {
+  const fresh = await browser.newContext();
+  const page = await fresh.newPage();
+  const answers = [];
+  page.on('response', (r) => answers.push(r.status()));
+  await page.goto(`${server.url}shop/`);
+  await page.locator('ebet-checkout[data-state=idle]').waitFor();
+  const stamp = await page.evaluate(() => document.querySelector('ebet-checkout').paymentStamp);
+  await page.locator('ebet-checkout button').click();
+  await page.waitForURL(/\/tools\/test-page\/\?request=/);
+  await page.locator('[data-field="NB_KVV"][data-level]').waitFor();
+  assert.equal(await page.locator('[data-field="NB_STAMP"] td').first().innerText(), stamp);
+  assert.match(await page.locator('ebet-bank-simulator [data-request]').innerText(), /POST bank\/pay/);
+  assert.equal(await page.locator('ebet-bank-simulator').getAttribute('data-state'), 'preview');
+  assert.ok(answers.every((status) => status < 400), `an error answer: ${answers.join(', ')}`);
+  await fresh.close();
+});
+
+test('the shop follows the toolkit’s language and its own switch, the checkout with it', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}shop/`);
+  await page.evaluate(() => localStorage.setItem('ebet-lang', 'sv'));
+  await page.reload();
+  await page.locator('ebet-checkout[data-state=idle]').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'sv');
+  assert.equal(await page.locator('h1').innerText(), 'Fikalåda');
+  const swedish = await page.locator('ebet-checkout button').innerText();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.locator('h1').innerText(), 'Fika box');
+  await page.waitForFunction((before) => document.querySelector('ebet-checkout').shadowRoot.querySelector('button').innerText !== before, swedish);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ebet-lang')), 'en');
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});

@@ -1,6 +1,37 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { addIncident, annotateStep, createIncident, currentStep, DEFAULT_INCIDENT_CONFIG, easterSunday, EMPTY_INCIDENT_STORE, formatElapsed, INCIDENT_PROCESS, INCIDENT_STEPS, type IncidentConfig, incidentReport, isOfficeOpen, MAILTO_MAX_LENGTH, newIncidentId, officeStatus, parseIncidentConfig, parseIncidentStore, recordTicket, removeIncident, reportMailto, setClosed, setDetails, setStepStatus, stepLink, swedishHolidays, ticketTimer, updateIncident, validateIncidentConfig, zonedTime } from '../../src/incident.ts';
+import {
+  addIncident,
+  annotateStep,
+  createIncident,
+  currentStep,
+  DEFAULT_INCIDENT_CONFIG,
+  easterSunday,
+  EMPTY_INCIDENT_STORE,
+  INCIDENT_PROCESS,
+  INCIDENT_STEPS,
+  incidentReport,
+  isOfficeOpen,
+  MAILTO_MAX_LENGTH,
+  newIncidentId,
+  officeStatus,
+  parseIncidentConfig,
+  parseIncidentStore,
+  recordTicket,
+  removeIncident,
+  reportMailto,
+  setClosed,
+  setDetails,
+  setStepStatus,
+  sinceRequest,
+  stepLink,
+  swedishHolidays,
+  ticketTimer,
+  updateIncident,
+  validateIncidentConfig,
+  zonedTime,
+  type IncidentConfig,
+} from '../../src/incident.ts';
 
 const at = (iso: string) => new Date(iso);
 const config = DEFAULT_INCIDENT_CONFIG;
@@ -282,13 +313,13 @@ describe('incident: the ticket timer', () => {
     expect(ticketTimer(incident, minutes(9, 59))).to.include({ stage: 'waiting', nextPromptMs: 1000 });
     const first = ticketTimer(incident, minutes(10));
     expect(first).to.include({ stage: 'first-prompt', nextPromptMs: 600_000 });
-    expect(first.message.en).to.match(/^10:00 and no ticket yet.*fallback address/);
+    expect(first.message.en).to.match(/^10 min and no ticket yet.*fallback address/);
     expect(first.message.sv).to.contain('reservadressen');
     expect(ticketTimer(incident, minutes(19, 59)).stage).to.equal('first-prompt');
     const second = ticketTimer(incident, minutes(20));
     expect(second).to.include({ stage: 'second-prompt', nextPromptMs: null });
     expect(second.message.en).to.contain('check that mail from your own address works');
-    expect(ticketTimer(incident, minutes(75, 5)).message.en).to.match(/^1:15:05 /);
+    expect(ticketTimer(incident, minutes(75, 5)).message.en).to.match(/^1 h 15 min and no ticket/);
   });
 
   it('does not restart when the request step is unticked and ticked again', () => {
@@ -300,14 +331,14 @@ describe('incident: the ticket timer', () => {
     const received = recordTicket(incident, ' CT-4711 ', minutes(12));
     const timer = ticketTimer(received, minutes(40));
     expect(timer).to.include({ stage: 'received', elapsedMs: 12 * 60_000 });
-    expect(timer.message.en).to.equal('Ticket CT-4711 received after 12:00.');
+    expect(timer.message.en).to.equal('Ticket CT-4711 received after 12 min.');
   });
 
   it('formats elapsed time', () => {
-    expect(formatElapsed(0)).to.equal('0:00');
-    expect(formatElapsed(61_999)).to.equal('1:01');
-    expect(formatElapsed(3_600_000)).to.equal('1:00:00');
-    expect(formatElapsed(-5)).to.equal('0:00');
+    expect(sinceRequest(0)).to.deep.equal({ en: '0 min since the request', sv: '0 min sedan förfrågan' });
+    expect(sinceRequest(11 * 60_000 + 59_999).en).to.equal('11 min since the request');
+    expect(sinceRequest(3_900_000)).to.deep.equal({ en: '1 h 5 min since the request', sv: '1 h 5 min sedan förfrågan' });
+    expect(sinceRequest(-5).en).to.equal('0 min since the request');
   });
 });
 

@@ -111,6 +111,26 @@ describe('<ebet-bank-simulator>', () => {
     expect((await readLedger()).payments.map((p) => p.stamp)).to.deep.equal(['S4']);
   });
 
+  it('explains at the NB_HMAC row: the mismatch doctor runs there with the key, and no bare suggested MAC', async () => {
+    const good = await payFields('DOC1', { NB_DB_AMOUNT: '899,00' });
+    const el = await simulatorWith({ ...good, NB_HMAC: await webMac(KEY_HEX, '999999&DOC1&899.00&SEK&4711') });
+    const row = table(el).querySelector('tr[data-field=NB_HMAC]')!;
+    expect(row.getAttribute('data-code')).to.equal('mac-mismatch');
+    expect(row.textContent).not.to.contain('Suggested');
+    const doctor = $(el, 'ebet-field-table > ebet-mac-doctor[slot=detail-NB_HMAC]')!;
+    const slot = row.querySelector<HTMLSlotElement>('slot[name=detail-NB_HMAC]')!;
+    expect(slot.assignedElements()).to.deep.equal([doctor]);
+    await waitUntil(() => doctor.shadowRoot!.querySelector('[part=finding][data-causes]'), 'the doctor found the cause');
+    expect(doctor.shadowRoot!.querySelector('[part=finding]')!.getAttribute('data-causes')).to.equal('amount-format');
+    // The KVV of the key used as text is named as such.
+    const asText = await simulatorWith({ ...(await payFields('DOC2')), NB_KVV: '05CD81829E26F44089FD91A9CFBC75DB' });
+    const kvv = table(asText).querySelector('tr[data-field=NB_KVV]')!;
+    expect(kvv.getAttribute('data-code')).to.equal('kvv-key-as-text');
+    expect(kvv.textContent).to.contain('key used as text');
+    expect($(asText, 'ebet-mac-doctor')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('answers a payment check YES, NO, ERR or Not Found from the stored ledger (a new element sees it: it survives reloads)', async () => {
     const payer = await simulatorWith(await payFields('S5'));
     await press(payer, 'receipt', () => payer.dataset.state === 'paid');
@@ -132,6 +152,9 @@ describe('<ebet-bank-simulator>', () => {
     expect(err.dataset.verified).to.equal('ERR');
     expect(answerField(err, 'NB_HMAC')).to.equal('');
     expect(answerField(err, 'NB_ERROR_DESCR')).to.equal('Felaktigt angiven version från butiken');
+    // An ERR answer's own status is its verdict: no "every field is OK" beside it; no answer carries a Pay button.
+    expect($(err, '[part=answer] ebet-field-table')!.shadowRoot!.querySelector('[part=verdict]')).to.equal(null);
+    for (const answered of [yes, no, err]) expect($(answered, '[part=answer] pre')!.textContent).not.to.contain('<button');
     const notFound = await check('S5', { NB_HMAC: '0'.repeat(32) });
     expect(notFound.dataset.verified).to.equal('not-found');
     expect($(notFound, '[data-answer=not-found]')!.textContent).to.contain('Not Found');
@@ -247,7 +270,7 @@ describe('<ebet-bank-simulator>', () => {
     expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('ok');
   });
 
-  it('logs a received request when it arrives and again with its answer; a pasted one once answered', async () => {
+  it('logs a received request when it arrives and again with its answer; a pasted one at once', async () => {
     const el = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator></ebet-bank-simulator>`);
     await el.load(stored('req-1', toUrlEncoded(await payFields('LOG1'))));
     expect(el.dataset.attempt).to.equal('req-1');
@@ -263,12 +286,24 @@ describe('<ebet-bank-simulator>', () => {
     expect(JSON.stringify(log)).not.to.contain(KEY_HEX);
 
     const pasted = await simulatorWith(await payFields('LOG2', { NB_DB_AMOUNT: '2.00' }));
-    expect(await readAttempts()).to.have.length(1);
-    expect(pasted.dataset.state).to.equal('error'); // checked, not answered: not logged yet
+    expect(pasted.dataset.state).to.equal('error');
+    let rows = await readAttempts();
+    expect(rows.map((a) => [a.id, a.source, a.outcome, a.verdict])).to.deep.include([pasted.dataset.attempt, 'pasted', 'received', 'error']);
+    // Typed into the paste box: logged as it is edited, one attempt however many keystrokes.
+    const typed = await fixture<EbetBankSimulator>(html`<ebet-bank-simulator></ebet-bank-simulator>`);
+    const box = typed.shadowRoot!.querySelector('ebet-fields-input')!.shadowRoot!.querySelector('textarea')!;
+    for (const text of ['NB_VERSION=0002\nNB_RCV_ID=999999', 'NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=LOG3']) {
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await waitUntil(async () => (await readAttempts()).some((a) => a.id === typed.dataset.attempt && a.fields.some((f) => f.value === 'LOG3') === text.includes('LOG3')), 'the typed request is logged');
+    }
+    rows = await readAttempts();
+    expect(rows).to.have.length(3);
     const check = await simulatorWith({ NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: 'LOG1', NB_HMAC: '0'.repeat(32), NB_KVV: TEST_KVV });
     await press(check, 'answer', () => check.dataset.verified === 'not-found');
-    await waitUntil(async () => (await readAttempts()).length === 2, 'the answered check is logged');
-    const logged = (await readAttempts()).find((a) => a.kind === 'paymentCheck')!;
+    await waitUntil(async () => (await readAttempts()).some((a) => a.id === check.dataset.attempt && a.outcome === 'not-found'), 'the answered check is logged');
+    expect(await readAttempts()).to.have.length(4);
+    const logged = (await readAttempts()).find((a) => a.id === check.dataset.attempt)!;
     expect([logged.source, logged.outcome]).to.deep.equal(['pasted', 'not-found']);
     expect(logged.reason!.en).to.contain('NB_HMAC does not match');
   });

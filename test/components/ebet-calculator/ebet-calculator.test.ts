@@ -121,6 +121,26 @@ describe('<ebet-calculator>', () => {
     expect(root(el).querySelector('[data-picked]')).to.equal(null);
   });
 
+  it('the verdict comes first: a summary above the paste box says whether the MAC sent matches and links to the details', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    expect(root(el).querySelector('[part=summary]')).to.equal(null);
+    const right = await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450');
+    await paste(el, `${LINES}\nNB_HMAC=${right}`);
+    await useTestKey(el);
+    const summary = () => $(el, '[part=summary]');
+    expect(summary().dataset.summary).to.equal('match');
+    expect(summary().compareDocumentPosition(root(el).querySelector('ebet-fields-input')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await paste(el, `${LINES}\nNB_HMAC=${await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450')}`);
+    await waitUntil(() => summary().dataset.summary === 'mismatch', 'the summary did not report the mismatch');
+    const link = summary().querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('#h-check');
+    let scrolled = false;
+    $(el, '#h-check').scrollIntoView = () => { scrolled = true; };
+    link.click();
+    expect(scrolled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('typing a field updates the string and the MAC', async () => {
     const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);

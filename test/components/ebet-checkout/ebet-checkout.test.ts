@@ -10,14 +10,25 @@ const TEST_KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
 const STAMP = '20261123101500ABC123';
 
-/** Records form submissions instead of navigating. */
+/**
+ * Records form submissions instead of navigating. The simulated bank's worker counts as installed
+ * (the checkout would otherwise take a test-mode payment to the test page, see test/e2e/checkout.test.mjs).
+ */
 function catchSubmits(): { forms: HTMLFormElement[]; restore: () => void } {
   const original = HTMLFormElement.prototype.submit;
+  const registration = Object.getOwnPropertyDescriptor(ServiceWorkerContainer.prototype, 'getRegistration')!;
   const forms: HTMLFormElement[] = [];
   HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
     forms.push(this);
   };
-  return { forms, restore: () => (HTMLFormElement.prototype.submit = original) };
+  ServiceWorkerContainer.prototype.getRegistration = () => Promise.resolve({ active: {} } as ServiceWorkerRegistration);
+  return {
+    forms,
+    restore: () => {
+      HTMLFormElement.prototype.submit = original;
+      Object.defineProperty(ServiceWorkerContainer.prototype, 'getRegistration', registration);
+    },
+  };
 }
 
 /** The element once its settings are checked: its `updateComplete` waits for a check that loads the rest of the core. */

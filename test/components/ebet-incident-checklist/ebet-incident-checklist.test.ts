@@ -129,7 +129,7 @@ describe('<ebet-incident-checklist>', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect($(el, '[part=timer]').dataset['stage']).to.equal('waiting');
-    expect($(el, '[part=status] [role=timer]').textContent).to.equal('9:59');
+    expect($(el, '[part=status] [role=timer]').textContent).to.equal('9 min since the request');
     time.set('2026-11-23T09:10:00Z');
     el.requestUpdate();
     await el.updateComplete;
@@ -140,14 +140,65 @@ describe('<ebet-incident-checklist>', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect($(el, '[part=timer]').dataset['stage']).to.equal('second-prompt');
-    expect($(el, '[part=status] [role=timer]').textContent).to.equal('20:30');
+    expect($(el, '[part=status] [role=timer]').textContent).to.equal('20 min since the request');
     expect($(el, '#announce').textContent).to.contain('20 minutes have passed');
 
     type($<HTMLInputElement>(el, '#ticket-number'), 'CT-4711');
     $$(el, '[part=timer] button').find((b) => b.textContent!.includes('Ticket received'))!.click();
     await el.updateComplete;
     expect($(el, '[part=timer]').dataset['stage']).to.equal('received');
-    expect($(el, '[part=timer]').textContent).to.contain('Ticket CT-4711 received after 20:30');
+    expect($(el, '[part=timer]').textContent).to.contain('Ticket CT-4711 received after 20 min');
+  });
+
+  it('asks for notifications when the timer starts and notifies at 10 and 20 minutes; reminds to pause campaigns', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'Notification')!;
+    const shown: Array<{ title: string; body: string | undefined }> = [];
+    let asked = 0;
+    class FakeNotification {
+      static permission: NotificationPermission = 'default';
+      static requestPermission(): Promise<NotificationPermission> {
+        asked++;
+        FakeNotification.permission = 'granted';
+        return Promise.resolve('granted');
+      }
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true, writable: true });
+    try {
+      const time = manualClock('2026-11-23T09:00:00Z');
+      const el = await create(freshKey(), time.clock);
+      await start(el);
+      expect($(el, '[part=campaigns]').textContent).to.contain('Pause marketing campaigns');
+      expect(asked).to.equal(0);
+      await click(el, 'support-request', 'done');
+      expect(asked).to.equal(1);
+      for (const at of ['2026-11-23T09:05:00Z', '2026-11-23T09:10:00Z', '2026-11-23T09:15:00Z', '2026-11-23T09:20:00Z']) {
+        time.set(at);
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      expect(shown.map((n) => n.title)).to.deep.equal(['Incident: the ticket timer', 'Incident: the ticket timer']);
+      expect(shown[0]!.body).to.contain('10 minutes have passed');
+      expect(shown[1]!.body).to.contain('20 minutes have passed');
+    } finally {
+      Object.defineProperty(window, 'Notification', original);
+    }
+  });
+
+  it('folds a finished section, so that the steps still to do stay in view', async () => {
+    const el = await create(freshKey(), manualClock('2026-11-23T09:00:00Z').clock);
+    await start(el);
+    const section = () => $(el, 'section[data-section="1.2"]');
+    expect(section().querySelector('details')!.open).to.equal(true);
+    await click(el, 'status-page', 'done');
+    await click(el, 'monitor-report', 'skip');
+    expect(section().dataset['finished']).to.equal('true');
+    expect(section().querySelector('details')!.open).to.equal(false);
+    expect(section().querySelector('summary')!.textContent).to.contain('done');
+    expect($(el, 'section[data-section="1.1"] details').hasAttribute('open')).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('says whether the provider’s office is open now, and why not', async () => {
@@ -191,6 +242,15 @@ describe('<ebet-incident-checklist>', () => {
     const mail = $<HTMLAnchorElement>(el, '#report-mail');
     expect(mail.getAttribute('href')).to.match(/^mailto:support@certitrade\.net\?subject=Incident%3A%20Card%20payments%20fail/);
     expect(mail.getAttribute('target')).to.equal(null);
+    // The mail holds a short summary that fits, even with a long description; the full report is copied or downloaded.
+    type($<HTMLTextAreaElement>(el, '#incident-description'), 'Buyers see a blank page after Pay. '.repeat(200));
+    await el.updateComplete;
+    const body = decodeURIComponent(new URL($<HTMLAnchorElement>(el, '#report-mail').href).searchParams.get('body') ?? '');
+    expect(body).to.contain('Now: ');
+    expect(body).to.contain('This is a summary.');
+    expect(body).not.to.contain('shortened');
+    expect($<HTMLAnchorElement>(el, '#report-mail').href.length).to.be.at.most(2000);
+    expect($(el, '[data-action=download-report]')).to.not.equal(null);
   });
 
   it('opens every web link in a new tab without an opener', async () => {

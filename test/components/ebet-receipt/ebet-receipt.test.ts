@@ -43,6 +43,10 @@ describe('<ebet-receipt>', () => {
     expect(textOf(el)).to.contain('Payment received');
     expect(textOf(el)).to.contain('550,00 SEK');
     expect(textOf(el)).to.contain('20261123101600');
+    // A buyer reads the outcome; the protocol's values are folded away for customer service.
+    const technical = el.shadowRoot!.querySelector<HTMLDetailsElement>('details[part=technical]')!;
+    expect(technical.open).to.equal(false);
+    expect(technical.querySelector('summary')!.textContent).to.equal('Details for the shop’s customer service');
     await expect(el).to.be.accessible();
   });
 

@@ -1,0 +1,142 @@
+// Every page of the built site at a phone's, a tablet's and a desktop's width, in English and
+// Swedish, empty and in use: nothing scrolls sideways and no element (shadow roots included)
+// reaches past the viewport. Assertions on measured boxes, not pixel baselines.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { test } from 'node:test';
+import { useBuiltSite } from './support.mjs';
+
+const WIDTHS = [360, 768, 1280];
+const KEY = '1234567890ABCDEF1234567890ABCDEF';
+const KVV = 'FF365893D899291C3BF505FB3175E880';
+const mac = (string) => createHmac('sha256', Buffer.from(KEY, 'hex')).update(string, 'utf8').digest('hex').slice(0, 32).toUpperCase();
+
+/** A pay direct request signed over the amount as 899.00 and with long URLs: the worst case for a narrow screen. */
+const REQUEST = [
+  'NB_VERSION=0002',
+  'NB_RCV_ID=999999',
+  'NB_STAMP=20261130LONGSTAMP01',
+  'NB_DB_AMOUNT=899,00',
+  'NB_DB_CUR=SEK',
+  'NB_DB_REF=123450',
+  'NB_RETURN=https://shop.example.com/checkout/ebetalning/return-from-the-bank-with-a-long-path.html',
+  'NB_CANCEL=https://shop.example.com/checkout/ebetalning/cancel.html?order=20261130LONGSTAMP01&session=abcdef0123456789',
+  'NB_REJECT=https://shop.example.com/checkout/ebetalning/reject.html?order=20261130LONGSTAMP01',
+  `NB_HMAC=${mac('999999&20261130LONGSTAMP01&899.00&SEK&123450')}`,
+  `NB_KVV=${KVV}`,
+].join('\n');
+
+const RECEIPT = new URLSearchParams({
+  NB_RETURN_STAMP: '00002',
+  NB_RETURN_DB_AMOUNT: '550,00',
+  NB_RETURN_DB_CUR: 'SEK',
+  NB_RETURN_DB_REF: '123450',
+  NB_PAID: '20261123101500123456',
+  NB_HMAC: mac('00002&5500,00&SEK&123450&20261123101500123456'),
+  NB_KVV: KVV,
+}).toString();
+
+/** Each page and the states it is measured in: `use` puts it in use (a result shown). */
+const PAGES = [
+  { path: '', ready: 'ebet-home [part=card]' },
+  {
+    path: 'tools/calculator/',
+    ready: 'ebet-calculator h1',
+    use: async (page) => {
+      await page.locator('ebet-calculator ebet-fields-input textarea').fill(REQUEST);
+      await page.locator('ebet-calculator ebet-key-input input.key').first().fill(KEY);
+      await page.locator('ebet-calculator [part=mac]').waitFor();
+      await page.locator('ebet-mac-doctor [part=finding]').first().waitFor();
+      // The verdict first: the summary stands above the paste box, in view without scrolling.
+      const summary = await page.locator('ebet-calculator [part=summary][data-summary=mismatch]').boundingBox();
+      const paste = await page.locator('ebet-calculator ebet-fields-input').boundingBox();
+      assert.ok(summary.y < paste.y && summary.y < 800, `the summary is at ${summary.y}px, the paste box at ${paste.y}px`);
+    },
+  },
+  {
+    path: 'tools/decoder/',
+    ready: 'ebet-decoder h1',
+    use: async (page) => {
+      await page.locator('ebet-decoder input[type=checkbox]').first().check();
+      await page.locator('ebet-decoder textarea').first().fill(`${RECEIPT}\n${RECEIPT.replace('550', '560')}`);
+      await page.locator('ebet-decoder article').first().waitFor();
+    },
+  },
+  {
+    path: 'tools/test-page/',
+    ready: 'ebet-test-page h1',
+    use: async (page) => {
+      await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(REQUEST);
+      await page.locator('ebet-bank-simulator ebet-field-table [data-field]').first().waitFor();
+    },
+  },
+  {
+    path: 'tools/incident/',
+    ready: 'ebet-incident-checklist h1',
+    use: async (page) => {
+      await page.locator('ebet-incident-checklist #new-incident').first().click();
+      await page.locator('ebet-incident-checklist li[data-step] button[data-action=done]').first().click();
+    },
+  },
+  { path: 'shop/', ready: 'ebet-checkout button' },
+];
+
+/** Elements (in the document and every open shadow root) whose box reaches past the viewport. */
+function overflowing() {
+  const width = document.documentElement.clientWidth;
+  const found = [];
+  const name = (el) => {
+    const host = el.getRootNode().host;
+    const own = `${el.localName}${el.id ? `#${el.id}` : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+    return host ? `${host.localName} › ${own}` : own;
+  };
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) found.push(`${name(el)} ${Math.round(box.left)}–${Math.round(box.right)}`);
+      if (el.shadowRoot) walk(el.shadowRoot);
+      for (const node of el.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim() || getComputedStyle(el).overflow !== 'visible') continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const text = range.getBoundingClientRect();
+        if (text.width > 0 && text.right > width + 0.5) found.push(`text "${node.textContent.trim().slice(0, 30)}" in ${name(el)} ${Math.round(text.left)}–${Math.round(text.right)}`);
+      }
+    }
+  };
+  walk(document);
+  const { scrollWidth, clientWidth } = document.scrollingElement;
+  return { scrollWidth, clientWidth, found: found.slice(0, 12) };
+}
+
+const site = useBuiltSite();
+
+for (const lang of ['en', 'sv']) {
+  for (const { path, ready, use } of PAGES) {
+    test(`/${path} (${lang}) fits 360, 768 and 1280 px, empty${use ? ' and in use' : ''}`, async () => {
+      const context = await site.browser.newContext({ viewport: { width: WIDTHS[0], height: 800 } });
+      await context.addInitScript((lang) => localStorage.setItem('ebet-lang', lang), lang);
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+      const check = async (state) => {
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForFunction((width) => document.documentElement.clientWidth <= width, width);
+          const result = await page.evaluate(overflowing);
+          if (process.env.EBET_SHOTS) await page.screenshot({ path: `${process.env.EBET_SHOTS}/${path.replace(/\W+/g, '-') || 'home'}-${lang}-${state}-${width}.png`, fullPage: true });
+          assert.ok(result.scrollWidth <= result.clientWidth, `${path} ${lang} ${state} at ${width}px scrolls sideways: ${result.scrollWidth} > ${result.clientWidth}; ${result.found.join('; ')}`);
+          assert.deepEqual(result.found, [], `${path} ${lang} ${state} at ${width}px`);
+        }
+      };
+      await check('empty');
+      if (use) {
+        await page.setViewportSize({ width: WIDTHS[0], height: 800 });
+        await use(page);
+        await check('in-use');
+      }
+      await context.close();
+    });
+  }
+}
