@@ -243,15 +243,18 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
       readJsonValue(reader, value, at(line));
       continue;
     }
+    // A field line whose value holds an `&` (a return URL's query string) is one field, not a body:
+    // a URL-encoded body has a second NB_ name after an `&`.
+    const field = FIELD_LINE.exec(raw.replace(/\r$/, ''));
+    const body = !field || /&(?:NB|nb)_/.test(field[2]!);
     let runs = 0;
-    for (const m of raw.matchAll(RUN)) {
+    if (body) for (const m of raw.matchAll(RUN)) {
       const run = m[1]!;
       if (!run.includes('&')) continue;
       if (!runs++) flush();
       accept(reader, parseFields(run.replace(/[,;.]+$/, '')), at(line));
     }
     if (runs) continue;
-    const field = FIELD_LINE.exec(raw.replace(/\r$/, ''));
     if (!field) {
       flush();
       continue;

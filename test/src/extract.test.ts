@@ -70,6 +70,26 @@ describe('extractMessages', () => {
     ]);
   });
 
+  it('reads a NAME=value block whose return URLs carry a query string (with &) as one message', () => {
+    const lines = [
+      'NB_VERSION=0002',
+      'NB_RCV_ID=999999',
+      'NB_STAMP=S1',
+      'NB_DB_AMOUNT=899,00',
+      'NB_DB_CUR=SEK',
+      'NB_DB_REF=123450',
+      'NB_RETURN=https://shop.example/ok.html',
+      'NB_CANCEL=https://shop.example/cancel.html?order=S1&session=abc',
+      'NB_REJECT=https://shop.example/reject.html?order=S1',
+      'NB_HMAC=26D07B3BF8A133425FEFFC79B1AAA4B5',
+      'NB_KVV=FF365893D899291C3BF505FB3175E880',
+    ];
+    const { messages } = extractMessages(lines.join('\n'));
+    expect(messages.map((m) => m.kind)).to.deep.equal(['payDirect']);
+    expect(messages[0]!.fields.map((f) => f.name)).to.deep.equal(lines.map((l) => l.slice(0, l.indexOf('='))));
+    expect(messages[0]!.fields.find((f) => f.name === 'NB_CANCEL')!.value).to.equal('https://shop.example/cancel.html?order=S1&session=abc');
+  });
+
   it('yields nothing from noise, and says so', () => {
     const noise = [
       'GET /assets/app.css?v=3&x=1 200',
