@@ -52,7 +52,7 @@ export default defineConfig(
     // `expect()` is typed as a thenable and every assertion would be reported.
     files: ['src/**/*.ts', 'components/**/*.ts', 'scripts/**/*.ts', '*.ts'],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['scripts/bench/*.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

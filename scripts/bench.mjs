@@ -8,7 +8,7 @@
 //   its shadow root; median of several cold loads (fresh context, service workers blocked);
 // - the protocol core's speed (scripts/bench/core.bench.ts), in Node and in headless Chromium: the
 //   mismatch doctor interleaved with noble's keyed-state loop (the floor) and a fresh hmac(), the
-//   candidates per diagnosis and the time of one; in Node also parseFields on 1 MB and 10 MB.
+//   candidates per diagnosis and the time of one; in Node also parseFields and extractMessages on 1 MB and 10 MB.
 // Options: --json[=file] also writes the table as JSON (default bench.json); --core measures the
 // core's speed only (no build, sizes or page loads).
 // EBET_DIST=<dir> measures an existing build there; otherwise `npm run build` makes dist/ first.
@@ -147,7 +147,7 @@ const versions = `Node ${process.version}, Chromium ${browser.version()}`;
 try {
   if (server) await pageLoads(server, browser);
 
-  // The core's speed in Node: the doctor against the floor, then parseFields.
+  // The core's speed in Node: the doctor against the floor, then parseFields and extractMessages.
   const dir = mkdtempSync(join(tmpdir(), 'ebet-bench-'));
   try {
     const file = join(dir, 'core.bench.mjs');

@@ -116,7 +116,7 @@ export interface DecodeDetail {
  * the calculator (`#case=`: fields and MAC only, never the key).
  *
  * @event ebet-decode - `DecodeDetail` after each decoding.
- * @csspart message - One decoded message.
+ * @csspart message - One decoded message (`data-kind`, `data-outcome`, and `data-verdict`: the worst level of its findings and fields, as `verifyMessage` gives it).
  * @csspart verdict - A message's verdict.
  * @csspart mac - The expected and received MAC side by side.
  * @csspart summary - The overview above the messages.
@@ -286,7 +286,7 @@ export class EbetDecoder extends LitElement {
     const rows: ValidationRow[] = v.rows.map((r) =>
       r.value !== null && r.value.length > SHOWN_CHARS ? { ...r, value: `${r.value.slice(0, SHOWN_CHARS)}…` } : r,
     );
-    return html`<article part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome}>
+    return html`<article part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-verdict=${v.verdict}>
       <h3 id=${`${id}-title`}>${S.message} ${n}${m.block.line ? html` (${S.line} ${m.block.line})` : nothing}: ${title}</h3>
       <p part="verdict" class=${`verdict level-${m.explanation.level}`} data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
       ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}

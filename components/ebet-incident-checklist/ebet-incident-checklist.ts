@@ -45,6 +45,12 @@ import { currentLang, t } from '../shared/locale.ts';
 import { download } from '../shared/download.ts';
 import { baseStyles } from '../shared/styles.ts';
 
+/** A time on the wall clock of `zone` (`10:05`; with `date`, `2026-11-30 10:05`), written `10.05` in Swedish. */
+function wallClock(at: Date, zone: string, date = false): string {
+  const written = date ? formatZoned(at, zone) : formatZoned(at, zone).slice(11);
+  return currentLang() === 'sv' ? written.replace(':', '.') : written;
+}
+
 const S = {
   get title() { return msg('Incident checklist'); },
   get intro() { return msg('When payments stop working: the provider’s incident process, step by step. Tick, skip or annotate each step; every action is timestamped and kept in this browser.'); },
@@ -339,7 +345,7 @@ export class EbetIncidentChecklist extends LitElement {
     const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
     this.save(
       updateIncident(this.store, incident.id, () => updated),
-      `${S.announceStep} “${t(step.title)}”: ${word.toLowerCase()} ${formatZoned(now, this.config.officeHours.timeZone).slice(11)}.${nextText}`,
+      `${S.announceStep} “${t(step.title)}”: ${word.toLowerCase()} ${wallClock(now, this.config.officeHours.timeZone)}.${nextText}`,
     );
   }
 
@@ -392,7 +398,7 @@ export class EbetIncidentChecklist extends LitElement {
     const incident = this.active;
     const zone = this.config.officeHours.timeZone;
     const label = (i: Incident) =>
-      `${i.title.trim() || S.untitled} – ${formatZoned(new Date(i.openedAt), zone)}${i.closedAt ? ` (${S.closedTag})` : ''}`;
+      `${i.title.trim() || S.untitled} – ${wallClock(new Date(i.openedAt), zone, true)}${i.closedAt ? ` (${S.closedTag})` : ''}`;
     return html`<div part="incidents" class="row">
         ${this.store.incidents.length
           ? html`<label for="incident-select">${S.incident}</label>
@@ -458,7 +464,7 @@ export class EbetIncidentChecklist extends LitElement {
             ${timer.stage === 'first-prompt' || timer.stage === 'second-prompt' ? html`<span class="warning">⚠ ${t(timer.message)}</span>` : nothing}
           </p>`
         : nothing}
-      <p><strong>${S.office} (${this.config.provider}):</strong> ${office.open ? S.officeOpen : S.officeClosed}${office.holiday ? `: ${t(office.holiday)}` : ''} (${office.localTime} ${this.config.officeHours.timeZone})</p>
+      <p><strong>${S.office} (${this.config.provider}):</strong> ${office.open ? S.officeOpen : S.officeClosed}${office.holiday ? `: ${t(office.holiday)}` : ''} (${wallClock(now, this.config.officeHours.timeZone)} ${this.config.officeHours.timeZone})</p>
     </div>`;
   }
 
@@ -491,7 +497,7 @@ export class EbetIncidentChecklist extends LitElement {
       <h3 id=${`title-${step.id}`} tabindex="-1">
         ${isCurrent ? html`<span class="badge current">${S.current}</span>` : nothing}
         ${state.status !== 'open' && state.at
-          ? html`<span class="badge ${state.status}">${state.status === 'done' ? S.doneAt : S.skippedAt} ${formatZoned(new Date(state.at), zone).slice(11)}</span>`
+          ? html`<span class="badge ${state.status}">${state.status === 'done' ? S.doneAt : S.skippedAt} ${wallClock(new Date(state.at), zone)}</span>`
           : nothing}
         ${step.toBeDecided ? html`<span class="badge tbd">${S.tbd}</span>` : nothing} ${t(step.title)}
       </h3>
@@ -540,7 +546,7 @@ export class EbetIncidentChecklist extends LitElement {
     const requested = incident.ticket.requestedAt;
     return html`<div part="timer" class="panel ${prompt ? 'prompt' : ''}" data-stage=${timer.stage}>
       ${requested
-        ? html`<p>${S.requestedAt} ${formatZoned(new Date(requested), this.config.officeHours.timeZone).slice(11)} —
+        ? html`<p>${S.requestedAt} ${wallClock(new Date(requested), this.config.officeHours.timeZone)} —
             <span class="elapsed">${t(sinceRequest(timer.elapsedMs))}</span></p>`
         : nothing}
       <p class="timer-message">${prompt ? '⚠ ' : ''}${t(timer.message)}</p>

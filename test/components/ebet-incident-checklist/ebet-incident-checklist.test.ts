@@ -74,6 +74,12 @@ describe('<ebet-incident-checklist>', () => {
     expect($<HTMLTextAreaElement>(el, '#note-own-mail').value).to.equal('Mail goes out fine');
     expect($<HTMLInputElement>(el, '#incident-title').value).to.equal('Card payments fail');
     expect($(el, 'li[data-step=support-request] .badge.done').textContent).to.contain('10:00');
+    // In Swedish the same time is written as Swedes write it: 10.00.
+    await setPageLang('sv');
+    await el.updateComplete;
+    expect($(el, 'li[data-step=support-request] .badge.done').textContent).to.match(/10\.00/).and.not.match(/10:00/);
+    await setPageLang('en');
+    await el.updateComplete;
 
     // unticking reopens the step
     await click(el, 'support-request', 'done');
