@@ -5,7 +5,7 @@
 // or style, only the frame's module script and style sheets. `npm start` renders them on request,
 // `vite build` writes them into dist/docs/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import anchor from 'markdown-it-anchor';
 
@@ -44,6 +44,18 @@ markdown.core.ruler.push('align-class', (state) => {
     token.attrJoin('class', `align-${align[1]}`);
   }
 });
+// A PNG gets its width and height, so the page keeps its room while it loads (CLS 0).
+const defaultImage = markdown.renderer.rules.image;
+markdown.renderer.rules.image = (tokens, i, options, env, self) => {
+  const src = tokens[i].attrGet('src');
+  const file = src && env?.dir && !/^[a-z]+:/i.test(src) ? join(env.dir, src) : null;
+  if (file && file.endsWith('.png') && existsSync(file)) {
+    const header = readFileSync(file).subarray(16, 24);
+    tokens[i].attrSet('width', String(header.readUInt32BE(0)));
+    tokens[i].attrSet('height', String(header.readUInt32BE(4)));
+  }
+  return defaultImage(tokens, i, options, env, self);
+};
 const defaultFence = markdown.renderer.rules.fence;
 markdown.renderer.rules.fence = (tokens, i, options, env, self) =>
   defaultFence(tokens, i, options, env, self).replace('<pre>', '<pre tabindex="0">');
@@ -96,7 +108,7 @@ ${body}
 
 /** docs/<name>.html of one Markdown file. */
 export function renderPage(page) {
-  return frame(page.title, markdown.render(page.source));
+  return frame(page.title, markdown.render(page.source, { dir: dirname(page.file) }));
 }
 
 /** docs/index.html: every page with its summary. */

@@ -34,7 +34,8 @@ export class EbetShell extends LitElement {
       header { display: flex; justify-content: space-between; align-items: center; gap: 1em; flex-wrap: wrap;
         padding: 0.6em 1.2em; background: var(--ebet-color-surface, #fff); border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }
       header a { color: var(--ebet-color-accent, #0b57d0); font-weight: 700; text-decoration: none; }
-      main { max-width: 72rem; margin: 0 auto; padding: 1.2em; }
+      /* The page's content renders after the shell: the main area holds a screen's height, so the footer does not move (CLS 0). */
+      main { max-width: 72rem; margin: 0 auto; padding: 1.2em; min-height: 100vh; box-sizing: border-box; }
       footer { max-width: 72rem; margin: 0 auto; padding: 0 1.2em 2em; }
     `,
   ];
