@@ -8,7 +8,7 @@ import type { Encoding } from './encoding.ts';
 import { PAGE_URL, VERSION } from './field-table.ts';
 import { closestKnown, messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from './fields.ts';
 import { computeKvv, normalizeKey } from './key.ts';
-import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput } from './message.ts';
+import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput, type MacComputation } from './message.ts';
 import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
@@ -402,14 +402,14 @@ interface KeyedFindings {
   readonly keyError: Text | null;
 }
 
-function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOptions): KeyedFindings {
+function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOptions, computed?: MacComputation | null): KeyedFindings {
   if (options.key === undefined) return { expected: null, mac: null, kvv: null, keyError: null };
   const direction = messageSpec(kind).direction;
   const record = toRecord(fields);
   let expectedKvv: string;
   try {
     normalizeKey(options.key);
-    expectedKvv = computeKvv(options.key);
+    expectedKvv = computed?.kvv ?? computeKvv(options.key);
   } catch (error) {
     return { expected: null, mac: null, kvv: null, keyError: error instanceof EbetError ? error.text : text(String(error), String(error)) };
   }
@@ -419,7 +419,7 @@ function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOpt
   let expectedMac: string | null = null;
   try {
     const encoding = options.encoding ?? 'utf-8';
-    const details = computeMacDetails(kind, fields, options.key, { encoding });
+    const details = computed !== undefined ? computed : computeMacDetails(kind, fields, options.key, { encoding });
     expectedMac = details?.mac ?? null;
     const given = record.NB_HMAC ?? '';
     if (details && isHex32(given) && readHex(given).compact.toUpperCase() !== details.mac) {
@@ -444,6 +444,14 @@ function signatureMissing(direction: Direction, rule: 'mac' | 'kvv', value: stri
  * NB_STAMP is checked against earlier payments (both warnings).
  */
 export function validateFields(kind: MessageKind, fields: FieldInput, options: ValidateOptions = {}): ValidationRow[] {
+  return validateComputed(kind, fields, options);
+}
+
+/**
+ * `validateFields` given what `computeMacDetails` already gave for `options.key` (so `verifyMessage`
+ * computes the MAC and KVV once); `undefined` computes them here.
+ */
+export function validateComputed(kind: MessageKind, fields: FieldInput, options: ValidateOptions, computed?: MacComputation | null): ValidationRow[] {
   const spec = messageSpec(kind);
   const entries = toEntries(fields);
   const record = toRecord(entries);
@@ -454,7 +462,7 @@ export function validateFields(kind: MessageKind, fields: FieldInput, options: V
     status = undefined;
   }
   const unsigned = status !== undefined && (spec.statuses?.unsigned.includes(status) ?? false);
-  const keyed = keyFindings(kind, entries, options);
+  const keyed = keyFindings(kind, entries, options, computed);
   const seen = new Set<string>();
   const rows: ValidationRow[] = [];
 

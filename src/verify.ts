@@ -13,7 +13,7 @@ import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
 import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
-import { validateFields, verdict, type Level, type ValidationRow } from './validate.ts';
+import { validateComputed, validateFields, verdict, type Level, type ValidationRow } from './validate.ts';
 
 /** Why the MAC did or did not verify. */
 export type MacOutcome =
@@ -339,7 +339,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     expected: kvv,
     matches: givenKvv ? compactHex(givenKvv) === kvv : null,
   };
-  const rows = validateFields(kind, fields, { encoding, key: chosen.entry.key });
+  const rows = validateComputed(kind, fields, { encoding, key: chosen.entry.key }, details);
 
   let outcome: MacOutcome;
   if (givenMac === null || givenMac === '') {
