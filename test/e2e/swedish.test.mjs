@@ -1,11 +1,11 @@
 // Every page of the built site in Swedish, as a visitor sees it: no escaped markup (&lt; &gt; &amp;)
 // in what is shown, and the shown text keeps to the glossary (docs/glossary.json: the words to
 // avoid, "du" not "ni"). The pages, with an example filled in where a tool has one, are those of the
-// screenshots in docs/screenshots/ (scripts/screenshots-sv.mjs).
+// screenshots in docs/screenshots/ (scripts/screenshots.mjs).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { openSwedish, SWEDISH_PAGES } from '../../scripts/screenshots-sv.mjs';
+import { openPage, PAGES } from '../../scripts/screenshots.mjs';
 import { problemsOf, rules } from '../../scripts/swedish.mjs';
 import { useBuiltSite } from './support.mjs';
 
@@ -31,9 +31,9 @@ function shownText(page) {
   });
 }
 
-for (const spec of SWEDISH_PAGES) {
+for (const spec of PAGES) {
   test(`${spec.path || 'the home page'} in Swedish shows no escaped markup and keeps to the glossary`, async () => {
-    const page = await openSwedish(site.browser, site.server.url, spec);
+    const page = await openPage(site.browser, site.server.url, spec, 'sv');
     const texts = await shownText(page);
     assert.ok(texts.length > 10, `only ${texts.length} texts were read`);
     assert.deepEqual(texts.filter((t) => /&(lt|gt|amp|quot);/.test(t)), []);
