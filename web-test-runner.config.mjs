@@ -35,13 +35,21 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  // A hang guard per test file, not a speed limit: the session view's 5 MB file test may take minutes on a loaded machine.
-  testsFinishTimeout: 900000,
+  // A hang guard per test file, not a speed limit.
+  testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+      // Each test file in its own browser context, so in its own window: a second tab of one window
+      // is a background tab, which Chromium gives no animation frames (a test waiting on one hangs).
+      createPage: async ({ browser }) => {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => void context.close().catch(() => {}));
+        return page;
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
