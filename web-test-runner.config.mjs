@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
 import { ensureChromium } from './scripts/ensure-chromium.mjs';
+import { mainThreadTracePlugin } from './test/support/main-thread-trace.mjs';
 
 /** Prints the plain closing line CI reads, and leaves the counts for scripts/test.mjs. */
 function summaryReporter() {
@@ -38,7 +39,7 @@ export default {
   // A hang guard per test file, not a speed limit.
   testsFinishTimeout: 600000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), mainThreadTracePlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../components/ebet-session/ebet-session.ts';
 import type { EbetSession } from '../../../components/ebet-session/ebet-session.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
@@ -98,7 +99,7 @@ describe('ebet-session', () => {
     expect(box.value).to.equal(log.text);
   });
 
-  it('opens a generated 5 MB log and a HAR through the file field and by pasting, with no long task over 100 ms', async function () {
+  it('opens a generated 5 MB log and a HAR through the file field and by pasting, with no task of ours over 100 ms', async function () {
     this.timeout(480_000); // a hang guard (4 passes of a 5 MB session; about 20 s on an idle machine), below the runner's 10-minute per-file guard
     const worker = new Worker(new URL('../../support/session-worker.ts', import.meta.url), { type: 'module' });
     const generated = new Promise<{ log: GeneratedSession; har: GeneratedSession }>((resolve) => worker.addEventListener('message', (e) => resolve(e.data), { once: true }));
@@ -108,6 +109,7 @@ describe('ebet-session', () => {
     const [logFile, harFile, logPaste, harPaste] = [fileOf(log.text, 'shop.log'), fileOf(har.text, 'checkout.har'), clipboardOf(log.text), clipboardOf(har.text)];
     const el = await fixture<EbetSession>(html`<ebet-session .keys=${TEST_KEY}></ebet-session>`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
+    await executeServerCommand('trace-start');
     const longTasks: number[] = [];
     const started = performance.now();
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().filter((e) => e.startTime >= started).map((e) => e.duration)));
@@ -131,7 +133,11 @@ describe('ebet-session', () => {
       await new Promise((resolve) => requestAnimationFrame(resolve));
       observer.disconnect();
     }
-    expect(longTasks.filter((d) => d > 100), `long tasks: ${longTasks.map(Math.round).join(', ')}`).to.deep.equal([]);
+    // A long task is ours when it ran over 100 ms on the CPU: Chromium's trace tells its thread time,
+    // which leaves out the time other processes of a loaded machine held the CPU.
+    const traced = await executeServerCommand<Array<{ wall: number; cpu: number }>, { over: number }>('trace-stop', { over: 100 });
+    const seen = `long tasks seen: ${longTasks.map(Math.round).join(', ') || 'none'}; traced over 100 ms (wall/CPU): ${traced.map((t) => `${Math.round(t.wall)}/${Math.round(t.cpu)}`).join(', ') || 'none'}`;
+    expect(traced.filter((t) => t.cpu > 100), seen).to.deep.equal([]);
   });
 
   it('refuses a 200 MB file, reports a truncated HAR and a binary file, and keeps what was typed', async () => {
