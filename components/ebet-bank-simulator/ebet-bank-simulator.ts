@@ -22,10 +22,11 @@ import {
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
-import { validateFields, type ValidationRow } from '../../src/validate.ts';
+import { validateFields, verdict, type Level, type ValidationRow } from '../../src/validate.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
+import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
@@ -33,6 +34,7 @@ import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
@@ -80,6 +82,12 @@ const S = {
     get rejected() { return msg('Rejected: going to NB_REJECT with nothing added.'); },
   },
   get storeFailed() { return msg('The simulator’s ledger could not be used'); },
+  get allOk() { return msg('Every field is OK.'); },
+  get toTable() { return msg('See every field'); },
+  levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
+  more: (n: number): string => (n === 1 ? msg('(and 1 more problem)') : msg(str`(and ${n} more problems)`)),
+  toRow: (field: string): string => msg(str`See ${field}`),
+  get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },
   get checkDigit() { return msg('The shop’s references end in a check digit'); },
   checkDigits: {
@@ -117,6 +125,7 @@ export interface AnswerDetail {
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
  * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
+ * @csspart summary - The verdict first, above the request's table: every field OK, or the first error (else warning) in the validator's words (`data-summary="ok|warning|error"`), linking to its row (where the mismatch doctor stands for a MAC).
  * @csspart table - The request's validation table.
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
@@ -127,6 +136,7 @@ export interface AnswerDetail {
 export class EbetBankSimulator extends LitElement {
   static override styles = [
     baseStyles,
+    summaryStyles,
     css`
       :host { display: block; }
       section { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
@@ -436,6 +446,7 @@ export class EbetBankSimulator extends LitElement {
     const rows = this.rows;
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
+        ${this.renderSummary(rows)}
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
@@ -452,6 +463,25 @@ export class EbetBankSimulator extends LitElement {
         </div>
       </section>
       ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
+  }
+
+  /** The verdict first: every field OK, or the first error (else warning) in the validator's words, linking to its row (where the doctor stands for a MAC). */
+  private renderSummary(rows: ValidationRow[]) {
+    const table = () => this.renderRoot.querySelector<EbetFieldTable>('[part=table]');
+    const level = verdict(rows);
+    const worst = rows.find((r) => r.level === level);
+    if (level === 'ok' || !worst) {
+      return summaryLine({ part: 'summary', state: 'ok', level: 'ok', text: S.allOk, link: { label: S.toTable, href: '#table-heading', target: table } });
+    }
+    const others = rows.filter((r) => r.level !== 'ok').length - 1;
+    const doctor = !!this.key && worst.code === 'mac-mismatch';
+    return summaryLine({
+      part: 'summary',
+      state: level,
+      level,
+      text: `${findingText(S.levels[level], worst.name, t(worst.message))}${others > 0 ? ` ${S.more(others)}` : ''}`,
+      link: { label: doctor ? S.toDoctor : S.toRow(worst.name), href: `#field-${worst.name}`, target: () => table()?.rowOf(worst.name) },
+    });
   }
 
   /** With a key, a MAC that does not verify is explained at its row: the mismatch doctor runs on the request. */
