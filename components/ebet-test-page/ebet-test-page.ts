@@ -4,12 +4,12 @@ import { localized, msg, str } from '@lit/localize';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
-import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/simulator.ts';
 import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { loadRequest, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
+import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
@@ -19,6 +19,7 @@ import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
+import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -146,6 +147,8 @@ export class EbetTestPage extends LitElement {
   @state() private checkDigit: CheckDigitScheme = this.checkDigitSetting.value ?? 'none';
   @state() private settingProblem: Problem | null = this.outcomeSetting.problem ?? this.checkDigitSetting.problem;
   @query('ebet-bank-simulator') private simulator!: EbetBankSimulator;
+  /** The simulator's ledger, for the builder's payment checks and repayments (its own element shows it and says when it cannot be read). */
+  private readonly ledger = new StoredValue<Ledger>(this, { read: readLedger, watch: onLedgerChange }, EMPTY_LEDGER, () => undefined);
   override connectedCallback(): void {
     super.connectedCallback();
     void this.watchWorker();
@@ -256,6 +259,7 @@ export class EbetTestPage extends LitElement {
       <section class="panel" part="builder">
         <ebet-form-builder
           .key=${this.key}
+          .ledger=${this.ledger.value}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
             void this.simulator.check(e.detail.html, e.detail.kind);
