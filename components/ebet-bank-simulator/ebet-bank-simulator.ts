@@ -110,6 +110,22 @@ const newId = () => `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8
 /** The page's state for test drivers (`data-state`). */
 export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled' | 'rejected' | 'answered';
 
+/** A pasted (not posted) request as shown, enough to show it again (e.g. on going back to the page): never a key. */
+export interface PastedRequest {
+  /** The text in the paste box. */
+  readonly text: string;
+  readonly kind: RequestKind | 'auto';
+  readonly encoding: Encoding | 'auto';
+  /** Its attempt's id in the log, and when it arrived (ISO). */
+  readonly id: string;
+  readonly at: string;
+}
+
+/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, or one posted, which its address names). */
+export interface RequestChangeDetail {
+  readonly pasted: PastedRequest | null;
+}
+
 /** Detail of `ebet-answer`. */
 export interface AnswerDetail {
   readonly answer: SimulatedAnswer;
@@ -123,6 +139,7 @@ export interface AnswerDetail {
  * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
  * Every request, posted or pasted, is written to the attempt log (IndexedDB) when it arrives (a pasted one as it is edited) and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
+ * @event ebet-request-change - `RequestChangeDetail` when the request shown changes: the page can keep a pasted one (in `history.state`) and `restore` it.
  * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
  * @csspart summary - The verdict first, above the request's table: every field OK, or the first error (else warning) in the validator's words (`data-summary="ok|warning|error"`), linking to its row (where the mismatch doctor stands for a MAC).
@@ -199,6 +216,15 @@ export class EbetBankSimulator extends LitElement {
     this.kindChoice = kind ?? 'auto';
     await this.arrive(newId(), new Date(), value);
     if (this.entries.length) await this.record((a) => a);
+  }
+
+  /** Shows a pasted request again (as `ebet-request-change` gave it), under its attempt in the log: written there only if it is not yet. */
+  async restore(pasted: PastedRequest): Promise<void> {
+    this.source = null;
+    this.kindChoice = pasted.kind;
+    this.encodingChoice = pasted.encoding;
+    const logged = await this.arrive(pasted.id, new Date(pasted.at), pasted.text);
+    if (!logged && this.entries.length) await this.record((a) => a);
   }
 
   /** Takes a new request: reads the log and ledger it is checked against, then shows it; returns its attempt if already logged. */
@@ -289,6 +315,18 @@ export class EbetBankSimulator extends LitElement {
     else delete this.dataset.verified;
     if (rows.length) this.dataset.attempt = this.attemptId;
     else delete this.dataset.attempt;
+  }
+
+  /** The request last told by `ebet-request-change` (none at first: an empty simulator tells nothing). */
+  private lastRequest = 'null';
+
+  protected override updated(): void {
+    const pasted: PastedRequest | null =
+      this.source || !this.text ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
+    const signature = JSON.stringify(pasted);
+    if (signature === this.lastRequest) return;
+    this.lastRequest = signature;
+    emit(this, 'ebet-request-change', { pasted });
   }
 
   /** Runs a simulated answer against the stored ledger; repayments and payments change it atomically. */
@@ -580,5 +618,6 @@ declare global {
   interface HTMLElementEventMap {
     'ebet-answer': CustomEvent<AnswerDetail>;
     'ebet-check-digit-change': CustomEvent<CheckDigitChangeDetail>;
+    'ebet-request-change': CustomEvent<RequestChangeDetail>;
   }
 }

@@ -8,7 +8,7 @@ import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint 
 import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
+import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator, type PastedRequest, type RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
@@ -95,6 +95,11 @@ function setting<T extends string>(name: string, storageKey: string, allowed: re
   return { value, problem: keep(storageKey, value) ? null : () => S.storeSetting };
 }
 
+/** What the page keeps in `history.state`: the pasted request shown (never a key), so that going back shows it again. */
+interface PageState {
+  readonly pasted?: PastedRequest | null;
+}
+
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
 
 /**
@@ -175,6 +180,7 @@ export class EbetTestPage extends LitElement {
    * Shows the request named by `?request=` (stored by the service worker), or the one carried in
    * the fragment (`request-fragment.ts`): a received one is kept as the worker would and named in
    * the address; fields (from the bookmarklet) are checked as pasted. The fragment is then dropped.
+   * Else a pasted request kept in `history.state` (on going back to the page, or reloading it) is shown again.
    */
   private async loadReceived(): Promise<void> {
     const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
@@ -185,6 +191,12 @@ export class EbetTestPage extends LitElement {
       return;
     }
     let id = new URLSearchParams(window.location.search).get('request');
+    const pasted = (history.state as PageState | null)?.pasted;
+    if (!carried && !id && pasted) {
+      await this.updateComplete;
+      await this.simulator.restore(pasted);
+      return;
+    }
     if (carried) {
       try {
         id = await saveRequest(carried.received);
@@ -249,6 +261,9 @@ export class EbetTestPage extends LitElement {
         .key=${this.key}
         .autoOutcome=${this.autoOutcome === 'off' ? null : this.autoOutcome}
         check-digit=${this.checkDigit}
+        @ebet-request-change=${(e: CustomEvent<RequestChangeDetail>) => {
+          history.replaceState({ ...(history.state as PageState | null), pasted: e.detail.pasted } satisfies PageState, '');
+        }}
         @ebet-check-digit-change=${(e: CustomEvent<CheckDigitChangeDetail>) => {
           this.checkDigit = e.detail.checkDigit;
           this.settingProblem = keep(CHECK_DIGIT_STORAGE, this.checkDigit === 'none' ? null : this.checkDigit) ? null : () => S.storeSetting;
