@@ -19,6 +19,8 @@ import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
+/** The fields that name a payment of the ledger (the amount and currency of a repayment may be changed). */
+const NAMING = new Set(['NB_RCV_ID', 'NB_STAMP', 'NB_DB_REF', 'NB_PAID']);
 /** Fields the builder computes rather than asks for. */
 const COMPUTED = new Set(['NB_HMAC', 'NB_KVV']);
 
@@ -247,7 +249,8 @@ export class EbetFormBuilder extends LitElement {
   private renderPick(kind: Exclude<RequestKind, 'payDirect'>) {
     const payments = this.ledger.payments;
     if (!payments.length) return html`<p class="hint" part="pick" data-ledger="empty">${S.noPayments}</p>`;
-    const chosen = payments.findIndex((p) => p.rcvId === this.current.NB_RCV_ID && p.stamp === this.current.NB_STAMP);
+    // The purchase the fields name as the ledger has it now (a repayment since moves NB_PAID on: choose it again to take the newest).
+    const chosen = payments.findIndex((p) => Object.entries(requestFor(kind, this.ledger, p)).every(([name, value]) => !NAMING.has(name) || this.current[name] === value));
     const label = (p: LedgerPayment) => {
       const named = S.option(p.stamp, `${p.amount} ${p.currency}`, p.reference);
       if (kind !== 'repayment') return named;

@@ -152,6 +152,20 @@ describe('<ebet-form-builder>', () => {
     await el.updateComplete;
     expect(shown()).to.deep.equal(picked);
 
+    // A partial repayment: the amount is changed, the purchase stays chosen.
+    await type(el, 'NB_REPAY_AMOUNT', '300,00');
+    expect(($(el, '#payment') as HTMLSelectElement).value).to.equal('1');
+    // Once repaid in part, the purchase's NB_PAID moves on: the old one no longer names it, and choosing it again takes the newest.
+    const repaid = { rcvId: '999999', stamp: 'B-2', reference: '123450', requestPaid: picked.NB_PAID, amount: '300,00', currency: 'EUR', paid: '2026-11-23-13.00.00.000000', at };
+    el.ledger = { ...ledger, repayments: [...ledger.repayments, repaid] };
+    await el.updateComplete;
+    expect(input(el, 'NB_PAID').value, 'kept as typed until chosen again').to.equal(picked.NB_PAID);
+    expect(($(el, '#payment') as HTMLSelectElement).value).to.equal('');
+    pick.value = '1';
+    pick.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(shown()).to.deep.equal({ ...picked, NB_PAID: repaid.paid, NB_REPAY_AMOUNT: '500,00' });
+
     // A payment check names the purchase by its shop and stamp.
     await choose(el, 'paymentCheck');
     const check = $(el, '#payment') as HTMLSelectElement;
