@@ -123,6 +123,23 @@ export function currentPaid(ledger: Ledger, payment: LedgerPayment): string {
   return repaymentsOf(ledger, payment).at(-1)?.paid ?? payment.paid;
 }
 
+/**
+ * The fields of a payment check or a repayment that name a payment of the ledger: its shop and
+ * NB_STAMP; for a repayment also its reference, the NB_PAID a further repayment must give, and
+ * what can still be repaid (the payment less what was repaid) in its currency.
+ */
+export function requestFor(kind: Exclude<RequestKind, 'payDirect'>, ledger: Ledger, payment: LedgerPayment): Record<string, string> {
+  const named = { NB_RCV_ID: payment.rcvId, NB_STAMP: payment.stamp };
+  if (kind === 'paymentCheck') return named;
+  return {
+    ...named,
+    NB_DB_REF: payment.reference,
+    NB_PAID: currentPaid(ledger, payment),
+    NB_REPAY_AMOUNT: formatAmount(remainingHundredths(ledger, payment)),
+    NB_REPAY_CUR: payment.currency,
+  };
+}
+
 /** "Successful payment" is offered only when every field was verified without an error (section 4.3). */
 export function canPay(rows: readonly ValidationRow[]): boolean {
   return rows.length > 0 && rows.every((r) => r.ok);

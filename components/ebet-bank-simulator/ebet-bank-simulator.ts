@@ -22,10 +22,11 @@ import {
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
-import { validateFields, type ValidationRow } from '../../src/validate.ts';
+import { validateFields, verdict, type Level, type ValidationRow } from '../../src/validate.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
+import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
@@ -33,6 +34,7 @@ import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
@@ -80,6 +82,12 @@ const S = {
     get rejected() { return msg('Rejected: going to NB_REJECT with nothing added.'); },
   },
   get storeFailed() { return msg('The simulator’s ledger could not be used'); },
+  get allOk() { return msg('Every field is OK.'); },
+  get toTable() { return msg('See every field'); },
+  levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
+  more: (n: number): string => (n === 1 ? msg('(and 1 more problem)') : msg(str`(and ${n} more problems)`)),
+  toRow: (field: string): string => msg(str`See ${field}`),
+  get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },
   get checkDigit() { return msg('The shop’s references end in a check digit'); },
   checkDigits: {
@@ -102,6 +110,22 @@ const newId = () => `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8
 /** The page's state for test drivers (`data-state`). */
 export type SimulatorState = 'empty' | 'preview' | 'error' | 'paid' | 'cancelled' | 'rejected' | 'answered';
 
+/** A pasted (not posted) request as shown, enough to show it again (e.g. on going back to the page): never a key. */
+export interface PastedRequest {
+  /** The text in the paste box. */
+  readonly text: string;
+  readonly kind: RequestKind | 'auto';
+  readonly encoding: Encoding | 'auto';
+  /** Its attempt's id in the log, and when it arrived (ISO). */
+  readonly id: string;
+  readonly at: string;
+}
+
+/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, or one posted, which its address names). */
+export interface RequestChangeDetail {
+  readonly pasted: PastedRequest | null;
+}
+
 /** Detail of `ebet-answer`. */
 export interface AnswerDetail {
   readonly answer: SimulatedAnswer;
@@ -115,8 +139,10 @@ export interface AnswerDetail {
  * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
  * Every request, posted or pasted, is written to the attempt log (IndexedDB) when it arrives (a pasted one as it is edited) and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
+ * @event ebet-request-change - `RequestChangeDetail` when the request shown changes: the page can keep a pasted one (in `history.state`) and `restore` it.
  * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
+ * @csspart summary - The verdict first, above the request's table: every field OK, or the first error (else warning) in the validator's words (`data-summary="ok|warning|error"`), linking to its row (where the mismatch doctor stands for a MAC).
  * @csspart table - The request's validation table.
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
@@ -127,6 +153,7 @@ export interface AnswerDetail {
 export class EbetBankSimulator extends LitElement {
   static override styles = [
     baseStyles,
+    summaryStyles,
     css`
       :host { display: block; }
       section { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
@@ -189,6 +216,15 @@ export class EbetBankSimulator extends LitElement {
     this.kindChoice = kind ?? 'auto';
     await this.arrive(newId(), new Date(), value);
     if (this.entries.length) await this.record((a) => a);
+  }
+
+  /** Shows a pasted request again (as `ebet-request-change` gave it), under its attempt in the log: written there only if it is not yet. */
+  async restore(pasted: PastedRequest): Promise<void> {
+    this.source = null;
+    this.kindChoice = pasted.kind;
+    this.encodingChoice = pasted.encoding;
+    const logged = await this.arrive(pasted.id, new Date(pasted.at), pasted.text);
+    if (!logged && this.entries.length) await this.record((a) => a);
   }
 
   /** Takes a new request: reads the log and ledger it is checked against, then shows it; returns its attempt if already logged. */
@@ -279,6 +315,18 @@ export class EbetBankSimulator extends LitElement {
     else delete this.dataset.verified;
     if (rows.length) this.dataset.attempt = this.attemptId;
     else delete this.dataset.attempt;
+  }
+
+  /** The request last told by `ebet-request-change` (none at first: an empty simulator tells nothing). */
+  private lastRequest = 'null';
+
+  protected override updated(): void {
+    const pasted: PastedRequest | null =
+      this.source || !this.text ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
+    const signature = JSON.stringify(pasted);
+    if (signature === this.lastRequest) return;
+    this.lastRequest = signature;
+    emit(this, 'ebet-request-change', { pasted });
   }
 
   /** Runs a simulated answer against the stored ledger; repayments and payments change it atomically. */
@@ -436,6 +484,7 @@ export class EbetBankSimulator extends LitElement {
     const rows = this.rows;
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
+        ${this.renderSummary(rows)}
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
@@ -452,6 +501,25 @@ export class EbetBankSimulator extends LitElement {
         </div>
       </section>
       ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
+  }
+
+  /** The verdict first: every field OK, or the first error (else warning) in the validator's words, linking to its row (where the doctor stands for a MAC). */
+  private renderSummary(rows: ValidationRow[]) {
+    const table = () => this.renderRoot.querySelector<EbetFieldTable>('[part=table]');
+    const level = verdict(rows);
+    const worst = rows.find((r) => r.level === level);
+    if (level === 'ok' || !worst) {
+      return summaryLine({ part: 'summary', state: 'ok', level: 'ok', text: S.allOk, link: { label: S.toTable, href: '#table-heading', target: table } });
+    }
+    const others = rows.filter((r) => r.level !== 'ok').length - 1;
+    const doctor = !!this.key && worst.code === 'mac-mismatch';
+    return summaryLine({
+      part: 'summary',
+      state: level,
+      level,
+      text: `${findingText(S.levels[level], worst.name, t(worst.message))}${others > 0 ? ` ${S.more(others)}` : ''}`,
+      link: { label: doctor ? S.toDoctor : S.toRow(worst.name), href: `#field-${worst.name}`, target: () => table()?.rowOf(worst.name) },
+    });
   }
 
   /** With a key, a MAC that does not verify is explained at its row: the mismatch doctor runs on the request. */
@@ -550,5 +618,6 @@ declare global {
   interface HTMLElementEventMap {
     'ebet-answer': CustomEvent<AnswerDetail>;
     'ebet-check-digit-change': CustomEvent<CheckDigitChangeDetail>;
+    'ebet-request-change': CustomEvent<RequestChangeDetail>;
   }
 }

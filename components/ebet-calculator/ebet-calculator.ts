@@ -22,6 +22,7 @@ import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
 import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
@@ -147,6 +148,7 @@ function today(): string {
 export class EbetCalculator extends LitElement {
   static override styles = [
     baseStyles,
+    summaryStyles,
     css`
       :host { display: block; }
       section { background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db);
@@ -162,9 +164,6 @@ export class EbetCalculator extends LitElement {
       .value { font-size: 1.05em; }
       .big { font-size: 1.15em; font-weight: 700; letter-spacing: 0.03em; }
       input.mono { width: 100%; }
-      .summary { font-weight: 700; padding: 0.5em 0.7em; border-left: 6px solid currentColor; background: var(--ebet-color-surface, #fff);
-        border-radius: var(--ebet-radius, 6px); }
-      .summary a { font-weight: 400; margin-inline-start: 0.4em; color: var(--ebet-color-accent, #0b57d0); }
       @media (max-width: 40em) {
         .editors, dl.result { grid-template-columns: minmax(0, 1fr); }
         .editors .field-error { grid-column: 1; }
@@ -334,14 +333,11 @@ export class EbetCalculator extends LitElement {
     const d = c.details;
     if (!d) return nothing;
     const given = hexProblem(this.givenMac, 'NB_HMAC') || !this.givenMac.trim() ? null : compactHex(this.givenMac);
-    const to = (id: string, label: string) => html`<a href=${`#${id}`} @click=${(e: Event) => {
-      e.preventDefault();
-      this.renderRoot.querySelector(`#${id}`)?.scrollIntoView({ block: 'start' });
-    }}>${label}</a>`;
-    if (given === null) return html`<p class="summary" part="summary" data-summary="mac">${S.summaryMac(d.mac)} ${to('h-result', S.toDetails)}</p>`;
+    const to = (id: string, label: string) => ({ label, href: `#${id}`, target: () => this.renderRoot.querySelector(`#${id}`) });
+    if (given === null) return summaryLine({ part: 'summary', state: 'mac', text: S.summaryMac(d.mac), link: to('h-result', S.toDetails) });
     return given === d.mac
-      ? html`<p class="summary level-ok" part="summary" data-summary="match">${S.summaryMatch(d.mac)} ${to('h-result', S.toDetails)}</p>`
-      : html`<p class="summary level-error" part="summary" data-summary="mismatch">${S.summaryMismatch} ${to('h-check', S.toDiagnosis)}</p>`;
+      ? summaryLine({ part: 'summary', state: 'match', level: 'ok', text: S.summaryMatch(d.mac), link: to('h-result', S.toDetails) })
+      : summaryLine({ part: 'summary', state: 'mismatch', level: 'error', text: S.summaryMismatch, link: to('h-check', S.toDiagnosis) });
   }
 
   private renderMessage(c: Computed) {

@@ -19,6 +19,7 @@ import type { FieldEntry } from '../../src/message.ts';
 import type { ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
+import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
@@ -28,6 +29,7 @@ import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
@@ -87,6 +89,12 @@ const S = {
   get more() { return msg('Show the next messages'); },
   get copy() { return msg('Copy the result for a support ticket (without the key)'); },
   get copyLabel() { return msg('the result as text'); },
+  okOne: (mac: string): string => msg(str`No errors. MAC: ${mac}.`),
+  okMany: (n: number): string => msg(str`No errors in the ${n} messages shown.`),
+  inMessage: (n: number, words: string): string => msg(str`Message ${n}: ${words}`),
+  get toMessage() { return msg('See the message'); },
+  toField: (field: string): string => msg(str`See ${field}`),
+  get toDoctor() { return msg('See why'); },
   get cancelNote() { return msg('A cancel/reject return carries no fields and proves nothing: the buyer only comes back to NB_CANCEL or NB_REJECT. Only a receipt, or a payment check answered YES, with a verified MAC proves a payment.'); },
   clipped: (n: number): string => msg(str`… (${n} more characters not shown)`),
   large: (mb: string, many: boolean): string =>
@@ -119,6 +127,7 @@ export interface DecodeDetail {
  * @csspart message - One decoded message (`data-kind`, `data-outcome`, and `data-verdict`: the worst level of its findings and fields, as `verifyMessage` gives it).
  * @csspart verdict - A message's verdict.
  * @csspart mac - The expected and received MAC side by side.
+ * @csspart verdict-summary - The verdict first, at the top of the results: the first message with an error (else a warning) and what its verification names first, in the same words (`data-summary="ok|warning|error"`), linking to the mismatch doctor, the finding or the field's row.
  * @csspart summary - The overview above the messages.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
  */
@@ -127,6 +136,7 @@ export interface DecodeDetail {
 export class EbetDecoder extends LitElement {
   static override styles = [
     baseStyles,
+    summaryStyles,
     css`
       :host { display: block; }
       section, article { margin: 1em 0; }
@@ -244,6 +254,7 @@ export class EbetDecoder extends LitElement {
       <p class="note hint">${S.cancelNote}</p>
       <section aria-labelledby="results-title">
         <h2 id="results-title">${S.results}</h2>
+        ${list ? this.renderVerdict(list) : nothing}
         <div part="summary" role="status" aria-live="polite">${list ? this.renderOverview(list) : html`<p class="hint">${S.nothing}</p>`}</div>
         ${list ? list.messages.map((m) => this.renderMessage(m)) : nothing}
         ${list && list.messages.length < list.total
@@ -259,6 +270,53 @@ export class EbetDecoder extends LitElement {
       <section>
         <ebet-session .keys=${this.keys} .encoding=${this.encoding}></ebet-session>
       </section>`;
+  }
+
+  /**
+   * The verdict first: the first message with an error (else a warning) and what the verification
+   * names first, in its words, linking to it (the mismatch doctor, the finding, or the field's row);
+   * else that there is none.
+   */
+  private renderVerdict(list: DecodedList) {
+    const m = list.messages.find((x) => x.verification.verdict === 'error') ?? list.messages.find((x) => x.verification.verdict === 'warning');
+    const many = list.messages.length > 1;
+    if (!m) {
+      const first = list.messages[0]!;
+      const text = many ? S.okMany(list.messages.length) : S.okOne(t(outcomeWords(first.verification.outcome)));
+      return summaryLine({ part: 'verdict-summary', state: 'ok', level: 'ok', text, link: { label: S.toMessage, href: '#m1', target: () => this.article(first) } });
+    }
+    const v = m.verification;
+    const n = m.block.index + 1;
+    const finding = v.findings.find((f) => f.level === v.verdict);
+    const row = v.rows.find((r) => r.level === v.verdict);
+    const field = finding ? finding.field : row?.name;
+    const text = findingText(S.levels[v.verdict]!, field, t((finding ?? row)!.message));
+    const link = v.kind && failed(m)
+      ? { label: S.toDoctor, href: `#doctor-${n}`, target: () => this.openDoctor(m) }
+      : finding || !row
+        ? { label: S.toMessage, href: `#m${n}`, target: () => this.article(m)?.querySelector(`li[data-code="${CSS.escape(finding?.code ?? '')}"]`) ?? this.article(m) }
+        : { label: S.toField(row.name), href: `#m${n}`, target: () => this.openRow(m, row.name) };
+    return summaryLine({ part: 'verdict-summary', state: v.verdict, level: v.verdict, text: many ? S.inMessage(n, text) : text, link });
+  }
+
+  private article(m: DecodedMessage): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`#m${m.block.index + 1}`);
+  }
+
+  /** Opens a message's mismatch doctor and gives it, once rendered. */
+  private async openDoctor(m: DecodedMessage): Promise<Element | null> {
+    this.doctors = new Set([...this.doctors, m.block.index]);
+    await this.updateComplete;
+    return this.renderRoot.querySelector(`#doctor-${m.block.index + 1}`);
+  }
+
+  /** Opens a message's table of every field and gives the field's row, once rendered. */
+  private async openRow(m: DecodedMessage, field: string): Promise<Element | null> {
+    this.tables = new Set([...this.tables, m.block.index]);
+    await this.updateComplete;
+    const table = this.article(m)?.querySelector<EbetFieldTable>('ebet-field-table');
+    await table?.updateComplete;
+    return table?.rowOf(field) ?? null;
   }
 
   private renderOverview(list: DecodedList) {
@@ -286,7 +344,7 @@ export class EbetDecoder extends LitElement {
     const rows: ValidationRow[] = v.rows.map((r) =>
       r.value !== null && r.value.length > SHOWN_CHARS ? { ...r, value: `${r.value.slice(0, SHOWN_CHARS)}…` } : r,
     );
-    return html`<article part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-verdict=${v.verdict}>
+    return html`<article id=${id} part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-verdict=${v.verdict}>
       <h3 id=${`${id}-title`}>${S.message} ${n}${m.block.line ? html` (${S.line} ${m.block.line})` : nothing}: ${title}</h3>
       <p part="verdict" class=${`verdict level-${m.explanation.level}`} data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
       ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}

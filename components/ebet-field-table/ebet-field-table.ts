@@ -65,6 +65,11 @@ export class EbetFieldTable extends LitElement {
   /** A caption for the table (a core `Text`, e.g. a message kind's title). */
   @property({ attribute: false }) caption: Text | null = null;
 
+  /** A field's row (`tr[data-field]`), e.g. for a link to it; `null` when the table has none. */
+  rowOf(name: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`tr[data-field="${CSS.escape(name)}"]`);
+  }
+
   override render() {
     if (this.rows.length === 0) return nothing;
     const overall = verdict(this.rows);

@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
 import { MESSAGES, type FieldSpec } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import { signMessage } from '../../src/message.ts';
 import { toHtmlForm, toJson, toUrlEncoded } from '../../src/output.ts';
 import { generateReference, type CheckDigitScheme } from '../../src/reference.ts';
-import { SIMULATOR_ENDPOINTS, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { formatAmount } from '../../src/amount.ts';
+import { EMPTY_LEDGER, remainingHundredths, requestFor, SIMULATOR_ENDPOINTS, type Ledger, type LedgerPayment, type RequestKind, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { generateStamp } from '../../src/stamp.ts';
 import { EbetError, type Text } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
@@ -18,6 +19,8 @@ import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
+/** The fields that name a payment of the ledger (the amount and currency of a repayment may be changed). */
+const NAMING = new Set(['NB_RCV_ID', 'NB_STAMP', 'NB_DB_REF', 'NB_PAID']);
 /** Fields the builder computes rather than asks for. */
 const COMPUTED = new Set(['NB_HMAC', 'NB_KVV']);
 
@@ -47,6 +50,16 @@ const S = {
   get check() { return msg('Check it on this page'); },
   get noKey() { return msg('Type a valid key, or use the test key, to sign.'); },
   get badAction() { return msg('The action must be an http(s) URL'); },
+  get pick() { return msg('Payment from the simulator’s ledger'); },
+  get choose() { return msg('Choose a paid purchase…'); },
+  pickHint: (repay: boolean): string =>
+    repay
+      ? msg('Fills in its NB_STAMP, reference, NB_PAID (the newest, after any repayment) and the amount still repayable; change the amount for a partial repayment.')
+      : msg('Fills in its shop id and NB_STAMP.'),
+  option: (stamp: string, amount: string, reference: string) => msg(str`NB_STAMP ${stamp}: ${amount}, reference ${reference}`),
+  left: (amount: string) => msg(str`${amount} repayable`),
+  get repaid() { return msg('fully repaid'); },
+  get noPayments() { return msg('The simulator’s ledger has no paid purchase yet. Make one first: choose the request “Pay direct” above, post it to the simulator (or check it on this page) and answer with “Successful payment”. The purchase then appears here.'); },
 };
 
 /** Starting values: the handbook's examples, a fresh stamp and reference; check and repayment name an earlier payment. */
@@ -74,6 +87,7 @@ export interface FormCheckDetail {
 /**
  * @summary The form builder: every field of a pay direct, payment check or repayment request with inline help, generators for NB_STAMP and NB_DB_REF, signing with the test key or the user's key, and the result as an HTML form, a URL-encoded body and JSON.
  * @event ebet-form-check - `FormCheckDetail` when the user asks to check the signed request on the page.
+ * @csspart pick - For a payment check or repayment: the choice of a paid purchase from `ledger` (or, while it has none, how to make one).
  * @csspart fields - The field inputs.
  * @csspart output - The signed request.
  */
@@ -109,6 +123,8 @@ export class EbetFormBuilder extends LitElement {
   @state() private encoding: Encoding = 'utf-8';
   /** The key that signs the request (the published test key unless set); `null` while none is valid. Never stored. */
   @property({ attribute: false }) key: string | null = TEST_KEY;
+  /** The simulator's ledger: a payment check or repayment can name one of its payments. */
+  @property({ attribute: false }) ledger: Ledger = EMPTY_LEDGER;
   private get current(): Record<string, string> {
     return (this.values[this.kind] ??= defaults(this.kind));
   }
@@ -176,6 +192,7 @@ export class EbetFormBuilder extends LitElement {
           </select>
         </div>
       </div>
+      ${this.kind === 'payDirect' ? nothing : this.renderPick(this.kind)}
       <fieldset part="fields" data-kind=${this.kind}>
         <legend>${S.fields}: ${t(MESSAGES[this.kind].title)}</legend>
         <div class="grid">
@@ -199,8 +216,10 @@ export class EbetFormBuilder extends LitElement {
     const row = rows.find((r) => r.name === f.name && r.level !== 'ok');
     const problem: { level: string; text: Text } | null =
       error?.field === f.name ? { level: 'error', text: error.text } : row ? { level: row.level, text: row.message } : null;
-    const generator =
-      f.name === 'NB_STAMP'
+    // A check or repayment names an earlier payment: its stamp and reference are that payment's, never new ones.
+    const generator = this.kind !== 'payDirect'
+      ? nothing
+      : f.name === 'NB_STAMP'
         ? html`<button type="button" class="secondary" data-action="new-stamp" @click=${() => this.set('NB_STAMP', generateStamp())}>${S.newStamp}</button>`
         : f.name === 'NB_DB_REF'
           ? html`<button type="button" class="secondary" data-action="new-reference" @click=${() => this.set('NB_DB_REF', generateReference(this.scheme))}>${S.newReference}</button>`
@@ -223,6 +242,33 @@ export class EbetFormBuilder extends LitElement {
       <span id=${`${id}-help`} class="hint">${t(f.description)}</span>
       ${f.name === 'NB_DB_REF' ? this.renderScheme() : nothing}
       ${problem ? html`<p id=${`${id}-problem`} class=${`field-error level-${problem.level}`}>${t(problem.text)}</p>` : nothing}
+    </div>`;
+  }
+
+  /** A payment check or repayment names a paid purchase of the ledger: choosing one fills in its values (kept until changed by hand). */
+  private renderPick(kind: Exclude<RequestKind, 'payDirect'>) {
+    const payments = this.ledger.payments;
+    if (!payments.length) return html`<p class="hint" part="pick" data-ledger="empty">${S.noPayments}</p>`;
+    // The purchase the fields name as the ledger has it now (a repayment since moves NB_PAID on: choose it again to take the newest).
+    const chosen = payments.findIndex((p) => Object.entries(requestFor(kind, this.ledger, p)).every(([name, value]) => !NAMING.has(name) || this.current[name] === value));
+    const label = (p: LedgerPayment) => {
+      const named = S.option(p.stamp, `${p.amount} ${p.currency}`, p.reference);
+      if (kind !== 'repayment') return named;
+      const left = remainingHundredths(this.ledger, p);
+      return `${named} (${left > 0 ? S.left(`${formatAmount(left)} ${p.currency}`) : S.repaid})`;
+    };
+    return html`<div class="controls" part="pick">
+      <div>
+        <label for="payment">${S.pick}</label>
+        <select id="payment" aria-describedby="payment-hint" @change=${(e: Event) => {
+          const payment = payments[Number((e.target as HTMLSelectElement).value)];
+          if (payment) this.values = { ...this.values, [kind]: { ...this.current, ...requestFor(kind, this.ledger, payment) } };
+        }}>
+          <option value="" ?selected=${chosen < 0}>${S.choose}</option>
+          ${payments.map((p, i) => html`<option value=${i} ?selected=${i === chosen} ?disabled=${kind === 'repayment' && remainingHundredths(this.ledger, p) <= 0}>${label(p)}</option>`)}
+        </select>
+        <span id="payment-hint" class="hint">${S.pickHint(kind === 'repayment')}</span>
+      </div>
     </div>`;
   }
 

@@ -4,12 +4,12 @@ import { localized, msg, str } from '@lit/localize';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
-import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/simulator.ts';
 import '../ebet-attempt-log/ebet-attempt-log.ts';
 import '../ebet-bank-ledger/ebet-bank-ledger.ts';
 import '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { loadRequest, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
+import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator, type PastedRequest, type RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
+import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-form-builder/ebet-form-builder.ts';
@@ -19,6 +19,7 @@ import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
+import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -94,6 +95,11 @@ function setting<T extends string>(name: string, storageKey: string, allowed: re
   return { value, problem: keep(storageKey, value) ? null : () => S.storeSetting };
 }
 
+/** What the page keeps in `history.state`: the pasted request shown (never a key), so that going back shows it again. */
+interface PageState {
+  readonly pasted?: PastedRequest | null;
+}
+
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
 
 /**
@@ -146,6 +152,8 @@ export class EbetTestPage extends LitElement {
   @state() private checkDigit: CheckDigitScheme = this.checkDigitSetting.value ?? 'none';
   @state() private settingProblem: Problem | null = this.outcomeSetting.problem ?? this.checkDigitSetting.problem;
   @query('ebet-bank-simulator') private simulator!: EbetBankSimulator;
+  /** The simulator's ledger, for the builder's payment checks and repayments (its own element shows it and says when it cannot be read). */
+  private readonly ledger = new StoredValue<Ledger>(this, { read: readLedger, watch: onLedgerChange }, EMPTY_LEDGER, () => undefined);
   override connectedCallback(): void {
     super.connectedCallback();
     void this.watchWorker();
@@ -172,6 +180,7 @@ export class EbetTestPage extends LitElement {
    * Shows the request named by `?request=` (stored by the service worker), or the one carried in
    * the fragment (`request-fragment.ts`): a received one is kept as the worker would and named in
    * the address; fields (from the bookmarklet) are checked as pasted. The fragment is then dropped.
+   * Else a pasted request kept in `history.state` (on going back to the page, or reloading it) is shown again.
    */
   private async loadReceived(): Promise<void> {
     const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
@@ -182,6 +191,12 @@ export class EbetTestPage extends LitElement {
       return;
     }
     let id = new URLSearchParams(window.location.search).get('request');
+    const pasted = (history.state as PageState | null)?.pasted;
+    if (!carried && !id && pasted) {
+      await this.updateComplete;
+      await this.simulator.restore(pasted);
+      return;
+    }
     if (carried) {
       try {
         id = await saveRequest(carried.received);
@@ -246,6 +261,9 @@ export class EbetTestPage extends LitElement {
         .key=${this.key}
         .autoOutcome=${this.autoOutcome === 'off' ? null : this.autoOutcome}
         check-digit=${this.checkDigit}
+        @ebet-request-change=${(e: CustomEvent<RequestChangeDetail>) => {
+          history.replaceState({ ...(history.state as PageState | null), pasted: e.detail.pasted } satisfies PageState, '');
+        }}
         @ebet-check-digit-change=${(e: CustomEvent<CheckDigitChangeDetail>) => {
           this.checkDigit = e.detail.checkDigit;
           this.settingProblem = keep(CHECK_DIGIT_STORAGE, this.checkDigit === 'none' ? null : this.checkDigit) ? null : () => S.storeSetting;
@@ -256,6 +274,7 @@ export class EbetTestPage extends LitElement {
       <section class="panel" part="builder">
         <ebet-form-builder
           .key=${this.key}
+          .ledger=${this.ledger.value}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
             void this.simulator.check(e.detail.html, e.detail.kind);

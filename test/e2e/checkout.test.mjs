@@ -3,6 +3,7 @@
 // checks every field and answers, and the shop's receipt worker hands the receipt to <ebet-receipt>.
 // The static server answers every POST with 405, as a real static host does.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -175,5 +176,30 @@ test('the shop follows the toolkit’s language and its own switch, the checkout
   await page.waitForFunction((before) => document.querySelector('ebet-checkout').shadowRoot.querySelector('button').innerText !== before, swedish);
   assert.equal(await page.evaluate(() => localStorage.getItem('ebet-lang')), 'en');
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('the receipt page switches language live with the shop’s switch: <ebet-receipt>’s texts change without a reload', async () => {
+  const page = await context.newPage();
+  const receipt = { NB_RETURN_STAMP: 'LANG-1', NB_RETURN_DB_AMOUNT: '550,00', NB_RETURN_DB_CUR: 'SEK', NB_RETURN_DB_REF: '1042', NB_PAID: '2026-11-23-10.16.00.000000' };
+  const key = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
+  const hmac = createHmac('sha256', key).update(Object.values(receipt).join('&')).digest('hex').slice(0, 32).toUpperCase();
+  await page.goto(`${server.url}shop/return.html?${new URLSearchParams({ ...receipt, NB_HMAC: hmac, NB_KVV: 'FF365893D899291C3BF505FB3175E880' })}`);
+  const el = page.locator('ebet-receipt[data-state=verified]');
+  await el.waitFor();
+  const text = () => el.evaluate((r) => r.shadowRoot.textContent.replace(/\s+/g, ' '));
+  const loaded = await page.evaluate(() => performance.timeOrigin);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.querySelector('ebet-receipt').shadowRoot.textContent.includes('Payment received'));
+  assert.match(await text(), /Verified: the bank’s signature \(NB_HMAC\) matches[\s\S]*Details for the shop’s customer service/);
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.waitForFunction(() => document.querySelector('ebet-receipt').shadowRoot.textContent.includes('Betalningen är mottagen'));
+  const swedish = await text();
+  assert.match(swedish, /Verifierat: bankens signatur \(NB_HMAC\) stämmer[\s\S]*Uppgifter för butikens kundtjänst/);
+  assert.doesNotMatch(swedish, /Payment received|customer service/);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.querySelector('ebet-receipt').shadowRoot.textContent.includes('Payment received'));
+  assert.equal(await page.evaluate(() => performance.timeOrigin), loaded, 'no reload');
+  assert.equal(await el.getAttribute('data-state'), 'verified');
   await page.close();
 });

@@ -68,6 +68,9 @@ const PAGES = [
     use: async (page) => {
       await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(REQUEST);
       await page.locator('ebet-bank-simulator ebet-field-table [data-field]').first().waitFor();
+      // The builder's repayment, which names a payment of the ledger (or says how to make one).
+      await page.locator('ebet-form-builder #kind').selectOption('repayment');
+      await page.locator('ebet-form-builder [part=pick]').waitFor();
     },
   },
   {

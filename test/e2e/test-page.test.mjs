@@ -154,6 +154,51 @@ test('cancel and reject go to NB_CANCEL / NB_REJECT with nothing added; an erron
   await context.close();
 });
 
+test('going Back from the bank’s answer shows the pasted request again (history.state, never the key); the builder then repays that purchase, picked from the ledger', async () => {
+  const context = await browser.newContext();
+  const { page, watch } = await openTestPage(context);
+  const stamp = `B${Date.now()}`;
+  const lines = Object.entries(payForm(stamp)).map(([name, value]) => `${name}=${value}`).join('\n');
+  await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(lines);
+  await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+  const attempt = await simulator(page).getAttribute('data-attempt');
+  assert.equal(await page.locator('ebet-bank-simulator [part=summary]').getAttribute('data-summary'), 'ok');
+
+  await page.locator('[data-action=pay]').click();
+  await page.waitForURL(`${shop.url}return.html`);
+  await page.goBack();
+  await page.waitForURL(`${site.url}tools/test-page/`);
+  const shown = async () => {
+    await page.locator('[data-fields=request] input[name=NB_STAMP]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-fields=request] input[name=NB_STAMP]').getAttribute('value'), stamp);
+    assert.equal(await page.locator('ebet-bank-simulator ebet-fields-input textarea').inputValue(), lines);
+    assert.equal(await simulator(page).getAttribute('data-attempt'), attempt, 'the same attempt, not a new one in the log');
+  };
+  await shown();
+  // Kept in the history entry (also across a reload), with the request only: never the key.
+  await page.reload();
+  await page.locator('ebet-test-page[data-worker=ready]').waitFor();
+  await shown();
+  const state = await page.evaluate(() => JSON.stringify(history.state));
+  assert.ok(state.includes(stamp));
+  assert.ok(!/1234567890ABCDEF1234567890ABCDEF/i.test(state), 'no key in history.state');
+
+  // The builder names the purchase just paid: its stamp, reference, NB_PAID and what can be repaid.
+  await page.locator('ebet-form-builder #kind').selectOption('repayment');
+  const pick = page.locator('ebet-form-builder #payment');
+  await pick.locator('option', { hasText: stamp }).waitFor({ state: 'attached' });
+  await pick.selectOption({ label: await pick.locator('option', { hasText: stamp }).innerText() });
+  assert.equal(await page.locator('ebet-form-builder input[name=NB_STAMP]').inputValue(), stamp);
+  assert.equal(await page.locator('ebet-form-builder input[name=NB_DB_REF]').inputValue(), '1234561');
+  assert.equal(await page.locator('ebet-form-builder input[name=NB_REPAY_AMOUNT]').inputValue(), '550,00');
+  await page.locator('ebet-form-builder [data-action=check]').click();
+  await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+  await page.locator('[data-action=answer]').click();
+  await simulator(page).and(page.locator('[data-verified=YES]')).waitFor();
+  assert.deepEqual(watch.violations, []);
+  await context.close();
+});
+
 test('a repayment is carried out once across two tabs, never above the payment; a wrong MAC gets "Not Found"', async () => {
   const context = await browser.newContext();
   const { page } = await openTestPage(context);

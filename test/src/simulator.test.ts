@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { EbetError, EMPTY_LEDGER, type Ledger, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, signMessage, type SimulatedAnswer, TEST_KEY, TEST_KVV, validateFields } from '../../src/index.ts';
-import { currentPaid, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, returnTarget } from '../../src/simulator.ts';
+import { currentPaid, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, requestFor, returnTarget } from '../../src/simulator.ts';
 import { latin1, webMac } from '../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
@@ -146,6 +146,19 @@ describe('simulator: repayment (table 6) and the ledger rules', () => {
     const rest = answer(repaymentAnswer(repayRequest(paid2, '399,00'), TEST_KEY, first.ledger));
     expect(rest.status).to.equal('YES');
     expect(remainingHundredths(rest.ledger, rest.ledger.payments[0]!)).to.equal(0);
+  });
+
+  it('names a payment of the ledger for a check or a further repayment: its stamp, reference, current NB_PAID and what remains', () => {
+    const { ledger, paid } = paidLedger();
+    const payment = ledger.payments[0]!;
+    expect(requestFor('paymentCheck', ledger, payment)).to.deep.equal({ NB_RCV_ID: '999999', NB_STAMP: '00002' });
+    const whole = requestFor('repayment', ledger, payment);
+    expect(whole).to.deep.equal({ NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_REF: '123450', NB_PAID: paid, NB_REPAY_AMOUNT: '899,00', NB_REPAY_CUR: 'SEK' });
+    const part = answer(repaymentAnswer(repayRequest(paid, '500,00'), TEST_KEY, ledger));
+    const rest = requestFor('repayment', part.ledger, payment);
+    expect(rest).to.include({ NB_PAID: part.fields.NB_PAID, NB_REPAY_AMOUNT: '399,00' });
+    // What it names is what the simulated bank carries out.
+    expect(answer(repaymentAnswer(signMessage('repayment', { NB_VERSION: '0002', ...rest }, TEST_KEY), TEST_KEY, part.ledger)).status).to.equal('YES');
   });
 
   it('never carries out the same repayment request twice', () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import { readAttempts, readLedger, replaceLedger, saveAttempts, useDatabase, type StoredRequest } from '../../../components/ebet-bank-simulator/ledger-db.ts';
@@ -72,6 +73,35 @@ describe('<ebet-bank-simulator>', () => {
     expect(table(el).querySelector('tr[data-field=NB_CANCEL]')!.getAttribute('data-code')).to.equal('missing');
     expect(el.dataset.state).to.equal('error');
     await expect(el).to.be.accessible();
+  });
+
+  it('the verdict comes first: a summary above the table names the first error in the validator’s words and its link (by keyboard) shows that row, the doctor in it', async () => {
+    const good = await simulatorWith(await payFields('S9'));
+    const summary = (el: EbetBankSimulator) => $(el, '[part=summary]')!;
+    expect(summary(good).dataset.summary).to.equal('ok');
+    expect(summary(good).textContent).to.contain('Every field is OK.');
+    expect(summary(good).compareDocumentPosition($(good, 'ebet-field-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+
+    const el = await simulatorWith(await payFields('S9', { NB_DB_AMOUNT: '200.00', NB_CANCEL: 'javascript:alert(1)' }));
+    const line = summary(el);
+    expect(line.dataset.summary).to.equal('error');
+    const first = table(el).querySelector('tr[data-level=error]')!;
+    const name = first.getAttribute('data-field')!;
+    const words = first.querySelector('td:last-child')!.textContent!.replace(/^\s*Error:\s*/, '').trim();
+    expect(line.textContent).to.contain(`Error: ${words.startsWith(name) ? '' : `${name}: `}${words.split('\n')[0]!.trim()}`);
+    expect(line.textContent).to.contain('(and 1 more problem)');
+
+    const mac = await simulatorWith({ ...(await payFields('S9')), NB_HMAC: '0'.repeat(32) });
+    const link = summary(mac).querySelector('a')!;
+    expect(link.textContent).to.equal('See why');
+    expect(summary(mac).textContent).to.contain('NB_HMAC does not match');
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    const row = table(mac).querySelector<HTMLElement>('tr[data-field=NB_HMAC]')!;
+    await waitUntil(() => table(mac).activeElement === row, 'the link did not move the focus to the NB_HMAC row');
+    expect(row.querySelector('slot')!.assignedElements()[0]!.localName).to.equal('ebet-mac-doctor');
+    expect(location.hash).to.equal('');
+    await expect(mac).to.be.accessible();
   });
 
   it('offers "successful payment" only when every field is OK, and refuses javascript: targets', async () => {

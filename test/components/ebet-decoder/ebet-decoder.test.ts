@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
@@ -236,6 +236,35 @@ describe('<ebet-decoder>', () => {
     expect(missing!.querySelector('[data-code=unknown-field]')!.textContent).to.contain('NB_FOO');
     expect(short!.dataset.outcome).to.equal('malformed-mac');
     expect(short!.querySelector('[data-code=hex-length]')!.textContent).to.contain('it must be exactly 32');
+  });
+
+  it('the verdict comes first: one line atop the results says verified, or names the first error in the verification’s words and links to its doctor (by keyboard)', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const line = () => root(el).querySelector<HTMLElement>('[part=verdict-summary]')!;
+    expect(root(el).querySelector('[part=verdict-summary]')).to.equal(null);
+    await paste(el, body(await receipt()));
+    expect(line().dataset.summary).to.equal('ok');
+    expect(line().textContent).to.contain('No errors. MAC: verified.');
+    expect(line().compareDocumentPosition(articles(el)[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+
+    const good = body(await receipt());
+    const altered = body(await receipt(TEST_KEY)).replace('NB_RETURN_DB_AMOUNT=', 'NB_RETURN_DB_AMOUNT=1');
+    await paste(el, `${good}\n${altered}`);
+    const [, second] = articles(el);
+    expect(second!.dataset.verdict).to.equal('error');
+    expect(line().dataset.summary).to.equal('error');
+    const finding = second!.querySelector('li[data-code=mac-mismatch]')!.textContent!.replace(/\s+/g, ' ').replace(/^ ?Error: /, '').trim();
+    expect(line().textContent!.replace(/\s+/g, ' ')).to.contain(`Message 2: Error: ${finding}`);
+    const link = line().querySelector('a')!;
+    expect(link.textContent).to.equal('See why');
+    expect(second!.querySelector('ebet-mac-doctor')).to.equal(null);
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).activeElement?.id === 'doctor-2', 'the link did not move the focus to the doctor');
+    expect(root(el).querySelector('#doctor-2 ebet-mac-doctor')).to.not.equal(null);
+    expect(location.hash).to.equal('');
+    await expect(el).to.be.accessible();
   });
 
   it('shows a long list a page at a time', async () => {

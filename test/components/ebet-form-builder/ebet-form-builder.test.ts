@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-form-builder/ebet-form-builder.ts';
 import type { EbetFormBuilder } from '../../../components/ebet-form-builder/ebet-form-builder.ts';
-import { MESSAGES, parseFields, TEST_KVV } from '../../../src/index.ts';
+import { MESSAGES, parseFields, TEST_KVV, type Ledger } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
 
@@ -109,5 +109,72 @@ describe('<ebet-form-builder>', () => {
     const { detail } = await event;
     expect(detail.kind).to.equal('paymentCheck');
     expect(parseFields(detail.html).fields.NB_HMAC).to.equal(await webMac(KEY_HEX, '999999&ORDER-9'));
+  });
+
+  it('a payment check or repayment picks a paid purchase from the ledger and keeps its values; an empty ledger says how to make one', async () => {
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
+    await choose(el, 'repayment');
+    expect($(el, '[part=pick][data-ledger=empty]')!.textContent).to.contain('Make one first');
+    expect($(el, '[data-action=new-stamp]'), 'no new stamp for a payment that exists').to.equal(null);
+    expect($(el, '[data-action=new-reference]')).to.equal(null);
+
+    const at = '2026-11-23T10:15:00.000Z';
+    const ledger: Ledger = {
+      payments: [
+        { rcvId: '999999', stamp: 'A-1', amount: '100,00', currency: 'SEK', reference: '4711', paid: '2026-11-23-11.15.00.000001', at },
+        { rcvId: '999999', stamp: 'B-2', amount: '899,00', currency: 'EUR', reference: '123450', paid: '2026-11-23-11.15.00.000002', at },
+      ],
+      repayments: [
+        { rcvId: '999999', stamp: 'A-1', reference: '4711', requestPaid: '2026-11-23-11.15.00.000001', amount: '100,00', currency: 'SEK', paid: '2026-11-23-12.00.00.000000', at },
+        { rcvId: '999999', stamp: 'B-2', reference: '123450', requestPaid: '2026-11-23-11.15.00.000002', amount: '99,00', currency: 'EUR', paid: '2026-11-23-12.30.00.000000', at },
+      ],
+    };
+    el.ledger = ledger;
+    await el.updateComplete;
+    const pick = $(el, '#payment') as HTMLSelectElement;
+    const options = [...pick.options];
+    expect(options.map((o) => o.disabled)).to.deep.equal([false, true, false]);
+    expect(options[2]!.textContent).to.contain('NB_STAMP B-2: 899,00 EUR, reference 123450 (800,00 EUR repayable)');
+    pick.value = '1';
+    pick.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const shown = () => Object.fromEntries(['NB_STAMP', 'NB_DB_REF', 'NB_PAID', 'NB_REPAY_AMOUNT', 'NB_REPAY_CUR'].map((n) => [n, input(el, n).value]));
+    const picked = { NB_STAMP: 'B-2', NB_DB_REF: '123450', NB_PAID: '2026-11-23-12.30.00.000000', NB_REPAY_AMOUNT: '800,00', NB_REPAY_CUR: 'EUR' };
+    expect(shown()).to.deep.equal(picked);
+    expect(($(el, '#payment') as HTMLSelectElement).value).to.equal('1');
+    const signed = parseFields($(el, '[data-output=json]')!.textContent!).fields;
+    expect(signed.NB_HMAC).to.equal(await webMac(KEY_HEX, `999999&B-2&123450&${picked.NB_PAID}&800,00&EUR`));
+
+    // Kept: across a change of request, and when the ledger is read again.
+    await choose(el, 'payDirect');
+    await choose(el, 'repayment');
+    el.ledger = { ...ledger };
+    await el.updateComplete;
+    expect(shown()).to.deep.equal(picked);
+
+    // A partial repayment: the amount is changed, the purchase stays chosen.
+    await type(el, 'NB_REPAY_AMOUNT', '300,00');
+    expect(($(el, '#payment') as HTMLSelectElement).value).to.equal('1');
+    // Once repaid in part, the purchase's NB_PAID moves on: the old one no longer names it, and choosing it again takes the newest.
+    const repaid = { rcvId: '999999', stamp: 'B-2', reference: '123450', requestPaid: picked.NB_PAID, amount: '300,00', currency: 'EUR', paid: '2026-11-23-13.00.00.000000', at };
+    el.ledger = { ...ledger, repayments: [...ledger.repayments, repaid] };
+    await el.updateComplete;
+    expect(input(el, 'NB_PAID').value, 'kept as typed until chosen again').to.equal(picked.NB_PAID);
+    expect(($(el, '#payment') as HTMLSelectElement).value).to.equal('');
+    pick.value = '1';
+    pick.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(shown()).to.deep.equal({ ...picked, NB_PAID: repaid.paid, NB_REPAY_AMOUNT: '500,00' });
+
+    // A payment check names the purchase by its shop and stamp.
+    await choose(el, 'paymentCheck');
+    const check = $(el, '#payment') as HTMLSelectElement;
+    expect([...check.options].every((o) => !o.disabled)).to.equal(true);
+    check.value = '0';
+    check.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(input(el, 'NB_STAMP').value).to.equal('A-1');
+    expect($(el, '[data-action=new-stamp]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });

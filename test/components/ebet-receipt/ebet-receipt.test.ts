@@ -139,4 +139,21 @@ describe('<ebet-receipt>', () => {
     document.documentElement.lang = 'en';
     await waitUntil(() => textOf(el).includes('You cancelled the payment of order ST7.'), 'the receipt stayed in Swedish');
   });
+
+  it('switches language live with setPageLang (the toolkit’s switch): a shown receipt’s every text changes, without loading it again', async () => {
+    const { el } = await shown(html`<ebet-receipt mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
+    let loads = 0;
+    el.addEventListener('ebet-receipt', () => loads++);
+    expect(textOf(el)).to.contain('Payment received');
+    await setPageLang('sv');
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('Betalningen är mottagen');
+    expect(textOf(el)).to.contain('Verifierat: bankens signatur');
+    expect(textOf(el)).to.contain('Uppgifter för butikens kundtjänst');
+    expect(textOf(el)).to.not.contain('Payment received');
+    await setPageLang('en');
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('Details for the shop’s customer service');
+    expect(loads, 'the receipt was not verified again').to.equal(0);
+  });
 });

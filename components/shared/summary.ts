@@ -1,0 +1,70 @@
+/**
+ * The verdict first: one line at the top of a tool's result (the calculator, the test page, the
+ * decoder) saying what it found, with an in-page link to the details. The link is a real anchor
+ * (`href="#…"`, so it is focusable and Enter follows it); since its target sits in a shadow root,
+ * following it scrolls the target into view and moves the focus there, and leaves the address as it is.
+ */
+import { css, html, type TemplateResult } from 'lit';
+
+/** Where the line's link goes: its label, its `href` (`#id`), and the element it shows (found when followed; may be rendered first). */
+export interface SummaryLink {
+  readonly label: string;
+  readonly href: string;
+  readonly target: () => Element | null | undefined | Promise<Element | null | undefined>;
+}
+
+export interface Summary {
+  /** The CSS part the line is exposed as. */
+  readonly part: string;
+  /** The state, as `data-summary` (for styling and test drivers). */
+  readonly state: string;
+  /** Its colour: `ok`, `warning`, `error`, or none. */
+  readonly level?: 'ok' | 'warning' | 'error';
+  readonly text: string;
+  readonly link: SummaryLink;
+}
+
+/** The summary line's look: a bold line with a bar in its colour. */
+export const summaryStyles = css`
+  .summary {
+    font-weight: 700;
+    padding: 0.5em 0.7em;
+    border-left: 6px solid currentColor;
+    background: var(--ebet-color-surface, #fff);
+    border-radius: var(--ebet-radius, 6px);
+    overflow-wrap: anywhere;
+  }
+  .summary a {
+    font-weight: 400;
+    margin-inline-start: 0.4em;
+    color: var(--ebet-color-accent, #0b57d0);
+  }
+`;
+
+/** Shows an element the link names: opens it when it is a `<details>`, scrolls to it and focuses it. */
+function show(target: Element | null | undefined): void {
+  if (!(target instanceof HTMLElement)) return;
+  if (target instanceof HTMLDetailsElement) target.open = true;
+  if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+}
+
+/** A finding as the summary says it: its level's word, then its words, named by its field unless they start with it (`Error: NB_KVV is missing…`). */
+export function findingText(levelWord: string, field: string | null | undefined, words: string): string {
+  return `${levelWord}: ${field && !words.startsWith(field) ? `${field}: ${words}` : words}`;
+}
+
+/** The summary line: the verdict in words, then the link to its details. */
+export function summaryLine(summary: Summary): TemplateResult {
+  const { link } = summary;
+  const follow = (e: Event) => {
+    e.preventDefault();
+    const found = link.target();
+    if (found instanceof Promise) void found.then(show);
+    else show(found);
+  };
+  return html`<p class=${summary.level ? `summary level-${summary.level}` : 'summary'} part=${summary.part} data-summary=${summary.state}>
+    ${summary.text} <a href=${link.href} @click=${follow}>${link.label}</a>
+  </p>`;
+}
