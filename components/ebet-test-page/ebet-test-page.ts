@@ -262,7 +262,11 @@ export class EbetTestPage extends LitElement {
         .autoOutcome=${this.autoOutcome === 'off' ? null : this.autoOutcome}
         check-digit=${this.checkDigit}
         @ebet-request-change=${(e: CustomEvent<RequestChangeDetail>) => {
-          history.replaceState({ ...(history.state as PageState | null), pasted: e.detail.pasted } satisfies PageState, '');
+          try {
+            history.replaceState({ ...(history.state as PageState | null), pasted: e.detail.pasted } satisfies PageState, '');
+          } catch {
+            // A browser may refuse a write (Firefox after many in a row, or a state too large): Back then shows the page without it.
+          }
         }}
         @ebet-check-digit-change=${(e: CustomEvent<CheckDigitChangeDetail>) => {
           this.checkDigit = e.detail.checkDigit;
