@@ -9,6 +9,7 @@
  */
 import { closestKnown, KNOWN_FIELDS } from './fields.ts';
 import { readPageForms, type PageForm } from './html-form.ts';
+import { readPlainForms } from './html-plain.ts';
 import type { FieldEntry } from './message.ts';
 import { text, type Text } from './text.ts';
 
@@ -247,7 +248,8 @@ function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
  */
 function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
-  const { forms, outside } = readPageForms(html);
+  // A plain page (an answer page, a form of hidden inputs) is read without parse5, as fast as a log needs.
+  const { forms, outside } = readPlainForms(html) ?? readPageForms(html);
   const candidates = outside ? [...forms, outside] : forms;
   const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
   const others = candidates.filter((form) => form !== chosen).map(summary);
