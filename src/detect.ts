@@ -1,6 +1,6 @@
 /** Which message a set of fields is, from the field names present. */
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from './fields.ts';
-import { toEntries, type FieldInput } from './message.ts';
+import type { FieldEntry, FieldInput } from './message.ts';
 
 export interface KindScore {
   readonly kind: MessageKind;
@@ -14,25 +14,37 @@ export interface KindScore {
 /** Each kind's field names and their aliases, built once. */
 const OWN = new Map(MESSAGE_KINDS.map((kind) => [kind, new Set(MESSAGES[kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]))]));
 
+/** The names given (entries whose value is undefined or null are not fields, as in toEntries). */
+function namesOf(fields: FieldInput): Set<string> {
+  const names = new Set<string>();
+  if (Array.isArray(fields)) {
+    for (const e of fields as readonly FieldEntry[]) if (e.value !== undefined && e.value !== null) names.add(e.name);
+  } else for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== null) names.add(name);
+  return names;
+}
+
 /** Every kind ranked by how well the field names fit it, best first. */
 export function rankKinds(fields: FieldInput): KindScore[] {
-  const names = new Set(toEntries(fields).map((e) => e.name));
+  return rank(namesOf(fields)).map(({ matched: _, ...score }) => score);
+}
+
+function rank(names: ReadonlySet<string>): Array<KindScore & { matched: number }> {
   return MESSAGE_KINDS.map((kind) => {
-    const spec = MESSAGES[kind];
     const own = OWN.get(kind)!;
-    const matched = [...names].filter((n) => own.has(n)).length;
-    const foreign = [...names].filter((n) => !own.has(n) && n.startsWith('NB_'));
-    const missing = spec.fields.filter((f) => f.use === 'mandatory' && !names.has(f.name)).map((f) => f.name);
-    return { kind, score: matched * 2 - foreign.length * 3 - missing.length, missing, foreign };
+    let matched = 0;
+    const foreign: string[] = [];
+    for (const n of names) {
+      if (own.has(n)) matched++;
+      else if (n.startsWith('NB_')) foreign.push(n);
+    }
+    const missing: string[] = [];
+    for (const f of MESSAGES[kind].fields) if (f.use === 'mandatory' && !names.has(f.name)) missing.push(f.name);
+    return { kind, score: matched * 2 - foreign.length * 3 - missing.length, missing, foreign, matched };
   }).sort((a, b) => b.score - a.score);
 }
 
 /** The message kind the fields most likely are, or `null` when no NB_ field fits any message. */
 export function detectKind(fields: FieldInput): MessageKind | null {
-  const [best] = rankKinds(fields);
-  const names = toEntries(fields).map((e) => e.name);
-  if (!best || !names.some((n) => OWN.get(best.kind)!.has(n))) {
-    return null;
-  }
-  return best.kind;
+  const [best] = rank(namesOf(fields));
+  return best && best.matched > 0 ? best.kind : null;
 }

@@ -9,8 +9,8 @@
  */
 import { detectKind } from './detect.ts';
 import { KNOWN_FIELDS, MESSAGES, type MessageKind } from './fields.ts';
-import { toRecord, type FieldEntry } from './message.ts';
-import { jsonErrorPosition, parseFields, type ParseProblem, type ParseResult } from './parse.ts';
+import type { FieldEntry } from './message.ts';
+import { jsonErrorPosition, parseFields, parseJsonFields, type ParseProblem, type ParseResult } from './parse.ts';
 import { text, type Text } from './text.ts';
 
 /** Where a message was found. */
@@ -143,7 +143,7 @@ function readJsonValue(reader: Reader, value: unknown, source: MessageSource): v
   const objects: Array<Record<string, unknown> | unknown[]> = [];
   const strings: string[] = [];
   walkJson(value, objects, strings);
-  for (const o of objects) accept(reader, parseFields(JSON.stringify(o)), source);
+  for (const o of objects) accept(reader, parseJsonFields(o), source);
   for (const s of strings) readText(reader, s, source, false);
 }
 
@@ -301,7 +301,7 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number): void {
     if (hasNb(body)) readText(reader, body, where('request'), false);
   } else if (Array.isArray(post?.params)) {
     const params = (post.params as Array<{ name?: unknown; value?: unknown }>).map((p) => ({ name: String(p.name ?? ''), value: String(p.value ?? '') }));
-    if (params.some((p) => hasNb(p.name))) accept(reader, parseFields(JSON.stringify(params)), where('request'));
+    if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request'));
   }
   const content = entry.response?.content;
   // Base64 bodies are binary (images, fonts); an answer page is text.
@@ -348,7 +348,7 @@ function pair(found: readonly Found[]): { messages: SessionMessage[]; stamps: St
   const pairs: Array<number | null> = found.map(() => null);
   const messages = found.map(({ kind, parsed, source }, index) => {
     const spec = MESSAGES[kind];
-    const record = toRecord(parsed.entries);
+    const record = parsed.fields;
     const raw = spec.direction === 'shopToBank' ? record.NB_STAMP : record.NB_RETURN_STAMP;
     const stamp = raw === undefined ? null : raw.trim();
     if (stamp !== null) {

@@ -116,26 +116,27 @@ export function parseFields(input: string): ParseResult {
 const LISTED_UNKNOWN = 100;
 
 function finish(draft: Draft): ParseResult {
-  // Per name its first value; for names given more than once, how often and the first three values.
-  const first = new Map<string, string>();
+  // Per name its first value (in `fields`, names in the order first seen); for names given more
+  // than once, how often and the first three values.
+  const fields: Record<string, string> = {};
+  const names: string[] = [];
   const repeated = new Map<string, { count: number; shown: string[] }>();
   for (const { name, value } of draft.entries) {
-    const before = first.get(name);
-    if (before === undefined) first.set(name, value);
-    else {
+    if (!Object.hasOwn(fields, name)) {
+      // An own property even for "__proto__", as JSON.parse would make it.
+      if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+      else fields[name] = value;
+      names.push(name);
+    } else {
       const tally = repeated.get(name);
-      if (!tally) repeated.set(name, { count: 2, shown: [before, value] });
+      if (!tally) repeated.set(name, { count: 2, shown: [fields[name]!, value] });
       else if (tally.count++ < 3) tally.shown.push(value);
     }
   }
-  const fields: Record<string, string> = {};
   const duplicates: string[] = [];
   const unknown: string[] = [];
-  for (const [name, value] of first) {
+  for (const name of names) {
     if (repeated.has(name)) duplicates.push(name);
-    // An own property even for "__proto__", as JSON.parse would make it.
-    if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
-    else fields[name] = value;
     if (!KNOWN_FIELDS.has(name)) unknown.push(name);
   }
   for (const name of duplicates) {
@@ -453,13 +454,16 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
 // ---------------------------------------------------------------- lines
 
 const LINE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*([=:])(.*)$/;
+/** A line that is not blank (what trim() would not empty). */
+const NOT_SPACE = /\S/;
 
 function looksLikeLines(trimmed: string): boolean {
   let lines = 0;
   let matching = 0;
   let first = '';
-  for (const line of trimmed.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
+  for (const raw of trimmed.split('\n')) {
+    if (!NOT_SPACE.test(raw)) continue;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (lines++ === 0) first = line;
     if (LINE.test(line)) matching++;
   }
@@ -471,8 +475,8 @@ function readLines(input: string, draft: Draft): void {
   draft.format = 'lines';
   const lines = input.split('\n');
   lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, '');
-    if (line.trim() === '' || /^\s*(#|\/\/)/.test(line)) return;
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (!NOT_SPACE.test(line) || /^\s*(#|\/\/)/.test(line)) return;
     const m = LINE.exec(line);
     if (!m) {
       draft.problems.push({
@@ -513,6 +517,20 @@ function readJson(input: string, draft: Draft): void {
     });
     return;
   }
+  readJsonData(data, draft);
+}
+
+/**
+ * Reads fields from an already parsed JSON value, as `parseFields(JSON.stringify(data))` does
+ * (without writing the text and reading it again): an object of fields, or a list of `{name, value}`.
+ */
+export function parseJsonFields(data: unknown): ParseResult {
+  const draft: Draft = { format: 'json', entries: [], problems: [] };
+  readJsonData(data, draft);
+  return finish(draft);
+}
+
+function readJsonData(data: unknown, draft: Draft): void {
   const pairs: Array<[string, unknown]> = Array.isArray(data)
     ? data.every((item) => item && typeof item === 'object' && 'name' in item && 'value' in item)
       ? data.map((item: { name: unknown; value: unknown }) => [String(item.name), item.value])
