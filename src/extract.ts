@@ -105,6 +105,8 @@ const HTML_END = /<\/\s*(form|html)\s*>/i;
 const HTML_MAX = 1024 * 1024;
 /** A URL-encoded run: NB_ fields joined by `&`, up to a space or a quote. */
 const RUN = /(?:^|[?&\s"'=:,;([{<>])((?:NB|nb)_[A-Za-z0-9_]*=[^\s"'<>]*)/g;
+/** What may end a sentence after a URL-encoded run: not part of it. */
+const TRAILING = ',;.';
 /** One field on a line (a NAME=value block, possibly after a log line's prefix). */
 const FIELD_LINE = /(?:^|\s)((?:NB|nb)_[A-Za-z0-9_]*)[ \t]*[=:](.*)$/;
 
@@ -245,14 +247,17 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
     }
     // A field line whose value holds an `&` (a return URL's query string) is one field, not a body:
     // a URL-encoded body has a second NB_ name after an `&`.
-    const field = FIELD_LINE.exec(raw.replace(/\r$/, ''));
+    const field = FIELD_LINE.exec(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     const body = !field || /&(?:NB|nb)_/.test(field[2]!);
     let runs = 0;
     if (body) for (const m of raw.matchAll(RUN)) {
       const run = m[1]!;
       if (!run.includes('&')) continue;
       if (!runs++) flush();
-      accept(reader, parseFields(run.replace(/[,;.]+$/, '')), at(line));
+      // Without the punctuation a sentence puts after it.
+      let end = run.length;
+      while (end > 0 && TRAILING.includes(run[end - 1]!)) end--;
+      accept(reader, parseFields(run.slice(0, end)), at(line));
     }
     if (runs) continue;
     if (!field) {

@@ -32,7 +32,7 @@ const UNPAIRED = /[\ud800-\udfff\0]/;
  */
 const FLOW = ['', 'body', 'div', 'form', 'td', 'th'];
 const PHRASE = ['p', 'span', 'label', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-const PARENTS: Readonly<Record<string, readonly string[]>> = {
+const PARENT_LISTS: Readonly<Record<string, readonly string[]>> = {
   html: [''],
   head: ['html', ''],
   body: ['html', ''],
@@ -59,6 +59,7 @@ const PARENTS: Readonly<Record<string, readonly string[]>> = {
   input: [...FLOW, ...PHRASE],
   br: [...FLOW, ...PHRASE],
 };
+const PARENTS = new Map(Object.entries(PARENT_LISTS).map(([tag, parents]) => [tag, new Set(parents)]));
 const VOID = new Set(['meta', 'input', 'br']);
 /** What may come before the body without starting it. */
 const HEAD = new Set(['html', 'head', 'title', 'meta']);
@@ -165,8 +166,7 @@ export function readPlainForms(source: string): { forms: PageForm[]; outside: Pa
     if (!tag || closed) return null;
     const { name, attributes } = tag;
     const parent = stack[stack.length - 1] ?? '';
-    const parents = PARENTS[name];
-    if (!parents?.includes(parent)) return null;
+    if (!PARENTS.get(name)?.has(parent)) return null;
     // <html> and <head> first, <body> before any content: the parser would have made them already.
     if (((name === 'html' || name === 'head') && begun) || (name === 'body' && body)) return null;
     if (tag.selfClosing && !VOID.has(name)) return null;

@@ -120,7 +120,7 @@ function finish(draft: Draft): ParseResult {
   // than once, how often and the first three values.
   const fields: Record<string, string> = {};
   const names: string[] = [];
-  const repeated = new Map<string, { count: number; shown: string[] }>();
+  let repeated: Map<string, { count: number; shown: string[] }> | undefined;
   for (const { name, value } of draft.entries) {
     if (!Object.hasOwn(fields, name)) {
       // An own property even for "__proto__", as JSON.parse would make it.
@@ -128,6 +128,7 @@ function finish(draft: Draft): ParseResult {
       else fields[name] = value;
       names.push(name);
     } else {
+      repeated ??= new Map();
       const tally = repeated.get(name);
       if (!tally) repeated.set(name, { count: 2, shown: [fields[name]!, value] });
       else if (tally.count++ < 3) tally.shown.push(value);
@@ -136,11 +137,11 @@ function finish(draft: Draft): ParseResult {
   const duplicates: string[] = [];
   const unknown: string[] = [];
   for (const name of names) {
-    if (repeated.has(name)) duplicates.push(name);
+    if (repeated?.has(name)) duplicates.push(name);
     if (!KNOWN_FIELDS.has(name)) unknown.push(name);
   }
   for (const name of duplicates) {
-    const { count, shown: values } = repeated.get(name)!;
+    const { count, shown: values } = repeated!.get(name)!;
     const shown = values.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
     const more = count - shown.length;
     draft.problems.push({
@@ -344,38 +345,42 @@ interface Decoded {
   badEscape: number;
 }
 
-/** Form decoding: `+` is a space, `%XX` a byte; bytes are read as UTF-8, else as ISO-8859-1. */
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/**
+ * Form decoding: `+` is a space, `%XX` a byte; each run of bytes is read as UTF-8, else as
+ * ISO-8859-1. The text between escapes is copied in runs, not character by character.
+ */
 export function decodeFormComponent(raw: string): Decoded {
+  if (!raw.includes('%') && !raw.includes('+')) return { value: raw, latin1: false, badEscape: -1 };
   let badEscape = -1;
-  const chunks: Array<string | number[]> = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '%') {
-      const hex = raw.slice(i + 1, i + 3);
-      if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-        const last = chunks[chunks.length - 1];
-        if (Array.isArray(last)) last.push(parseInt(hex, 16));
-        else chunks.push([parseInt(hex, 16)]);
-        i += 2;
-        continue;
-      }
-      if (badEscape < 0) badEscape = i;
-    }
-    const ch = c === '+' ? ' ' : c;
-    const last = chunks[chunks.length - 1];
-    if (typeof last === 'string') chunks[chunks.length - 1] = last + ch;
-    else chunks.push(ch);
-  }
   let latin1 = false;
-  const value = chunks
-    .map((chunk) => {
-      if (typeof chunk === 'string') return chunk;
-      const utf8 = decodeUtf8(chunk);
-      if (utf8 !== null) return utf8;
-      latin1 = true;
-      return String.fromCharCode(...chunk);
-    })
-    .join('');
+  let value = '';
+  let bytes: number[] = [];
+  /** Where the text not yet copied starts. */
+  let start = 0;
+  const flushBytes = () => {
+    if (!bytes.length) return;
+    const utf8 = decodeUtf8(bytes);
+    if (utf8 === null) latin1 = true;
+    value += utf8 ?? String.fromCharCode(...bytes);
+    bytes = [];
+  };
+  const copy = (end: number) => {
+    if (end <= start) return;
+    flushBytes();
+    value += raw.slice(start, end).replaceAll('+', ' ');
+  };
+  for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+    if (isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
+      copy(i);
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      start = i + 3;
+      i += 2;
+    } else if (badEscape < 0) badEscape = i;
+  }
+  copy(raw.length);
+  flushBytes();
   return { value, latin1, badEscape };
 }
 

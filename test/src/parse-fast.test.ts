@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseFields } from '../../src/index.ts';
-import { parseJsonFields } from '../../src/parse.ts';
+import { decodeFormComponent, parseJsonFields } from '../../src/parse.ts';
 
 describe('parseFields: fast paths', () => {
   it('reads a parsed JSON value as parseFields reads its text', () => {
@@ -49,5 +49,25 @@ describe('parseFields: fast paths', () => {
     // As many other lines as fields: still lines; more: a body.
     expect(parseFields('NB_STAMP=1\r\nNB_RCV_ID=2\r\nx\r\ny').format).to.equal('lines');
     expect(parseFields('NB_STAMP=1&NB_RCV_ID=2\r\nx\r\ny\r\nz').format).to.equal('urlencoded');
+  });
+
+  it('decodes a form component as decodeURIComponent does, + a space, and reads a run of bytes that is not UTF-8 (all of it) as ISO-8859-1', () => {
+    const token = fc.oneof(
+      fc.constantFrom('a', 'NB_STAMP', '+', ' ', 'å', '=', '😀', '%', '%4', '%zz', '%%41'),
+      fc.string({ maxLength: 3, unit: 'binary' }).map((t) => encodeURIComponent(t.replace(/[\ud800-\udfff]/g, 'x'))),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), (tokens) => {
+        const raw = tokens.join('');
+        const d = decodeFormComponent(raw);
+        const bad = /%(?![0-9a-fA-F]{2})/.exec(raw);
+        expect(d.badEscape, raw).to.equal(bad ? bad.index : -1);
+        expect(d.latin1, raw).to.equal(false);
+        if (!bad) expect(d.value, raw).to.equal(decodeURIComponent(raw.replaceAll('+', ' ')));
+      }),
+      { numRuns: 1000, seed: 15 },
+    );
+    expect(decodeFormComponent('a%E5+b%C3%A5%E5%E4c%C3')).to.deep.equal({ value: 'aå bÃ¥åäcÃ', latin1: true, badEscape: -1 });
+    expect(decodeFormComponent('%%41+%4')).to.deep.equal({ value: '%A %4', latin1: false, badEscape: 0 });
   });
 });
