@@ -62,6 +62,8 @@ interface Draft {
   method?: string;
   form?: HtmlFormSummary;
   otherForms?: HtmlFormSummary[];
+  /** The name → value record of `entries`, when a reader made it already (their names are then unique). */
+  fields?: Record<string, string>;
 }
 
 /** Reads fields from pasted text. Never throws; see `problems`. */
@@ -118,14 +120,13 @@ const LISTED_UNKNOWN = 100;
 function finish(draft: Draft): ParseResult {
   // Per name its first value (in `fields`, names in the order first seen); for names given more
   // than once, how often and the first three values.
-  const fields: Record<string, string> = {};
+  const fields: Record<string, string> = draft.fields ?? {};
   const names: string[] = [];
   let repeated: Map<string, { count: number; shown: string[] }> | undefined;
-  for (const { name, value } of draft.entries) {
+  if (draft.fields) for (const { name } of draft.entries) names.push(name);
+  else for (const { name, value } of draft.entries) {
     if (!Object.hasOwn(fields, name)) {
-      // An own property even for "__proto__", as JSON.parse would make it.
-      if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
-      else fields[name] = value;
+      setOwn(fields, name, value);
       names.push(name);
     } else {
       repeated ??= new Map();
@@ -504,7 +505,11 @@ function readLines(input: string, draft: Draft): void {
 function readJson(input: string, draft: Draft): void {
   draft.format = 'json';
   const members = objectMembers(input);
-  if (members) return readPairs(members, draft);
+  if (members) {
+    readPairs(members.pairs, draft);
+    if (members.fields) draft.fields = members.fields;
+    return;
+  }
   let data: unknown;
   try {
     data = JSON.parse(input);
@@ -588,51 +593,84 @@ const JSON_STRING = /"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\
 const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
+/** Sets an own property, even "__proto__", as JSON.parse would make it. */
+function setOwn(record: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
+
 /**
  * The members of a JSON object of scalars, as `Object.entries(JSON.parse(input))` gives them,
  * read without building the object (10 MB of fields would make it slow); null for any other
- * text, which JSON.parse then reads or explains.
+ * text, which JSON.parse then reads or explains. When every value is a string and no name
+ * repeats, also the name → value record (the record that finish() would make again).
  */
-function objectMembers(input: string): Iterable<[string, unknown]> | null {
+function objectMembers(input: string): { pairs: Array<[string, unknown]>; fields: Record<string, string> | null } | null {
   let i = 0;
-  const next = (pattern: RegExp): string | null => {
+  // Tokens are matched in place (test, not exec) and only values are sliced out: 10 MB of fields
+  // make no match arrays.
+  const skip = (pattern: RegExp): boolean => {
     pattern.lastIndex = i;
-    const m = pattern.exec(input);
-    if (m) i = pattern.lastIndex;
-    return m ? m[0] : null;
+    if (!pattern.test(input)) return false;
+    i = pattern.lastIndex;
+    return true;
   };
-  const unquote = (literal: string) => (literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
-  next(JSON_SPACE);
+  const space = () => {
+    const c = input.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) skip(JSON_SPACE);
+  };
+  /** The value of the string literal at i (undefined when there is none: JSON.parse never gives that). */
+  const string = (): string | undefined => {
+    const start = i;
+    if (!skip(JSON_STRING)) return undefined;
+    const inner = input.slice(start + 1, i - 1);
+    return inner.includes('\\') ? (JSON.parse(input.slice(start, i)) as string) : inner;
+  };
+  const scalar = (): unknown => {
+    const start = i;
+    return skip(JSON_SCALAR) ? JSON.parse(input.slice(start, i)) : undefined;
+  };
+  space();
   if (input[i++] !== '{') return null;
-  next(JSON_SPACE);
-  // A name given twice keeps its first place and its last value, as in JSON.parse's object.
-  const members = new Map<string, unknown>();
+  space();
+  let pairs: Array<[string, unknown]> = [];
+  // Names seen (and their values): one lookup per member finds a repeated name.
+  const record: Record<string, unknown> = {};
+  let strings = true;
+  let repeated = false;
   let indices = false;
   if (input[i] === '}') i++;
   else {
     for (;;) {
-      const key = next(JSON_STRING);
-      next(JSON_SPACE);
-      if (key === null || input[i++] !== ':') return null;
-      next(JSON_SPACE);
-      const literal = input[i] === '"' ? next(JSON_STRING) : next(JSON_SCALAR);
-      if (literal === null) return null;
-      const name = unquote(key);
+      const name = input[i] === '"' ? string() : undefined;
+      space();
+      if (name === undefined || input[i++] !== ':') return null;
+      space();
+      const value = input[i] === '"' ? string() : scalar();
+      if (value === undefined) return null;
       if (!indices && isArrayIndex(name)) indices = true;
-      members.set(name, literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
-      next(JSON_SPACE);
+      if (typeof value !== 'string') strings = false;
+      if (Object.hasOwn(record, name)) repeated = true;
+      setOwn(record, name, value);
+      pairs.push([name, value]);
+      space();
       const c = input[i++];
       if (c === '}') break;
       if (c !== ',') return null;
-      next(JSON_SPACE);
+      space();
     }
   }
-  next(JSON_SPACE);
+  space();
   if (i !== input.length) return null;
-  if (!indices) return members;
-  // Object.entries lists array indices first, in ascending order.
-  const all = [...members];
-  return [...all.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...all.filter(([name]) => !isArrayIndex(name))];
+  if (repeated) {
+    // A name given twice keeps its first place and its last value, as in JSON.parse's object.
+    const members = new Map<string, unknown>();
+    for (const [name, value] of pairs) members.set(name, value);
+    pairs = [...members];
+  }
+  // Object.entries lists array indices first, in ascending order (the record does too).
+  if (indices) pairs = [...pairs.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...pairs.filter(([name]) => !isArrayIndex(name))];
+  return { pairs, fields: strings && !repeated ? (record as Record<string, string>) : null };
 }
 
 /** Whether a property name is an array index (such names come first, in order, in an object). */

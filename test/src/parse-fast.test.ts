@@ -23,6 +23,18 @@ describe('parseFields: fast paths', () => {
     );
   });
 
+  it('reads a JSON object’s text as its parsed value: repeated names, array indices, __proto__ and non-strings included', () => {
+    const name = fc.constantFrom('NB_STAMP', 'NB_RCV_ID', 'x', '0', '7', '01', '4294967295', '__proto__', 'toString', 'a\\"b');
+    const value = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('"1"', '"a\\u00e5"', '""') }, fc.constantFrom('1', '-2.5e3', 'true', 'null', '{}', '[1]'));
+    const text = fc.array(fc.tuple(name, value), { maxLength: 6 }).map((members) => `{ ${members.map(([n, v]) => `"${n}": ${v}`).join(', ')} }`);
+    fc.assert(
+      fc.property(text, (json) => {
+        expect(parseFields(json), json).to.deep.equal(parseJsonFields(JSON.parse(json)));
+      }),
+      { numRuns: 1000, seed: 15 },
+    );
+  });
+
   it('keeps the first value of a name, Object.prototype’s names and __proto__ included', () => {
     const r = parseFields('toString=a\nconstructor=b\n__proto__=c\ntoString=d\nhasOwnProperty=e\n__proto__=f\ntoString=g\ntoString=h\ntoString=i');
     expect(r.entries.length).to.equal(9);
