@@ -22,7 +22,7 @@ const DOCTYPE = /[\t\n\f\r ]*<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>/iy;
 const SPACE = /^[\t\n\f\r ]*$/;
 const REFERENCE = /&(?:amp|quot|lt|gt|apos|#39);/g;
 const REFERENCES: Readonly<Record<string, string>> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&apos;': "'", '&#39;': "'" };
-/** A lone surrogate would become U+FFFD, a NUL too. */
+/** A lone surrogate or a NUL would become U+FFFD: any surrogate (an emoji too) or NUL is left to parse5. */
 const UNPAIRED = /[\ud800-\udfff\0]/;
 
 /**
