@@ -23,28 +23,55 @@ function namesOf(fields: FieldInput): Set<string> {
   return names;
 }
 
-/** Every kind ranked by how well the field names fit it, best first. */
-export function rankKinds(fields: FieldInput): KindScore[] {
-  return rank(namesOf(fields)).map(({ matched: _, ...score }) => score);
+/** Each kind's mandatory fields, built once. */
+const MANDATORY = new Map(MESSAGE_KINDS.map((kind) => [kind, MESSAGES[kind].fields.filter((f) => f.use === 'mandatory').map((f) => f.name)]));
+
+/** How well the names fit a kind; the foreign and missing names go into the lists when given. */
+function fit(kind: MessageKind, names: ReadonlySet<string>, foreign?: string[], missing?: string[]): { score: number; matched: number } {
+  const own = OWN.get(kind)!;
+  let matched = 0;
+  let foreignCount = 0;
+  let missingCount = 0;
+  for (const n of names) {
+    if (own.has(n)) matched++;
+    else if (n.startsWith('NB_')) {
+      foreignCount++;
+      foreign?.push(n);
+    }
+  }
+  for (const name of MANDATORY.get(kind)!) {
+    if (names.has(name)) continue;
+    missingCount++;
+    missing?.push(name);
+  }
+  return { score: matched * 2 - foreignCount * 3 - missingCount, matched };
 }
 
-function rank(names: ReadonlySet<string>): Array<KindScore & { matched: number }> {
+/** Every kind ranked by how well the field names fit it, best first. */
+export function rankKinds(fields: FieldInput): KindScore[] {
+  const names = namesOf(fields);
   return MESSAGE_KINDS.map((kind) => {
-    const own = OWN.get(kind)!;
-    let matched = 0;
-    const foreign: string[] = [];
-    for (const n of names) {
-      if (own.has(n)) matched++;
-      else if (n.startsWith('NB_')) foreign.push(n);
-    }
     const missing: string[] = [];
-    for (const f of MESSAGES[kind].fields) if (f.use === 'mandatory' && !names.has(f.name)) missing.push(f.name);
-    return { kind, score: matched * 2 - foreign.length * 3 - missing.length, missing, foreign, matched };
+    const foreign: string[] = [];
+    const { score } = fit(kind, names, foreign, missing);
+    return { kind, score, missing, foreign };
   }).sort((a, b) => b.score - a.score);
 }
 
 /** The message kind the fields most likely are, or `null` when no NB_ field fits any message. */
 export function detectKind(fields: FieldInput): MessageKind | null {
-  const [best] = rank(namesOf(fields));
-  return best && best.matched > 0 ? best.kind : null;
+  // rankKinds' first: the first kind with the best score (its sort is stable), without the lists.
+  const names = namesOf(fields);
+  let best: MessageKind | null = null;
+  let bestScore = -Infinity;
+  let matched = 0;
+  for (const kind of MESSAGE_KINDS) {
+    const f = fit(kind, names);
+    if (f.score > bestScore) {
+      best = kind;
+      bestScore = f.score;
+      matched = f.matched;
+    }
+  }
+  return matched > 0 ? best : null;
 }

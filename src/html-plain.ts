@@ -19,7 +19,6 @@ const ATTRIBUTE = /[\t\n\f\r ]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:[\t\n\f\r ]*=[\t\n
 const TAG_END = /[\t\n\f\r ]*(\/?)>/y;
 const END_TAG = /<\/([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*>/y;
 const DOCTYPE = /[\t\n\f\r ]*<!doctype[\t\n\f\r ]+html[\t\n\f\r ]*>/iy;
-const SPACE = /^[\t\n\f\r ]*$/;
 const REFERENCE = /&(?:amp|quot|lt|gt|apos|#39);/g;
 const REFERENCES: Readonly<Record<string, string>> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&apos;': "'", '&#39;': "'" };
 /** A lone surrogate or a NUL would become U+FFFD: any surrogate (an emoji too) or NUL is left to parse5. */
@@ -68,6 +67,15 @@ const NO_TEXT = new Set(['html', 'head', 'table', 'tbody', 'thead', 'tfoot', 'tr
 /** Input types read here; a button sends nothing without a submitter (and no dirname is allowed). */
 const SENDING = new Set(['hidden', 'text']);
 const BUTTONS = new Set(['submit', 'reset', 'button', 'image']);
+
+/** Whether source[start, end) is all ASCII whitespace. */
+function blank(source: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
 
 /** An attribute's value with its character references read; null for a reference not read here. */
 function attributeValue(raw: string): string | null {
@@ -140,7 +148,7 @@ export function readPlainForms(source: string): { forms: PageForm[]; outside: Pa
     const textEnd = lt < 0 ? source.length : lt;
     if (textEnd > i) {
       const parent = stack[stack.length - 1] ?? '';
-      if (!SPACE.test(source.slice(i, textEnd))) {
+      if (!blank(source, i, textEnd)) {
         if (closed || NO_TEXT.has(parent)) return null;
         begun = true;
         body = true;

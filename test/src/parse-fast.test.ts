@@ -3,7 +3,9 @@
 // whitespace, CR LF line ends.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { parseFields } from '../../src/index.ts';
+import { detectKind, parseFields } from '../../src/index.ts';
+import { rankKinds } from '../../src/detect.ts';
+import { KNOWN_FIELDS, MESSAGES } from '../../src/fields.ts';
 import { decodeFormComponent, parseJsonFields } from '../../src/parse.ts';
 
 describe('parseFields: fast paths', () => {
@@ -81,5 +83,18 @@ describe('parseFields: fast paths', () => {
     );
     expect(decodeFormComponent('a%E5+b%C3%A5%E5%E4c%C3')).to.deep.equal({ value: 'aå bÃ¥åäcÃ', latin1: true, badEscape: -1 });
     expect(decodeFormComponent('%%41+%4')).to.deep.equal({ value: '%A %4', latin1: false, badEscape: 0 });
+  });
+
+  it('detectKind names rankKinds’ first kind when one of its fields is there, without ranking them all', () => {
+    const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KNOWN_FIELDS) }, fc.constantFrom('NB_FOREIGN', 'nb_stamp', 'q', 'toString'));
+    const fields = fc.array(fc.record({ name, value: fc.constantFrom('1', '') }), { maxLength: 9 });
+    fc.assert(
+      fc.property(fields, (entries) => {
+        const [best] = rankKinds(entries);
+        const own = new Set(MESSAGES[best!.kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]));
+        expect(detectKind(entries), JSON.stringify(entries)).to.equal(entries.some((e) => own.has(e.name)) ? best!.kind : null);
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
   });
 });
