@@ -463,25 +463,37 @@ const LINE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*([=:])(.*)$/;
 /** A line that is not blank (what trim() would not empty). */
 const NOT_SPACE = /\S/;
 
+/**
+ * Calls `each` with every line of the text (without its LF, nor the CR before it) and its 0-based
+ * index, as `text.split('\n')` would give them, without holding them all at once.
+ */
+function eachLine(text: string, each: (line: string, index: number) => void): void {
+  let index = 0;
+  for (let start = 0; ; index++) {
+    const lf = text.indexOf('\n', start);
+    const end = lf < 0 ? text.length : lf;
+    each(text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end), index);
+    if (lf < 0) return;
+    start = lf + 1;
+  }
+}
+
 function looksLikeLines(trimmed: string): boolean {
   let lines = 0;
   let matching = 0;
   let first = '';
-  for (const raw of trimmed.split('\n')) {
-    if (!NOT_SPACE.test(raw)) continue;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  eachLine(trimmed, (line) => {
+    if (!NOT_SPACE.test(line)) return;
     if (lines++ === 0) first = line;
     if (LINE.test(line)) matching++;
-  }
+  });
   if (lines === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(first) && !/^\s*https?:/i.test(first);
   return matching >= 2 && matching * 2 >= lines;
 }
 
 function readLines(input: string, draft: Draft): void {
   draft.format = 'lines';
-  const lines = input.split('\n');
-  lines.forEach((rawLine, index) => {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  eachLine(input, (line, index) => {
     if (!NOT_SPACE.test(line) || /^\s*(#|\/\/)/.test(line)) return;
     const m = LINE.exec(line);
     if (!m) {
