@@ -8,12 +8,15 @@
 //   its shadow root; median of several cold loads (fresh context, service workers blocked);
 // - the protocol core's speed (scripts/bench/core.bench.ts), in Node and in headless Chromium: the
 //   mismatch doctor interleaved with noble's keyed-state loop (the floor) and a fresh hmac(), the
-//   candidates per diagnosis and the time of one; in Node also parseFields and extractMessages on 1 MB and 10 MB.
+//   candidates per diagnosis and the time of one; in Node also parseFields and extractMessages on 1 MB
+//   and 10 MB (MB/s and the time per MB at 10 MB ÷ at 1 MB, each with ✓/✗ against issue 15's targets:
+//   at least 20 MB/s for lines, JSON, a log and a HAR, at most 1.5×), then summed up in a second table.
 // Options: --json[=file] also writes the table as JSON (default bench.json); --core measures the
 // core's speed only (no build, sizes or page loads).
 // EBET_DIST=<dir> measures an existing build there; otherwise `npm run build` makes dist/ first.
 // EBET_BENCH_LOADS=<n> sets the loads per page (default 7); EBET_BENCH_ROUNDS=<n> the interleaved
-// rounds (default 21) and EBET_BENCH_SLICE_MS=<ms> each contender's slice per round (default 100).
+// rounds (default 21) and EBET_BENCH_SLICE_MS=<ms> each contender's slice per round (default 100);
+// EBET_BENCH_PARSE_ROUNDS=<n> the rounds of 1 MB and 10 MB per input (default 5).
 import { build as esbuild } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,6 +33,7 @@ const JSON_FILE = jsonArg ? (jsonArg.split('=')[1] ?? 'bench.json') : null;
 const DIST = process.env.EBET_DIST ?? 'dist';
 const LOADS = Number(process.env.EBET_BENCH_LOADS ?? 7);
 const CORE_OPTIONS = { rounds: Number(process.env.EBET_BENCH_ROUNDS ?? 21), sliceMs: Number(process.env.EBET_BENCH_SLICE_MS ?? 100) };
+const PARSE_ROUNDS = Number(process.env.EBET_BENCH_PARSE_ROUNDS ?? 5);
 const CHECKOUT_BUDGET = 12 * 1024;
 
 if (!process.env.EBET_DIST && !CORE_ONLY) {
@@ -38,8 +42,8 @@ if (!process.env.EBET_DIST && !CORE_ONLY) {
 }
 
 const rows = [];
-/** A row of the table; for a measure also its `number` and `unit` (in the JSON). */
-const row = (what, value, number, unit) => rows.push({ what, value, ...(number === undefined ? {} : { number, unit }) });
+/** A row of the table; for a measure also its `number` and `unit`, and its target and whether it is met (in the JSON). */
+const row = (what, value, number, unit, target) => rows.push({ what, value, ...(number === undefined ? {} : { number, unit }), ...(target ?? {}) });
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const gzip = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -136,9 +140,14 @@ async function bundle(entry, format) {
   const result = await esbuild({ entryPoints: [entry], bundle: true, write: false, format, platform: 'neutral', minify: format === 'iife', target: 'es2022', logLevel: 'error' });
   return result.outputFiles[0].text;
 }
+/** `20 MB/s ✓ (≥ 20)`: a measure, and against its target when it has one. */
+const measured = (r) => `${r.value.toLocaleString('en-US')} ${r.unit}${r.target ? ` ${r.met ? '✓' : '✗'} (${r.target.op} ${r.target.value})` : ''}`;
 const coreRows = (where, results) => {
-  for (const r of results) row(`${where}: ${r.name}`, `${r.value.toLocaleString('en-US')} ${r.unit}`, r.value, r.unit);
+  for (const r of results) row(`${where}: ${r.name}`, measured(r), r.value, r.unit, r.target && { target: r.target, met: r.met });
 };
+/** parseFields and extractMessages, one line per input: MB/s at 1 MB and 10 MB, and the ratio of their times per MB. */
+let linear;
+let limits;
 
 if (!CORE_ONLY) sizes();
 const server = CORE_ONLY ? null : await serveDist(DIST);
@@ -154,7 +163,16 @@ try {
     writeFileSync(file, await bundle('scripts/bench/core.bench.ts', 'esm'));
     const core = await import(pathToFileURL(file).href);
     coreRows('node', core.doctorBench(CORE_OPTIONS));
-    coreRows('node', core.parseBench());
+    const parsed = await core.parseBench({ rounds: PARSE_ROUNDS });
+    coreRows('node', parsed);
+    limits = { min: core.MIN_MB_PER_S, max: core.MAX_RATIO };
+    linear = [...new Set(parsed.map((r) => r.group))].map((group) => {
+      const cell = (column) => {
+        const wall = parsed.find((r) => r.group === group && r.column === `${column} wall`);
+        return `${measured(parsed.find((r) => r.group === group && r.column === column))}; wall clock ${wall.value.toLocaleString('en-US')} ${wall.unit}`;
+      };
+      return { input: group, '1 MB': cell('1 MB'), '10 MB': cell('10 MB'), ratio: cell('ratio') };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -175,7 +193,16 @@ console.log(`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UT
 console.log(`| ${'measure'.padEnd(width)} | result |`);
 console.log(`| ${'-'.repeat(width)} | --- |`);
 for (const r of rows) console.log(`| ${r.what.padEnd(width)} | ${r.value} |`);
+if (linear?.length) {
+  const first = Math.max(...linear.map((l) => l.input.length));
+  console.log(
+    `\nLinear time (issue 15), Node: MB per CPU second at 1 MB and at 10 MB (at least ${limits.min} for lines, JSON, a log and a HAR), and the CPU time per MB at 10 MB ÷ at 1 MB (at most ${limits.max}); the same by the wall clock after each.\n`,
+  );
+  console.log(`| ${'input'.padEnd(first)} | 1 MB | 10 MB | 10 MB ÷ 1 MB per MB |`);
+  console.log(`| ${'-'.repeat(first)} | --- | --- | --- |`);
+  for (const l of linear) console.log(`| ${l.input.padEnd(first)} | ${l['1 MB']} | ${l['10 MB']} | ${l.ratio} |`);
+}
 if (JSON_FILE) {
-  writeFileSync(JSON_FILE, `${JSON.stringify({ date: started.toISOString(), machine, versions, options: CORE_OPTIONS, rows }, null, 2)}\n`);
+  writeFileSync(JSON_FILE, `${JSON.stringify({ date: started.toISOString(), machine, versions, options: { ...CORE_OPTIONS, parseRounds: PARSE_ROUNDS }, rows, linear }, null, 2)}\n`);
   console.log(`\nThe table as JSON: ${JSON_FILE}`);
 }

@@ -1,6 +1,6 @@
 /** Which message a set of fields is, from the field names present. */
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from './fields.ts';
-import { toEntries, type FieldInput } from './message.ts';
+import type { FieldEntry, FieldInput } from './message.ts';
 
 export interface KindScore {
   readonly kind: MessageKind;
@@ -14,25 +14,64 @@ export interface KindScore {
 /** Each kind's field names and their aliases, built once. */
 const OWN = new Map(MESSAGE_KINDS.map((kind) => [kind, new Set(MESSAGES[kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]))]));
 
+/** The names given (entries whose value is undefined or null are not fields, as in toEntries). */
+function namesOf(fields: FieldInput): Set<string> {
+  const names = new Set<string>();
+  if (Array.isArray(fields)) {
+    for (const e of fields as readonly FieldEntry[]) if (e.value !== undefined && e.value !== null) names.add(e.name);
+  } else for (const [name, value] of Object.entries(fields)) if (value !== undefined && value !== null) names.add(name);
+  return names;
+}
+
+/** Each kind's mandatory fields, built once. */
+const MANDATORY = new Map(MESSAGE_KINDS.map((kind) => [kind, MESSAGES[kind].fields.filter((f) => f.use === 'mandatory').map((f) => f.name)]));
+
+/** How well the names fit a kind; the foreign and missing names go into the lists when given. */
+function fit(kind: MessageKind, names: ReadonlySet<string>, foreign?: string[], missing?: string[]): { score: number; matched: number } {
+  const own = OWN.get(kind)!;
+  let matched = 0;
+  let foreignCount = 0;
+  let missingCount = 0;
+  for (const n of names) {
+    if (own.has(n)) matched++;
+    else if (n.startsWith('NB_')) {
+      foreignCount++;
+      foreign?.push(n);
+    }
+  }
+  for (const name of MANDATORY.get(kind)!) {
+    if (names.has(name)) continue;
+    missingCount++;
+    missing?.push(name);
+  }
+  return { score: matched * 2 - foreignCount * 3 - missingCount, matched };
+}
+
 /** Every kind ranked by how well the field names fit it, best first. */
 export function rankKinds(fields: FieldInput): KindScore[] {
-  const names = new Set(toEntries(fields).map((e) => e.name));
+  const names = namesOf(fields);
   return MESSAGE_KINDS.map((kind) => {
-    const spec = MESSAGES[kind];
-    const own = OWN.get(kind)!;
-    const matched = [...names].filter((n) => own.has(n)).length;
-    const foreign = [...names].filter((n) => !own.has(n) && n.startsWith('NB_'));
-    const missing = spec.fields.filter((f) => f.use === 'mandatory' && !names.has(f.name)).map((f) => f.name);
-    return { kind, score: matched * 2 - foreign.length * 3 - missing.length, missing, foreign };
+    const missing: string[] = [];
+    const foreign: string[] = [];
+    const { score } = fit(kind, names, foreign, missing);
+    return { kind, score, missing, foreign };
   }).sort((a, b) => b.score - a.score);
 }
 
 /** The message kind the fields most likely are, or `null` when no NB_ field fits any message. */
 export function detectKind(fields: FieldInput): MessageKind | null {
-  const [best] = rankKinds(fields);
-  const names = toEntries(fields).map((e) => e.name);
-  if (!best || !names.some((n) => OWN.get(best.kind)!.has(n))) {
-    return null;
+  // rankKinds' first: the first kind with the best score (its sort is stable), without the lists.
+  const names = namesOf(fields);
+  let best: MessageKind | null = null;
+  let bestScore = -Infinity;
+  let matched = 0;
+  for (const kind of MESSAGE_KINDS) {
+    const f = fit(kind, names);
+    if (f.score > bestScore) {
+      best = kind;
+      bestScore = f.score;
+      matched = f.matched;
+    }
   }
-  return best.kind;
+  return matched > 0 ? best : null;
 }

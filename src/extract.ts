@@ -9,8 +9,8 @@
  */
 import { detectKind } from './detect.ts';
 import { KNOWN_FIELDS, MESSAGES, type MessageKind } from './fields.ts';
-import { toRecord, type FieldEntry } from './message.ts';
-import { jsonErrorPosition, parseFields, type ParseProblem, type ParseResult } from './parse.ts';
+import type { FieldEntry } from './message.ts';
+import { jsonErrorPosition, parseFields, parseJsonFields, type ParseProblem, type ParseResult } from './parse.ts';
 import { text, type Text } from './text.ts';
 
 /** Where a message was found. */
@@ -105,6 +105,8 @@ const HTML_END = /<\/\s*(form|html)\s*>/i;
 const HTML_MAX = 1024 * 1024;
 /** A URL-encoded run: NB_ fields joined by `&`, up to a space or a quote. */
 const RUN = /(?:^|[?&\s"'=:,;([{<>])((?:NB|nb)_[A-Za-z0-9_]*=[^\s"'<>]*)/g;
+/** What may end a sentence after a URL-encoded run: not part of it. */
+const TRAILING = ',;.';
 /** One field on a line (a NAME=value block, possibly after a log line's prefix). */
 const FIELD_LINE = /(?:^|\s)((?:NB|nb)_[A-Za-z0-9_]*)[ \t]*[=:](.*)$/;
 
@@ -143,7 +145,7 @@ function readJsonValue(reader: Reader, value: unknown, source: MessageSource): v
   const objects: Array<Record<string, unknown> | unknown[]> = [];
   const strings: string[] = [];
   walkJson(value, objects, strings);
-  for (const o of objects) accept(reader, parseFields(JSON.stringify(o)), source);
+  for (const o of objects) accept(reader, parseJsonFields(o), source);
   for (const s of strings) readText(reader, s, source, false);
 }
 
@@ -245,14 +247,17 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
     }
     // A field line whose value holds an `&` (a return URL's query string) is one field, not a body:
     // a URL-encoded body has a second NB_ name after an `&`.
-    const field = FIELD_LINE.exec(raw.replace(/\r$/, ''));
+    const field = FIELD_LINE.exec(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     const body = !field || /&(?:NB|nb)_/.test(field[2]!);
     let runs = 0;
     if (body) for (const m of raw.matchAll(RUN)) {
       const run = m[1]!;
       if (!run.includes('&')) continue;
       if (!runs++) flush();
-      accept(reader, parseFields(run.replace(/[,;.]+$/, '')), at(line));
+      // Without the punctuation a sentence puts after it.
+      let end = run.length;
+      while (end > 0 && TRAILING.includes(run[end - 1]!)) end--;
+      accept(reader, parseFields(run.slice(0, end)), at(line));
     }
     if (runs) continue;
     if (!field) {
@@ -301,7 +306,7 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number): void {
     if (hasNb(body)) readText(reader, body, where('request'), false);
   } else if (Array.isArray(post?.params)) {
     const params = (post.params as Array<{ name?: unknown; value?: unknown }>).map((p) => ({ name: String(p.name ?? ''), value: String(p.value ?? '') }));
-    if (params.some((p) => hasNb(p.name))) accept(reader, parseFields(JSON.stringify(params)), where('request'));
+    if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request'));
   }
   const content = entry.response?.content;
   // Base64 bodies are binary (images, fonts); an answer page is text.
@@ -348,7 +353,7 @@ function pair(found: readonly Found[]): { messages: SessionMessage[]; stamps: St
   const pairs: Array<number | null> = found.map(() => null);
   const messages = found.map(({ kind, parsed, source }, index) => {
     const spec = MESSAGES[kind];
-    const record = toRecord(parsed.entries);
+    const record = parsed.fields;
     const raw = spec.direction === 'shopToBank' ? record.NB_STAMP : record.NB_RETURN_STAMP;
     const stamp = raw === undefined ? null : raw.trim();
     if (stamp !== null) {

@@ -9,6 +9,7 @@
  */
 import { closestKnown, KNOWN_FIELDS } from './fields.ts';
 import { readPageForms, type PageForm } from './html-form.ts';
+import { readPlainForms } from './html-plain.ts';
 import type { FieldEntry } from './message.ts';
 import { text, type Text } from './text.ts';
 
@@ -61,6 +62,8 @@ interface Draft {
   method?: string;
   form?: HtmlFormSummary;
   otherForms?: HtmlFormSummary[];
+  /** The name → value record of `entries`, when a reader made it already (their names are then unique). */
+  fields?: Record<string, string>;
 }
 
 /** Reads fields from pasted text. Never throws; see `problems`. */
@@ -115,30 +118,31 @@ export function parseFields(input: string): ParseResult {
 const LISTED_UNKNOWN = 100;
 
 function finish(draft: Draft): ParseResult {
-  // Per name its first value; for names given more than once, how often and the first three values.
-  const first = new Map<string, string>();
-  const repeated = new Map<string, { count: number; shown: string[] }>();
-  for (const { name, value } of draft.entries) {
-    const before = first.get(name);
-    if (before === undefined) first.set(name, value);
-    else {
+  // Per name its first value (in `fields`, names in the order first seen); for names given more
+  // than once, how often and the first three values.
+  const fields: Record<string, string> = draft.fields ?? {};
+  const names: string[] = [];
+  let repeated: Map<string, { count: number; shown: string[] }> | undefined;
+  if (draft.fields) for (const { name } of draft.entries) names.push(name);
+  else for (const { name, value } of draft.entries) {
+    if (!Object.hasOwn(fields, name)) {
+      setOwn(fields, name, value);
+      names.push(name);
+    } else {
+      repeated ??= new Map();
       const tally = repeated.get(name);
-      if (!tally) repeated.set(name, { count: 2, shown: [before, value] });
+      if (!tally) repeated.set(name, { count: 2, shown: [fields[name]!, value] });
       else if (tally.count++ < 3) tally.shown.push(value);
     }
   }
-  const fields: Record<string, string> = {};
   const duplicates: string[] = [];
   const unknown: string[] = [];
-  for (const [name, value] of first) {
-    if (repeated.has(name)) duplicates.push(name);
-    // An own property even for "__proto__", as JSON.parse would make it.
-    if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
-    else fields[name] = value;
+  for (const name of names) {
+    if (repeated?.has(name)) duplicates.push(name);
     if (!KNOWN_FIELDS.has(name)) unknown.push(name);
   }
   for (const name of duplicates) {
-    const { count, shown: values } = repeated.get(name)!;
+    const { count, shown: values } = repeated!.get(name)!;
     const shown = values.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
     const more = count - shown.length;
     draft.problems.push({
@@ -247,7 +251,8 @@ function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
  */
 function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
-  const { forms, outside } = readPageForms(html);
+  // A plain page (an answer page, a form of hidden inputs) is read without parse5, as fast as a log needs.
+  const { forms, outside } = readPlainForms(html) ?? readPageForms(html);
   const candidates = outside ? [...forms, outside] : forms;
   const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
   const others = candidates.filter((form) => form !== chosen).map(summary);
@@ -341,38 +346,42 @@ interface Decoded {
   badEscape: number;
 }
 
-/** Form decoding: `+` is a space, `%XX` a byte; bytes are read as UTF-8, else as ISO-8859-1. */
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/**
+ * Form decoding: `+` is a space, `%XX` a byte; each run of bytes is read as UTF-8, else as
+ * ISO-8859-1. The text between escapes is copied in runs, not character by character.
+ */
 export function decodeFormComponent(raw: string): Decoded {
+  if (!raw.includes('%') && !raw.includes('+')) return { value: raw, latin1: false, badEscape: -1 };
   let badEscape = -1;
-  const chunks: Array<string | number[]> = [];
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (c === '%') {
-      const hex = raw.slice(i + 1, i + 3);
-      if (/^[0-9a-fA-F]{2}$/.test(hex)) {
-        const last = chunks[chunks.length - 1];
-        if (Array.isArray(last)) last.push(parseInt(hex, 16));
-        else chunks.push([parseInt(hex, 16)]);
-        i += 2;
-        continue;
-      }
-      if (badEscape < 0) badEscape = i;
-    }
-    const ch = c === '+' ? ' ' : c;
-    const last = chunks[chunks.length - 1];
-    if (typeof last === 'string') chunks[chunks.length - 1] = last + ch;
-    else chunks.push(ch);
-  }
   let latin1 = false;
-  const value = chunks
-    .map((chunk) => {
-      if (typeof chunk === 'string') return chunk;
-      const utf8 = decodeUtf8(chunk);
-      if (utf8 !== null) return utf8;
-      latin1 = true;
-      return String.fromCharCode(...chunk);
-    })
-    .join('');
+  let value = '';
+  let bytes: number[] = [];
+  /** Where the text not yet copied starts. */
+  let start = 0;
+  const flushBytes = () => {
+    if (!bytes.length) return;
+    const utf8 = decodeUtf8(bytes);
+    if (utf8 === null) latin1 = true;
+    value += utf8 ?? String.fromCharCode(...bytes);
+    bytes = [];
+  };
+  const copy = (end: number) => {
+    if (end <= start) return;
+    flushBytes();
+    value += raw.slice(start, end).replaceAll('+', ' ');
+  };
+  for (let i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+    if (isHex(raw.charCodeAt(i + 1)) && isHex(raw.charCodeAt(i + 2))) {
+      copy(i);
+      bytes.push(parseInt(raw.slice(i + 1, i + 3), 16));
+      start = i + 3;
+      i += 2;
+    } else if (badEscape < 0) badEscape = i;
+  }
+  copy(raw.length);
+  flushBytes();
   return { value, latin1, badEscape };
 }
 
@@ -451,26 +460,41 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
 // ---------------------------------------------------------------- lines
 
 const LINE = /^\s*([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*([=:])(.*)$/;
+/** A line that is not blank (what trim() would not empty). */
+const NOT_SPACE = /\S/;
+
+/**
+ * Calls `each` with every line of the text (without its LF, nor the CR before it) and its 0-based
+ * index, as `text.split('\n')` would give them, without holding them all at once.
+ */
+function eachLine(text: string, each: (line: string, index: number) => void): void {
+  let index = 0;
+  for (let start = 0; ; index++) {
+    const lf = text.indexOf('\n', start);
+    const end = lf < 0 ? text.length : lf;
+    each(text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end), index);
+    if (lf < 0) return;
+    start = lf + 1;
+  }
+}
 
 function looksLikeLines(trimmed: string): boolean {
   let lines = 0;
   let matching = 0;
   let first = '';
-  for (const line of trimmed.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
+  eachLine(trimmed, (line) => {
+    if (!NOT_SPACE.test(line)) return;
     if (lines++ === 0) first = line;
     if (LINE.test(line)) matching++;
-  }
+  });
   if (lines === 1) return /^\s*[A-Za-z_][A-Za-z0-9_.-]*[ \t]*:/.test(first) && !/^\s*https?:/i.test(first);
   return matching >= 2 && matching * 2 >= lines;
 }
 
 function readLines(input: string, draft: Draft): void {
   draft.format = 'lines';
-  const lines = input.split('\n');
-  lines.forEach((rawLine, index) => {
-    const line = rawLine.replace(/\r$/, '');
-    if (line.trim() === '' || /^\s*(#|\/\/)/.test(line)) return;
+  eachLine(input, (line, index) => {
+    if (!NOT_SPACE.test(line) || /^\s*(#|\/\/)/.test(line)) return;
     const m = LINE.exec(line);
     if (!m) {
       draft.problems.push({
@@ -493,7 +517,11 @@ function readLines(input: string, draft: Draft): void {
 function readJson(input: string, draft: Draft): void {
   draft.format = 'json';
   const members = objectMembers(input);
-  if (members) return readPairs(members, draft);
+  if (members) {
+    readPairs(members.pairs, draft);
+    if (members.fields) draft.fields = members.fields;
+    return;
+  }
   let data: unknown;
   try {
     data = JSON.parse(input);
@@ -511,6 +539,20 @@ function readJson(input: string, draft: Draft): void {
     });
     return;
   }
+  readJsonData(data, draft);
+}
+
+/**
+ * Reads fields from an already parsed JSON value, as `parseFields(JSON.stringify(data))` does
+ * (without writing the text and reading it again): an object of fields, or a list of `{name, value}`.
+ */
+export function parseJsonFields(data: unknown): ParseResult {
+  const draft: Draft = { format: 'json', entries: [], problems: [] };
+  readJsonData(data, draft);
+  return finish(draft);
+}
+
+function readJsonData(data: unknown, draft: Draft): void {
   const pairs: Array<[string, unknown]> = Array.isArray(data)
     ? data.every((item) => item && typeof item === 'object' && 'name' in item && 'value' in item)
       ? data.map((item: { name: unknown; value: unknown }) => [String(item.name), item.value])
@@ -563,51 +605,84 @@ const JSON_STRING = /"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\
 const JSON_SCALAR = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
+/** Sets an own property, even "__proto__", as JSON.parse would make it. */
+function setOwn(record: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
+
 /**
  * The members of a JSON object of scalars, as `Object.entries(JSON.parse(input))` gives them,
  * read without building the object (10 MB of fields would make it slow); null for any other
- * text, which JSON.parse then reads or explains.
+ * text, which JSON.parse then reads or explains. When every value is a string and no name
+ * repeats, also the name → value record (the record that finish() would make again).
  */
-function objectMembers(input: string): Iterable<[string, unknown]> | null {
+function objectMembers(input: string): { pairs: Array<[string, unknown]>; fields: Record<string, string> | null } | null {
   let i = 0;
-  const next = (pattern: RegExp): string | null => {
+  // Tokens are matched in place (test, not exec) and only values are sliced out: 10 MB of fields
+  // make no match arrays.
+  const skip = (pattern: RegExp): boolean => {
     pattern.lastIndex = i;
-    const m = pattern.exec(input);
-    if (m) i = pattern.lastIndex;
-    return m ? m[0] : null;
+    if (!pattern.test(input)) return false;
+    i = pattern.lastIndex;
+    return true;
   };
-  const unquote = (literal: string) => (literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1));
-  next(JSON_SPACE);
+  const space = () => {
+    const c = input.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) skip(JSON_SPACE);
+  };
+  /** The value of the string literal at i (undefined when there is none: JSON.parse never gives that). */
+  const string = (): string | undefined => {
+    const start = i;
+    if (!skip(JSON_STRING)) return undefined;
+    const inner = input.slice(start + 1, i - 1);
+    return inner.includes('\\') ? (JSON.parse(input.slice(start, i)) as string) : inner;
+  };
+  const scalar = (): unknown => {
+    const start = i;
+    return skip(JSON_SCALAR) ? JSON.parse(input.slice(start, i)) : undefined;
+  };
+  space();
   if (input[i++] !== '{') return null;
-  next(JSON_SPACE);
-  // A name given twice keeps its first place and its last value, as in JSON.parse's object.
-  const members = new Map<string, unknown>();
+  space();
+  let pairs: Array<[string, unknown]> = [];
+  // Names seen (and their values): one lookup per member finds a repeated name.
+  const record: Record<string, unknown> = {};
+  let strings = true;
+  let repeated = false;
   let indices = false;
   if (input[i] === '}') i++;
   else {
     for (;;) {
-      const key = next(JSON_STRING);
-      next(JSON_SPACE);
-      if (key === null || input[i++] !== ':') return null;
-      next(JSON_SPACE);
-      const literal = input[i] === '"' ? next(JSON_STRING) : next(JSON_SCALAR);
-      if (literal === null) return null;
-      const name = unquote(key);
+      const name = input[i] === '"' ? string() : undefined;
+      space();
+      if (name === undefined || input[i++] !== ':') return null;
+      space();
+      const value = input[i] === '"' ? string() : scalar();
+      if (value === undefined) return null;
       if (!indices && isArrayIndex(name)) indices = true;
-      members.set(name, literal[0] === '"' ? unquote(literal) : JSON.parse(literal));
-      next(JSON_SPACE);
+      if (typeof value !== 'string') strings = false;
+      if (Object.hasOwn(record, name)) repeated = true;
+      setOwn(record, name, value);
+      pairs.push([name, value]);
+      space();
       const c = input[i++];
       if (c === '}') break;
       if (c !== ',') return null;
-      next(JSON_SPACE);
+      space();
     }
   }
-  next(JSON_SPACE);
+  space();
   if (i !== input.length) return null;
-  if (!indices) return members;
-  // Object.entries lists array indices first, in ascending order.
-  const all = [...members];
-  return [...all.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...all.filter(([name]) => !isArrayIndex(name))];
+  if (repeated) {
+    // A name given twice keeps its first place and its last value, as in JSON.parse's object.
+    const members = new Map<string, unknown>();
+    for (const [name, value] of pairs) members.set(name, value);
+    pairs = [...members];
+  }
+  // Object.entries lists array indices first, in ascending order (the record does too).
+  if (indices) pairs = [...pairs.filter(([name]) => isArrayIndex(name)).sort(([a], [b]) => Number(a) - Number(b)), ...pairs.filter(([name]) => !isArrayIndex(name))];
+  return { pairs, fields: strings && !repeated ? (record as Record<string, string>) : null };
 }
 
 /** Whether a property name is an array index (such names come first, in order, in an object). */
