@@ -30,6 +30,7 @@ import '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import { emit } from '../shared/events.ts';
+import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -204,6 +205,7 @@ export class EbetBankSimulator extends LitElement {
       this.earlier = { attempts: [], ledger: EMPTY_LEDGER };
       this.notice = () => `${S.logFailed}: ${String(error)}`;
     }
+    if (!readableNow(value)) await loadHtmlReader();
     this.text = value;
     this.parsed = parseFields(value);
     this.outcome = null;

@@ -3,7 +3,9 @@
 // whose inputs are properties only (scripts/element-reference.mjs writes them).
 import '../elements.ts';
 import { EbetCheckout } from '../ebet-checkout/ebet-checkout.ts';
-import { computeMac, TEST_KEY, validateFields } from '../../src/index.ts';
+import { TEST_KEY } from '../../src/key.ts';
+import { computeMac } from '../../src/message.ts';
+import { validateFields } from '../../src/validate.ts';
 
 // The checkout's core is the toolkit's lib/ebet-checkout-core.js; test mode (which loads it at once) only after that.
 EbetCheckout.coreUrl = new URL('../lib/ebet-checkout-core.js', document.baseURI).href;
