@@ -29,6 +29,7 @@ import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
@@ -90,9 +91,7 @@ const S = {
   } as Record<CheckDigitScheme, string>,
 };
 
-/** An outcome chosen up front: a request that arrives is answered so without a click. */
-export const AUTO_OUTCOMES = ['pay', 'cancel', 'reject'] as const;
-export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
+export { AUTO_OUTCOMES, type AutoOutcome } from './auto-outcome.ts';
 
 export interface CheckDigitChangeDetail {
   readonly checkDigit: CheckDigitScheme;

@@ -23,9 +23,9 @@ import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
-import '../ebet-session/ebet-session.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
+import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -210,6 +210,11 @@ export class EbetDecoder extends LitElement {
 
   private calculatorUrl(): string {
     return new URL(this.calculator, window.location.href).href;
+  }
+
+  override firstUpdated(): void {
+    // The session view (with its virtualizer) is below the fold: it loads as it comes into view.
+    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/ebet-session.ts'));
   }
 
   override render() {
