@@ -22,7 +22,6 @@ import '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
-import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
@@ -386,6 +385,8 @@ export class EbetDecoder extends LitElement {
       const next = new Set(this.doctors);
       if (open) next.delete(m.block.index);
       else next.add(m.block.index);
+      // The doctor is loaded the first time one is opened.
+      if (!open) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
       this.doctors = next;
     };
     return html`<p class="actions">

@@ -7,7 +7,6 @@ import type { CheckDigitScheme } from '../../src/reference.ts';
 import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome } from '../ebet-bank-simulator/auto-outcome.ts';
 import type { CheckDigitChangeDetail, EbetBankSimulator } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { loadRequest, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-key-input/ebet-key-input.ts';
@@ -181,6 +180,9 @@ export class EbetTestPage extends LitElement {
       return;
     }
     let id = new URLSearchParams(window.location.search).get('request');
+    if (!carried && !id) return;
+    // The simulator's store is loaded only when a request is to be shown.
+    const { loadRequest, saveRequest } = await import('../ebet-bank-simulator/ledger-db.ts');
     if (carried) {
       try {
         id = await saveRequest(carried.received);

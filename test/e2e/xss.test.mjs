@@ -193,7 +193,11 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     assert.ok((await throwCorpus(tab.page)) >= 2);
     const doctor = tab.page.getByRole('button', { name: 'Diagnose the mismatch' });
     await tab.page.getByRole('textbox', { name: 'What the bank sent back' }).fill(new URLSearchParams([...asValues.filter(([n]) => n !== 'NB_HMAC'), ['NB_RETURN_DB_REF', '1'], ['NB_HMAC', '0'.repeat(32)]]).toString());
-    // The doctor's path is part of the corpus: its button must be there, and its answer is awaited.
+    // Once the paste box has read what was filled in (it waits for a pause in typing), the doctor's
+    // path is part of the corpus: its button must be there, and its answer is awaited.
+    const pasteBox = await tab.page.locator('ebet-decoder ebet-fields-input').first().elementHandle();
+    await tab.page.waitForFunction((input) => input.value === input.shadowRoot.querySelector('textarea').value, pasteBox);
+    await settled(tab.page);
     await doctor.click();
     await tab.page.locator('ebet-mac-doctor [part=status]').waitFor();
     await settled(tab.page);
