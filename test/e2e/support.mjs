@@ -162,6 +162,12 @@ export async function scrollToLoad(page, ...selectors) {
   }
 }
 
+/** Scrolls to each custom element of the page's light DOM not defined yet (see `scrollToLoad`): the whole page loaded. */
+export async function scrollToLoadAll(page) {
+  const tags = await page.evaluate(() => [...new Set([...document.body.querySelectorAll(':not(:defined)')].map((el) => el.localName).filter((tag) => tag.includes('-')))]);
+  await scrollToLoad(page, ...tags);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page (through the DevTools protocol, not a script tag, so the CSP stays strict). */
