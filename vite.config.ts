@@ -23,6 +23,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // The pages name their first modules in <link rel="modulepreload">; what a module imports later
+    // (parse5, the elements below the fold) is fetched by the import itself, with no <link> added to the page.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rollupOptions: { input: pages() },
   },
 });

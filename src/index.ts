@@ -18,7 +18,8 @@ export { ENCODINGS, type Encoding } from './encoding.ts';
 export { TEST_KEY, TEST_KVV, computeKvv, normalizeKey } from './key.ts';
 export { computeMac, computeMacDetails, macString, signMessage, type FieldInput, type MacComputation, type MacOptions } from './message.ts';
 export { normalizeKeys, keyForDate, type KeyRingEntry, type Keys } from './key-ring.ts';
-// Parse, detect, validate, build.
+// Parse, detect, validate, build (html-reader.ts lets parseFields read HTML, with parse5).
+import './html-reader.ts';
 export { parseFields, type ParseResult } from './parse.ts';
 export { detectKind } from './detect.ts';
 export { validateFields, verdict, type ValidateOptions, type ValidationRow } from './validate.ts';

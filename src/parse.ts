@@ -6,9 +6,12 @@
  * HTML is read as the browser submits it (see html-form.ts): parsed by parse5 into plain objects,
  * never into a DOM, nothing executed, in the browser and in Node alike. Nothing here throws on
  * bad input: every problem is reported with where it is and what would be right.
+ *
+ * The HTML reader (parse5) is registered by importing html-reader.ts, as the package's entry does,
+ * so the site's pages can load it only once a paste may hold HTML (components/shared/html-reader.ts).
  */
 import { closestKnown, KNOWN_FIELDS } from './fields.ts';
-import { readPageForms, type PageForm } from './html-form.ts';
+import type { PageForm, readPageForms as HtmlReader } from './html-form.ts';
 import { readPlainForms } from './html-plain.ts';
 import type { FieldEntry } from './message.ts';
 import { text, type Text } from './text.ts';
@@ -66,7 +69,19 @@ interface Draft {
   fields?: Record<string, string>;
 }
 
-/** Reads fields from pasted text. Never throws; see `problems`. */
+let readPageForms: typeof HtmlReader | undefined;
+
+/** Sets the reader of HTML (html-reader.ts sets html-form.ts's on import). */
+export function setHtmlReader(reader: typeof HtmlReader): void {
+  readPageForms = reader;
+}
+
+/** Whether HTML can be read: html-reader.ts has been imported. */
+export function hasHtmlReader(): boolean {
+  return readPageForms !== undefined;
+}
+
+/** Reads fields from pasted text. Never throws on bad input (see `problems`); HTML needs html-reader.ts imported first. */
 export function parseFields(input: string): ParseResult {
   const draft: Draft = { format: null, entries: [], problems: [] };
   if (typeof input !== 'string' || input.trim() === '') {
@@ -252,7 +267,9 @@ function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
 function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
   // A plain page (an answer page, a form of hidden inputs) is read without parse5, as fast as a log needs.
-  const { forms, outside } = readPlainForms(html) ?? readPageForms(html);
+  const plain = readPlainForms(html);
+  if (!plain && !readPageForms) throw new Error('parseFields: HTML needs the HTML reader; import html-reader.ts first');
+  const { forms, outside } = plain ?? readPageForms!(html);
   const candidates = outside ? [...forms, outside] : forms;
   const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
   const others = candidates.filter((form) => form !== chosen).map(summary);

@@ -30,7 +30,9 @@ import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
+import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -97,9 +99,7 @@ const S = {
   } as Record<CheckDigitScheme, string>,
 };
 
-/** An outcome chosen up front: a request that arrives is answered so without a click. */
-export const AUTO_OUTCOMES = ['pay', 'cancel', 'reject'] as const;
-export type AutoOutcome = (typeof AUTO_OUTCOMES)[number];
+export { AUTO_OUTCOMES, type AutoOutcome } from './auto-outcome.ts';
 
 export interface CheckDigitChangeDetail {
   readonly checkDigit: CheckDigitScheme;
@@ -240,6 +240,7 @@ export class EbetBankSimulator extends LitElement {
       this.earlier = { attempts: [], ledger: EMPTY_LEDGER };
       this.notice = () => `${S.logFailed}: ${String(error)}`;
     }
+    if (!readableNow(value)) await loadHtmlReader();
     this.text = value;
     this.parsed = parseFields(value);
     this.outcome = null;

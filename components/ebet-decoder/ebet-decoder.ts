@@ -23,10 +23,9 @@ import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
-import '../ebet-mac-doctor/ebet-mac-doctor.ts';
-import '../ebet-session/ebet-session.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
+import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
@@ -220,6 +219,11 @@ export class EbetDecoder extends LitElement {
 
   private calculatorUrl(): string {
     return new URL(this.calculator, window.location.href).href;
+  }
+
+  override firstUpdated(): void {
+    // The session view (with its virtualizer) is below the fold: it loads as it comes into view.
+    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/ebet-session.ts'));
   }
 
   override render() {
@@ -439,6 +443,8 @@ export class EbetDecoder extends LitElement {
       const next = new Set(this.doctors);
       if (open) next.delete(m.block.index);
       else next.add(m.block.index);
+      // The doctor is loaded the first time one is opened.
+      if (!open) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
       this.doctors = next;
     };
     return html`<p class="actions">

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
 import { emit } from '../shared/events.ts';
+import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -11,6 +12,7 @@ const S = {
   get hint() { return msg('An HTML form or answer page, a POST body or query string, NAME=value lines, JSON, or a devtools “copy as cURL / fetch”.'); },
   get read() { return msg('Read as'); },
   get fields() { return msg('fields'); },
+  get reading() { return msg('Reading…'); },
   levels: { get error() { return msg('Error'); }, get warning() { return msg('Warning'); }, get info() { return msg('Note'); } } as Record<string, string>,
 };
 
@@ -38,6 +40,8 @@ export class EbetFieldsInput extends LitElement {
   @property({ type: Number }) rows = 8;
 
   @state() private result: ParseResult | null = null;
+  /** The HTML reader is loading for the value (which is read once it is there). */
+  @state() private reading = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The latest parse of `value`, or `null` while it is empty and untouched. */
@@ -50,6 +54,12 @@ export class EbetFieldsInput extends LitElement {
   }
 
   private parseNow(): void {
+    if (!readableNow(this.value)) {
+      if (!this.reading) void loadHtmlReader().then(() => this.reading && this.parseNow());
+      this.reading = true;
+      return;
+    }
+    this.reading = false;
     this.result = parseFields(this.value);
     emit(this, 'ebet-fields-change', { text: this.value, result: this.result });
   }
@@ -78,8 +88,9 @@ export class EbetFieldsInput extends LitElement {
         @input=${this.onInput}
       ></textarea>
       <div id="paste-status" aria-live="polite">
-        ${r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
-        ${problems.length
+        ${this.reading ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${!this.reading && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
+        ${!this.reading && problems.length
           ? html`<ul part="problems">
               ${problems.map(
                 (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>

@@ -8,6 +8,7 @@ import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
+import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
@@ -176,6 +177,15 @@ export class EbetSession extends LitElement {
     this.diagnoses = new Map();
     const size = typeof input === 'string' ? input.length : input.size;
     if (typeof input === 'string' && size <= SMALL_INPUT) {
+      if (!readableNow(input)) {
+        // Read once the HTML reader is there; until then nothing is shown but "reading".
+        this.setRows(emptyRows());
+        this.summary = null;
+        this.counts = null;
+        this.working = { phase: 'read', done: 0, total: 0 };
+        void loadHtmlReader().then(() => this.input === input && this.read(input, name));
+        return;
+      }
       const { rows, summary, counts } = analyse(input, this.keys, { encoding: this.encoding });
       this.setRows(packRows(rows));
       this.summary = summary;

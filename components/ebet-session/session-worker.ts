@@ -5,6 +5,8 @@
  */
 import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
 import type { Keys } from '../../src/key-ring.ts';
+// Whatever the worker reads may hold HTML: its reader is loaded with it.
+import '../../src/html-reader.ts';
 
 /** Rows per message to the page: each arrives in a short task there. */
 const BATCH = 500;

@@ -5,18 +5,16 @@ import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
 import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/simulator.ts';
-import '../ebet-attempt-log/ebet-attempt-log.ts';
-import '../ebet-bank-ledger/ebet-bank-ledger.ts';
-import '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { AUTO_OUTCOMES, type AutoOutcome, type CheckDigitChangeDetail, type EbetBankSimulator, type PastedRequest, type RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
+import { AUTO_OUTCOMES, type AutoOutcome } from '../ebet-bank-simulator/auto-outcome.ts';
+import type { CheckDigitChangeDetail, EbetBankSimulator, PastedRequest, RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-form-builder/ebet-form-builder.ts';
 import '../ebet-key-input/ebet-key-input.ts';
 import { bookmarkletUrl } from './bookmarklet.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
+import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { StoredValue } from '../shared/stored-value.ts';
@@ -59,6 +57,8 @@ const S = {
 
 /** A problem to show, made when shown so that it follows the page's language. */
 type Problem = () => string;
+
+const loadSimulator = () => import('../ebet-bank-simulator/ebet-bank-simulator.ts');
 
 const OUTCOME_STORAGE = 'ebet-simulator-outcome';
 const CHECK_DIGIT_STORAGE = 'ebet-simulator-check-digit';
@@ -186,17 +186,16 @@ export class EbetTestPage extends LitElement {
     const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
     if (carried) history.replaceState(history.state, '', window.location.pathname + window.location.search);
     if (carried && 'fields' in carried) {
-      await this.updateComplete;
-      await this.simulator.check(carried.fields);
+      await (await this.loadedSimulator()).check(carried.fields);
       return;
     }
     let id = new URLSearchParams(window.location.search).get('request');
     const pasted = (history.state as PageState | null)?.pasted;
     if (!carried && !id && pasted) {
-      await this.updateComplete;
-      await this.simulator.restore(pasted);
+      await (await this.loadedSimulator()).restore(pasted);
       return;
     }
+    if (!carried && !id) return;
     if (carried) {
       try {
         id = await saveRequest(carried.received);
@@ -209,8 +208,7 @@ export class EbetTestPage extends LitElement {
     if (!id) return;
     try {
       const stored = await loadRequest(id);
-      await this.updateComplete;
-      if (stored) await this.simulator.load(stored);
+      if (stored) await (await this.loadedSimulator()).load(stored);
       else this.problem = () => S.missing;
     } catch (error) {
       this.problem = () => `${S.storeFailed}: ${String(error)}`;
@@ -219,6 +217,22 @@ export class EbetTestPage extends LitElement {
 
   private address(endpoint: SimulatorEndpoint): string {
     return new URL(`bank/${endpoint}`, window.location.href).href;
+  }
+
+  /** The simulator, once defined: it loads when it comes into view or when a request is to be shown. */
+  private async loadedSimulator(): Promise<EbetBankSimulator> {
+    await this.updateComplete;
+    await loadSimulator();
+    return this.simulator;
+  }
+
+  override firstUpdated(): void {
+    // Below the fold: the simulator, the ledger, the attempt log and the form builder load as they come into view.
+    const root = this.renderRoot;
+    loadWhenVisible(this.simulator, loadSimulator);
+    loadWhenVisible(root.querySelector('ebet-bank-ledger')!, () => import('../ebet-bank-ledger/ebet-bank-ledger.ts'));
+    loadWhenVisible(root.querySelector('ebet-attempt-log')!, () => import('../ebet-attempt-log/ebet-attempt-log.ts'));
+    loadWhenVisible(root.querySelector('ebet-form-builder')!, () => import('../ebet-form-builder/ebet-form-builder.ts'));
   }
 
   override render() {
@@ -281,8 +295,10 @@ export class EbetTestPage extends LitElement {
           .ledger=${this.ledger.value}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
-            void this.simulator.check(e.detail.html, e.detail.kind);
-            this.simulator.scrollIntoView({ block: 'start' });
+            void this.loadedSimulator().then((simulator) => {
+              void simulator.check(e.detail.html, e.detail.kind);
+              simulator.scrollIntoView({ block: 'start' });
+            });
           }}
         ></ebet-form-builder>
       </section>`;

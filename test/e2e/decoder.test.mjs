@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
-import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
+import { axeViolations, scrollToLoad, useBuiltSite, watchPage } from './support.mjs';
 
 const TEST_KEY = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -98,6 +98,7 @@ test('session view: a shop log opened as a file is read in the worker (strict CS
     const body = receipt(stamp, `20261123${String(101500000000 + i)}`);
     lines.push(`2026-11-23T10:00:00Z INFO GET /assets/app.css?v=${i} 200`, `2026-11-23T10:00:01Z INFO return POST ${i === 7 ? body.replace(/NB_HMAC=\w+/, 'NB_HMAC=0123456789ABCDEF0123456789ABCDEF') : body}`);
   }
+  await scrollToLoad(page, 'ebet-session');
   await page.locator('ebet-session #file').setInputFiles({ name: 'shop.log', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
   const summary = page.locator('ebet-session [data-summary]');
   await summary.waitFor();

@@ -3,7 +3,7 @@
 // element reference's elements live, the checkout with its core.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sitePages, useBuiltSite, watchPage } from './support.mjs';
+import { scrollToLoad, sitePages, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const site = useBuiltSite(DIST);
@@ -50,12 +50,15 @@ describe('docs pages', { concurrency: false }, () => {
     const watch = await watchPage(page);
     try {
       await page.goto(`${site.server.url}docs/elements.html`);
+      const live = ['ebet-checkout', 'ebet-field-table', 'ebet-key-input', 'ebet-fields-input', 'ebet-form-builder', 'ebet-copy-button', 'ebet-receipt', 'ebet-attempt-log', 'ebet-bank-ledger'];
+      // Each element loads as it comes into view.
+      await scrollToLoad(page, ...live.map((tag) => `.live > ${tag}`));
       const checkout = page.locator('.live > ebet-checkout');
       await checkout.locator('button').first().waitFor();
       await page.waitForFunction(() => document.querySelector('.live ebet-checkout')?.shadowRoot?.querySelector('[part=test-badge]'));
       assert.deepEqual(await checkout.evaluate((el) => el.shadowRoot.querySelectorAll('[part=problems] li').length), 0, 'no problem: the core loaded');
       await page.waitForFunction(() => document.querySelector('.live ebet-field-table')?.shadowRoot?.textContent.includes('NB_DB_AMOUNT'));
-      for (const tag of ['ebet-key-input', 'ebet-fields-input', 'ebet-form-builder', 'ebet-copy-button', 'ebet-receipt', 'ebet-attempt-log', 'ebet-bank-ledger']) {
+      for (const tag of live.slice(2)) {
         assert.ok(await page.locator(`.live > ${tag}`).evaluate((el) => el.shadowRoot?.childElementCount > 0), `${tag} rendered`);
       }
       assert.deepEqual(watch.errors, []);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { launchBrowser, serveDist, serveShop, watchPage } from './support.mjs';
+import { launchBrowser, scrollToLoad, serveDist, serveShop, watchPage } from './support.mjs';
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -87,6 +87,7 @@ test('a shop’s CI reads the state and fields through the hooks, then pays with
   assert.equal(answer.NB_RETURN_STAMP, stamp);
   assert.equal(answer.NB_HMAC, mac(`${stamp}&550,00&SEK&1234561&${answer.NB_PAID}`));
   // The attempt log has it, with the answer's signed string.
+  await scrollToLoad(page, 'ebet-attempt-log');
   const attempt = page.locator(`ebet-attempt-log details[data-attempt][data-outcome=receipt]`).first();
   await attempt.waitFor({ state: 'attached' });
   assert.equal(await attempt.locator('tr[data-field=NB_STAMP]').first().getAttribute('data-value'), stamp);
@@ -135,6 +136,7 @@ for (const [outcome, path] of [['cancel', 'cancel.html'], ['reject', 'reject.htm
     await checkout(page, order(`${stamp}b`));
     await page.locator('ebet-bank-simulator[data-state=preview]').waitFor();
     // The attempt log says what became of the first one.
+    await scrollToLoad(page, 'ebet-attempt-log');
     const first = page.locator(`ebet-attempt-log details[data-outcome=${outcome === 'cancel' ? 'cancelled' : 'rejected'}]`);
     await first.first().waitFor({ state: 'attached' });
     await context.close();

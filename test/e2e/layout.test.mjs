@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
-import { useBuiltSite } from './support.mjs';
+import { scrollToLoad, useBuiltSite } from './support.mjs';
 
 const WIDTHS = [360, 768, 1280];
 const KEY = '1234567890ABCDEF1234567890ABCDEF';
@@ -36,7 +36,7 @@ const RECEIPT = new URLSearchParams({
   NB_KVV: KVV,
 }).toString();
 
-/** Each page and the states it is measured in: `use` puts it in use (a result shown). */
+/** Each page and the states it is measured in: `lazy` names the elements it loads as they come into view, `use` puts it in use (a result shown). */
 const PAGES = [
   { path: '', ready: 'ebet-home [part=card]' },
   {
@@ -56,6 +56,7 @@ const PAGES = [
   {
     path: 'tools/decoder/',
     ready: 'ebet-decoder h1',
+    lazy: ['ebet-session'],
     use: async (page) => {
       await page.locator('ebet-decoder input[type=checkbox]').first().check();
       await page.locator('ebet-decoder textarea').first().fill(`${RECEIPT}\n${RECEIPT.replace('550', '560')}`);
@@ -65,6 +66,7 @@ const PAGES = [
   {
     path: 'tools/test-page/',
     ready: 'ebet-test-page h1',
+    lazy: ['ebet-bank-simulator', 'ebet-bank-ledger', 'ebet-attempt-log', 'ebet-form-builder'],
     use: async (page) => {
       await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(REQUEST);
       await page.locator('ebet-bank-simulator ebet-field-table [data-field]').first().waitFor();
@@ -115,7 +117,7 @@ function overflowing() {
 const site = useBuiltSite();
 
 for (const lang of ['en', 'sv']) {
-  for (const { path, ready, use } of PAGES) {
+  for (const { path, ready, lazy = [], use } of PAGES) {
     test(`/${path} (${lang}) fits 360, 768 and 1280 px, empty${use ? ' and in use' : ''}`, async () => {
       const context = await site.browser.newContext({ viewport: { width: WIDTHS[0], height: 800 } });
       await context.addInitScript((lang) => localStorage.setItem('ebet-lang', lang), lang);
@@ -123,6 +125,8 @@ for (const lang of ['en', 'sv']) {
       await page.goto(`${site.server.url}${path}`);
       await page.locator(ready).first().waitFor();
       await page.waitForFunction((lang) => document.documentElement.lang === lang, lang);
+      // The elements below the fold load as they come into view: all are measured.
+      await scrollToLoad(page, ...lazy);
       const check = async (state) => {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });

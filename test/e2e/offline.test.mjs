@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchBrowser, serveDist, settled, sitePages, submitForm, watchPage } from './support.mjs';
+import { launchBrowser, scrollToLoadAll, serveDist, settled, sitePages, submitForm, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 
@@ -62,6 +62,8 @@ async function loadOffline(context, base, path) {
   const watch = await watchPage(page);
   const response = await page.goto(base + path);
   assert.ok(response?.fromServiceWorker(), `${path} was not served by the service worker`);
+  // What loads as it comes into view (the element reference's live elements) must be kept too.
+  await scrollToLoadAll(page);
   await page.waitForFunction(() => [...document.querySelectorAll(':not(:defined)')].every((el) => !el.localName.includes('-')));
   const elements = await rendered(page);
   const scripts = await page.locator('script[src]').count();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { axeViolations, serveDist, settled, sitePages, useBuiltSite, watchPage } from './support.mjs';
+import { axeViolations, scrollToLoadAll, serveDist, settled, sitePages, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 const KEY = 'C0FF EE15 DEAD BEEF 0123 4567 89AB CDEF';
@@ -91,6 +91,8 @@ describe('every built page', { concurrency: false }, () => {
       });
       await page.goto(site.server.url + path);
       await page.waitForLoadState('networkidle');
+      // Every element, those that load as they come into view included.
+      await scrollToLoadAll(page);
       const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
       assert.match(csp, /default-src 'self'/, `${path} has no strict CSP meta`);
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${path} weakens its CSP`);

@@ -148,6 +148,26 @@ export function settled(page) {
   });
 }
 
+/**
+ * Scrolls to the first element each selector finds (elements below the fold, which the page loads as
+ * they come into view, as a reader scrolling to them would) and resolves once it is defined and rendered.
+ */
+export async function scrollToLoad(page, ...selectors) {
+  for (const selector of selectors) {
+    await page.locator(selector).first().evaluate(async (el) => {
+      el.scrollIntoView();
+      await customElements.whenDefined(el.localName);
+      await el.updateComplete;
+    });
+  }
+}
+
+/** Scrolls to each custom element of the page's light DOM not defined yet (see `scrollToLoad`): the whole page loaded. */
+export async function scrollToLoadAll(page) {
+  const tags = await page.evaluate(() => [...new Set([...document.body.querySelectorAll(':not(:defined)')].map((el) => el.localName).filter((tag) => tag.includes('-')))]);
+  await scrollToLoad(page, ...tags);
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in the page (through the DevTools protocol, not a script tag, so the CSP stays strict). */

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, serveDist, serveShop, submitForm, watchPage } from './support.mjs';
+import { axeViolations, launchBrowser, scrollToLoad, serveDist, serveShop, submitForm, watchPage } from './support.mjs';
 
 const KEY = Buffer.from('1234567890ABCDEF1234567890ABCDEF', 'hex');
 const KVV = 'FF365893D899291C3BF505FB3175E880';
@@ -104,6 +104,7 @@ test('the builder posts its signed form to the simulator, which finds every fiel
   const context = await browser.newContext();
   const { page, watch } = await openTestPage(context);
   const before = page.url();
+  await scrollToLoad(page, 'ebet-form-builder');
   await page.locator('ebet-form-builder input[name=NB_STAMP]').fill('BUILT-1');
   await page.locator('[data-action=send]').click();
   await page.waitForURL((url) => /\?request=/.test(url.href) && url.href !== before);
@@ -223,6 +224,7 @@ test('a repayment is carried out once across two tabs, never above the payment; 
   const paid2 = await page.locator('[data-fields=answer] input[name=NB_PAID]').getAttribute('value');
   assert.notEqual(paid2, paid);
   // The other tab's ledger follows without a reload, and the same request is not carried out twice there.
+  await scrollToLoad(other.page, 'ebet-bank-ledger');
   await other.page.locator(`ebet-bank-ledger tr[data-stamp="${stamp}"] [data-remaining="40,00"]`).waitFor();
   await other.page.locator('[data-action=answer]').click();
   await simulator(other.page).and(other.page.locator('[data-verified=ERR]')).waitFor();

@@ -10,7 +10,7 @@
 // embed, base, an `on…` attribute, a `javascript:` URL) appeared in the document or any shadow root.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { settled, useBuiltSite, watchPage } from './support.mjs';
+import { scrollToLoad, settled, useBuiltSite, watchPage } from './support.mjs';
 
 const DIST = process.env.EBET_DIST ?? 'dist';
 
@@ -186,13 +186,18 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
   test('the decoder: the paste box, the order box and the key ring, with the test key on (verdicts, cross-checks, summary)', async () => {
     const context = await site.browser.newContext();
     const tab = await open(context, 'tools/decoder/');
+    await scrollToLoad(tab.page, 'ebet-session');
     const baseline = await dangerous(tab.page);
     assert.ok((await throwCorpus(tab.page)) >= 3, 'paste, order and key reached');
     await tab.page.getByLabel(/published test key/).check();
     assert.ok((await throwCorpus(tab.page)) >= 2);
     const doctor = tab.page.getByRole('button', { name: 'Diagnose the mismatch' });
     await tab.page.getByRole('textbox', { name: 'What the bank sent back' }).fill(new URLSearchParams([...asValues.filter(([n]) => n !== 'NB_HMAC'), ['NB_RETURN_DB_REF', '1'], ['NB_HMAC', '0'.repeat(32)]]).toString());
-    // The doctor's path is part of the corpus: its button must be there, and its answer is awaited.
+    // Once the paste box has read what was filled in (it waits for a pause in typing), the doctor's
+    // path is part of the corpus: its button must be there, and its answer is awaited.
+    const pasteBox = await tab.page.locator('ebet-decoder ebet-fields-input').first().elementHandle();
+    await tab.page.waitForFunction((input) => input.value === input.shadowRoot.querySelector('textarea').value, pasteBox);
+    await settled(tab.page);
     await doctor.click();
     await tab.page.locator('ebet-mac-doctor [part=status]').waitFor();
     await settled(tab.page);
@@ -204,6 +209,7 @@ describe(`XSS corpus: ${PAYLOADS.length} payloads, ${PASTES.length} pastes per f
     const context = await site.browser.newContext();
     const tab = await open(context, 'tools/test-page/');
     await tab.page.locator('ebet-test-page[data-worker=ready]').waitFor();
+    await scrollToLoad(tab.page, 'ebet-bank-simulator', 'ebet-bank-ledger', 'ebet-attempt-log', 'ebet-form-builder');
     const baseline = await dangerous(tab.page);
     assert.ok((await throwCorpus(tab.page)) >= 10, 'request box and builder fields reached');
     await tab.page.locator('ebet-bank-ledger #import').setInputFiles({ name: 'ledger.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([Object.fromEntries(asValues), ...PAYLOADS])) });

@@ -179,6 +179,7 @@
 's4ccff302d455ddfe': `Töm reskontran`,
 's4ddbeeaa53110aa9': `Återskapa den exakt`,
 's4e461cb3ef63486e': str`MAC: ${0}.`,
+'s4f33859b41a8e207': `Läser…`,
 's506b6a19d12f414c': `Nyckel`,
 's508dd0f134707a51': `Avvisad betalning`,
 's50ad6c3245799ac2': `misslyckade försök`,

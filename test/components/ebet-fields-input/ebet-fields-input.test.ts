@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
+import { hasHtmlReader, parseFields } from '../../../src/parse.ts';
 import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
@@ -24,10 +25,29 @@ describe('<ebet-fields-input>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('loads the HTML reader only for a paste that may hold HTML, says it is reading until it is there, then reads as the package does', async () => {
+    // This file imports no module that registers the reader, and the paste above held no HTML.
+    expect(hasHtmlReader()).to.equal(false);
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
+    const event = nextEvent(el, 'ebet-fields-change');
+    el.value = '<form action="https://bank.example/pay" method="post"><input name="NB_STAMP" value="1"><input name="NB_RCV_ID" value="999999"></form>';
+    await el.updateComplete;
+    expect(el.parsed).to.equal(null);
+    expect(el.shadowRoot!.querySelector('#paste-status')!.textContent!.trim()).to.equal('Reading…');
+    const { detail } = await event;
+    expect(hasHtmlReader()).to.equal(true);
+    expect(detail.result).to.deep.equal(parseFields(el.value));
+    expect(detail.result.fields).to.deep.equal({ NB_STAMP: '1', NB_RCV_ID: '999999' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#paste-status')!.textContent).to.contain('HTML form, 2 fields');
+    await expect(el).to.be.accessible();
+  });
+
   it('never inserts pasted HTML: a script in it does not run and no element is created', async () => {
     const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
+    const read = nextEvent(el, 'ebet-fields-change');
     el.value = '<img src=x onerror="window.__pasted=1"><input name="NB_STAMP" value="<b>x</b>">';
-    await el.updateComplete;
+    await read;
     // Once an image at the payload's address has failed to load, its onerror would have run had it been inserted.
     await new Promise((resolve) => {
       const probe = new Image();

@@ -17,6 +17,10 @@ describe('<ebet-test-page>', () => {
     const simulator = root.querySelector('ebet-bank-simulator')!;
     expect(builder.key).to.equal(TEST_KEY);
     expect(simulator.key).to.equal(TEST_KEY);
+    // The builder (below the fold) loads as it comes into view, and the simulator with it.
+    builder.scrollIntoView();
+    await customElements.whenDefined('ebet-form-builder');
+    await builder.updateComplete;
     builder.shadowRoot!.querySelector<HTMLButtonElement>('[data-action=check]')!.click();
     await waitUntil(() => simulator.dataset.state === 'preview', 'the built form is checked and payable');
     await expect(el).to.be.accessible();
