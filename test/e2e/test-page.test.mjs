@@ -160,6 +160,7 @@ test('going Back from the bank’s answer shows the pasted request again (histor
   const { page, watch } = await openTestPage(context);
   const stamp = `B${Date.now()}`;
   const lines = Object.entries(payForm(stamp)).map(([name, value]) => `${name}=${value}`).join('\n');
+  await scrollToLoad(page, 'ebet-bank-simulator');
   await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(lines);
   await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
   const attempt = await simulator(page).getAttribute('data-attempt');
@@ -185,6 +186,7 @@ test('going Back from the bank’s answer shows the pasted request again (histor
   assert.ok(!/1234567890ABCDEF1234567890ABCDEF/i.test(state), 'no key in history.state');
 
   // The builder names the purchase just paid: its stamp, reference, NB_PAID and what can be repaid.
+  await scrollToLoad(page, 'ebet-form-builder');
   await page.locator('ebet-form-builder #kind').selectOption('repayment');
   const pick = page.locator('ebet-form-builder #payment');
   await pick.locator('option', { hasText: stamp }).waitFor({ state: 'attached' });
