@@ -126,7 +126,7 @@ export interface DecodeDetail {
  * @csspart message - One decoded message (`data-kind`, `data-outcome`, and `data-verdict`: the worst level of its findings and fields, as `verifyMessage` gives it).
  * @csspart verdict - A message's verdict.
  * @csspart mac - The expected and received MAC side by side.
- * @csspart verdict-summary - The verdict first, at the top of the results: the first message with an error (else a warning) and what its verification names first, in the same words (`data-summary="ok|warning|error"`), linking to the mismatch doctor, the finding or the field's row.
+ * @csspart verdict-summary - The verdict first, at the top of the tool above the paste box (as the calculator's): the first message with an error (else a warning) and what its verification names first, in the same words (`data-summary="ok|warning|error"`), linking to the mismatch doctor, the finding or the field's row.
  * @csspart summary - The overview above the messages.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
  */
@@ -231,6 +231,7 @@ export class EbetDecoder extends LitElement {
     const list = this.list;
     return html`<h1>${S.title}</h1>
       <p>${S.lead}</p>
+      ${list ? this.renderVerdict(list) : nothing}
       <ebet-fields-input
         class=${this.blocks.length > 1 ? 'multi' : ''}
         .label=${S.paste}
@@ -258,7 +259,6 @@ export class EbetDecoder extends LitElement {
       <p class="note hint">${S.cancelNote}</p>
       <section aria-labelledby="results-title">
         <h2 id="results-title">${S.results}</h2>
-        ${list ? this.renderVerdict(list) : nothing}
         <div part="summary" role="status" aria-live="polite">${list ? this.renderOverview(list) : html`<p class="hint">${S.nothing}</p>`}</div>
         ${list ? list.messages.map((m) => this.renderMessage(m)) : nothing}
         ${list && list.messages.length < list.total

@@ -238,7 +238,7 @@ describe('<ebet-decoder>', () => {
     expect(short!.querySelector('[data-code=hex-length]')!.textContent).to.contain('it must be exactly 32');
   });
 
-  it('the verdict comes first: one line atop the results says verified, or names the first error in the verification’s words and links to its doctor (by keyboard)', async () => {
+  it('the verdict comes first: one line atop the tool says verified, or names the first error in the verification’s words and links to its doctor (by keyboard)', async () => {
     const el = await decoder();
     await useTestKey(el);
     const line = () => root(el).querySelector<HTMLElement>('[part=verdict-summary]')!;
@@ -246,7 +246,8 @@ describe('<ebet-decoder>', () => {
     await paste(el, body(await receipt()));
     expect(line().dataset.summary).to.equal('ok');
     expect(line().textContent).to.contain('No errors. MAC: verified.');
-    expect(line().compareDocumentPosition(articles(el)[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // At the top of the tool: before the paste box, not a screen or two below it.
+    expect(line().compareDocumentPosition(root(el).querySelector('ebet-fields-input')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
 
     const good = body(await receipt());
     const altered = body(await receipt(TEST_KEY)).replace('NB_RETURN_DB_AMOUNT=', 'NB_RETURN_DB_AMOUNT=1');
