@@ -79,8 +79,10 @@ function pages(dir = DIST) {
       const html = readFileSync(path, 'utf8');
       if (!/<script\b[^>]*\bsrc=/.test(html)) continue;
       const body = html.slice(html.indexOf('<body'));
-      const element = [...body.matchAll(/<(ebet-[a-z-]+)/g)].map((m) => m[1]).find((tag) => tag !== 'ebet-shell');
-      found.push({ path: relative(DIST, path).replaceAll('\\', '/'), element });
+      const page = relative(DIST, path).replaceAll('\\', '/');
+      // A docs page's live elements load as they come into view: none is the page's first render.
+      const element = page.startsWith('docs/') ? undefined : [...body.matchAll(/<(ebet-[a-z-]+)/g)].map((m) => m[1]).find((tag) => tag !== 'ebet-shell');
+      found.push({ path: page, element });
     }
   }
   return found.sort((a, b) => a.path.localeCompare(b.path));
