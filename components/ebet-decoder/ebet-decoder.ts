@@ -184,6 +184,8 @@ export class EbetDecoder extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    // The doctor is loaded the first time one is opened, by its button or by the verdict's link.
+    if (changed.has('doctors') && this.doctors.size) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
     if (['blocks', 'orderFields', 'keys', 'encoding', 'kind', 'shown'].some((k) => changed.has(k))) {
       const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
       this.list = pasted
@@ -443,8 +445,6 @@ export class EbetDecoder extends LitElement {
       const next = new Set(this.doctors);
       if (open) next.delete(m.block.index);
       else next.add(m.block.index);
-      // The doctor is loaded the first time one is opened.
-      if (!open) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
       this.doctors = next;
     };
     return html`<p class="actions">

@@ -51,6 +51,18 @@ test('paste → verdict: a receipt verified with the test key, then an altered o
   await page.close();
 });
 
+test('the verdict line’s link opens the mismatch doctor, loaded on a fresh page, with its finding', async () => {
+  const { page, watch } = await openDecoder();
+  await page.getByLabel(/published test key/).check();
+  await pasteBox(page).fill(receipt('00002', '20261123101500123456', '5500,00'));
+  await page.locator('ebet-decoder [part=verdict-summary][data-summary=error]').waitFor();
+  await page.locator('ebet-decoder [part=verdict-summary] a').click();
+  // The doctor's element must be defined and render, not only be in the page.
+  await page.locator('ebet-mac-doctor [part=status]').waitFor();
+  assert.deepEqual(watch.errors, []);
+  await page.close();
+});
+
 // How long the decoding takes is the bench's business: here it is awaited however long a loaded machine needs.
 test('a 1 MB paste of receipts is decoded a page at a time, and the page still answers', { timeout: 120_000 }, async (t) => {
   const { page, watch } = await openDecoder();
