@@ -2,15 +2,6 @@
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from './fields.ts';
 import type { FieldEntry, FieldInput } from './message.ts';
 
-export interface KindScore {
-  readonly kind: MessageKind;
-  readonly score: number;
-  /** Mandatory fields of this kind that are absent. */
-  readonly missing: string[];
-  /** Fields present that this kind does not have. */
-  readonly foreign: string[];
-}
-
 /** Each kind's field names and their aliases, built once. */
 const OWN = new Map(MESSAGE_KINDS.map((kind) => [kind, new Set(MESSAGES[kind].fields.flatMap((f) => [f.name, ...(f.aliases ?? [])]))]));
 
@@ -26,41 +17,23 @@ function namesOf(fields: FieldInput): Set<string> {
 /** Each kind's mandatory fields, built once. */
 const MANDATORY = new Map(MESSAGE_KINDS.map((kind) => [kind, MESSAGES[kind].fields.filter((f) => f.use === 'mandatory').map((f) => f.name)]));
 
-/** How well the names fit a kind; the foreign and missing names go into the lists when given. */
-function fit(kind: MessageKind, names: ReadonlySet<string>, foreign?: string[], missing?: string[]): { score: number; matched: number } {
+/** How well the names fit a kind: its names count for it, other NB_ names and its missing mandatory fields against it. */
+function fit(kind: MessageKind, names: ReadonlySet<string>): { score: number; matched: number } {
   const own = OWN.get(kind)!;
   let matched = 0;
-  let foreignCount = 0;
-  let missingCount = 0;
+  let foreign = 0;
+  let missing = 0;
   for (const n of names) {
     if (own.has(n)) matched++;
-    else if (n.startsWith('NB_')) {
-      foreignCount++;
-      foreign?.push(n);
-    }
+    else if (n.startsWith('NB_')) foreign++;
   }
-  for (const name of MANDATORY.get(kind)!) {
-    if (names.has(name)) continue;
-    missingCount++;
-    missing?.push(name);
-  }
-  return { score: matched * 2 - foreignCount * 3 - missingCount, matched };
-}
-
-/** Every kind ranked by how well the field names fit it, best first. */
-export function rankKinds(fields: FieldInput): KindScore[] {
-  const names = namesOf(fields);
-  return MESSAGE_KINDS.map((kind) => {
-    const missing: string[] = [];
-    const foreign: string[] = [];
-    const { score } = fit(kind, names, foreign, missing);
-    return { kind, score, missing, foreign };
-  }).sort((a, b) => b.score - a.score);
+  for (const name of MANDATORY.get(kind)!) if (!names.has(name)) missing++;
+  return { score: matched * 2 - foreign * 3 - missing, matched };
 }
 
 /** The message kind the fields most likely are, or `null` when no NB_ field fits any message. */
 export function detectKind(fields: FieldInput): MessageKind | null {
-  // rankKinds' first: the first kind with the best score (its sort is stable), without the lists.
+  // The first kind with the best score.
   const names = namesOf(fields);
   let best: MessageKind | null = null;
   let bestScore = -Infinity;
