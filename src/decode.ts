@@ -3,7 +3,6 @@
  * into one per line or per block, replayed receipts, the cross-check against the order, the status
  * in words, and a plain-text summary for a support ticket that never holds a key.
  */
-import { sameAmount, sameCurrency } from './amount.ts';
 import { detectKind } from './detect.ts';
 import { encodeText, ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { MESSAGES, messageSpec, type MessageKind } from './fields.ts';
@@ -11,9 +10,10 @@ import { groupHex } from './key.ts';
 import type { Keys } from './key-ring.ts';
 import { fieldValue, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { parseFields, type ParseResult } from './parse.ts';
-import { compareEcho, type PolicyCode } from './policy.ts';
+import { crossCheck, findOrder, type CrossCheckRow } from './pairing.ts';
 import { text, type Text } from './text.ts';
-import { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
+import { judgeMessage, withDiagnosis, type Verdict } from './verdict.ts';
+import type { Verification, VerifyOptions } from './verify.ts';
 
 // ---------------------------------------------------------------- splitting a paste
 
@@ -135,13 +135,15 @@ const STAMP = 'NB_RETURN_STAMP';
  * Receipts can be replayed (the handbook): the same NB_PAID twice in answers of one kind, or the same
  * stamp twice in pay direct receipts (a stamp is paid once), is a warning. The same stamp in several
  * payment check or repayment answers is normal (checked again, repaid in parts) and only noted.
- * `kinds[i]` is the kind of `messages[i]` (`null` when unknown, then it is skipped).
+ * `kinds[i]` is the kind of `messages[i]` (`null` when unknown, then it is skipped). `delivery[i]`
+ * (from `pairMessages`) is the first message of its delivery: a message that is another's
+ * delivery (the browser's POST of a bank answer page) is that one, not a replay.
  */
-export function findReplays(messages: readonly FieldInput[], kinds: readonly (MessageKind | null)[]): ReplayWarning[] {
+export function findReplays(messages: readonly FieldInput[], kinds: readonly (MessageKind | null)[], delivery?: readonly number[]): ReplayWarning[] {
   const groups = new Map<string, { field: string; value: string; kind: MessageKind; messages: number[] }>();
   messages.forEach((fields, index) => {
     const kind = kinds[index];
-    if (!kind || MESSAGES[kind].direction !== 'bankToShop') return;
+    if (!kind || MESSAGES[kind].direction !== 'bankToShop' || (delivery && delivery[index] !== index)) return;
     const record = toRecord(fields);
     for (const field of ['NB_PAID', STAMP]) {
       const value = record[field];
@@ -202,98 +204,9 @@ export function findReplays(messages: readonly FieldInput[], kinds: readonly (Me
   return warnings;
 }
 
-// ---------------------------------------------------------------- cross-check against the order
+// ---------------------------------------------------------------- cross-check against the order (src/pairing.ts)
 
-export interface CrossCheckRow {
-  /** The field of the answer, e.g. NB_RETURN_DB_AMOUNT. */
-  readonly field: string;
-  /** The field of the order it is compared with, e.g. NB_DB_AMOUNT. */
-  readonly orderField: string;
-  /** The value as received (and signed). */
-  readonly received: string;
-  /** The value of the order. */
-  readonly expected: string;
-  /** `same`: identical; `same-meaning`: written differently, same meaning; `different`: not the same. */
-  readonly result: 'same' | 'same-meaning' | 'different';
-  /** Why a stamp or reference differs, in the policy's words (`echo-case`, `echo-whitespace`, `echo-different`). */
-  readonly code?: PolicyCode;
-  readonly message: Text;
-}
-
-const RETURN_PREFIX = 'NB_RETURN_';
-
-/** Amounts and currencies compared by meaning (the bank may write them otherwise); anything else exactly, as the bank echoes it. */
-function sameMeaning(rule: string, a: string, b: string): boolean {
-  if (rule === 'amount') return sameAmount(a, b);
-  if (rule === 'currency') return sameCurrency(a, b);
-  return a === b;
-}
-
-/**
- * Compares an answer with the order it answers: each `NB_RETURN_X` of the answer against `NB_X` of the
- * order (stamp, reference, amount, currency; derived from the field table). Amounts and currencies are
- * compared by meaning (`550,00` = `550.00`, ` SEK` = `SEK`), while the MAC still uses them exactly as
- * received; the difference is shown.
- */
-export function crossCheck(kind: MessageKind, fields: FieldInput, order: FieldInput): CrossCheckRow[] {
-  const record = toRecord(fields);
-  const orderRecord = toRecord(order);
-  const rows: CrossCheckRow[] = [];
-  for (const spec of messageSpec(kind).fields) {
-    if (!spec.name.startsWith(RETURN_PREFIX)) continue;
-    const orderField = `NB_${spec.name.slice(RETURN_PREFIX.length)}`;
-    const received = fieldValue(spec, record);
-    const expected = orderRecord[orderField];
-    if (received === undefined || received === '' || expected === undefined || expected === '') continue;
-    const echo = spec.rule === 'amount' || spec.rule === 'currency' ? null : compareEcho(spec.name, orderField, received, expected);
-    if (echo) {
-      rows.push({ field: spec.name, orderField, received, expected, result: 'different', code: echo.code, message: echo.message });
-    } else if (received === expected) {
-      rows.push({
-        field: spec.name,
-        orderField,
-        received,
-        expected,
-        result: 'same',
-        message: text(`${spec.name} is the order's ${orderField}`, `${spec.name} är orderns ${orderField}`),
-      });
-    } else if (sameMeaning(spec.rule, received, expected)) {
-      rows.push({
-        field: spec.name,
-        orderField,
-        received,
-        expected,
-        result: 'same-meaning',
-        message: text(
-          `${spec.name} "${received}" means the same as the order's "${expected}"; it is written differently, and the MAC uses "${received}" exactly as received`,
-          `${spec.name} ”${received}” betyder samma sak som orderns ”${expected}” men är skrivet på ett annat sätt; MAC:en beräknas på ”${received}” exakt som det togs emot`,
-        ),
-      });
-    } else {
-      rows.push({
-        field: spec.name,
-        orderField,
-        received,
-        expected,
-        result: 'different',
-        message: text(
-          `${spec.name} is "${received}" but the order's ${orderField} is "${expected}": this answer is not for this order as given — do not deliver on it`,
-          `${spec.name} är ”${received}” men orderns ${orderField} är ”${expected}”: svaret gäller inte den här ordern — leverera inte`,
-        ),
-      });
-    }
-  }
-  return rows;
-}
-
-/** Of several candidate orders, the first whose NB_STAMP is the answer's NB_RETURN_STAMP. */
-export function orderForAnswer(fields: FieldInput, orders: readonly FieldInput[]): FieldInput | null {
-  const stamp = toRecord(fields)[STAMP];
-  if (stamp === undefined) return null;
-  // Paired loosely, so that the cross-check can say when only case or spaces differ.
-  const loose = (value: string) => value.trim().toUpperCase();
-  return orders.find((o) => loose(toRecord(o).NB_STAMP ?? '\u0000') === loose(stamp)) ?? null;
-}
+export { crossCheck, findOrder, type CrossCheckRow };
 
 // ---------------------------------------------------------------- the status in words
 
@@ -433,10 +346,14 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
 
 export interface DecodedMessage {
   readonly block: MessageBlock;
+  /** The verdict on the message, the one object its card and the top line are rendered from. */
+  readonly verdict: Verdict;
+  /** `verdict.verification`. */
   readonly verification: Verification;
   readonly explanation: StatusExplanation;
   /** Where the order came from: given by the user, or a request in the same paste with the same stamp. */
   readonly orderSource: 'given' | 'list' | null;
+  /** `verdict.crossCheck`. */
   readonly crossCheck: CrossCheckRow[];
   readonly replays: ReplayWarning[];
 }
@@ -458,7 +375,10 @@ export interface DecodedList {
   readonly replays: ReplayWarning[];
 }
 
-/** Decodes the messages of a split paste: verification, status in words, cross-check, replays. */
+/** Failing MACs the doctor diagnoses at once per call (the first ones); others wait for the doctor to be opened. */
+export const DIAGNOSED_AT_ONCE = 10;
+
+/** Decodes the messages of a split paste: the verdict on each (verification, cross-check, the doctor), status in words, replays. */
 export function decodeMessages(blocks: readonly MessageBlock[], keys: Keys | null, options: DecodeOptions = {}): DecodedList {
   const { order, offset = 0, limit = blocks.length, ...verifyOptions } = options;
   const entries = blocks.map((b) => b.parsed.entries);
@@ -466,18 +386,22 @@ export function decodeMessages(blocks: readonly MessageBlock[], keys: Keys | nul
   const replays = findReplays(entries, kinds);
   const requests = blocks.filter((_, i) => kinds[i] && MESSAGES[kinds[i]!].direction === 'shopToBank').map((b) => b.parsed.entries);
   const given = order && toEntries(order).length ? order : null;
+  let diagnosed = 0;
   const messages = blocks.slice(offset, offset + limit).map((block) => {
     const fields = block.parsed.entries;
-    const verification = verifyMessage(fields, keys, verifyOptions);
-    const answer = verification.kind !== null && MESSAGES[verification.kind].direction === 'bankToShop';
-    const listed = answer && !given ? orderForAnswer(fields, requests) : null;
+    const kind = kinds[block.index] ?? null;
+    const answer = kind !== null && MESSAGES[kind].direction === 'bankToShop';
+    const listed = answer && !given ? findOrder(fields, requests, kind) : null;
     const against = answer ? (given ?? listed) : null;
+    let verdict = judgeMessage(fields, { ...verifyOptions, keys, order: against, diagnose: false });
+    if (verdict.doctor?.status === 'pending' && diagnosed++ < DIAGNOSED_AT_ONCE) verdict = withDiagnosis(verdict, fields, keys);
     return {
       block,
-      verification,
-      explanation: explainStatus(fields, verification),
+      verdict,
+      verification: verdict.verification,
+      explanation: explainStatus(fields, verdict.verification),
       orderSource: against ? (given ? 'given' : 'list') : null,
-      crossCheck: against && verification.kind ? crossCheck(verification.kind, fields, against) : [],
+      crossCheck: verdict.crossCheck,
       replays: replays.filter((r) => r.messages.includes(block.index)),
     } satisfies DecodedMessage;
   });

@@ -1,6 +1,6 @@
 /**
  * Whole sessions: every E-betalning message in a browser's HAR export or a shop's log, in the
- * order they occur, each with where it was found, and requests paired with their answers by stamp.
+ * order they occur, each with where it was found, and requests paired with their answers (`pairMessages`).
  *
  * The text is read once, line by line (or entry by entry for a HAR), and each piece that holds
  * NB_ fields is handed to `parseFields`; everything else is skipped without further work, so the
@@ -8,8 +8,9 @@
  * is not valid JSON, a truncated or binary file and a file too large are reported in `problems`.
  */
 import { detectKind } from './detect.ts';
-import { KNOWN_FIELDS, MESSAGES, type MessageKind } from './fields.ts';
+import { KNOWN_FIELDS, type MessageKind } from './fields.ts';
 import type { FieldEntry } from './message.ts';
+import { pairMessages, stampOf, type StampTimeline } from './pairing.ts';
 import { jsonErrorPosition, parseFields, parseJsonFields, type ParseProblem, type ParseResult } from './parse.ts';
 import { text, type Text } from './text.ts';
 
@@ -40,15 +41,13 @@ export interface SessionMessage {
   readonly problems: ParseProblem[];
   /** NB_STAMP of a request, NB_RETURN_STAMP of an answer; `null` when absent. */
   readonly stamp: string | null;
-  /** The index of the message it pairs with: a request's answer, an answer's request (same stamp); `null` when none. */
+  /** The index of the message it pairs with: a request's answer, an answer's request (`pairMessages`); `null` when none. */
   readonly pair: number | null;
+  /** The first message of its delivery: its own index, or the bank's answer page whose form this POST to the shop is. */
+  readonly delivery: number;
 }
 
-/** The messages of one stamp, in the order they occur: request → receipt → checks and repayments. */
-export interface StampTimeline {
-  readonly stamp: string;
-  readonly messages: number[];
-}
+export type { StampTimeline };
 
 export interface ExtractProblem {
   readonly level: 'error' | 'warning' | 'info';
@@ -348,46 +347,19 @@ function binaryProblem(input: string): ExtractProblem | null {
 }
 
 function pair(found: readonly Found[]): { messages: SessionMessage[]; stamps: StampTimeline[] } {
-  const timelines = new Map<string, number[]>();
-  const open = new Map<string, number>();
-  const pairs: Array<number | null> = found.map(() => null);
+  const { pairs, delivery, stamps } = pairMessages(found.map(({ kind, parsed, source }) => ({ kind, fields: parsed.fields, source })));
   const messages = found.map(({ kind, parsed, source }, index) => {
-    const spec = MESSAGES[kind];
-    const record = parsed.fields;
-    const raw = spec.direction === 'shopToBank' ? record.NB_STAMP : record.NB_RETURN_STAMP;
-    const stamp = raw === undefined ? null : raw.trim();
-    if (stamp !== null) {
-      const list = timelines.get(stamp) ?? [];
-      list.push(index);
-      timelines.set(stamp, list);
-      // A request waits for its answer: pay direct → receipt, check → check answer, repayment → its answer.
-      const request = spec.direction === 'shopToBank' ? kind : REQUEST_OF[kind];
-      const key = `${request}\u0000${stamp}`;
-      if (spec.direction === 'shopToBank') open.set(key, index);
-      else if (open.has(key)) {
-        const r = open.get(key)!;
-        pairs[index] = r;
-        pairs[r] = index;
-        open.delete(key);
-      }
-    }
-    return { index, kind, fields: parsed.entries, source, problems: parsed.problems, stamp, pair: null as number | null };
+    const stamp = stampOf(kind, parsed.fields);
+    return { index, kind, fields: parsed.entries, source, problems: parsed.problems, stamp: stamp === null ? null : stamp.trim(), pair: pairs[index]!, delivery: delivery[index]! };
   });
-  for (const m of messages) m.pair = pairs[m.index]!;
-  return { messages, stamps: [...timelines].map(([stamp, list]) => ({ stamp, messages: list })) };
+  return { messages, stamps };
 }
-
-const REQUEST_OF: Partial<Record<MessageKind, MessageKind>> = {
-  payDirectReturn: 'payDirect',
-  paymentCheckResponse: 'paymentCheck',
-  repaymentResponse: 'repayment',
-};
 
 /**
  * Finds every E-betalning message in any text: a HAR file (request bodies, query strings and the
  * bank's answer pages in response bodies), a shop's log (URL-encoded bodies and query strings,
  * JSON objects in lines, `NAME=value` blocks, pasted forms and answer pages), or a paste. Messages
- * come in the order they occur, each with its source; requests and answers are paired by stamp.
+ * come in the order they occur, each with its source; requests and answers are paired by `pairMessages`.
  * Never throws: what could not be read is in `problems`.
  */
 export function extractMessages(input: string, options: ExtractOptions = {}): ExtractResult {

@@ -4,14 +4,15 @@
  * for small ones. Results are plain data (structured-clone safe) and never hold a key.
  */
 import { explainStatus, findReplays } from '../../src/decode.ts';
-import { diagnoseMac } from '../../src/doctor.ts';
 import type { Encoding } from '../../src/encoding.ts';
 import { extractMessages, type ExtractProblem, type MessageSource, type StampTimeline } from '../../src/extract.ts';
-import type { MessageKind } from '../../src/fields.ts';
+import { MESSAGES, type MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { Text } from '../../src/text.ts';
-import { verifyMessage, type MacOutcome } from '../../src/verify.ts';
+import type { Level } from '../../src/validate.ts';
+import { judgeMessage, type Verdict } from '../../src/verdict.ts';
+import type { MacOutcome } from '../../src/verify.ts';
 
 /** One message of the session, verified. */
 export interface SessionRow {
@@ -27,17 +28,26 @@ export interface SessionRow {
   readonly givenMac: string | null;
   readonly encoding: Encoding;
   readonly date: string | null;
+  /** The status in words (`explainStatus`). */
   readonly headline: Text;
-  readonly level: 'ok' | 'warning' | 'error' | 'unknown';
+  /** The verdict's level, codes and top line (`judgeMessage`, the doctor not run yet). */
+  readonly level: Level;
+  readonly codes: string[];
+  readonly line: Text;
+  /** The request an answer pairs with, which it is cross-checked against; `null` for none. */
+  readonly order: FieldEntry[] | null;
   /** Indexes of the replay warnings about this message. */
   readonly replays: number[];
 }
 
-/** The doctor's word on a failing MAC. */
+/** The doctor's word on a failing MAC, and the row's verdict with it (level, codes, top line). */
 export interface SessionDiagnosis {
   readonly status: 'correct' | 'explained' | 'unexplained' | 'error';
   readonly message: Text;
   readonly fix?: Text;
+  readonly level: Level;
+  readonly codes: string[];
+  readonly line: Text;
 }
 
 export interface SessionReplay {
@@ -74,10 +84,10 @@ const FAILED: ReadonlySet<MacOutcome> = new Set(['mismatch', 'malformed-mac', 'm
 /** Whether the row's MAC was checked and does not hold, so the doctor should look at it. */
 export const rowFailed = (row: SessionRow): boolean => row.verified === false && FAILED.has(row.outcome);
 
-/** A row in one word: verified, failed (for the doctor), or other (not checked, or proves nothing by design). */
+/** A row in one word, from its verdict: verified (MAC verified, no error), failed (an error: a MAC that fails, NB_KVV missing…), or other (not checked, or proves nothing by design). */
 export type RowMark = 'verified' | 'failed' | 'other';
 
-export const markOf = (row: SessionRow): RowMark => (row.verified === true ? 'verified' : rowFailed(row) ? 'failed' : 'other');
+export const markOf = (row: SessionRow): RowMark => (row.level === 'error' ? 'failed' : row.verified === true ? 'verified' : 'other');
 
 /**
  * Rows as the page keeps them: what filters need (kind, mark) side by side, and each row as
@@ -105,13 +115,16 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
   const warnings = findReplays(
     messages.map((m) => m.fields),
     messages.map((m) => m.kind),
+    messages.map((m) => m.delivery),
   );
   const replaysOf = new Map<number, number[]>();
   warnings.forEach((w, i) => w.messages.forEach((m) => replaysOf.set(m, [...(replaysOf.get(m) ?? []), i])));
   const rows = messages.map((m, i): SessionRow => {
     if (progress && i % 500 === 499) progress('verify', i + 1, messages.length);
-    const v = verifyMessage(m.fields, keys, { kind: m.kind, ...(options.encoding ? { encoding: options.encoding } : {}) });
-    const explanation = explainStatus(m.fields, v);
+    const paired = m.pair === null ? null : messages[m.pair]!;
+    const order = paired && MESSAGES[m.kind].direction === 'bankToShop' ? paired.fields : null;
+    const verdict = judgeMessage(m.fields, { keys, kind: m.kind, order, diagnose: false, ...(options.encoding ? { encoding: options.encoding } : {}) });
+    const v = verdict.verification;
     return {
       index: m.index,
       kind: m.kind,
@@ -124,8 +137,9 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
       givenMac: v.givenMac,
       encoding: v.encoding,
       date: v.date,
-      headline: explanation.headline,
-      level: explanation.level,
+      headline: explainStatus(m.fields, v).headline,
+      ...hooks(verdict),
+      order,
       replays: replaysOf.get(m.index) ?? [],
     };
   });
@@ -147,16 +161,14 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
   };
 }
 
-/** The mismatch doctor on a failing row: what explains the MAC received, and what would be right. */
+const hooks = (verdict: Verdict): { level: Level; codes: string[]; line: Text } => ({ level: verdict.level, codes: verdict.codes, line: verdict.line });
+
+/** The mismatch doctor on a failing row (the row judged again, with the doctor): what explains the MAC received, and what would be right. */
 export function diagnoseRow(row: SessionRow, keys: Keys): SessionDiagnosis {
-  try {
-    const d = diagnoseMac(row.kind, row.fields, row.givenMac ?? '', keys, { encoding: row.encoding, ...(row.date ? { date: row.date } : {}) });
-    const first = d.findings[0];
-    return first ? { status: d.status, message: first.explanation, fix: first.fix } : { status: d.status, message: d.message };
-  } catch (error) {
-    const message = (error as { text?: Text }).text ?? { en: String(error), sv: String(error) };
-    return { status: 'error', message };
-  }
+  const verdict = judgeMessage(row.fields, { keys, kind: row.kind, encoding: row.encoding, order: row.order, ...(row.date ? { date: row.date } : {}) });
+  const d = verdict.doctor;
+  const status = !d || d.status === 'pending' || d.status === 'failed' ? 'error' : d.status;
+  return { status, message: d?.explanation ?? verdict.line, ...(d?.fix ? { fix: d.fix } : {}), ...hooks(verdict) };
 }
 
 // ---------------------------------------------------------------- the worker's messages

@@ -404,7 +404,7 @@ export class EbetSession extends LitElement {
 
   private mark(i: number): { cls: string; word: string } {
     const mark = this.rows.marks[i];
-    if (mark === 'verified') return { cls: 'level-ok', word: S.marks.verified };
+    if (mark === 'verified') return { cls: `level-${this.row(i).level}`, word: S.marks.verified };
     if (mark === 'failed') return { cls: 'level-error', word: S.marks.failed };
     return { cls: 'level-unknown hint', word: S.marks.other };
   }
@@ -417,13 +417,16 @@ export class EbetSession extends LitElement {
     const mark = this.mark(i);
     const fields = r.fields.map((f) => `${f.name}=${f.value}`).join('&');
     const d = this.diagnoses.get(r.index);
-    return html`<div class="row" data-index=${r.index} data-kind=${r.kind} data-outcome=${r.outcome}>
+    // The verdict: the row's own, or once the doctor has spoken, the row judged with it.
+    const verdict = d ?? r;
+    return html`<div class="row" data-index=${r.index} data-kind=${r.kind} data-outcome=${r.outcome} data-message=${r.index + 1} data-verdict=${verdict.level} data-codes=${verdict.codes.join(' ')}>
       <p>
         <strong>${S.message(r.index + 1)}: ${t(MESSAGES[r.kind].title)}</strong> — <span class=${mark.cls}>${mark.word}</span>
         <span class="hint">${t(sourceText(r.source))}</span>
         ${r.pair !== null ? html`<span class="hint" data-pair=${r.pair}>${S.pairedWith(r.pair + 1)}</span>` : nothing}
       </p>
-      <p class=${`level-${r.level === 'unknown' ? 'ok hint' : r.level}`}>${t(r.headline)}</p>
+      <p class=${`level-${verdict.level}`} data-verdict-text>${t(verdict.line)}</p>
+      <p class="hint" data-status>${t(r.headline)}</p>
       <p class="mono fields">${fields.length > ROW_CHARS ? `${fields.slice(0, ROW_CHARS)}…` : fields}</p>
       ${rowFailed(r) && this.keys
         ? html`<p data-diagnosis=${d?.status ?? 'pending'}><strong>${S.doctor}:</strong> ${d ? t(d.message) : S.diagnosing}${d?.fix ? html` — ${t(d.fix)}` : nothing}</p>`

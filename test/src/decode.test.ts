@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, verifyMessage } from '../../src/index.ts';
-import { calculatorCase, crossCheck, explainStatus, findReplays, orderForAnswer, supportSummary } from '../../src/decode.ts';
+import { calculatorCase, crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';
 import { readCalculatorCase } from '../../src/doctor.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
 import { webMac } from '../support/webcrypto.ts';
@@ -107,8 +107,8 @@ describe('crossCheck against the order', () => {
     const answer = { NB_VERIFIED: 'YES', NB_RETURN_STAMP: '00002', NB_RETURN_DB_REF: '123450', NB_RETURN_REPAY_AMOUNT: '120,00', NB_RETURN_REPAY_CUR: 'SEK', NB_PAID: '2' };
     const request = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_REF: '123450', NB_PAID: '1', NB_REPAY_AMOUNT: '120', NB_REPAY_CUR: 'SEK' };
     expect(crossCheck('repaymentResponse', answer, request).map((r) => r.result)).to.deep.equal(['same', 'same', 'same-meaning', 'same']);
-    expect(orderForAnswer(answer, [{ NB_STAMP: '1' }, request])).to.equal(request);
-    expect(orderForAnswer(answer, [{ NB_STAMP: '1' }])).to.equal(null);
+    expect(findOrder(answer, [{ NB_STAMP: '1' }, request])).to.equal(request);
+    expect(findOrder(answer, [{ NB_STAMP: '1' }])).to.equal(null);
   });
 });
 

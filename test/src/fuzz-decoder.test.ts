@@ -1,11 +1,11 @@
 // Property tests for the decoder: random and mutated messages, pastes, keys and key rings fed to
-// verifyMessage, splitMessages, decodeMessages (with findReplays, crossCheck, orderForAnswer,
+// verifyMessage, splitMessages, decodeMessages (with findReplays, crossCheck, findOrder,
 // explainStatus) and supportSummary. Whatever comes in: nothing throws, every call returns, every problem names a field (or, for a paste, the message's line), and no key is
 // ever in a summary or a verification.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { decodeMessages, type Keys, MESSAGE_KINDS, MESSAGES, splitMessages, TEST_KEY, toHtmlForm, toUrlEncoded, type Verification, verifyMessage } from '../../src/index.ts';
-import { crossCheck, explainStatus, findReplays, orderForAnswer, supportSummary } from '../../src/decode.ts';
+import { crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';
 import { type FieldEntry } from '../../src/message.ts';
 import { anyMessage, checkParse, checkRows, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty, verifyOptions } from '../support/fuzz.ts';
 import { webMac } from '../support/webcrypto.ts';
@@ -144,7 +144,7 @@ fuzzSuite(TITLE, () => {
           ensure(['same', 'same-meaning', 'different'].includes(row.result), () => `result ${row.result}`);
           ensure(row.message.en.includes(row.field) && row.message.sv.includes(row.field), () => `the row names ${row.field}`);
         }
-        const found = orderForAnswer(fields, [order, ...others]);
+        const found = findOrder(fields, [order, ...others]);
         ensure(found === null || [order, ...others].some((o) => o === found), 'the order found is one of those given');
         const all = [fields, order, ...others];
         const replays = findReplays(all, all.map((_, i) => (i % 2 ? kind : null)));
