@@ -36,6 +36,6 @@ export { verifyMessage, type Verification, type VerifyOptions } from './verify.t
 export { decodeMessages, splitMessages, type DecodedList, type DecodeOptions } from './decode.ts';
 export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor.ts';
 // The verdict every tool shows first: level, codes, cause and fix.
-export { judgeMessage, type Verdict, type VerdictContext } from './verdict.ts';
+export { judgeMessage } from './verdict.ts';
 // Simulate the bank (the rest of the simulation: `ebet-toolkit/simulator`).
 export { EMPTY_LEDGER, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, type Ledger, type SimulatedAnswer } from './simulator.ts';
