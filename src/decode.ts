@@ -5,6 +5,7 @@
  */
 import { detectKind } from './detect.ts';
 import { encodeText, ENCODING_NAMES, type Encoding } from './encoding.ts';
+import { extractMessages } from './extract.ts';
 import { MESSAGES, messageSpec, type MessageKind } from './fields.ts';
 import { groupHex } from './key.ts';
 import type { Keys } from './key-ring.ts';
@@ -115,6 +116,22 @@ export function splitMessages(input: string): MessageBlock[] {
     blocks.push({ index: blocks.length, line, text: piece.text, parsed });
   }
   return blocks.length === 0 ? whole() : blocks;
+}
+
+/** The start of a HAR file (Chrome's and Firefox's "Save all as HAR"). */
+const HAR_START = /^\s*\{\s*"log"\s*:|"entries"\s*:\s*\[/;
+
+/**
+ * Whether a paste is a whole session — a HAR file, or a log with messages among other lines —
+ * which `extractMessages` reads better than the decoder's split: a HAR always; otherwise when the
+ * extract finds more messages in it than the split does (log lines around the messages, answer
+ * pages among them). The decoder hands such a paste to its session view, saying so.
+ */
+export function isSessionPaste(input: string, blocks: readonly MessageBlock[]): boolean {
+  if (typeof input !== 'string' || !/nb_/i.test(input)) return false;
+  if (HAR_START.test(input.slice(0, 4096))) return true;
+  const messages = blocks.filter((b) => detectKind(b.parsed.entries) !== null).length;
+  return extractMessages(input).messages.length > messages;
 }
 
 // ---------------------------------------------------------------- replays
@@ -233,8 +250,12 @@ const NOT_CHECKED = text(
   'The MAC was not checked (no key or an incomplete message): what it says is not proven yet.',
   'MAC:en har inte kontrollerats (ingen nyckel, eller meddelandet är ofullständigt): det som står i meddelandet är ännu inte bevisat.',
 );
+const HAS_ERRORS = text(
+  'The MAC verifies, but the message has an error (see its verdict), so it is not complete: do not act on it until that is put right.',
+  'MAC:en stämmer, men meddelandet har ett fel (se bedömningen), så det är inte fullständigt: agera inte på det förrän felet är rättat.',
+);
 
-/** The status of a message in words, for the verification's outcome. */
+/** The status of a message in words, for the verification's outcome (and its verdict: a verified message with an error is not to be acted on). */
 export function explainStatus(fields: FieldInput, verification: Verification): StatusExplanation {
   const { kind, status, verified, outcome } = verification;
   const record = toRecord(fields);
@@ -264,9 +285,16 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
   const errorDescription = errorSpec ? fieldValue(errorSpec, record) : undefined;
   const details: Text[] = [];
   if (errorDescription) details.push(text(`Error description from the bank: "${errorDescription}"`, `Felbeskrivning från banken: ”${errorDescription}”`));
-  const trust = verified === true ? null : outcome === 'mismatch' || outcome === 'malformed-mac' || outcome === 'missing-mac' ? NOT_PROVEN : NOT_CHECKED;
+  const trust =
+    verified === true
+      ? verification.verdict === 'error'
+        ? HAS_ERRORS
+        : null
+      : outcome === 'mismatch' || outcome === 'malformed-mac' || outcome === 'missing-mac'
+        ? NOT_PROVEN
+        : NOT_CHECKED;
   const withTrust = (level: StatusExplanation['level'], headline: Text, extra: Partial<StatusExplanation> = {}): StatusExplanation => ({
-    level: trust ? (trust === NOT_PROVEN ? 'error' : 'warning') : level,
+    level: trust ? (trust === NOT_CHECKED ? 'warning' : 'error') : level,
     headline: trust ? text(`${trust.en} The message says: ${headline.en}`, `${trust.sv} Meddelandet säger: ${headline.sv}`) : headline,
     details,
     ...(errorDescription ? { errorDescription } : {}),

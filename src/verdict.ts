@@ -215,3 +215,17 @@ export function keyForMessage(fields: FieldInput, keys: Keys, context: Pick<Verd
 export function verdictHooks(verdict: Pick<Verdict, 'level' | 'codes'>): { readonly verdict: Level; readonly codes: string } {
   return { verdict: verdict.level, codes: verdict.codes.join(' ') };
 }
+
+/** Several messages' verdicts as one top line: the first with an error (else a warning, else the first), the worst level, and every code. */
+export interface OverallVerdict {
+  readonly level: Level;
+  readonly codes: string[];
+  /** The position of the verdict the line names, in the list given (`-1` for an empty list). */
+  readonly index: number;
+}
+
+export function overallVerdict(verdicts: readonly Pick<Verdict, 'level' | 'codes'>[]): OverallVerdict {
+  const level = worst(verdicts.map((v) => v.level));
+  const index = verdicts.findIndex((v) => v.level === level);
+  return { level, codes: [...new Set(verdicts.flatMap((v) => v.codes))], index };
+}

@@ -4,6 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import {
   calculatorCase,
   decodeMessages,
+  isSessionPaste,
   outcomeWords,
   splitMessages,
   supportSummary,
@@ -17,6 +18,7 @@ import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { ValidationRow } from '../../src/validate.ts';
+import { overallVerdict } from '../../src/verdict.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
 import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
@@ -24,11 +26,12 @@ import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import '../ebet-key-input/ebet-key-input.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import type { EbetSession } from '../ebet-session/ebet-session.ts';
 import { emit } from '../shared/events.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
+import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const S = {
@@ -86,9 +89,10 @@ const S = {
   get doctor() { return msg('Diagnose the mismatch'); },
   get doctorLink() { return msg('Open this case in the calculator (fields and MAC only, never the key)'); },
   get more() { return msg('Show the next messages'); },
+  get handedOff() { return msg('This is a HAR file or a log, not one message: it is read as a whole session, with every message in it, in the session view below.'); },
+  get toSession() { return msg('Go to the session view'); },
   get copy() { return msg('Copy the result for a support ticket (without the key)'); },
   get copyLabel() { return msg('the result as text'); },
-  okOne: (mac: string): string => msg(str`No errors. MAC: ${mac}.`),
   okMany: (n: number): string => msg(str`No errors in the ${n} messages shown.`),
   inMessage: (n: number, words: string): string => msg(str`Message ${n}: ${words}`),
   get toMessage() { return msg('See the message'); },
@@ -123,10 +127,11 @@ export interface DecodeDetail {
  * the calculator (`#case=`: fields and MAC only, never the key).
  *
  * @event ebet-decode - `DecodeDetail` after each decoding.
- * @csspart message - One decoded message (`data-kind`, `data-outcome`, and `data-verdict`: the worst level of its findings and fields, as `verifyMessage` gives it).
- * @csspart verdict - A message's verdict.
+ * @csspart message - One decoded message. Hooks, from its verdict (`judgeMessage`): `data-message` (its number, 1-based), `data-verdict` (`ok`, `warning`, `error`), `data-codes` (the verdict's codes, space-separated: policy codes, field finding codes, `mac-mismatch` and the doctor's causes); also `data-kind` and `data-outcome` (the MAC's outcome).
+ * @csspart verdict-line - A message's verdict in words (cause, then fix), coloured by its level.
+ * @csspart verdict - What the message says (its status in words, `data-level`).
  * @csspart mac - The expected and received MAC side by side.
- * @csspart verdict-summary - The verdict first, at the top of the tool above the paste box (as the calculator's): the first message with an error (else a warning) and what its verification names first, in the same words (`data-summary="ok|warning|error"`), linking to the mismatch doctor, the finding or the field's row.
+ * @csspart verdict-summary - The verdict first, at the top of the tool above the paste box (as the calculator's): the first message with an error (else a warning) in its verdict's words — the cause (the doctor's, run at once on a failing MAC), then the fix — linking to the mismatch doctor, the finding or the field's row. Hooks: `data-verdict-line`, `data-verdict` (the worst level), `data-codes` (every message's codes, space-separated); also `data-summary`.
  * @csspart summary - The overview above the messages.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
  */
@@ -177,6 +182,8 @@ export class EbetDecoder extends LitElement {
   @state() private list: DecodedList | null = null;
   /** Messages (by index) whose mismatch doctor is open. */
   @state() private doctors = new Set<number>();
+  /** Whether the paste was a HAR file or a log, handed to the session view. */
+  @state() private handedOff = false;
 
   /** The latest decoding, or `null` before anything was pasted. */
   get decoded(): DecodedList | null {
@@ -202,11 +209,23 @@ export class EbetDecoder extends LitElement {
 
   private onPaste(e: CustomEvent<FieldsChangeDetail>): void {
     e.stopPropagation();
-    this.pasteSize = e.detail.text.length;
+    const pasted = e.detail.text;
+    this.pasteSize = pasted.length;
     this.shown = PAGE;
     this.doctors = new Set();
     this.tables = new Set();
-    this.blocks = splitMessages(e.detail.text);
+    const blocks = splitMessages(pasted);
+    // A HAR file or a log is a whole session: the session view below reads it, and the paste box says so.
+    this.handedOff = isSessionPaste(pasted, blocks);
+    this.blocks = this.handedOff ? [] : blocks;
+    if (this.handedOff) void this.toSession(pasted);
+  }
+
+  /** Hands a HAR file or a log to the session view (loaded now if it is not yet). */
+  private async toSession(pasted: string): Promise<void> {
+    await import('../ebet-session/ebet-session.ts');
+    await this.updateComplete;
+    this.renderRoot.querySelector<EbetSession>('ebet-session')!.open(pasted);
   }
 
   private onOrder(e: CustomEvent<FieldsChangeDetail>): void {
@@ -235,11 +254,16 @@ export class EbetDecoder extends LitElement {
       <p>${S.lead}</p>
       ${list ? this.renderVerdict(list) : nothing}
       <ebet-fields-input
-        class=${this.blocks.length > 1 ? 'multi' : ''}
+        class=${this.blocks.length > 1 || this.handedOff ? 'multi' : ''}
         .label=${S.paste}
         rows="10"
         @ebet-fields-change=${this.onPaste}
       ></ebet-fields-input>
+      <div aria-live="polite">
+        ${this.handedOff
+          ? html`<p class="note" data-handoff>${S.handedOff} <a href="#session" @click=${this.showSession}>${S.toSession}</a></p>`
+          : nothing}
+      </div>
       <ebet-key-input ring @ebet-key-change=${this.onKeys}></ebet-key-input>
       <div class="options">
         <div>
@@ -274,35 +298,40 @@ export class EbetDecoder extends LitElement {
           : nothing}
       </section>
       <section>
-        <ebet-session .keys=${this.keys} .encoding=${this.encoding}></ebet-session>
+        <ebet-session id="session" .keys=${this.keys} .encoding=${this.encoding}></ebet-session>
       </section>`;
   }
 
   /**
-   * The verdict first: the first message with an error (else a warning) and what the verification
-   * names first, in its words, linking to it (the mismatch doctor, the finding, or the field's row);
-   * else that there is none.
+   * The verdict first, from the messages' verdicts (`overallVerdict`): the first message with an
+   * error (else a warning) in its verdict's words — cause, then fix — linking to where the cause
+   * is (the mismatch doctor, the finding, the field's row, the cross-check); else that there is none.
    */
   private renderVerdict(list: DecodedList) {
-    const m = list.messages.find((x) => x.verification.verdict === 'error') ?? list.messages.find((x) => x.verification.verdict === 'warning');
-    const many = list.messages.length > 1;
-    if (!m) {
-      const first = list.messages[0]!;
-      const text = many ? S.okMany(list.messages.length) : S.okOne(t(outcomeWords(first.verification.outcome)));
-      return summaryLine({ part: 'verdict-summary', state: 'ok', level: 'ok', text, link: { label: S.toMessage, href: '#m1', target: () => this.article(first) } });
-    }
-    const v = m.verification;
+    const overall = overallVerdict(list.messages.map((x) => x.verdict));
+    const m = list.messages[overall.index]!;
+    const v = m.verdict;
     const n = m.block.index + 1;
-    const finding = v.findings.find((f) => f.level === v.verdict);
-    const row = v.rows.find((r) => r.level === v.verdict);
-    const field = finding ? finding.field : row?.name;
-    const text = findingText(S.levels[v.verdict]!, field, t((finding ?? row)!.message));
-    const link = v.kind && failed(m)
-      ? { label: S.toDoctor, href: `#doctor-${n}`, target: () => this.openDoctor(m) }
-      : finding || !row
-        ? { label: S.toMessage, href: `#m${n}`, target: () => this.article(m)?.querySelector(`li[data-code="${CSS.escape(finding?.code ?? '')}"]`) ?? this.article(m) }
-        : { label: S.toField(row.name), href: `#m${n}`, target: () => this.openRow(m, row.name) };
-    return summaryLine({ part: 'verdict-summary', state: v.verdict, level: v.verdict, text: many ? S.inMessage(n, text) : text, link });
+    const many = list.messages.length > 1;
+    const words = t(v.line);
+    const text = !many ? words : overall.level === 'ok' ? S.okMany(list.messages.length) : S.inMessage(n, words);
+    const cause = v.cause;
+    const link =
+      cause?.source === 'doctor' || (cause?.code === 'mac-mismatch' && v.kind && failed(m))
+        ? { label: S.toDoctor, href: `#doctor-${n}`, target: () => this.openDoctor(m) }
+        : cause?.source === 'field' && cause.field
+          ? { label: S.toField(cause.field), href: `#m${n}`, target: () => this.openRow(m, cause.field!) }
+          : cause?.source === 'order'
+            ? { label: S.toMessage, href: `#m${n}`, target: () => this.article(m)?.querySelector(`tr[data-field="${CSS.escape(cause.field ?? '')}"]`) ?? this.article(m) }
+            : { label: S.toMessage, href: `#m${n}`, target: () => this.article(m)?.querySelector(`li[data-code="${CSS.escape(cause?.code ?? '')}"]`) ?? this.article(m) };
+    return summaryLine({ part: 'verdict-summary', state: overall.level, text, link, verdict: overall });
+  }
+
+  private showSession(e: Event): void {
+    e.preventDefault();
+    const session = this.renderRoot.querySelector<HTMLElement>('ebet-session')!;
+    session.scrollIntoView({ block: 'start' });
+    session.shadowRoot?.querySelector<HTMLElement>('#paste')?.focus({ preventScroll: true });
   }
 
   private article(m: DecodedMessage): HTMLElement | null {
@@ -350,9 +379,11 @@ export class EbetDecoder extends LitElement {
     const rows: ValidationRow[] = v.rows.map((r) =>
       r.value !== null && r.value.length > SHOWN_CHARS ? { ...r, value: `${r.value.slice(0, SHOWN_CHARS)}…` } : r,
     );
-    return html`<article id=${id} part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-verdict=${v.verdict}>
+    const verdict = m.verdict;
+    return html`<article id=${id} part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-message=${n} data-verdict=${verdict.level} data-codes=${verdict.codes.join(' ')}>
       <h3 id=${`${id}-title`}>${S.message} ${n}${m.block.line ? html` (${S.line} ${m.block.line})` : nothing}: ${title}</h3>
-      <p part="verdict" class=${`verdict level-${m.explanation.level}`} data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
+      <p part="verdict-line" class=${`verdict level-${verdict.level}`} data-verdict-text>${t(verdict.line)}</p>
+      <p part="verdict" data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
       ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}
       ${this.blocks.length > 1 ? this.renderParseProblems(m) : nothing}
       ${v.kind ? this.renderSigned(m) : nothing}

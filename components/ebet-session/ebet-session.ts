@@ -268,6 +268,12 @@ export class EbetSession extends LitElement {
     this.notice = S.cancelled;
   }
 
+  /** Reads a text handed over by another tool (the decoder's paste box holding a HAR file or a log), as if it were pasted here. */
+  open(text: string): void {
+    this.pastedAside = null;
+    this.read(text, msg('pasted text'));
+  }
+
   private openFile(file: File | undefined): void {
     if (!file) return;
     if (file.size > MAX_FILE) {

@@ -4,7 +4,7 @@
  * (`href="#…"`, so it is focusable and Enter follows it); since its target sits in a shadow root,
  * following it scrolls the target into view and moves the focus there, and leaves the address as it is.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 
 /** Where the line's link goes: its label, its `href` (`#id`), and the element it shows (found when followed; may be rendered first). */
 export interface SummaryLink {
@@ -18,10 +18,15 @@ export interface Summary {
   readonly part: string;
   /** The state, as `data-summary` (for styling and test drivers). */
   readonly state: string;
-  /** Its colour: `ok`, `warning`, `error`, or none. */
+  /** Its colour: `ok`, `warning`, `error`, or none (a `verdict`'s level when there is one). */
   readonly level?: 'ok' | 'warning' | 'error';
   readonly text: string;
   readonly link: SummaryLink;
+  /**
+   * The verdict the line tells (`judgeMessage`'s): the line then carries the tools' hooks,
+   * `data-verdict-line`, `data-verdict` (`ok`, `warning`, `error`) and `data-codes` (space-separated).
+   */
+  readonly verdict?: { readonly level: 'ok' | 'warning' | 'error'; readonly codes: readonly string[] };
 }
 
 /** The summary line's look: a bold line with a bar in its colour. */
@@ -64,7 +69,16 @@ export function summaryLine(summary: Summary): TemplateResult {
     if (found instanceof Promise) void found.then(show);
     else show(found);
   };
-  return html`<p class=${summary.level ? `summary level-${summary.level}` : 'summary'} part=${summary.part} data-summary=${summary.state}>
+  const verdict = summary.verdict;
+  const level = verdict?.level ?? summary.level;
+  return html`<p
+    class=${level ? `summary level-${level}` : 'summary'}
+    part=${summary.part}
+    data-summary=${summary.state}
+    ?data-verdict-line=${!!verdict}
+    data-verdict=${verdict?.level ?? nothing}
+    data-codes=${verdict ? verdict.codes.join(' ') : nothing}
+  >
     ${summary.text} <a href=${link.href} @click=${follow}>${link.label}</a>
   </p>`;
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, verifyMessage } from '../../src/index.ts';
+import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, TEST_KVV, verifyMessage } from '../../src/index.ts';
 import { calculatorCase, crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';
 import { readCalculatorCase } from '../../src/doctor.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
@@ -115,7 +115,7 @@ describe('crossCheck against the order', () => {
 describe('explainStatus', () => {
   const explain = (fields: Record<string, string>, key: string | null = TEST_KEY) => explainStatus(fields, verifyMessage(fields, key));
 
-  it('a verified receipt is paid; a failed one is not proven', async () => {
+  it('a verified receipt is paid; a failed one is not proven; a verified one with an error (no NB_KVV) is not to be acted on', async () => {
     const good = explain(await signed());
     expect(good.level).to.equal('ok');
     expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00 SEK/);
@@ -123,12 +123,16 @@ describe('explainStatus', () => {
     expect(bad.level).to.equal('error');
     expect(bad.headline.en).to.match(/^The MAC does not verify/);
     expect(explain(await signed(), null).level).to.equal('warning');
+    const { NB_KVV: _, ...withoutKvv } = await signed();
+    const incomplete = explain(withoutKvv);
+    expect(incomplete.level).to.equal('error');
+    expect(incomplete.headline.en).to.match(/^The MAC verifies, but the message has an error/);
   });
 
   it('YES, NO and ERR of a payment check in words', async () => {
     const yes = { NB_VERIFIED: 'YES', NB_RETURN_STAMP: '00002' };
     expect(explain({ ...yes, NB_HMAC: await webMac(TEST_KEY, 'YES&00002') }).headline.en).to.contain('YES: stamp 00002 is paid');
-    const no = explain({ NB_VERIFIED: 'NO', NB_RETURN_STAMP: '00002', NB_HMAC: await webMac(TEST_KEY, 'NO&00002') });
+    const no = explain({ NB_VERIFIED: 'NO', NB_RETURN_STAMP: '00002', NB_HMAC: await webMac(TEST_KEY, 'NO&00002'), NB_KVV: TEST_KVV });
     expect(no.level).to.equal('warning');
     expect(no.headline.sv).to.contain('banken har ingen betalning med betalnings-ID 00002');
     const err = explain({ NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002', NB_HMAC: '', NB_ERR_DESCR: 'Tekniskt fel' });
@@ -144,7 +148,7 @@ describe('explainStatus', () => {
       NB_PAID: '20261124090000000001',
     };
     const mac = await webMac(TEST_KEY, 'YES&00002&123450&120,00&EUR&1290,00&SEK&2026-11-24&2026-11-26&10,75&20261124090000000001');
-    const e = explain({ ...fields, NB_HMAC: mac });
+    const e = explain({ ...fields, NB_HMAC: mac, NB_KVV: TEST_KVV });
     expect(e.level).to.equal('ok');
     expect(e.newPaid).to.equal('20261124090000000001');
     expect(e.exchange!.map((x) => x.name)).to.deep.equal(['NB_WITHDRAWAL_AMOUNT', 'NB_WITHDRAWAL_CUR', 'NB_WITHDRAWAL_DATE', 'NB_DEPOSIT_DATE', 'NB_RATE']);

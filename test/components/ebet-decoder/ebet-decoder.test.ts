@@ -11,6 +11,8 @@ import { computeKvv, normalizeKey, TEST_KEY } from '../../../src/index.ts';
 import { body, RECEIPT, RECEIPT_STRING, signedReceipt } from '../../support/receipt.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
+import { generateHar, generateLog } from '../../support/session.ts';
+import type { EbetSession } from '../../../components/ebet-session/ebet-session.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -245,7 +247,8 @@ describe('<ebet-decoder>', () => {
     expect(root(el).querySelector('[part=verdict-summary]')).to.equal(null);
     await paste(el, body(await receipt()));
     expect(line().dataset.summary).to.equal('ok');
-    expect(line().textContent).to.contain('No errors. MAC: verified.');
+    expect([line().dataset.verdict, line().dataset.codes]).to.deep.equal(['ok', '']);
+    expect(line().textContent).to.match(/OK: no errors; the MAC verifies \([0-9A-F]{32}\)/);
     // At the top of the tool: before the paste box, not a screen or two below it.
     expect(line().compareDocumentPosition(root(el).querySelector('ebet-fields-input')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
 
@@ -298,5 +301,48 @@ describe('<ebet-decoder>', () => {
     expect(root(el).querySelector('h1')!.textContent).to.equal('Svarsavkodare');
     expect(articles(el)[0]!.querySelector('[part=verdict]')!.textContent).to.contain('Betald: bankens kvitto');
     expect(root(el).textContent).to.contain('Exakt den sträng som signeras');
+  });
+
+  it('each card and the top line carry the verdict’s hooks: a receipt signed right without NB_KVV is an error, never a green "Paid"', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const { NB_KVV: _, ...withoutKvv } = await receipt();
+    await paste(el, `${body(await receipt())}\n${body(withoutKvv)}`);
+    const [good, bad] = articles(el);
+    expect([good!.dataset.message, good!.dataset.verdict, good!.dataset.codes]).to.deep.equal(['1', 'ok', '']);
+    expect([bad!.dataset.message, bad!.dataset.verdict, bad!.dataset.outcome]).to.deep.equal(['2', 'error', 'verified']);
+    expect(bad!.dataset.codes!.split(' ')).to.include('kvv-missing');
+    expect(bad!.querySelector('[part=verdict-line]')!.className).to.contain('level-error');
+    expect(bad!.querySelector('[part=verdict]')!.textContent).not.to.match(/^\s*Paid/);
+    const line = root(el).querySelector<HTMLElement>('[data-verdict-line]')!;
+    expect(line.dataset.verdict).to.equal('error');
+    expect(line.dataset.codes!.split(' ')).to.include('kvv-missing');
+    expect(line.textContent).to.contain('Message 2: Error: NB_KVV');
+  });
+
+  it('runs the doctor at once on a failing MAC: the top line names its cause and the codes carry it', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    const mac = (await webHmac(latin1(TEST_KEY), STRING)).slice(0, 32);
+    await paste(el, body({ ...RECEIPT, NB_HMAC: mac, NB_KVV: computeKvv(TEST_KEY) }));
+    const line = root(el).querySelector<HTMLElement>('[data-verdict-line]')!;
+    expect(line.dataset.codes!.split(' ')).to.include.members(['mac-mismatch', 'key-as-text']);
+    expect(line.textContent).to.contain('Error: The key was used as its');
+    expect(articles(el)[0]!.dataset.codes).to.equal(line.dataset.codes);
+  });
+
+  it('a HAR file pasted into the main box goes to the session view, saying so — never a JSON error', async () => {
+    const el = await decoder();
+    const har = generateHar(2);
+    await paste(el, har.text);
+    const note = root(el).querySelector('[data-handoff]')!;
+    expect(note.textContent).to.contain('read as a whole session');
+    expect(root(el).textContent).not.to.contain('must be a string');
+    expect(articles(el)).to.have.length(0);
+    const session = root(el).querySelector<EbetSession>('ebet-session')!;
+    await waitUntil(() => session.shadowRoot?.querySelector('[data-summary]')?.getAttribute('data-messages') === String(har.messages), 'the session view did not read the HAR');
+    // A log too.
+    await paste(el, generateLog(3000).text);
+    expect(root(el).querySelector('[data-handoff]')).to.not.equal(null);
   });
 });
