@@ -7,12 +7,13 @@ import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
 import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/encoding.ts';
 import { extractMessages, sourceText } from '../../src/extract.ts';
 import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
-import { compactHex, computeKvv, groupHex } from '../../src/key.ts';
-import { dateOfPaid, keyForDate, type Keys } from '../../src/key-ring.ts';
+import { computeKvv, groupHex } from '../../src/key.ts';
+import type { Keys } from '../../src/key-ring.ts';
 import { computeMacDetails, macString, signedFields, toRecord, type FieldEntry, type MacComputation } from '../../src/message.ts';
 import { toHtmlForm, toJson } from '../../src/output.ts';
 import { parseFields, type ParseResult } from '../../src/parse.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
+import { judgeMessage, keyForMessage, type Verdict } from '../../src/verdict.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-fields-input/ebet-fields-input.ts';
 import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
@@ -39,7 +40,7 @@ const S = {
   get key() { return msg('2. The key'); },
   get ringToggle() { return msg('Several keys with validity dates (key ring)'); },
   get date() { return msg('Date of the message (picks the key of the ring)'); },
-  get dateHint() { return msg('From NB_PAID when the message has one, else today.'); },
+  get dateHint() { return msg('From NB_PAID when the message has one, else today in Sweden.'); },
   keyChosen: (n: number, kvv: string) => msg(str`Key ${n} of the ring is valid on that date (KVV ${kvv}).`),
   get kvvInput() { return msg('Expected KVV (typed, or NB_KVV from the paste)'); },
   get kvvMatch() { return msg('✓ The key matches this KVV: it was typed in correctly.'); },
@@ -64,8 +65,6 @@ const S = {
   get copyFormLabel() { return msg('the signed HTML form'); },
   get action() { return msg('Form action (where the form posts)'); },
   get check() { return msg('5. Check a MAC'); },
-  summaryMatch: (mac: string) => msg(str`The MAC that was sent matches: ${mac}.`),
-  get summaryMismatch() { return msg('The MAC that was sent does not match the one computed here.'); },
   summaryMac: (mac: string) => msg(str`MAC: ${mac}.`),
   get toDiagnosis() { return msg('See why'); },
   get toDetails() { return msg('How it was computed'); },
@@ -113,6 +112,9 @@ interface Computed {
 /** The state the computation reads: a change of anything else (a typed MAC or KVV, an open editor) computes nothing. */
 const COMPUTED_FROM = new Set<PropertyKey>(['parsed', 'kindChoice', 'keys', 'dateChoice', 'encoding', 'action']);
 
+/** The state the verdict reads besides the computation: the MAC and KVV typed or pasted. */
+const JUDGED_FROM = new Set<PropertyKey>([...COMPUTED_FROM, 'givenMac', 'expectedKvv', 'dateChoice', 'ring']);
+
 /** What is wrong with a MAC or KVV typed by hand, or `null` (also while it is empty). */
 function hexProblem(value: string, field: 'NB_HMAC' | 'NB_KVV'): Text | null {
   if (!value.trim()) return null;
@@ -124,15 +126,10 @@ function hexProblem(value: string, field: 'NB_HMAC' | 'NB_KVV'): Text | null {
   }
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * @summary The MAC/KVV calculator: the exact string that is signed (separators and invisibles shown), its bytes, the full HMAC-SHA256, the MAC and the key's KVV, with copy buttons, a KVV check, a key ring with dates, and the mismatch doctor. Opens a case from `#case=<base64url JSON {kind, fields, mac, encoding}>`; never puts a key in a URL, storage or anything copyable.
  * @event ebet-mac-change - `MacChangeDetail` whenever the computed MAC changes.
- * @csspart summary - The verdict at the top: the MAC, and whether the MAC sent matches (`data-summary="mac|match|mismatch"`), linking to the details.
+ * @csspart summary - The verdict at the top, from `judgeMessage` on the message as sent (the fields, the MAC sent and the KVV; without a MAC sent, as this page signs it): the verdict, its cause (on a mismatch the doctor's, run at once) and the fix, linking to the details. Hooks: `data-verdict-line`, `data-verdict` (`ok`, `warning`, `error`), `data-codes` (space-separated policy, field and doctor codes); `data-summary="mac|match|mismatch"` says whether a MAC was sent and verifies.
  * @csspart section - Each numbered section.
  * @csspart string - The signed string.
  * @csspart bytes - The string's bytes in hex.
@@ -276,12 +273,13 @@ export class EbetCalculator extends LitElement {
     let ringIndex = -1;
     if (typeof this.keys === 'string') c.key = this.keys;
     else if (this.keys) {
-      c.date = this.dateChoice || dateOfPaid(record.NB_PAID ?? '') || today();
-      const selection = keyForDate(this.keys, c.date);
-      c.warnings = selection.warnings;
-      if (selection.entry) {
-        c.key = selection.entry.key;
-        ringIndex = selection.index;
+      // The key valid on the date, as the verdict picks it: NB_PAID's, else today's in Sweden.
+      const choice = keyForMessage(entries, this.keys, { ...(kind ? { kind } : {}), ...(this.dateChoice ? { date: this.dateChoice } : {}) });
+      c.date = choice.date ?? '';
+      c.warnings = choice.warnings;
+      if (choice.entry) {
+        c.key = choice.entry.key;
+        ringIndex = choice.index;
       }
     }
     if (typeof c.string === 'string') {
@@ -301,14 +299,35 @@ export class EbetCalculator extends LitElement {
 
   /** The computation, derived in `willUpdate` and read by `render` and `updated`. */
   private c!: Computed;
+  /** The verdict on the message as sent, or `null` without fields or a kind. */
+  private verdict: Verdict | null = null;
   /** What is wrong with the typed KVV and MAC, or `null`. */
   private kvvProblem: Text | null = null;
   private macProblem: Text | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (!this.hasUpdated || [...changed.keys()].some((k) => COMPUTED_FROM.has(k))) this.c = this.compute();
+    if (!this.hasUpdated || [...changed.keys()].some((k) => JUDGED_FROM.has(k))) this.verdict = this.judge();
     if (changed.has('expectedKvv')) this.kvvProblem = hexProblem(this.expectedKvv, 'NB_KVV');
     if (changed.has('givenMac')) this.macProblem = hexProblem(this.givenMac, 'NB_HMAC');
+  }
+
+  /**
+   * The message as sent: the fields with the MAC sent and the KVV given (as typed, also when wrong);
+   * without a MAC sent, the message as this page signs it (its MAC and KVV).
+   */
+  private judge(): Verdict | null {
+    const c = this.c;
+    if (!c.kind || !c.entries.length) return null;
+    const fields: Record<string, string> = { ...c.record };
+    delete fields.NB_HMAC;
+    delete fields.NB_KVV;
+    const sent = this.givenMac.trim();
+    if (sent) fields.NB_HMAC = this.givenMac;
+    else if (c.details) fields.NB_HMAC = c.details.mac;
+    if (this.expectedKvv.trim()) fields.NB_KVV = this.expectedKvv;
+    else if (!sent && c.details) fields.NB_KVV = c.details.kvv;
+    return judgeMessage(fields, { keys: this.keys, kind: c.kind, encoding: this.encoding, ...(this.ring && this.dateChoice ? { date: this.dateChoice } : {}) });
   }
 
   protected override updated(): void {
@@ -328,16 +347,15 @@ export class EbetCalculator extends LitElement {
       ${this.renderSummary(c)} ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
   }
 
-  /** The verdict first: the MAC, and whether the one sent matches, linking to the details below. */
+  /** The verdict first, in its words (cause, then fix), linking to the doctor on a mismatch, else to the details below. */
   private renderSummary(c: Computed) {
-    const d = c.details;
-    if (!d) return nothing;
-    const given = hexProblem(this.givenMac, 'NB_HMAC') || !this.givenMac.trim() ? null : compactHex(this.givenMac);
+    const v = this.verdict;
+    if (!v) return nothing;
     const to = (id: string, label: string) => ({ label, href: `#${id}`, target: () => this.renderRoot.querySelector(`#${id}`) });
-    if (given === null) return summaryLine({ part: 'summary', state: 'mac', text: S.summaryMac(d.mac), link: to('h-result', S.toDetails) });
-    return given === d.mac
-      ? summaryLine({ part: 'summary', state: 'match', level: 'ok', text: S.summaryMatch(d.mac), link: to('h-result', S.toDetails) })
-      : summaryLine({ part: 'summary', state: 'mismatch', level: 'error', text: S.summaryMismatch, link: to('h-check', S.toDiagnosis) });
+    const outcome = v.verification.outcome;
+    const state = !this.givenMac.trim() ? 'mac' : outcome === 'verified' ? 'match' : outcome === 'mismatch' || outcome === 'malformed-mac' ? 'mismatch' : 'mac';
+    const words = state === 'mac' && c.details ? `${t(v.line)} ${S.summaryMac(c.details.mac)}` : t(v.line);
+    return summaryLine({ part: 'summary', state, text: words, link: state === 'mismatch' ? to('h-check', S.toDiagnosis) : to('h-result', S.toDetails), verdict: v });
   }
 
   private renderMessage(c: Computed) {
@@ -404,9 +422,10 @@ export class EbetCalculator extends LitElement {
   }
 
   private renderKey(c: Computed) {
-    const kvv = c.kvv;
     const problem = this.kvvProblem;
-    const expected = compactHex(this.expectedKvv);
+    // NB_KVV against the key, as the verdict has it, in the verdict's words when they name a cause.
+    const matches = this.expectedKvv.trim() ? (this.verdict?.verification.kvv.matches ?? null) : null;
+    const kvvWords = this.verdict?.verification.findings.find((f) => f.field === 'NB_KVV' && f.level === 'error')?.message;
     return html`<section part="section" aria-labelledby="h-key">
       <h2 id="h-key">${S.key}</h2>
       <label class="inline"><input type="checkbox" .checked=${this.ring} @change=${(e: Event) => this.toggleRing((e.target as HTMLInputElement).checked)} />${S.ringToggle}</label>
@@ -437,11 +456,11 @@ export class EbetCalculator extends LitElement {
         <div id="kvv-status" part="kvv" aria-live="polite">
           ${problem
             ? html`<p class="field-error" data-kvv="bad">${t(problem)}</p>`
-            : kvv && expected
-              ? kvv === expected
-                ? html`<p class="level-ok" data-kvv="match">${S.kvvMatch}</p>`
-                : html`<p class="level-error" data-kvv="mismatch">${S.kvvMismatch}</p>`
-              : nothing}
+            : matches === true
+              ? html`<p class="level-ok" data-kvv="match">${S.kvvMatch}</p>`
+              : matches === false
+                ? html`<p class="level-error" data-kvv="mismatch">${kvvWords ? t(kvvWords) : S.kvvMismatch}</p>`
+                : nothing}
         </div>
       </div>
     </section>`;

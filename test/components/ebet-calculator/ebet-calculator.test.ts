@@ -6,11 +6,11 @@ import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
-import { computeMacDetails, TEST_KEY } from '../../../src/index.ts';
+import { computeMacDetails, judgeMessage, TEST_KEY } from '../../../src/index.ts';
 import { calculatorCase } from '../../../src/decode.ts';
 import { readCalculatorCase } from '../../../src/doctor.ts';
 import { generateHar, generateLog } from '../../support/session.ts';
-import { latin1, webMac } from '../../support/webcrypto.ts';
+import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));
@@ -69,7 +69,7 @@ async function countHmacs(run: () => unknown): Promise<number> {
 describe('<ebet-calculator>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname + location.search));
 
-  it('computes the MAC and the KVV once per change, and not at all for a change they do not read', async () => {
+  it('computes the MAC and the KVV once per change and judges the message once; a change they do not read computes nothing', async () => {
     const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     await paste(el, LINES);
     await useTestKey(el);
@@ -77,18 +77,27 @@ describe('<ebet-calculator>', () => {
     // What one computation costs: the MAC and the key's KVV.
     const once = await countHmacs(() => computeMacDetails('payDirect', [{ name: 'NB_RCV_ID', value: '999999' }, { name: 'NB_STAMP', value: '1' }, { name: 'NB_DB_AMOUNT', value: '1,00' }, { name: 'NB_DB_CUR', value: 'SEK' }, { name: 'NB_DB_REF', value: '13' }], KEY_HEX));
     expect(once).to.equal(2);
+    // What one judgment costs: the message as the calculator signs it (its MAC and KVV), judged.
+    const fields = Object.fromEntries(LINES.split('\n').map((l) => l.split('=') as [string, string]));
+    const signed = { ...fields, NB_HMAC: await webMac(KEY_HEX, latin1('999999&00002&899,00&SEK&123450')), NB_KVV: 'FF365893D899291C3BF505FB3175E880' };
+    const judged = await countHmacs(() => judgeMessage(signed, { keys: KEY_HEX, kind: 'payDirect', encoding: 'iso-8859-1' }));
     const encoding = await countHmacs(async () => {
       type($<HTMLSelectElement>(el, '#encoding'), 'iso-8859-1', 'change');
       await settle(el);
     });
-    expect(encoding, 'HMACs for one change of the encoding').to.equal(once);
+    expect(encoding, 'HMACs for one change of the encoding').to.equal(once + judged);
     expect(shownMac(el)).to.equal(await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450'));
-    const unrelated = await countHmacs(async () => {
-      type($<HTMLInputElement>(el, '#kvv'), 'FF36 5893');
+    const opened = await countHmacs(async () => {
       root(el).querySelector('details')!.open = true;
       await settle(el);
     });
-    expect(unrelated, 'HMACs for a typed KVV and an opened editor').to.equal(0);
+    expect(opened, 'HMACs for an opened editor').to.equal(0);
+    const rejudged = await countHmacs(() => judgeMessage({ ...signed, NB_KVV: 'FF36 5893' }, { keys: KEY_HEX, kind: 'payDirect', encoding: 'iso-8859-1' }));
+    const typed = await countHmacs(async () => {
+      type($<HTMLInputElement>(el, '#kvv'), 'FF36 5893');
+      await settle(el);
+    });
+    expect(typed, 'HMACs for a typed KVV: the verdict only').to.equal(rejudged);
     expect($(el, '#kvv').getAttribute('aria-invalid')).to.equal('true');
   });
 
@@ -345,5 +354,34 @@ describe('<ebet-calculator>', () => {
     await useTestKey(el);
     expect(root(el).textContent).to.contain('Signerad sträng');
     await expect(el).to.be.accessible();
+  });
+
+  it('tells the verdict the decoder tells: 899.00 signed as sent is an error, a lower-case MAC a warning, in the core’s words', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    await useTestKey(el);
+    const form = (amount: string, mac: string) => `${LINES.replace('899,00', amount)}\nNB_RETURN=https://shop.example/r\nNB_CANCEL=https://shop.example/c\nNB_REJECT=https://shop.example/x\nNB_HMAC=${mac}\nNB_KVV=FF365893D899291C3BF505FB3175E880`;
+    const line = () => $(el, '[data-verdict-line]');
+    const point = form('899.00', await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450'));
+    await paste(el, point);
+    const core = judgeMessage(Object.fromEntries(point.split('\n').map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])), { keys: TEST_KEY });
+    expect(core.level).to.equal('error');
+    expect([line().dataset.summary, line().dataset.verdict, line().dataset.codes]).to.deep.equal(['match', 'error', core.codes.join(' ')]);
+    expect(line().dataset.codes!.split(' ')).to.include('amount-decimal-point');
+    expect(line().textContent).to.contain(core.line.en);
+    await paste(el, form('899,00', (await webMac(KEY_HEX, '999999&00002&899,00&SEK&123450')).toLowerCase()));
+    await waitUntil(() => line().dataset.verdict === 'warning', 'a lower-case MAC is not a warning');
+    expect(line().dataset.codes).to.equal('hex-case');
+    expect(line().className).to.contain('level-warning');
+  });
+
+  it('names the doctor’s cause on the top line at once, and the KVV line says the key was used as text', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    await useTestKey(el);
+    const asText = await webHmac(latin1(KEY_HEX), '999999&00002&899,00&SEK&123450');
+    await paste(el, `${LINES}\nNB_HMAC=${asText.slice(0, 32)}\nNB_KVV=05CD81829E26F44089FD91A9CFBC75DB`);
+    const line = $(el, '[data-verdict-line]');
+    expect(line.dataset.codes!.split(' ')).to.include.members(['mac-mismatch', 'key-as-text', 'kvv-key-as-text']);
+    expect(line.textContent).to.contain('The key was used as its');
+    expect($(el, '[part=kvv] [data-kvv]').textContent).to.contain('as text');
   });
 });
