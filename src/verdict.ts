@@ -6,7 +6,6 @@
  * hooks, and `line` says the verdict, its cause and the fix in words, in English and Swedish.
  */
 import { diagnoseMac, type DoctorCause } from './doctor.ts';
-import type { Encoding } from './encoding.ts';
 import { MESSAGES, type MessageKind } from './fields.ts';
 import { keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { toEntries, type FieldInput } from './message.ts';
@@ -14,19 +13,12 @@ import { crossCheck, type CrossCheckRow } from './pairing.ts';
 import { POLICY, type Direction, type PolicyCode } from './policy.ts';
 import { text, type Text } from './text.ts';
 import type { Level } from './validate.ts';
-import { verifyMessage, type Verification } from './verify.ts';
+import { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 
-/** What a message is judged with. */
-export interface VerdictContext {
+/** What a message is judged with: `verifyMessage`'s options (encoding, kind, date, now, check digit, earlier stamps), and: */
+export interface VerdictContext extends VerifyOptions {
   /** One key or a key ring; none: the MAC is not checked (`no-key`). */
   readonly keys?: Keys | null;
-  readonly encoding?: Encoding;
-  /** The message kind, when it should not be detected from the field names (its direction follows from it). */
-  readonly kind?: MessageKind;
-  /** The date (`YYYY-MM-DD`) to pick a ring's key for; else an answer's NB_PAID, a request's today in Sweden. */
-  readonly date?: string;
-  /** The time it is now, for today's date in Sweden (tests); the clock's by default. */
-  readonly now?: Date;
   /** The order an answer is checked against (its request, or some of its fields). */
   readonly order?: FieldInput | null;
   /** Whether a MAC mismatch is diagnosed at once (default `true`); `false` leaves `doctor` `pending`, for `withDiagnosis` later. */

@@ -13,7 +13,7 @@ import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
 import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
-import { validateComputed, validateFields, verdict, type Level, type ValidationRow } from './validate.ts';
+import { validateComputed, validateFields, verdict, type Level, type ValidateOptions, type ValidationRow } from './validate.ts';
 
 /** Why the MAC did or did not verify. */
 export type MacOutcome =
@@ -110,6 +110,9 @@ export interface VerifyOptions {
   readonly date?: string;
   /** The time it is now, for today's date in Sweden (tests); the clock's by default. */
   readonly now?: Date;
+  /** The shop's check digit scheme and its earlier stamps, for the field rows (`validateFields`' options). */
+  readonly checkDigit?: ValidateOptions['checkDigit'];
+  readonly usedStamps?: ValidateOptions['usedStamps'];
 }
 
 function entryRange(entry: KeyRingEntry): string {
@@ -136,6 +139,11 @@ function keyName(index: number, ringSize: number): Text {
  */
 export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined, options: VerifyOptions = {}): Verification {
   const encoding = options.encoding ?? 'utf-8';
+  const checks: ValidateOptions = {
+    encoding,
+    ...(options.checkDigit ? { checkDigit: options.checkDigit } : {}),
+    ...(options.usedStamps ? { usedStamps: options.usedStamps } : {}),
+  };
   const record = toRecord(fields);
   const givenMac = record.NB_HMAC ?? null;
   const givenKvv = record.NB_KVV ?? null;
@@ -197,7 +205,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     result.status = messageStatus(spec, record) ?? null;
   } catch (error) {
     pushError(error, 'NB_VERIFIED');
-    return done('incomplete', validateFields(kind, fields, { encoding }));
+    return done('incomplete', validateFields(kind, fields, checks));
   }
 
   let signed: FieldEntry[] | null;
@@ -205,7 +213,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     signed = signedFields(kind, fields);
   } catch (error) {
     pushError(error);
-    return done('incomplete', validateFields(kind, fields, { encoding }));
+    return done('incomplete', validateFields(kind, fields, checks));
   }
 
   if (signed === null) {
@@ -229,7 +237,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
         ),
       });
     }
-    return done('unsigned', validateFields(kind, fields, { encoding }), null);
+    return done('unsigned', validateFields(kind, fields, checks), null);
   }
   result.signedFields = signed;
   result.macString = signed.map((f) => f.value).join('&');
@@ -241,14 +249,14 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
       field: 'key',
       message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC:en kunde inte kontrolleras'),
     });
-    return done('no-key', validateFields(kind, fields, { encoding }));
+    return done('no-key', validateFields(kind, fields, checks));
   }
   let ring: KeyRingEntry[];
   try {
     ring = normalizeKeys(keys);
   } catch (error) {
     pushError(error, 'key');
-    return done('bad-key', validateFields(kind, fields, { encoding }));
+    return done('bad-key', validateFields(kind, fields, checks));
   }
 
   const givenCompact = givenMac === null ? null : readHex(givenMac).compact.toUpperCase();
@@ -319,7 +327,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     }
   } catch (error) {
     pushError(error);
-    return done('incomplete', validateFields(kind, fields, { encoding }));
+    return done('incomplete', validateFields(kind, fields, checks));
   }
 
   const details = chosen.details!;
@@ -339,7 +347,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     expected: kvv,
     matches: givenKvv ? compactHex(givenKvv) === kvv : null,
   };
-  const rows = validateComputed(kind, fields, { encoding, key: chosen.entry.key }, details);
+  const rows = validateComputed(kind, fields, { ...checks, key: chosen.entry.key }, details);
 
   let outcome: MacOutcome;
   if (givenMac === null || givenMac === '') {

@@ -22,7 +22,8 @@ import {
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
-import { validateFields, verdict, type Level, type ValidationRow } from '../../src/validate.ts';
+import { validateFields, type ValidationRow } from '../../src/validate.ts';
+import { judgeMessage, type Verdict } from '../../src/verdict.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
@@ -36,7 +37,7 @@ import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
+import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
@@ -84,9 +85,7 @@ const S = {
     get rejected() { return msg('Rejected: going to NB_REJECT with nothing added.'); },
   },
   get storeFailed() { return msg('The simulator’s ledger could not be used'); },
-  get allOk() { return msg('Every field is OK.'); },
   get toTable() { return msg('See every field'); },
-  levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
   more: (n: number): string => (n === 1 ? msg('(and 1 more problem)') : msg(str`(and ${n} more problems)`)),
   toRow: (field: string): string => msg(str`See ${field}`),
   get toDoctor() { return msg('See why'); },
@@ -142,7 +141,7 @@ export interface AnswerDetail {
  * @event ebet-request-change - `RequestChangeDetail` when the request shown changes: the page can keep a pasted one (in `history.state`) and `restore` it.
  * @event ebet-check-digit-change - `{ checkDigit }` when the user chooses the shop's check digit scheme.
  * @csspart request - The request: paste box, message and encoding.
- * @csspart summary - The verdict first, above the request's table: every field OK, or the first error (else warning) in the validator's words (`data-summary="ok|warning|error"`), linking to its row (where the mismatch doctor stands for a MAC).
+ * @csspart summary - The request line: the verdict first, above the request's table, from `judgeMessage` — the verdict, its cause (on a mismatch the doctor's, run at once) and the fix — linking to the cause's row (where the mismatch doctor stands for a MAC). Hooks: `data-verdict-line`, `data-verdict` (`ok`, `warning`, `error`), `data-codes` (space-separated); also `data-summary`.
  * @csspart table - The request's validation table.
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
@@ -294,15 +293,28 @@ export class EbetBankSimulator extends LitElement {
     return this.source?.charset ?? 'utf-8';
   }
 
-  private get rows(): ValidationRow[] {
-    if (!this.entries.length) return [];
+  /** The verdict on the request (`judgeMessage`), judged once for what it reads. */
+  private get verdict(): Verdict | null {
+    if (!this.entries.length) return null;
+    const inputs = [this.entries, this.kind, this.encoding, this.key, this.checkDigit, this.earlier, this.attemptId];
+    if (this.judged && inputs.every((x, i) => x === this.judged!.inputs[i])) return this.judged.verdict;
     const rcvId = toRecord(this.entries).NB_RCV_ID ?? '';
-    return validateFields(this.kind, this.entries, {
+    const verdict = judgeMessage(this.entries, {
+      kind: this.kind,
       encoding: this.encoding,
       checkDigit: this.checkDigit,
       usedStamps: usedStamps(this.earlier.attempts, this.earlier.ledger, rcvId, this.attemptId),
-      ...(this.key ? { key: this.key } : {}),
+      keys: this.key,
     });
+    this.judged = { inputs, verdict };
+    return verdict;
+  }
+
+  private judged: { inputs: unknown[]; verdict: Verdict } | null = null;
+
+  /** The request's fields as the bank's test page checks them: the verdict's rows. */
+  private get rows(): ValidationRow[] {
+    return this.verdict?.verification.rows ?? [];
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
@@ -485,7 +497,7 @@ export class EbetBankSimulator extends LitElement {
     const rows = this.rows;
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
-        ${this.renderSummary(rows)}
+        ${this.renderSummary()}
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
@@ -504,22 +516,22 @@ export class EbetBankSimulator extends LitElement {
       ${this.answer ? this.renderAnswer(this.answer) : nothing}`;
   }
 
-  /** The verdict first: every field OK, or the first error (else warning) in the validator's words, linking to its row (where the doctor stands for a MAC). */
-  private renderSummary(rows: ValidationRow[]) {
+  /** The verdict first, in its words (cause, then fix), linking to the cause's row (where the doctor stands for a MAC). */
+  private renderSummary() {
     const table = () => this.renderRoot.querySelector<EbetFieldTable>('[part=table]');
-    const level = verdict(rows);
-    const worst = rows.find((r) => r.level === level);
-    if (level === 'ok' || !worst) {
-      return summaryLine({ part: 'summary', state: 'ok', level: 'ok', text: S.allOk, link: { label: S.toTable, href: '#table-heading', target: table } });
+    const v = this.verdict!;
+    const field = v.cause?.field;
+    if (v.level === 'ok' || !field) {
+      return summaryLine({ part: 'summary', state: v.level, text: t(v.line), verdict: v, link: { label: S.toTable, href: '#table-heading', target: table } });
     }
-    const others = rows.filter((r) => r.level !== 'ok').length - 1;
-    const doctor = !!this.key && worst.code === 'mac-mismatch';
+    const others = v.fields.filter((f) => f.field !== field).length;
+    const doctor = !!this.key && field === 'NB_HMAC' && v.codes.includes('mac-mismatch');
     return summaryLine({
       part: 'summary',
-      state: level,
-      level,
-      text: `${findingText(S.levels[level], worst.name, t(worst.message))}${others > 0 ? ` ${S.more(others)}` : ''}`,
-      link: { label: doctor ? S.toDoctor : S.toRow(worst.name), href: `#field-${worst.name}`, target: () => table()?.rowOf(worst.name) },
+      state: v.level,
+      text: `${t(v.line)}${others > 0 ? ` ${S.more(others)}` : ''}`,
+      verdict: v,
+      link: { label: doctor ? S.toDoctor : S.toRow(field), href: `#field-${field}`, target: () => table()?.rowOf(field) },
     });
   }
 

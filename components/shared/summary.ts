@@ -55,11 +55,6 @@ function show(target: Element | null | undefined): void {
   target.focus({ preventScroll: true });
 }
 
-/** A finding as the summary says it: its level's word, then its words, named by its field unless they start with it (`Error: NB_KVV is missing…`). */
-export function findingText(levelWord: string, field: string | null | undefined, words: string): string {
-  return `${levelWord}: ${field && !words.startsWith(field) ? `${field}: ${words}` : words}`;
-}
-
 /** The summary line: the verdict in words, then the link to its details. */
 export function summaryLine(summary: Summary): TemplateResult {
   const { link } = summary;

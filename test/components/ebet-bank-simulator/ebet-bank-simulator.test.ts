@@ -79,7 +79,8 @@ describe('<ebet-bank-simulator>', () => {
     const good = await simulatorWith(await payFields('S9'));
     const summary = (el: EbetBankSimulator) => $(el, '[part=summary]')!;
     expect(summary(good).dataset.summary).to.equal('ok');
-    expect(summary(good).textContent).to.contain('Every field is OK.');
+    expect(summary(good).textContent).to.contain('OK: no errors; the MAC verifies');
+    expect([summary(good).hasAttribute('data-verdict-line'), summary(good).dataset.verdict, summary(good).dataset.codes]).to.deep.equal([true, 'ok', '']);
     expect(summary(good).compareDocumentPosition($(good, 'ebet-field-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
 
     const el = await simulatorWith(await payFields('S9', { NB_DB_AMOUNT: '200.00', NB_CANCEL: 'javascript:alert(1)' }));
