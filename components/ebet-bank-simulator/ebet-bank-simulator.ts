@@ -226,6 +226,21 @@ export class EbetBankSimulator extends LitElement {
     if (!logged && this.entries.length) await this.record((a) => a);
   }
 
+  /**
+   * Brings what a person came for into view and focuses it: the answer once answered, else the
+   * request's verdict line. Smooth scrolling unless the person prefers reduced motion. The test page
+   * calls it when a form arrives (shop POST, builder, bookmarklet, going back).
+   */
+  async showArrival(): Promise<void> {
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.answer ? '[part=answer]' : '[data-verdict-line]');
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+    target.focus({ preventScroll: true });
+  }
+
   /** Takes a new request: reads the log and ledger it is checked against, then shows it; returns its attempt if already logged. */
   private async arrive(id: string, at: Date, value: string): Promise<Attempt | undefined> {
     this.attemptId = id;
@@ -379,6 +394,7 @@ export class EbetBankSimulator extends LitElement {
     this.notice = null;
     this.outcome = 'paid';
     if (send) await this.sendAnswer();
+    else await this.showArrival();
   }
 
   private async answerRequest(): Promise<void> {
@@ -389,6 +405,7 @@ export class EbetBankSimulator extends LitElement {
     this.outcome = 'answered';
     await this.record((a) => withAnswer(a, answer));
     emit(this, 'ebet-answer', { answer });
+    await this.showArrival();
   }
 
   /** An http(s) URL of a return field, checked twice: by the validator's rule and by the browser's URL parser. */

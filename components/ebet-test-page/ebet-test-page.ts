@@ -103,7 +103,7 @@ interface PageState {
 type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
 
 /**
- * @summary The test page mirror: the simulator's addresses (served by its service worker), the request checked and answered by the simulated bank, its ledger, and the form builder.
+ * @summary The test page mirror: the simulator's addresses (served by its service worker), the request checked and answered by the simulated bank, its ledger, and the form builder. When a form arrives (posted by a shop, from the builder, the bookmarklet, or on going back), the focus and the scroll go to its verdict line, and to the answer once answered (without smooth scrolling when reduced motion is preferred).
  * @csspart addresses - The simulator's addresses and the worker's status.
  * @csspart key - The key used by the builder and the simulator (the published test key by default).
  * @csspart simulator - The simulator.
@@ -186,13 +186,17 @@ export class EbetTestPage extends LitElement {
     const carried = readRequestFragment(window.location.hash, SIMULATOR_ENDPOINTS);
     if (carried) history.replaceState(history.state, '', window.location.pathname + window.location.search);
     if (carried && 'fields' in carried) {
-      await (await this.loadedSimulator()).check(carried.fields);
+      const simulator = await this.loadedSimulator();
+      await simulator.check(carried.fields);
+      await simulator.showArrival();
       return;
     }
     let id = new URLSearchParams(window.location.search).get('request');
     const pasted = (history.state as PageState | null)?.pasted;
     if (!carried && !id && pasted) {
-      await (await this.loadedSimulator()).restore(pasted);
+      const simulator = await this.loadedSimulator();
+      await simulator.restore(pasted);
+      await simulator.showArrival();
       return;
     }
     if (!carried && !id) return;
@@ -208,8 +212,11 @@ export class EbetTestPage extends LitElement {
     if (!id) return;
     try {
       const stored = await loadRequest(id);
-      if (stored) await (await this.loadedSimulator()).load(stored);
-      else this.problem = () => S.missing;
+      if (stored) {
+        const simulator = await this.loadedSimulator();
+        await simulator.load(stored);
+        await simulator.showArrival();
+      } else this.problem = () => S.missing;
     } catch (error) {
       this.problem = () => `${S.storeFailed}: ${String(error)}`;
     }
@@ -295,9 +302,9 @@ export class EbetTestPage extends LitElement {
           .ledger=${this.ledger.value}
           endpoint-base=${new URL('bank/', window.location.href).href}
           @ebet-form-check=${(e: CustomEvent<FormCheckDetail>) => {
-            void this.loadedSimulator().then((simulator) => {
-              void simulator.check(e.detail.html, e.detail.kind);
-              simulator.scrollIntoView({ block: 'start' });
+            void this.loadedSimulator().then(async (simulator) => {
+              await simulator.check(e.detail.html, e.detail.kind);
+              await simulator.showArrival();
             });
           }}
         ></ebet-form-builder>
