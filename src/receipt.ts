@@ -8,7 +8,25 @@ import { messageSpec } from './fields.ts';
 import { TEST_KEY } from './key.ts';
 import { compareEcho } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
-import { validateFields, type ValidationRow } from './validate.ts';
+import { validateFields, type Level, type ValidationRow } from './validate.ts';
+
+/** What a shop's return page shows: a receipt (verified, invalid, not verified, not the order), a cancel or reject, nothing, or still reading. */
+export type ReceiptState = 'loading' | 'verified' | 'invalid' | 'mismatch' | 'unverified' | 'cancelled' | 'rejected' | 'missing';
+
+/**
+ * The verdict of each state, as `<ebet-receipt>`'s hooks carry it: its level (`null` while reading)
+ * and its codes (an invalid receipt adds the codes of its fields' errors).
+ */
+export const RECEIPT_VERDICTS: Readonly<Record<ReceiptState, { readonly level: Level | null; readonly codes: readonly string[] }>> = {
+  loading: { level: null, codes: [] },
+  verified: { level: 'ok', codes: [] },
+  invalid: { level: 'error', codes: ['receipt-invalid'] },
+  mismatch: { level: 'error', codes: ['order-different'] },
+  unverified: { level: 'warning', codes: ['not-verified'] },
+  cancelled: { level: 'warning', codes: ['cancelled'] },
+  rejected: { level: 'error', codes: ['rejected'] },
+  missing: { level: 'warning', codes: ['no-receipt'] },
+};
 
 /** The fields of a receipt, in the handbook's order (table 2). */
 export const RECEIPT_FIELDS: readonly string[] = messageSpec('payDirectReturn').fields.map((f) => f.name);

@@ -114,7 +114,7 @@ function toProblem(error: unknown): CheckoutProblem {
  * @slot - The button's content (default: "Pay 550,00 SEK").
  * @csspart button - The pay button.
  * @csspart status - The progress line (an `aria-live` region).
- * @csspart problems - The list of what stops the payment.
+ * @csspart problems - The list of what stops the payment. Its error state's first line carries the hooks `data-verdict-line`, `data-verdict="error"` and `data-codes` (the problems' codes, space-separated).
  * @csspart test-badge - The test-mode notice.
  * @cssproperty --ebet-checkout-background - The button's background (default `--ebet-color-accent`).
  * @cssproperty --ebet-checkout-color - The button's text colour.
@@ -539,7 +539,9 @@ export class EbetCheckout extends LitElement {
       </p>
       <div part="problems" id="problems" role="alert">
         ${this.problems.length > 0 || this.workerProblem
-          ? html`${this.problems.length > 0 ? html`<p>${t(S.problems)}</p>` : nothing}
+          ? html`${this.problems.length > 0
+                ? html`<p data-verdict-line data-verdict="error" data-codes=${[...new Set(this.problems.map((p) => p.code))].join(' ')}>${t(S.problems)}</p>`
+                : nothing}
               <ul>
                 ${this.problems.map((p) => html`<li data-field=${p.field} data-code=${p.code}><code>${this.label(p.field)}</code>: ${t(p.message)}</li>`)}
                 ${this.workerProblem ? html`<li data-field="receipt-worker">${t(this.workerProblem)}</li>` : nothing}

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer, type SentOrder } from '../../src/receipt.ts';
+import { orderMismatches, RECEIPT_VERDICTS, receiptFields, testKeyProblems, verifyAnswer, type ReceiptState, type SentOrder } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
 import { EbetError, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
@@ -9,8 +9,7 @@ import { t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
 
-/** What the page shows: a receipt (verified, invalid, not verified, not the order), a cancel or reject, nothing, or still reading. */
-export type ReceiptState = 'loading' | 'verified' | 'invalid' | 'mismatch' | 'unverified' | 'cancelled' | 'rejected' | 'missing';
+export type { ReceiptState };
 
 export interface ReceiptDetail {
   readonly state: ReceiptState;
@@ -59,16 +58,6 @@ const S = {
 type Shown = () => string;
 const core = (message: Text): Shown => () => t(message);
 
-const LEVEL: Record<ReceiptState, string> = {
-  loading: '',
-  verified: 'level-ok',
-  invalid: 'level-error',
-  mismatch: 'level-error',
-  unverified: 'level-warning',
-  cancelled: 'level-warning',
-  rejected: 'level-error',
-  missing: 'level-warning',
-};
 
 /**
  * @summary The shop's return page: shows the bank's receipt, verified with the published test key
@@ -80,7 +69,7 @@ const LEVEL: Record<ReceiptState, string> = {
  * else from NB_… fields in the page's query string.
  *
  * @event ebet-receipt - `{ state, fields, problems }` once the page's outcome is known.
- * @csspart title - The outcome line.
+ * @csspart title - The outcome line. Hooks (once the outcome is known): `data-verdict-line`, `data-verdict` (`ok` verified, `warning` not verified, cancelled or no receipt, `error` invalid, not the order or rejected) and `data-codes` (space-separated: `receipt-invalid` with its fields' error codes, `order-different`, `not-verified`, `cancelled`, `rejected`, `no-receipt`; none when verified).
  * @csspart message - What it means and what to do.
  * @csspart problems - Why a receipt is not valid or not the order.
  * @csspart technical - The folded technical details (a `<details>` a buyer opens only when customer service asks).
@@ -134,6 +123,8 @@ export class EbetReceipt extends LitElement {
   @state() private receipt: Record<string, string> | null = null;
   @state() private message: Shown | null = null;
   @state() private problems: readonly Shown[] = [];
+  /** The codes of the fields' errors of an invalid receipt (test mode). */
+  @state() private fieldCodes: readonly string[] = [];
   private run = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -147,6 +138,7 @@ export class EbetReceipt extends LitElement {
     let state: ReceiptState = 'missing';
     let message: Shown | null = S.none;
     let problems: readonly Shown[] = [];
+    let codes: readonly string[] = [];
     const id = params.get(RETURN_PARAMS.receipt);
     if (!fields && id) {
       try {
@@ -159,7 +151,7 @@ export class EbetReceipt extends LitElement {
     fields ??= id ? null : receiptFields(params);
     const outcome = outcomeOf(Object.fromEntries(params)) ?? (this.outcome ? { outcome: this.outcome, stamp: '' } : null);
     if (fields) {
-      ({ state, message, problems } = await this.verify(fields));
+      ({ state, message, problems, codes = [] } = await this.verify(fields));
     } else if (outcome) {
       state = outcome.outcome === 'cancel' ? 'cancelled' : 'rejected';
       message = outcome.outcome === 'cancel' ? S.cancelled(outcome.stamp) : S.rejected(outcome.stamp);
@@ -168,6 +160,7 @@ export class EbetReceipt extends LitElement {
     this.receipt = fields;
     this.message = message;
     this.problems = problems;
+    this.fieldCodes = codes;
     this.state = state;
     emit(this, 'ebet-receipt', { state, fields, problems: problems.map((p) => p()) });
   }
@@ -182,10 +175,10 @@ export class EbetReceipt extends LitElement {
     return receiptFields(Array.isArray(record.entries) ? record.entries.filter((e) => Array.isArray(e) && e.length === 2).map(([n, v]) => [String(n), String(v)] as const) : []);
   }
 
-  private async verify(fields: Record<string, string>): Promise<{ state: ReceiptState; message: Shown | null; problems: readonly Shown[] }> {
+  private async verify(fields: Record<string, string>): Promise<{ state: ReceiptState; message: Shown | null; problems: readonly Shown[]; codes?: readonly string[] }> {
     if (this.mode.trim().toLowerCase() === 'test') {
       const errors = testKeyProblems(fields);
-      if (errors.length > 0) return { state: 'invalid', message: null, problems: errors.map((row) => () => `${row.name}: ${t(row.message)}`) };
+      if (errors.length > 0) return { state: 'invalid', message: null, problems: errors.map((row) => () => `${row.name}: ${t(row.message)}`), codes: errors.map((row) => row.code) };
       const mismatches = this.orderMismatches(fields);
       if (mismatches.length > 0) return { state: 'mismatch', message: S.verifiedTest, problems: mismatches.map(core) };
       return { state: 'verified', message: S.verifiedTest, problems: [] };
@@ -220,8 +213,15 @@ export class EbetReceipt extends LitElement {
 
   override render() {
     const r = this.receipt;
+    const verdict = RECEIPT_VERDICTS[this.state];
     return html`<div role="status">
-      <h2 part="title" class=${LEVEL[this.state]}>${S.title[this.state]}</h2>
+      <h2
+        part="title"
+        class=${verdict.level ? `level-${verdict.level}` : ''}
+        ?data-verdict-line=${verdict.level !== null}
+        data-verdict=${verdict.level ?? nothing}
+        data-codes=${verdict.level ? [...new Set([...verdict.codes, ...this.fieldCodes])].join(' ') : nothing}
+      >${S.title[this.state]}</h2>
       ${this.message ? html`<p part="message">${this.message()}</p>` : nothing}
       ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${p()}</li>`)}</ul>` : nothing}
       ${r

@@ -145,6 +145,9 @@ describe('<ebet-checkout>', () => {
     expect(detail.problems[0]!.message.sv).to.be.a('string').and.not.equal(detail.problems[0]!.message.en);
     expect(submits.forms).to.have.length(0);
     expect(el.getAttribute('data-state')).to.equal('error');
+    const line = el.shadowRoot!.querySelector('[data-verdict-line]')!;
+    expect(line.getAttribute('data-verdict')).to.equal('error');
+    expect(line.getAttribute('data-codes')!.split(' ').sort()).to.deep.equal([...new Set(detail.problems.map((p) => p.code))].sort());
     await expect(el).to.be.accessible();
   });
 

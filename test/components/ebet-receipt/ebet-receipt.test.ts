@@ -30,6 +30,12 @@ async function shown(template: ReturnType<typeof html>): Promise<{ el: EbetRecei
 
 const textOf = (el: EbetReceipt) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
+/** The outcome line's hooks: `data-verdict` and `data-codes`. */
+const hooks = (el: Element): Array<string | null> => {
+  const line = el.shadowRoot!.querySelector('[data-verdict-line]')!;
+  return [line.getAttribute('data-verdict'), line.getAttribute('data-codes')];
+};
+
 describe('<ebet-receipt>', () => {
   afterEach(() => {
     history.replaceState(null, '', location.pathname);
@@ -40,6 +46,7 @@ describe('<ebet-receipt>', () => {
     const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('verified');
     expect(el.getAttribute('data-state')).to.equal('verified');
+    expect(hooks(el)).to.deep.equal(['ok', '']);
     expect(textOf(el)).to.contain('Payment received');
     expect(textOf(el)).to.contain('550,00 SEK');
     expect(textOf(el)).to.contain('20261123101600');
@@ -54,6 +61,8 @@ describe('<ebet-receipt>', () => {
     const tampered = { ...(await signedReceipt()), NB_RETURN_DB_AMOUNT: '5,00' };
     const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${tampered}></ebet-receipt>`);
     expect(detail.state).to.equal('invalid');
+    expect(hooks(el)[0]).to.equal('error');
+    expect(hooks(el)[1]!.split(' ')).to.include.members(['receipt-invalid', 'mac-mismatch']);
     expect(textOf(el)).to.contain('not valid: do not deliver');
     expect(textOf(el)).to.contain('NB_HMAC');
   });
@@ -62,12 +71,14 @@ describe('<ebet-receipt>', () => {
     sessionStorage.setItem('ebet-order:ST42', JSON.stringify({ NB_STAMP: 'ST42', NB_DB_AMOUNT: '990,00', NB_DB_CUR: 'SEK', NB_DB_REF: '1042' }));
     const { el, detail } = await shown(html`<ebet-receipt mode="test" .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('mismatch');
+    expect(hooks(el)).to.deep.equal(['error', 'order-different']);
     expect(textOf(el)).to.contain('but the order was 990,00');
   });
 
   it('without test mode or verify-url it says "not verified", never trusting the receipt', async () => {
     const { el, detail } = await shown(html`<ebet-receipt .fields=${await signedReceipt()}></ebet-receipt>`);
     expect(detail.state).to.equal('unverified');
+    expect(hooks(el)).to.deep.equal(['warning', 'not-verified']);
     expect(textOf(el)).to.contain('not verified');
   });
 
