@@ -78,6 +78,45 @@ export default defineConfig(
     },
   },
   {
+    // Elements render; the core judges (issue 21). An element takes its level, codes and words from
+    // the verdict (`src/verdict.ts`): it compares no MAC, hex, amount or stamp, picks no key by a
+    // date (least of all the browser's local one), and maps no status to a colour by itself.
+    files: ['components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/key.ts', '**/src/key-ring.ts', '**/src/policy.ts', '**/src/amount.ts', '**/src/pairing.ts', '**/src/verify.ts', '**/src/decode.ts'],
+              importNames: ['compactHex', 'readHex', 'isHex32', 'keyForDate', 'dateOfPaid', 'swedishDate', 'sameAmount', 'sameCurrency', 'compareEcho', 'crossCheck', 'findOrder', 'pairMessages', 'stampKey', 'verifyMessage'],
+              message: 'Judging is the core’s: render the verdict (judgeMessage, src/verdict.ts) instead.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name=/^(mac|expectedMac|givenMac|kvv|stamp|amount)$/]",
+          message: 'Compare MACs, KVVs, stamps and amounts in the core (the verdict), not in an element.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(getFullYear|getMonth|getDate)$/]",
+          message: 'The date that picks a key is the date in Sweden, and the core picks the key (keyForMessage).',
+        },
+        {
+          selector: "ConditionalExpression[test.type='BinaryExpression'][test.left.property.name=/^(result|outcome|matches|verified|status)$/]:matches([consequent.value=/^(level-)?(ok|warning|error)$/], [alternate.value=/^(level-)?(ok|warning|error)$/])",
+          message: 'A status’s colour is the verdict’s level (or a level the core gives), not decided by an element.',
+        },
+        {
+          selector: "ConditionalExpression[test.type='MemberExpression'][test.property.name=/^(result|outcome|matches|verified|status)$/]:matches([consequent.value=/^(level-)?(ok|warning|error)$/], [alternate.value=/^(level-)?(ok|warning|error)$/])",
+          message: 'A status’s colour is the verdict’s level (or a level the core gives), not decided by an element.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts'],
     ...wc.configs['flat/best-practice'],
     rules: {

@@ -94,6 +94,13 @@ export function compactHex(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
 
+/** A KVV as typed, against the key's: `none` while none is typed, `malformed` unless it is 32 hexadecimal characters, else `match` or `mismatch` (without regard to case or spaces). */
+export function readTypedKvv(kvv: string, typed: string): { readonly value: string; readonly result: 'none' | 'malformed' | 'match' | 'mismatch' } {
+  const value = compactHex(typed);
+  const result = !value ? 'none' : !/^[0-9A-F]{32}$/.test(value) ? 'malformed' : value === kvv ? 'match' : 'mismatch';
+  return { value, result };
+}
+
 /** The key verification value: HMAC-SHA256-128 of ASCII `00000000` under the key. */
 export function computeKvv(key: string): string {
   return truncateMac(hmacSha256(keyBytes(key), encodeText(KVV_INPUT)));

@@ -5,7 +5,7 @@
  * once, bounded by the doctor's own search). `codes` lists them all for the tools' `data-codes`
  * hooks, and `line` says the verdict, its cause and the fix in words, in English and Swedish.
  */
-import { diagnoseMac, type DoctorCause } from './doctor.ts';
+import { diagnoseMac, type Diagnosis, type DoctorCause } from './doctor.ts';
 import { MESSAGES, type MessageKind } from './fields.ts';
 import { keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { toEntries, type FieldInput } from './message.ts';
@@ -84,7 +84,11 @@ export const LEVEL_WORDS: Readonly<Record<Level, Text>> = {
 
 const isPolicyCode = (code: string): code is PolicyCode => Object.hasOwn(POLICY, code);
 const FAILED = new Set<Verification['outcome']>(['mismatch', 'malformed-mac']);
-const CROSS_LEVEL: Readonly<Record<CrossCheckRow['result'], Level>> = { same: 'ok', 'same-meaning': 'ok', different: 'error' };
+/** The level of a cross-check row: written differently with the same meaning is no problem (the bank pads " SEK"); another value is an error. */
+export const CROSS_CHECK_LEVELS: Readonly<Record<CrossCheckRow['result'], Level>> = { same: 'ok', 'same-meaning': 'ok', different: 'error' };
+
+/** The level of the doctor's diagnosis: a MAC that verifies is ok; one explained or not is an error. */
+export const DIAGNOSIS_LEVELS: Readonly<Record<Diagnosis['status'], Level>> = { correct: 'ok', explained: 'error', unexplained: 'error' };
 const worst = (levels: readonly Level[]): Level => (levels.includes('error') ? 'error' : levels.includes('warning') ? 'warning' : 'ok');
 
 /** Words named by their field unless they start with it: `NB_KVV: …`. */
@@ -118,7 +122,7 @@ function assemble(verification: Verification, cross: CrossCheckRow[], doctor: Ve
       ...(doctor?.causes ?? []),
     ]),
   ];
-  const level = worst([v.verdict, ...cross.map((c) => CROSS_LEVEL[c.result])]);
+  const level = worst([v.verdict, ...cross.map((c) => CROSS_CHECK_LEVELS[c.result])]);
 
   let cause: VerdictCause | null = null;
   let fix: Text | null = null;
@@ -203,9 +207,10 @@ export function keyForMessage(fields: FieldInput, keys: Keys, context: Pick<Verd
   return { entry: selection.entry ?? null, index: selection.index, date, warnings: selection.warnings };
 }
 
-/** A verdict as the tools' hooks carry it: `data-verdict` and `data-codes` (space-separated). */
-export function verdictHooks(verdict: Pick<Verdict, 'level' | 'codes'>): { readonly verdict: Level; readonly codes: string } {
-  return { verdict: verdict.level, codes: verdict.codes.join(' ') };
+/** The worst level the verdict gives a field (its findings and its row): `ok` when nothing is wrong with it. */
+export function fieldLevel(verdict: Verdict, field: string): Level {
+  const v = verdict.verification;
+  return worst([...v.findings.filter((f) => f.field === field && f.level !== 'info').map((f) => f.level as Level), ...v.rows.filter((r) => r.name === field).map((r) => r.level)]);
 }
 
 /** Several messages' verdicts as one top line: the first with an error (else a warning, else the first), the worst level, and every code. */

@@ -18,7 +18,7 @@ import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { ValidationRow } from '../../src/validate.ts';
-import { overallVerdict } from '../../src/verdict.ts';
+import { CROSS_CHECK_LEVELS, fieldLevel, overallVerdict } from '../../src/verdict.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import '../ebet-field-table/ebet-field-table.ts';
 import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
@@ -458,7 +458,7 @@ export class EbetDecoder extends LitElement {
           ${v.kvv.matches !== null
             ? html`<tr>
                 <th scope="row">NB_KVV</th>
-                <td class=${v.kvv.matches ? 'level-ok' : 'level-error'} data-kvv=${v.kvv.matches ? 'match' : 'mismatch'}>
+                <td class=${`level-${fieldLevel(m.verdict, 'NB_KVV')}`} data-kvv=${v.kvv.matches ? 'match' : 'mismatch'}>
                   ${v.kvv.matches ? '✓' : '✗'} ${v.kvv.matches ? S.kvvOk : S.kvvBad}
                 </td>
               </tr>`
@@ -524,7 +524,7 @@ export class EbetDecoder extends LitElement {
               <th scope="row" class="mono">${c.field}</th>
               <td>${visibleValue(c.received)}</td>
               <td>${visibleValue(c.expected)}</td>
-              <td class=${c.result === 'different' ? 'level-error' : c.result === 'same' ? 'level-ok' : 'level-warning'}>
+              <td class=${`level-${CROSS_CHECK_LEVELS[c.result]}`}>
                 <strong>${S.results3[c.result]}</strong>${c.result === 'same' ? nothing : html`: ${t(c.message)}`}
               </td>
             </tr>`,

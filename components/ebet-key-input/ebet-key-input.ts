@@ -1,8 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { HEX32 } from '../../src/field-table.ts';
-import { compactHex, computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
+import { computeKvv, groupHex, normalizeKey, readTypedKvv, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
@@ -202,17 +201,16 @@ export class EbetKeyInput extends LitElement {
 
   private renderKvv() {
     const kvv = this.kvv;
-    const expected = compactHex(this.expectedKvv);
-    const expectedOk = HEX32.test(expected);
+    const expected = kvv ? readTypedKvv(kvv, this.expectedKvv) : null;
     return html`<p part="kvv" aria-live="polite">
       ${kvv ? html`${S.kvv}: <span class="mono">${groupHex(kvv)}</span>` : nothing}
-      ${kvv && expected
-        ? expectedOk
-          ? expected === kvv
-            ? html`<br /><span class="level-ok">✓ ${S.kvvMatch}</span>`
-            : html`<br /><span class="level-error">✗ ${S.kvvMismatch} ${S.expected}: <span class="mono">${groupHex(expected)}</span></span>`
-          : html`<br /><span class="level-error">${S.kvvBad}</span>`
-        : nothing}
+      ${expected?.result === 'match'
+        ? html`<br /><span class="level-ok">✓ ${S.kvvMatch}</span>`
+        : expected?.result === 'mismatch'
+          ? html`<br /><span class="level-error">✗ ${S.kvvMismatch} ${S.expected}: <span class="mono">${groupHex(expected.value)}</span></span>`
+          : expected?.result === 'malformed'
+            ? html`<br /><span class="level-error">${S.kvvBad}</span>`
+            : nothing}
     </p>`;
   }
 }

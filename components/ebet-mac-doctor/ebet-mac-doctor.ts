@@ -7,6 +7,7 @@ import type { MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldInput } from '../../src/message.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
+import { DIAGNOSIS_LEVELS } from '../../src/verdict.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
@@ -163,7 +164,7 @@ export class EbetMacDoctor extends LitElement {
   }
 
   private renderDiagnosis(d: Diagnosis) {
-    const level = d.status === 'correct' ? 'ok' : 'error';
+    const level = DIAGNOSIS_LEVELS[d.status];
     return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
       ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
       ${d.notes.map(

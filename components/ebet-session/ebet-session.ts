@@ -409,10 +409,9 @@ export class EbetSession extends LitElement {
   }
 
   private mark(i: number): { cls: string; word: string } {
-    const mark = this.rows.marks[i];
-    if (mark === 'verified') return { cls: `level-${this.row(i).level}`, word: S.marks.verified };
-    if (mark === 'failed') return { cls: 'level-error', word: S.marks.failed };
-    return { cls: 'level-unknown hint', word: S.marks.other };
+    // The word says what became of the MAC; the colour is the verdict's.
+    const mark = this.rows.marks[i]!;
+    return { cls: `level-${this.row(i).level}`, word: S.marks[mark] };
   }
 
   /** One message in the list (an arrow function: the virtualizer gets the same one each render). */
