@@ -112,11 +112,13 @@ function assemble(verification: Verification, cross: CrossCheckRow[], doctor: Ve
   const fields: FieldFinding[] = v.rows
     .filter((r) => r.level !== 'ok')
     .map((r) => ({ field: r.name, code: r.code, level: r.level as 'warning' | 'error', message: r.message, ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}) }));
-  const policy = [...new Set(v.findings.map((f) => f.code).filter(isPolicyCode))];
+  // The policy's codes at any level: a finding's, or a field row's (its `info` leaves the row ok: " SEK" in an answer).
+  const policy = [...new Set([...v.findings.map((f) => f.code), ...v.rows.map((r) => r.code)].filter(isPolicyCode))];
   const crossCodes = cross.filter((c) => c.result === 'different').map((c) => c.code ?? 'order-different');
   const codes = [
     ...new Set([
       ...v.findings.filter((f) => f.level !== 'info' || isPolicyCode(f.code)).map((f) => f.code),
+      ...policy,
       ...fields.map((f) => f.code),
       ...crossCodes,
       ...(doctor?.causes ?? []),

@@ -126,6 +126,9 @@ export interface DecodeDetail {
  * message's kind, fields, MAC, encoding, date and the keys filled in, and a link that opens the case in
  * the calculator (`#case=`: fields and MAC only, never the key).
  *
+ * A HAR file or a log pasted into the main box is handed to the session view below (`<ebet-session>`), and a note
+ * (`[data-handoff]`) says so, with a link to it.
+ *
  * @event ebet-decode - `DecodeDetail` after each decoding.
  * @csspart message - One decoded message. Hooks, from its verdict (`judgeMessage`): `data-message` (its number, 1-based), `data-verdict` (`ok`, `warning`, `error`), `data-codes` (the verdict's codes, space-separated: policy codes, field finding codes, `mac-mismatch` and the doctor's causes); also `data-kind` and `data-outcome` (the MAC's outcome).
  * @csspart verdict-line - A message's verdict in words (cause, then fix), coloured by its level.

@@ -93,7 +93,7 @@ const S = {
  * @summary A whole session at once: open a HAR file or a shop's log (file field, drag and drop or paste, up to 50 MB), and see every E-betalning message in it verified, a timeline per stamp, failing MACs diagnosed, filters, and a summary to export for a ticket. Large inputs are read in a module worker with progress and cancel; the key is handed to it in memory only.
  *
  * @csspart summary - The counts (`data-summary`, `data-messages`, `data-verified`, `data-failed`, `data-replays`).
- * @csspart list - The scrolling list of messages or stamps.
+ * @csspart list - The scrolling list of messages or stamps. Each message row carries the hooks of its verdict (`judgeMessage`; once the doctor has diagnosed a failing MAC, with its causes): `data-message` (its number, 1-based), `data-verdict` (`ok`, `warning`, `error`) and `data-codes` (space-separated); also `data-kind`, `data-outcome`. Its colour is the verdict's level, never the MAC's status alone.
  */
 @customElement('ebet-session')
 @localized()

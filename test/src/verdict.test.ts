@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { diagnoseMac, extractMessages, judgeMessage, parseFields, TEST_KEY, TEST_KVV } from '../../src/index.ts';
+import { diagnoseMac, extractMessages, judgeMessage, parseFields, POLICY, TEST_KEY, TEST_KVV } from '../../src/index.ts';
+import { DOCTOR_CAUSES } from '../../src/doctor.ts';
+import { corpus } from '../support/verdict-corpus.ts';
 import { decodeMessages, findOrder, findReplays, splitMessages } from '../../src/decode.ts';
 import { pairMessages } from '../../src/pairing.ts';
 import { keyForMessage } from '../../src/verdict.ts';
@@ -54,7 +56,8 @@ describe('judgeMessage: the level, the codes and the top line', () => {
     const receipt = await signedReceipt(TEST_KEY);
     const a = judgeMessage({ ...receipt, NB_HMAC: receipt.NB_HMAC!.toLowerCase() }, { keys: TEST_KEY });
     expect(a.level).to.equal('ok');
-    expect(a.codes).to.deep.equal(['hex-case']);
+    // " SEK" as the bank pads it is the policy's note too.
+    expect(a.codes).to.deep.equal(['hex-case', 'currency-space']);
   });
 
   it('a receipt signed right without NB_KVV is an error (kvv-missing), not "paid"', async () => {
@@ -194,4 +197,23 @@ describe('the doctor and the HTML reader, as the verdict relies on them', () => 
       expect(parsed.entries.map((e) => e.name), page).to.deep.equal(['NB_STAMP']);
     }
   });
+});
+
+describe('judgeMessage on the tools’ corpus (test/support/verdict-corpus.ts)', () => {
+  const cases = corpus();
+  it('covers every policy code in both directions where it applies, and every cause the doctor names', () => {
+    const named = new Set(cases.flatMap((c) => c.expect));
+    for (const code of Object.keys(POLICY)) expect(named.has(code), code).to.equal(true);
+    for (const cause of Object.keys(DOCTOR_CAUSES)) expect(named.has(cause), cause).to.equal(true);
+    for (const code of ['mac-missing', 'mac-mismatch', 'hex-case', 'hex-spacing', 'kvv-missing', 'kvv-mismatch', 'kvv-key-as-text', 'amount-grouping', 'currency-space']) {
+      expect(cases.filter((c) => c.expect.includes(code)).map((c) => c.direction), code).to.include.members(['shopToBank', 'bankToShop']);
+    }
+  });
+  for (const c of cases) {
+    it(c.name, () => {
+      const v = judgeMessage(c.fields, { keys: c.keys, order: c.order ?? null });
+      expect(v.codes, v.line.en).to.include.members([...c.expect]);
+      if (c.level || c.expect.length === 0) expect(v.level, v.line.en).to.equal(c.level ?? 'ok');
+    });
+  }
 });
