@@ -217,12 +217,13 @@ export class EbetCalculator extends LitElement {
     this.pasteText = e.detail.text;
     this.parsed = this.firstMessage(e.detail.text, e.detail.result);
     const f = this.parsed.fields;
-    // A new NB_HMAC / NB_KVV / form action in the paste fills its input; what was typed stays otherwise.
-    // (These compare the paste's text with the text pasted before, to see it changed — never whether a MAC or KVV is right.)
+    // A new NB_HMAC / NB_KVV / form action in the paste fills its input, and one the paste no longer
+    // has empties the input it filled; what was typed stays otherwise. (These compare the paste's
+    // text with the text pasted before, to see it changed — never whether a MAC or KVV is right.)
     // eslint-disable-next-line no-restricted-syntax
-    if (f.NB_HMAC !== undefined && f.NB_HMAC !== this.lastPasted.mac) this.givenMac = f.NB_HMAC;
+    if (f.NB_HMAC !== this.lastPasted.mac && (f.NB_HMAC !== undefined || this.givenMac === this.lastPasted.mac)) this.givenMac = f.NB_HMAC ?? '';
     // eslint-disable-next-line no-restricted-syntax
-    if (f.NB_KVV !== undefined && f.NB_KVV !== this.lastPasted.kvv) this.expectedKvv = f.NB_KVV;
+    if (f.NB_KVV !== this.lastPasted.kvv && (f.NB_KVV !== undefined || this.expectedKvv === this.lastPasted.kvv)) this.expectedKvv = f.NB_KVV ?? '';
     if (this.parsed.action !== undefined && this.parsed.action !== this.lastPasted.action) this.action = this.parsed.action;
     this.lastPasted = { mac: f.NB_HMAC, kvv: f.NB_KVV, action: this.parsed.action };
   }
