@@ -247,7 +247,8 @@ describe('<ebet-decoder>', () => {
     expect(root(el).querySelector('[part=verdict-summary]')).to.equal(null);
     await paste(el, body(await receipt()));
     expect(line().dataset.summary).to.equal('ok');
-    expect([line().dataset.verdict, line().dataset.codes]).to.deep.equal(['ok', '']);
+    // The receipt's " SEK", as the bank pads it, is the policy's note: the level stays ok.
+    expect([line().dataset.verdict, line().dataset.codes]).to.deep.equal(['ok', 'currency-space']);
     expect(line().textContent).to.match(/OK: no errors; the MAC verifies \([0-9A-F]{32}\)/);
     // At the top of the tool: before the paste box, not a screen or two below it.
     expect(line().compareDocumentPosition(root(el).querySelector('ebet-fields-input')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
@@ -309,7 +310,7 @@ describe('<ebet-decoder>', () => {
     const { NB_KVV: _, ...withoutKvv } = await receipt();
     await paste(el, `${body(await receipt())}\n${body(withoutKvv)}`);
     const [good, bad] = articles(el);
-    expect([good!.dataset.message, good!.dataset.verdict, good!.dataset.codes]).to.deep.equal(['1', 'ok', '']);
+    expect([good!.dataset.message, good!.dataset.verdict, good!.dataset.codes]).to.deep.equal(['1', 'ok', 'currency-space']);
     expect([bad!.dataset.message, bad!.dataset.verdict, bad!.dataset.outcome]).to.deep.equal(['2', 'error', 'verified']);
     expect(bad!.dataset.codes!.split(' ')).to.include('kvv-missing');
     expect(bad!.querySelector('[part=verdict-line]')!.className).to.contain('level-error');
