@@ -252,7 +252,7 @@ const NOT_CHECKED = text(
 );
 const HAS_ERRORS = text(
   'The MAC verifies, but the message has an error (see its verdict), so it is not complete: do not act on it until that is put right.',
-  'MAC:en stämmer, men meddelandet har ett fel (se bedömningen), så det är inte fullständigt: agera inte på det förrän felet är rättat.',
+  'MAC:en stämmer, men meddelandet har ett fel (se bedömningen), så det är inte fullständigt: lita inte på det och leverera inte förrän felet är rättat.',
 );
 
 /** The status of a message in words, for the verification's outcome (and its verdict: a verified message with an error is not to be acted on). */
