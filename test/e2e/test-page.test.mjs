@@ -256,3 +256,48 @@ test('without the worker, the simulator addresses explain themselves and a POST 
   assert.equal(response.status(), 405);
   await context.close();
 });
+
+/** Waits until the element with the focus (through the shadow roots) is the verdict line (`line`) or the answer (`answer`), and gives its hooks and place. */
+async function focusOn(page, what) {
+  const handle = await page.waitForFunction((want) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const found = want === 'line' ? active?.hasAttribute('data-verdict-line') : active?.getAttribute('part') === 'answer';
+    if (!found) return null;
+    return { verdict: active.getAttribute('data-verdict'), top: active.getBoundingClientRect().top, height: window.innerHeight };
+  }, what);
+  const f = await handle.jsonValue();
+  assert.ok(f.top >= -1 && f.top < f.height, `the ${what} is in view: ${JSON.stringify(f)}`);
+  return f;
+}
+
+for (const width of [1280, 360]) {
+  test(`at ${width} px a form that arrives brings its verdict line into view, with the focus; the answer once answered; again on going Back`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = await openTestPage(context);
+    const inView = (what) => focusOn(page, what);
+    // A shop's POST.
+    await postForm(page, 'pay', payForm(`F${width}${Date.now()}`, '899.00'));
+    const line = await inView('line');
+    assert.equal(line.verdict, 'error');
+    // The answer, once answered (a payment check the shop posts).
+    const check = `C${width}${Date.now()}`;
+    await postForm(page, 'check', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: check, NB_HMAC: mac(`999999&${check}`), NB_KVV: KVV });
+    assert.equal((await inView('line')).verdict, 'ok');
+    await page.locator('[data-action=answer]').click();
+    await inView('answer');
+    // Going Back to a pasted request (on the page opened afresh).
+    await page.goto(`${site.url}tools/test-page/`);
+    await scrollToLoad(page, 'ebet-bank-simulator');
+    const stamp = `G${width}${Date.now()}`;
+    await page.locator('ebet-bank-simulator ebet-fields-input textarea').fill(Object.entries(payForm(stamp)).map(([n, v]) => `${n}=${v}`).join('\n'));
+    await simulator(page).and(page.locator('[data-state=preview]')).waitFor();
+    await page.locator('[data-action=pay]').click();
+    await page.waitForURL(`${shop.url}return.html`);
+    await page.goBack();
+    await page.waitForURL(`${site.url}tools/test-page/`);
+    // The stamp is paid now: the line warns that it was used (the ledger knows it).
+    assert.equal((await inView('line')).verdict, 'warning');
+    await context.close();
+  });
+}
