@@ -81,18 +81,21 @@ export function pairMessages(list: readonly PairInput[]): Pairing {
   const delivery = list.map((_, i) => i);
   const timelines = new Map<string, { stamp: string; messages: number[] }>();
   const open = new Map<string, number>();
-  const pages: number[] = [];
+  // Answer pages not yet posted on, by kind, MAC and stamp (then compared field by field).
+  const pages = new Map<string, number[]>();
   list.forEach(({ kind, fields, source }, index) => {
     if (!kind) return;
     const stamp = stampOf(kind, fields);
     const answer = MESSAGES[kind].direction === 'bankToShop';
-    if (answer && source?.part === 'response') pages.push(index);
-    else if (answer && source?.part) {
-      const page = pages.findIndex((p) => list[p]!.kind === kind && sameFields(list[p]!.fields, fields));
-      if (page >= 0) {
-        delivery[index] = pages[page]!;
-        pairs[index] = pairs[pages[page]!]!;
-        pages.splice(page, 1);
+    const page = answer && source?.part ? `${kind}\u0000${toRecord(fields).NB_HMAC ?? ''}\u0000${stamp ?? ''}` : null;
+    if (page !== null && source?.part === 'response') pages.set(page, [...(pages.get(page) ?? []), index]);
+    else if (page !== null) {
+      const waiting = pages.get(page) ?? [];
+      const at = waiting.findIndex((p) => sameFields(list[p]!.fields, fields));
+      if (at >= 0) {
+        delivery[index] = waiting[at]!;
+        pairs[index] = pairs[waiting[at]!]!;
+        waiting.splice(at, 1);
       }
     }
     if (stamp === null) return;
