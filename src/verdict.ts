@@ -5,15 +5,16 @@
  * once, bounded by the doctor's own search). `codes` lists them all for the tools' `data-codes`
  * hooks, and `line` says the verdict, its cause and the fix in words, in English and Swedish.
  */
+import { detectKind } from './detect.ts';
 import { diagnoseMac, type Diagnosis, type DoctorCause } from './doctor.ts';
 import { MESSAGES, type MessageKind } from './fields.ts';
 import { keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
-import { toEntries, type FieldInput } from './message.ts';
+import { toEntries, toRecord, type FieldInput } from './message.ts';
 import { crossCheck, type CrossCheckRow } from './pairing.ts';
 import { POLICY, type Direction, type PolicyCode } from './policy.ts';
 import { text, type Text } from './text.ts';
 import type { Level } from './validate.ts';
-import { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
+import { keyDate, verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 
 /** What a message is judged with: `verifyMessage`'s options (encoding, kind, date, now, check digit, earlier stamps), and: */
 export interface VerdictContext extends VerifyOptions {
@@ -76,7 +77,7 @@ export interface Verdict {
 }
 
 /** The level's word on a top line. */
-export const LEVEL_WORDS: Readonly<Record<Level, Text>> = {
+const LEVEL_WORDS: Readonly<Record<Level, Text>> = {
   ok: text('OK', 'OK'),
   warning: text('Warning', 'Varning'),
   error: text('Error', 'Fel'),
@@ -202,8 +203,8 @@ export interface KeyChoice {
  */
 export function keyForMessage(fields: FieldInput, keys: Keys, context: Pick<VerdictContext, 'kind' | 'date' | 'now'> = {}): KeyChoice {
   const ring = normalizeKeys(keys);
-  const probe = verifyMessage(fields, null, context);
-  const date = probe.date;
+  const kind = context.kind ?? detectKind(fields);
+  const { date } = kind ? keyDate(MESSAGES[kind].direction, toRecord(fields), context) : { date: null };
   if (ring.length === 1 || !date || !ring.some((e) => e.from || e.to)) return { entry: ring[0] ?? null, index: ring.length ? 0 : -1, date, warnings: [] };
   const selection = keyForDate(ring, date);
   return { entry: selection.entry ?? null, index: selection.index, date, warnings: selection.warnings };

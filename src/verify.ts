@@ -11,7 +11,7 @@ import { messageSpec, type MessageKind } from './fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
-import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type HexCase, type PolicyCode } from './policy.ts';
+import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateComputed, validateFields, verdict, type Level, type ValidateOptions, type ValidationRow } from './validate.ts';
 
@@ -131,6 +131,17 @@ function keyName(index: number, ringSize: number): Text {
 }
 
 /**
+ * The date a ring's key is picked for: the one given; else for an answer the date in NB_PAID; for
+ * a request today's date in Sweden (the bank checks it with today's key), never the machine's.
+ */
+export function keyDate(direction: Direction, record: Readonly<Record<string, string>>, options: Pick<VerifyOptions, 'date' | 'now'> = {}): Pick<Verification, 'date' | 'dateSource'> {
+  if (options.date) return { date: options.date, dateSource: 'given' };
+  const paid = direction === 'bankToShop' && record.NB_PAID !== undefined ? dateOfPaid(record.NB_PAID) : null;
+  if (paid) return { date: paid, dateSource: 'paid' };
+  return direction === 'shopToBank' ? { date: swedishDate(options.now), dateSource: 'today' } : { date: null, dateSource: null };
+}
+
+/**
  * Verifies one message: kind, status, signed string, expected against received MAC, NB_KVV against
  * the key's KVV, with the policy's verdicts (`POLICY`). `keys` is one key or a key ring; with
  * several keys (or dated ones) the key valid on the date is used (with `keyForDate`'s warnings):
@@ -150,14 +161,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   const findings: VerifyFinding[] = [];
   const kind = options.kind ?? detectKind(fields);
   const direction = kind ? messageSpec(kind).direction : 'bankToShop';
-  const paidDate = direction === 'bankToShop' && record.NB_PAID !== undefined ? dateOfPaid(record.NB_PAID) : null;
-  const [date, dateSource] = options.date
-    ? [options.date, 'given' as const]
-    : paidDate
-      ? [paidDate, 'paid' as const]
-      : direction === 'shopToBank'
-        ? [swedishDate(options.now), 'today' as const]
-        : [null, null];
+  const { date, dateSource } = keyDate(direction, record, options);
   const result = {
     kind,
     status: null as string | null,
