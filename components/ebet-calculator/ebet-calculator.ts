@@ -358,7 +358,8 @@ export class EbetCalculator extends LitElement {
     const to = (id: string, label: string) => ({ label, href: `#${id}`, target: () => this.renderRoot.querySelector(`#${id}`) });
     const outcome = v.verification.outcome;
     const state = !this.givenMac.trim() ? 'mac' : outcome === 'verified' ? 'match' : outcome === 'mismatch' || outcome === 'malformed-mac' ? 'mismatch' : 'mac';
-    const words = state === 'mac' && c.details ? `${t(v.line)} ${S.summaryMac(c.details.mac)}` : t(v.line);
+    // Without a MAC sent, the line is on the message as signed here: an ok one names its MAC, another gets it added.
+    const words = state === 'mac' && c.details && v.level !== 'ok' ? `${t(v.line)} ${S.summaryMac(c.details.mac)}` : t(v.line);
     return summaryLine({ part: 'summary', state, text: words, link: state === 'mismatch' ? to('h-check', S.toDiagnosis) : to('h-result', S.toDetails), verdict: v });
   }
 
