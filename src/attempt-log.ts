@@ -8,7 +8,7 @@ import { calculatorCase } from './decode.ts';
 import { ENCODINGS, type Encoding } from './encoding.ts';
 import { macString, toRecord, type FieldEntry } from './message.ts';
 import { SIMULATOR_ENDPOINTS, type Ledger, type RequestKind, type SimulatedAnswer } from './simulator.ts';
-import { EbetError, text, type Text } from './text.ts';
+import { EbetError, quoted, text, type Text } from './text.ts';
 import { verdict, type Level, type ValidationRow } from './validate.ts';
 
 /** What became of an attempt: not answered yet, or the answer chosen. */
@@ -201,10 +201,10 @@ function readAttempt(item: unknown, i: number): Attempt {
   if (typeof a !== 'object' || a === null) throw bad('not an object', 'inget objekt');
   for (const key of ['id', 'at'] as const) if (typeof a[key] !== 'string') throw bad(`no text "${key}"`, `saknar texten ”${key}”`);
   if (a.source !== 'posted' && a.source !== 'pasted') throw bad('"source" must be "posted" or "pasted"', '"source" ska vara "posted" eller "pasted"');
-  if (!Object.values(SIMULATOR_ENDPOINTS).includes(a.kind as RequestKind)) throw bad(`unknown "kind" ${JSON.stringify(a.kind)}`, `okänt "kind" ${JSON.stringify(a.kind)}`);
+  if (!Object.values(SIMULATOR_ENDPOINTS).includes(a.kind as RequestKind)) throw bad(`unknown "kind" ${JSON.stringify(a.kind)}`, `okänt värde i "kind": ${quoted(String(a.kind), 'sv')}`);
   if (!ENCODINGS.includes(a.encoding as Encoding)) throw bad('"encoding" must be "utf-8" or "iso-8859-1"', '"encoding" ska vara "utf-8" eller "iso-8859-1"');
   if (!['ok', 'warning', 'error'].includes(a.verdict as string)) throw bad('"verdict" must be ok, warning or error', '"verdict" ska vara ok, warning eller error');
-  if (!ATTEMPT_OUTCOMES.includes(a.outcome as AttemptOutcome)) throw bad(`unknown "outcome" ${JSON.stringify(a.outcome)}`, `okänt "outcome" ${JSON.stringify(a.outcome)}`);
+  if (!ATTEMPT_OUTCOMES.includes(a.outcome as AttemptOutcome)) throw bad(`unknown "outcome" ${JSON.stringify(a.outcome)}`, `okänt värde i "outcome": ${quoted(String(a.outcome), 'sv')}`);
   if (!Array.isArray(a.fields) || !a.fields.every((f) => typeof f?.name === 'string' && typeof f?.value === 'string')) {
     throw bad('"fields" must be a list of {name, value} texts', '"fields" ska vara en lista med {name, value}-texter');
   }

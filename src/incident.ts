@@ -124,7 +124,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
       ? null
       : problem(
           `expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got ${got}`,
-          `ska vara "SE" (Sveriges helgdagar stänger kontoret) eller "none" (inga helgdagar), inte ${got}`,
+          `ska vara "SE" (kontoret är stängt på svenska helgdagar) eller "none" (inga helgdagar), inte ${got}`,
         );
   }
   if (kind === 'days') {
@@ -153,7 +153,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
         ? null
         : problem(`expected one e-mail address, e.g. support@example.com; got ${got}`, `ska vara en e-postadress, t.ex. support@example.com, inte ${got}`);
     case 'time':
-      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `ska vara en tid TT:MM, t.ex. 08:00, inte ${got}`);
+      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `ska vara en tid i formen ”TT:MM”, t.ex. ”08:00”, inte ${got}`);
     case 'zone':
       return isTimeZone(value)
         ? null
@@ -422,7 +422,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
       {
         id: 'last-action',
         title: text('Last action: to be decided', 'Sista åtgärd: bestäms senare'),
-        body: [text('The provider’s process leaves this step “TBD” (to be decided).', 'Leverantörens process lämnar det här steget ”TBD” (bestäms senare).')],
+        body: [text('The provider’s process leaves this step “TBD” (to be decided).', 'I leverantörens process står det här steget som ”TBD” (bestäms senare).')],
         links: [],
         toBeDecided: true,
       },
@@ -629,7 +629,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   };
   const hoursEn = `${daysIn('en')} ${open}–${close}`;
   const hoursSv = `${daysIn('sv')} ${open.replace(':', '.')}–${close.replace(':', '.')}`;
-  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `klockan är ${localTime.replace(':', '.')} en ${day.sv} i ${timeZone}`);
+  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `nu är det ${day.sv} kl. ${localTime.replace(':', '.')} ${timeZone === 'Europe/Stockholm' ? 'svensk tid' : `i tidszonen ${timeZone}`}`);
   if (isOfficeOpen(date, config)) {
     return {
       open: true,
@@ -651,7 +651,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   const opens = ahead === 0 ? text(`today at ${open}`, `i dag kl. ${open.replace(':', '.')}`) : text(`${nextDay.en}${nextDate} at ${open}`, `${nextDay.sv}${nextDate} kl. ${open.replace(':', '.')}`);
   const holiday = holidayOn(today, config);
   const why = holiday
-    ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (Sveriges helgdagar; ${there.sv})`)
+    ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (svensk helgdag; ${there.sv})`)
     : text(`Outside office hours (about ${hoursEn}; ${there.en})`, `Utanför kontorstid (ca ${hoursSv}; ${there.sv})`);
   return {
     open: false,
@@ -968,7 +968,7 @@ const R = {
   received: text('received', 'mottaget'),
   caseNumber: text('case number', 'ärendenummer'),
   notYet: text('none received yet', 'inget mottaget än'),
-  checked: text('What was checked and seen', 'Vad som kontrollerats och setts'),
+  checked: text('What was checked and seen', 'Kontroller och iakttagelser'),
   timeline: text('Timeline', 'Tidslinje'),
   none: text('(not given)', '(inte angivet)'),
   done: text('done', 'gjort'),
@@ -978,18 +978,19 @@ const R = {
   step: text('Step', 'Steg'),
   note: text('Note on', 'Anteckning om'),
   quoteOpen: text('“', '”'),
+  quoteClose: text('”', '”'),
   ticketIn: text('Ticket received', 'Supportärende mottaget'),
   incidentOpened: text('Incident opened', 'Incidenten öppnad'),
   incidentClosed: text('Incident closed', 'Incidenten avslutad'),
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
-  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med incidentchecklistan i ebet-toolkit.'),
+  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skapad med incidentchecklistan i ebet-toolkit.'),
   now: text('Now', 'Nu'),
   stepsDone: text('steps done or skipped', 'steg gjorda eller överhoppade'),
   allDone: text('every step done or skipped', 'alla steg gjorda eller överhoppade'),
   fullReport: text(
     'This is a summary. The full report (every step, note and time) follows: paste it here from the checklist, or attach its file.',
-    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) följer: klistra in den här från checklistan, eller bifoga dess fil.',
+    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) kommer här: klistra in den nedan från checklistan eller bifoga filen.',
   ),
 };
 
@@ -1018,10 +1019,10 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
       return `${R.ticketIn[lang]}${entry.number ? ` (${R.caseNumber[lang]} ${entry.number})` : ''}`;
     case 'step': {
       const word = entry.status === 'open' ? R.reopened : statusWord(entry.status);
-      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
+      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}${R.quoteClose[lang]}: ${word[lang]}`;
     }
     case 'note':
-      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
+      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}${R.quoteClose[lang]}: ${entry.note.replace(/\s+/g, ' ').trim()}`;
   }
 }
 
@@ -1042,7 +1043,7 @@ function ticketLine(incident: Incident, when: (iso: string) => string, lang: Lan
  * pointer to the full report (`incidentReport`) to paste or attach.
  */
 export function incidentSummary(incident: Incident, config: IncidentConfig, lang: Lang): string {
-  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone);
+  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone, false, lang);
   const description = incident.description.replace(/\s+/g, ' ').trim();
   const current = currentStep(incident);
   const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open').length;
@@ -1062,7 +1063,7 @@ export function incidentSummary(incident: Incident, config: IncidentConfig, lang
 /** The written report the process asks for: subject and plain-text body, in one language. */
 export function incidentReport(incident: Incident, config: IncidentConfig, lang: Lang): { subject: string; body: string } {
   const zone = config.officeHours.timeZone;
-  const when = (iso: string) => formatZoned(new Date(iso), zone);
+  const when = (iso: string) => formatZoned(new Date(iso), zone, false, lang);
   const title = cut(incident.title.trim() || incident.description.trim().split(/\r?\n/)[0]!, 80);
   const subject = `${R.subject[lang]}: ${title ? `${title} – ` : ''}${when(incident.openedAt)}`;
   const lines: string[] = [

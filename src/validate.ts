@@ -220,7 +220,7 @@ function currencyFinding(name: string, value: string, fromBank: boolean): Findin
   }
   return err(
     'currency-unknown',
-    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” går inte; banken tar bara emot SEK eller EUR`),
+    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” är inte tillåtet; banken tar bara emot SEK eller EUR`),
   );
 }
 
@@ -347,7 +347,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
     const labelSv = control[0] === '\t' ? 'en tabb' : control[0] === '\n' || control[0] === '\r' ? 'en radbrytning' : 'ett styrtecken';
     return err(
       'control-character',
-      text(`${name} has ${label} at position ${control.index + 1}; remove it`, `${name} har ${labelSv} på position ${control.index + 1}; ta bort det`),
+      text(`${name} has ${label} at position ${control.index + 1}; remove it`, `${name} har ${labelSv} på position ${control.index + 1}; ta bort tecknet`),
       value.replace(/[\x00-\x1f\x7f]/g, ''),
     );
   }

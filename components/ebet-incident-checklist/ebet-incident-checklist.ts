@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import {
   addIncident,
   annotateStep,
@@ -47,8 +47,8 @@ import { baseStyles } from '../shared/styles.ts';
 
 /** A time on the wall clock of `zone` (`10:05`; with `date`, `2026-11-30 10:05`), written `10.05` in Swedish. */
 function wallClock(at: Date, zone: string, date = false): string {
-  const written = date ? formatZoned(at, zone) : formatZoned(at, zone).slice(11);
-  return currentLang() === 'sv' ? written.replace(':', '.') : written;
+  const written = formatZoned(at, zone, false, currentLang());
+  return date ? written : written.slice(11);
 }
 
 const S = {
@@ -115,9 +115,10 @@ const S = {
   get configCopy() { return msg('the configuration'); },
   get storageFailed() { return msg('This browser does not let the page store data: the checklist works, but will not survive a reload. Copy the report regularly.'); },
   get storageDropped() { return msg('Some stored incidents could not be read and were left out.'); },
-  get announceStep() { return msg('Step'); },
+  announceDone: (title: string, time: string) => msg(str`Step “${title}” done at ${time}.`),
+  announceSkipped: (title: string, time: string) => msg(str`Step “${title}” skipped at ${time}.`),
+  announceReopened: (title: string, time: string) => msg(str`Step “${title}” reopened at ${time}.`),
   get announceNext() { return msg('Next'); },
-  get announceReopened() { return msg('reopened'); },
   get announceNew() { return msg('New incident started.'); },
   get announceDeleted() { return msg('Incident deleted.'); },
   get announceAllDeleted() { return msg('All incidents deleted.'); },
@@ -341,11 +342,11 @@ export class EbetIncidentChecklist extends LitElement {
       void Notification.requestPermission();
     }
     const following = currentStep(updated);
-    const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
+    const announce = next === 'done' ? S.announceDone : next === 'skipped' ? S.announceSkipped : S.announceReopened;
     const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
     this.save(
       updateIncident(this.store, incident.id, () => updated),
-      `${S.announceStep} “${t(step.title)}”: ${word.toLowerCase()} ${wallClock(now, this.config.officeHours.timeZone)}.${nextText}`,
+      `${announce(t(step.title), wallClock(now, this.config.officeHours.timeZone))}${nextText}`,
     );
   }
 

@@ -191,8 +191,10 @@ describe('decodeMessages and the support summary', () => {
     for (const lang of ['en', 'sv'] as const) {
       expect(summary[lang]).not.to.contain(normalizeKey(TEST_KEY));
       expect(summary[lang]).not.to.contain(TEST_KEY);
-      expect(summary[lang]).to.contain('"00002&550,00& SEK&123450&20261123101500123456"');
     }
+    expect(summary.en).to.contain('"00002&550,00& SEK&123450&20261123101500123456"');
+    expect(summary.sv).to.contain('”00002&550,00& SEK&123450&20261123101500123456”'); // Swedish quotes
+    expect(summary.sv).to.contain('MAC: stämmer');
     expect(summary.en).to.contain('MAC: verified');
     expect(summary.en).to.contain('MAC: DOES NOT MATCH');
     expect(summary.sv).to.contain('MAC: STÄMMER INTE');

@@ -266,7 +266,7 @@ describe('incident: Swedish public holidays', () => {
     expect(status.holiday).to.deep.equal({ en: 'Midsummer Eve', sv: 'midsommarafton' });
     expect(status.reason.en).to.match(/^Office closed today: Midsummer Eve \(Sweden’s public holidays; it is Friday 10:00 in Europe\/Stockholm\)/);
     expect(status.reason.en).to.contain('opens Monday 2026-06-22 at 08:00');
-    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10.00 en fredag/);
+    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(svensk helgdag; nu är det fredag kl\. 10\.00 svensk tid\)/);
     expect(status.reason.sv).to.contain('öppnar måndag 2026-06-22 kl. 08.00');
   });
 
@@ -442,14 +442,14 @@ describe('incident: the written report', () => {
   it('is written in Swedish too, and marks what was not given', () => {
     const blank = createIncident('i2', 'CertiTrade', t0);
     const { subject, body } = incidentReport(blank, DEFAULT_INCIDENT_CONFIG, 'sv');
-    expect(subject).to.equal('Incident: 2026-11-23 10:00');
+    expect(subject).to.equal('Incident: 2026-11-23 10.00'); // Swedish times with a full stop
     expect(body).to.contain('Vad som hänt:\n  (inte angivet)');
     expect(body).to.contain('Ordernummer:\n  (inte angivet)');
     expect(body).to.contain('- [inte gjort] Sista åtgärd: bestäms senare');
     expect(body).not.to.contain('Supportärende');
     const timeline = incidentReport(incident, DEFAULT_INCIDENT_CONFIG, 'sv').body; // Swedish quotes: ”…”
-    expect(timeline).to.contain('10:05  Steg ”Läs driftinfosidan”: gjort');
-    expect(timeline).to.contain('10:06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
+    expect(timeline).to.contain('10.05  Steg ”Läs driftinfosidan”: gjort');
+    expect(timeline).to.contain('10.06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
   });
 
   it('gives a mailto: link to the support address that carries the whole report when it fits', () => {
