@@ -867,9 +867,16 @@ export function setClosed(incident: Incident, closed: boolean, now: Date): Incid
   return { ...incident, closedAt: closed ? at : null, timeline: [...incident.timeline, { type: closed ? 'closed' : 'reopened', at }] };
 }
 
-/** The step to do now: the first one neither done nor skipped, or `null` when all are. */
+/** The steps a received ticket answers: no ticket yet (the fallback), and no answer yet (one's own mail). */
+export const MOOT_ONCE_TICKET_RECEIVED: readonly StepId[] = ['ticket-fallback', 'own-mail'];
+
+/**
+ * The step to do now: the first one neither done nor skipped, or `null` when all are. Once the
+ * ticket is received, the steps it answers (`MOOT_ONCE_TICKET_RECEIVED`) are no longer the one to do.
+ */
 export function currentStep(incident: Incident): StepId | null {
-  return INCIDENT_STEPS.find((s) => incident.steps[s.id].status === 'open')?.id ?? null;
+  const moot = incident.ticket.receivedAt ? MOOT_ONCE_TICKET_RECEIVED : [];
+  return INCIDENT_STEPS.find((s) => incident.steps[s.id].status === 'open' && !moot.includes(s.id))?.id ?? null;
 }
 
 /** Several incidents, kept and reopened; what the checklist persists. Never holds anything secret. */
@@ -985,13 +992,15 @@ const R = {
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
   footer: text('Written with ebet-toolkit’s incident checklist.', 'Skapad med incidentchecklistan i ebet-toolkit.'),
-  now: text('Now', 'Nu'),
-  stepsDone: text('steps done or skipped', 'steg gjorda eller överhoppade'),
-  allDone: text('every step done or skipped', 'alla steg gjorda eller överhoppade'),
+  notes: text('Notes', 'Anteckningar'),
+  stepsFinished: text('Steps done or skipped', 'Steg som är gjorda eller överhoppade'),
   fullReport: text(
-    'This is a summary. The full report (every step, note and time) follows: paste it here from the checklist, or attach its file.',
-    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) kommer här: klistra in den nedan från checklistan eller bifoga filen.',
+    'The full report, with the timeline, is in the checklist: paste it below or attach its file.',
+    'Hela rapporten, med tidslinjen, finns i checklistan: klistra in den nedan eller bifoga filen.',
   ),
+  leftOut: text('Left out to fit in a mail link', 'Utelämnat för att rymmas i en e-postlänk'),
+  stepsLeftOut: text('the steps done or skipped', 'stegen som är gjorda eller överhoppade'),
+  charactersOf: text('characters of', 'tecken av'),
 };
 
 function stepTitle(id: StepId): Text {
@@ -1037,28 +1046,6 @@ function ticketLine(incident: Incident, when: (iso: string) => string, lang: Lan
   return ticket.length ? `${R.ticket[lang]}: ${ticket.join(', ')}` : null;
 }
 
-/**
- * A short summary for the mail link, small enough to fit whatever was written (the description cut
- * to 300 characters): title, provider, when, what, the ticket, where the checklist stands, and a
- * pointer to the full report (`incidentReport`) to paste or attach.
- */
-export function incidentSummary(incident: Incident, config: IncidentConfig, lang: Lang): string {
-  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone, false, lang);
-  const description = incident.description.replace(/\s+/g, ' ').trim();
-  const current = currentStep(incident);
-  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open').length;
-  const lines = [
-    `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
-    `${R.provider[lang]}: ${incident.provider}`,
-    `${R.opened[lang]}: ${when(incident.openedAt)} (${config.officeHours.timeZone})`,
-    `${R.what[lang]}: ${description ? (description.length > 300 ? `${cut(description, 300)}…` : description) : R.none[lang]}`,
-    ticketLine(incident, when, lang),
-    current ? `${R.now[lang]}: ${stepTitle(current)[lang]} (${finished}/${INCIDENT_STEPS.length} ${R.stepsDone[lang]})` : `${R.now[lang]}: ${R.allDone[lang]}`,
-    '',
-    R.fullReport[lang],
-  ];
-  return lines.filter((line): line is string => line !== null).join('\n');
-}
 
 /** The written report the process asks for: subject and plain-text body, in one language. */
 export function incidentReport(incident: Incident, config: IncidentConfig, lang: Lang): { subject: string; body: string } {
@@ -1131,4 +1118,89 @@ export function reportMailto(address: string, subject: string, body: string, lan
     else high = mid - 1;
   }
   return { url: head + encodeBody(cut(body, low) + note), truncated: true };
+}
+
+/** The mail link of an incident: what the mail says, and what it had to leave out to fit. */
+export interface IncidentMail {
+  /** The `mailto:` URL to the support address, at most `maxLength` characters. */
+  readonly url: string;
+  /** The mail's text. */
+  readonly body: string;
+  /** What the mail leaves out or shortens to fit, in the mail's language; empty when the incident is whole. */
+  readonly leftOut: readonly string[];
+}
+
+/** A block cut to at most `cap` characters and a "…": whole lines while they fit, else the first line cut. */
+function shorten(value: string, cap: number): string {
+  if (value.length <= cap) return value;
+  let kept = '';
+  for (const line of value.split('\n')) {
+    const next = kept ? `${kept}\n${line}` : line;
+    if (next.length > cap) break;
+    kept = next;
+  }
+  return `${kept || (cap > 0 ? cut(value, cap) : '')}…`;
+}
+
+/**
+ * The mail to the support address, as the provider's process asks for written information: title
+ * (with provider and time), what happened, the affected URLs, the order ids, the ticket, the notes
+ * typed at each step, in that order, then the steps done or skipped. A small incident goes whole
+ * within `maxLength` (2,000 characters of `mailto:` URL). A larger one first leaves out the steps,
+ * then shortens the longest facts alike, never the title, provider, time or ticket; the mail says
+ * what was left out (`leftOut`), and points to the full report (`incidentReport`) to paste or attach.
+ */
+export function incidentMail(incident: Incident, config: IncidentConfig, lang: Lang, maxLength = MAILTO_MAX_LENGTH): IncidentMail {
+  const zone = config.officeHours.timeZone;
+  const address = config.contacts.supportMail;
+  const when = (iso: string) => formatZoned(new Date(iso), zone, false, lang);
+  const count = (n: number) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const { subject } = incidentReport(incident, config, lang);
+  const noted = INCIDENT_STEPS.filter((step) => incident.steps[step.id].note.trim());
+  const notes = noted.map((step) => `- ${step.title[lang]}: ${incident.steps[step.id].note.trim()}`).join('\n');
+  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open');
+  const steps = finished.map((step) => {
+    const state = incident.steps[step.id];
+    return `- [${statusWord(state.status)[lang]}${state.at ? ` ${when(state.at)}` : ''}] ${step.title[lang]}`;
+  });
+  const longest = Math.max(incident.description.length, incident.urls.length, incident.orderIds.length, notes.length);
+  const compose = (cap: number, withSteps: boolean): { body: string; leftOut: string[] } => {
+    const leftOut: string[] = withSteps || !steps.length ? [] : [R.stepsLeftOut[lang]];
+    const fact = (label: Text, value: string): string[] => {
+      const shown = shorten(value.trim(), cap);
+      if (shown !== value.trim()) leftOut.push(`${label[lang]} (${count(shown.length - 1)} ${R.charactersOf[lang]} ${count(value.trim().length)})`);
+      return [`${label[lang]}:`, block(shown, lang)];
+    };
+    const ticket = ticketLine(incident, when, lang);
+    const lines = [
+      `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
+      `${R.provider[lang]}: ${incident.provider}`,
+      `${R.opened[lang]}: ${when(incident.openedAt)} (${zone})`,
+      '',
+      ...fact(R.what, incident.description),
+      ...fact(R.urls, incident.urls),
+      ...fact(R.orders, incident.orderIds),
+      ...(ticket ? [ticket] : []),
+      ...(notes ? fact(R.notes, notes) : []),
+      ...(withSteps && steps.length ? ['', `${R.stepsFinished[lang]} (${finished.length}/${INCIDENT_STEPS.length}):`, ...steps] : []),
+      '',
+      ...(leftOut.length ? [`[${R.leftOut[lang]}: ${leftOut.join('; ')}.]`] : []),
+      R.fullReport[lang],
+    ];
+    return { body: lines.join('\n'), leftOut };
+  };
+  const fits = (body: string) => !reportMailto(address, subject, body, lang, maxLength).truncated;
+  let mail = compose(Infinity, true);
+  if (!fits(mail.body)) mail = compose(Infinity, false);
+  if (!fits(mail.body)) {
+    let low = 0;
+    let high = longest;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(compose(mid, false).body)) low = mid;
+      else high = mid - 1;
+    }
+    mail = compose(low, false);
+  }
+  return { url: reportMailto(address, subject, mail.body, lang, maxLength).url, ...mail };
 }

@@ -12,14 +12,13 @@ import {
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
   incidentReport,
-  incidentSummary,
+  incidentMail,
   newIncidentId,
   officeStatus,
   parseIncidentConfig,
   parseIncidentStore,
   recordTicket,
   removeIncident,
-  reportMailto,
   selectIncident,
   setClosed,
   setDetails,
@@ -97,9 +96,9 @@ const S = {
   get reportHint() { return msg('Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.'); },
   get reportText() { return msg('Report text'); },
   get copyReport() { return msg('the report'); },
-  get mailReport() { return msg('Open a mail with a summary to'); },
+  get mailReport() { return msg('Open a mail with the incident’s facts to'); },
   get downloadReport() { return msg('Download the full report'); },
-  get mailTruncated() { return msg('The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.'); },
+  get mailTruncated() { return msg('The incident is too long for a mail link: the mail keeps the facts and says what it left out; paste the full copied report into it.'); },
   get config() { return msg('Provider configuration'); },
   get configNow() { return msg('In use'); },
   get configDefault() { return msg('the default (the source document’s provider)'); },
@@ -581,8 +580,8 @@ export class EbetIncidentChecklist extends LitElement {
     const lang = currentLang();
     const { subject, body } = incidentReport(incident, this.config, lang);
     const full = `${subject}\n\n${body}`;
-    // The mail link carries a short summary that fits; the full report is copied or downloaded.
-    const mail = reportMailto(this.config.contacts.supportMail, subject, incidentSummary(incident, this.config, lang), lang);
+    // The mail link carries the facts (whole for a small incident, else with what was left out); the full report is copied or downloaded.
+    const mail = incidentMail(incident, this.config, lang);
     return html`<section part="report" aria-labelledby="report-heading">
       <h2 id="report-heading">${S.report}</h2>
       <p class="hint">${S.reportHint}</p>
@@ -596,7 +595,7 @@ export class EbetIncidentChecklist extends LitElement {
         <button type="button" class="secondary" data-action="download-report"
           @click=${(e: Event) => download((e.target as Element).parentElement!, `${incident.id}.txt`, full, 'text/plain;charset=utf-8')}>${S.downloadReport}</button>
       </div>
-      ${mail.truncated ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
+      ${mail.leftOut.length ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
     </section>`;
   }
 
