@@ -17,6 +17,7 @@ import { MESSAGES } from '../../src/fields.ts';
 import { toRecord } from '../../src/message.ts';
 import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
+import { localTime } from '../../src/time.ts';
 import type { Level } from '../../src/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
@@ -237,7 +238,7 @@ export class EbetAttemptLog extends LitElement {
     const failed = attemptFailed(a);
     const why = failureReason(a);
     const stamp = toRecord(a.fields).NB_STAMP;
-    const when = new Date(a.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    const when = localTime(new Date(a.at), lang);
     return html`<details part="attempt" data-attempt=${a.id} data-kind=${a.kind} data-verdict=${a.verdict} data-outcome=${a.outcome} data-failed=${String(failed)}>
       <summary>
         <span>${when}</span>

@@ -22,6 +22,7 @@ import {
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
+import { localTime } from '../../src/time.ts';
 import { validateFields, verdict, type Level, type ValidationRow } from '../../src/validate.ts';
 import { MESSAGES } from '../../src/fields.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
@@ -433,7 +434,7 @@ export class EbetBankSimulator extends LitElement {
 
   private renderSource(source: StoredRequest) {
     const lang = currentLang();
-    const when = new Date(source.receivedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    const when = localTime(new Date(source.receivedAt), lang);
     return html`<p class="hint" data-request=${source.id}>
       ${S.received}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
       ${source.truncated

@@ -289,12 +289,14 @@ describe('<ebet-bank-simulator>', () => {
     const row = table(again).querySelector('tr[data-field=NB_STAMP]')!;
     expect([row.getAttribute('data-level'), row.getAttribute('data-code')]).to.deep.equal(['warning', 'stamp-used']);
     expect(row.textContent).to.contain('double billing');
+    expect(row.textContent).to.match(/already used on \d{4}-\d\d-\d\d \d\d:\d\d Swedish time, in a payment the simulated bank paid;/);
 
     // An attempt that was only received (never paid) used its stamp too.
     const received = await simulatorWith(await payFields('W4'));
     await received.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
     const later = await simulatorWith(await payFields('W4'));
     expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('stamp-used');
+    expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.textContent).to.contain('in the attempt made then (received, not answered)');
     // The request itself, shown again, is not its own earlier payment.
     await later.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
     expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('ok');
