@@ -23,6 +23,7 @@ import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simul
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -69,7 +70,7 @@ const S = {
   get confirmClear() { return msg('Really clear every logged attempt?'); },
   get yes() { return msg('Yes, clear'); },
   get no() { return msg('Keep it'); },
-  imported: (n: number) => msg(str`${n} attempts imported.`),
+  imported: (n: number) => (isOne(n) ? msg(str`${n} attempt imported.`) : msg(str`${n} attempts imported.`)),
   get cleared() { return msg('Log cleared.'); },
   get unavailable() { return msg('The attempt log cannot be used in this browser'); },
 };

@@ -36,6 +36,7 @@ import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -88,7 +89,7 @@ const S = {
   get allOk() { return msg('Every field is OK.'); },
   get toTable() { return msg('See every field'); },
   levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
-  more: (n: number): string => (n === 1 ? msg('(and 1 more problem)') : msg(str`(and ${n} more problems)`)),
+  more: (n: number): string => (isOne(n) ? msg(str`(and ${n} more problem)`) : msg(str`(and ${n} more problems)`)),
   toRow: (field: string): string => msg(str`See ${field}`),
   get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },

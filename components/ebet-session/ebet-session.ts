@@ -10,6 +10,7 @@ import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
   analyse,
@@ -55,8 +56,10 @@ const S = {
     get verify() { return msg('Verifying'); },
     get diagnose() { return msg('Diagnosing failing MACs'); },
   } as Record<SessionPhase, string>,
-  summary: (messages: number, verified: number, failed: number, replays: number): string =>
-    msg(str`${messages} messages: ${verified} verified, ${failed} failed, ${replays} replay warnings`),
+  summary: (messages: number, verified: number, failed: number, replays: number): string => {
+    const count = isOne(messages) ? msg(str`${messages} message`) : msg(str`${messages} messages`);
+    return msg(str`${count}: verified ${verified}, failed ${failed}, replay warnings ${replays}`);
+  },
   get noKey() { return msg('No key given above: the MACs are not checked.'); },
   get view() { return msg('Show'); },
   get byMessage() { return msg('Messages'); },
