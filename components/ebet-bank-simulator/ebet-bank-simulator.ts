@@ -488,7 +488,7 @@ export class EbetBankSimulator extends LitElement {
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
         ${this.renderSummary(rows)}
-        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
+        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title} ?no-verdict=${verdict(rows) === 'ok'}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>

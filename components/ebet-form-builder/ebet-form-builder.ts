@@ -16,6 +16,7 @@ import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { t } from '../shared/locale.ts';
+import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
@@ -282,7 +283,7 @@ export class EbetFormBuilder extends LitElement {
   private renderOutput(signed: Record<string, string> | null, rows: ValidationRow[]) {
     if (!this.key) return html`<p class="field-error" part="output">${S.noKey}</p>`;
     if (!signed) return nothing;
-    const form = toHtmlForm(signed, this.action);
+    const form = toHtmlForm(signed, this.action, submitLabel(this.kind));
     const body = toUrlEncoded(signed, this.encoding);
     const json = toJson(signed);
     const macRow = rows.find((r) => r.name === 'NB_HMAC');

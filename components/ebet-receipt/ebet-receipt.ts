@@ -48,7 +48,7 @@ const S = {
   gone: () => msg('The receipt is no longer on this device (receipts are kept for 24 hours). Check the payment with a payment check.'),
   none: () => msg('No receipt reached this page. If you paid, the shop’s receipt worker was not installed when the bank sent you back: the payment can still be confirmed with a payment check.'),
   unreadable: () => msg('The stored receipt could not be read.'),
-  get order() { return msg('Order (NB_RETURN_STAMP)'); },
+  get order() { return msg('Payment id (NB_RETURN_STAMP)'); },
   get amount() { return msg('Amount'); },
   get reference() { return msg('Reference'); },
   get paid() { return msg('Bank confirmation (NB_PAID)'); },

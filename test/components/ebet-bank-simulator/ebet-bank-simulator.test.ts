@@ -81,6 +81,8 @@ describe('<ebet-bank-simulator>', () => {
     expect(summary(good).dataset.summary).to.equal('ok');
     expect(summary(good).textContent).to.contain('Every field is OK.');
     expect(summary(good).compareDocumentPosition($(good, 'ebet-field-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // Said once: the table below does not repeat it.
+    expect(table(good).textContent).not.to.contain('Every field is OK.');
 
     const el = await simulatorWith(await payFields('S9', { NB_DB_AMOUNT: '200.00', NB_CANCEL: 'javascript:alert(1)' }));
     const line = summary(el);
