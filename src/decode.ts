@@ -375,8 +375,8 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     return withTrust(
       'ok',
       text(
-        `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
-        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
+        `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
+        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
       ),
     );
   }
@@ -393,8 +393,8 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     return withTrust(
       'ok',
       text(
-        `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
-        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
       ),
     );
   }

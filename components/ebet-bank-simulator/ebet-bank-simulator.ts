@@ -166,7 +166,7 @@ export class EbetBankSimulator extends LitElement {
       .target { margin: 0.2em 0; }
       .notice { font-weight: 600; }
       .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
-      pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); }
       h2, h3 { margin: 0.2em 0 0.5em; }
     `,
   ];

@@ -56,7 +56,6 @@ const S = {
   get incident() { return msg('Incident'); },
   get newIncident() { return msg('Start a new incident'); },
   get noIncident() { return msg('No incident is open. Start one when payments stop working: the checklist, timers and report follow.'); },
-  get untitled() { return msg('Incident opened'); },
   get closedTag() { return msg('closed'); },
   get close() { return msg('Close this incident'); },
   get reopen() { return msg('Reopen this incident'); },
@@ -397,8 +396,10 @@ export class EbetIncidentChecklist extends LitElement {
   private renderIncidents() {
     const incident = this.active;
     const zone = this.config.officeHours.timeZone;
+    // When it was opened, then its title cut to fit a phone's select (the whole title is in the field below).
+    const title = (i: Incident) => (i.title.trim().length > 20 ? `${i.title.trim().slice(0, 19)}…` : i.title.trim());
     const label = (i: Incident) =>
-      `${i.title.trim() || S.untitled} – ${wallClock(new Date(i.openedAt), zone, true)}${i.closedAt ? ` (${S.closedTag})` : ''}`;
+      `${wallClock(new Date(i.openedAt), zone, true)}${title(i) ? ` – ${title(i)}` : ''}${i.closedAt ? ` (${S.closedTag})` : ''}`;
     return html`<div part="incidents" class="row">
         ${this.store.incidents.length
           ? html`<label for="incident-select">${S.incident}</label>

@@ -108,7 +108,7 @@ export class EbetSession extends LitElement {
       .drop { border: 2px dashed var(--ebet-color-border, #8a939d); border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; }
       .drop.over { border-color: var(--ebet-color-accent, #0b57d0); background: var(--ebet-color-page, #f4f6f8); }
       .bar { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: end; margin: 0.6em 0; }
-      .bar > div { display: flex; flex-direction: column; }
+      .bar > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
       progress { width: 16em; }
       lit-virtualizer { height: 32em; border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); }
       .row { width: 100%; box-sizing: border-box; padding: 0.45em 0.7em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }

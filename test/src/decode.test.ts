@@ -118,7 +118,7 @@ describe('explainStatus', () => {
   it('a verified receipt is paid; a failed one is not proven', async () => {
     const good = explain(await signed());
     expect(good.level).to.equal('ok');
-    expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00 SEK/);
+    expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00\u00a0SEK/);
     const bad = explain({ ...(await signed()), NB_RETURN_DB_AMOUNT: '5,00' });
     expect(bad.level).to.equal('error');
     expect(bad.headline.en).to.match(/^The MAC does not verify/);

@@ -225,7 +225,7 @@ describe('<ebet-bank-simulator>', () => {
 
     const over = await repay('60,00', paid2);
     await press(over, 'answer', () => over.dataset.state === 'answered');
-    expect($(over, '[part=answer]')!.textContent).to.contain('at most 50,00 SEK remains');
+    expect($(over, '[part=answer]')!.textContent).to.contain('at most 50,00\u00a0SEK remains');
 
     const euro = await repay('10,00', paid2, 'EUR');
     await press(euro, 'answer', () => euro.dataset.state === 'answered');

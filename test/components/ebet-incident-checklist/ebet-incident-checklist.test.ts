@@ -99,7 +99,7 @@ describe('<ebet-incident-checklist>', () => {
     type($<HTMLInputElement>(el, '#incident-title'), 'Second');
     await el.updateComplete;
     const select = $<HTMLSelectElement>(el, '#incident-select');
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Second – 2026-11-23 11:00', 'First – 2026-11-23 10:00']);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['2026-11-23 11:00 – Second', '2026-11-23 10:00 – First']);
     expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('open');
     select.value = select.options[1]!.value;
     select.dispatchEvent(new Event('change'));
