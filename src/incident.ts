@@ -63,7 +63,7 @@ export const DEFAULT_INCIDENT_CONFIG: IncidentConfig = {
     supportMail: 'support@certitrade.net',
     fallbackMail: 'support@certitrade-test.se',
     webForm: 'http://www.certitrade.net',
-    phone: '018 - 430 50 00',
+    phone: '018-430 50 00',
   },
   links: {
     statusPage: 'http://www.certitrade.net/driftinfo.php',

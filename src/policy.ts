@@ -293,7 +293,7 @@ export function macMismatch(
     'NB_HMAC',
     text(
       `NB_HMAC does not match: with ${keyName.en} and ${name.en} the MAC of "${macString}" is ${expectedMac}, the message says ${readHex(given.mac).compact}`,
-      `NB_HMAC stämmer inte: med ${keyName.sv} och ${name.sv} är MAC:en för ”${macString}” ${expectedMac}, men meddelandet har ${readHex(given.mac).compact}`,
+      `NB_HMAC stämmer inte; med ${keyName.sv} och ${name.sv} är MAC:en för ”${macString}” ${expectedMac}, men meddelandet har ${readHex(given.mac).compact}`,
     ),
   );
 }
