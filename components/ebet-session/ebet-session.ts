@@ -56,8 +56,8 @@ const S = {
     get verify() { return msg('Verifying'); },
     get diagnose() { return msg('Diagnosing failing MACs'); },
   } as Record<SessionPhase, string>,
-  summary: (messages: number, verified: number, failed: number, replays: number): string => {
-    const count = isOne(messages) ? msg(str`${messages} message`) : msg(str`${messages} messages`);
+  summary: (n: number, verified: number, failed: number, replays: number): string => {
+    const count = isOne(n) ? msg(str`${n} message`) : msg(str`${n} messages`);
     return msg(str`${count}: verified ${verified}, failed ${failed}, replay warnings ${replays}`);
   },
   get noKey() { return msg('No key given above: the MACs are not checked.'); },
