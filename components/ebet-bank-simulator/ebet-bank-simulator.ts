@@ -86,7 +86,7 @@ const S = {
     get rejected() { return msg('Rejected: going to NB_REJECT with nothing added.'); },
   },
   get storeFailed() { return msg('The simulator’s ledger could not be used'); },
-  get allOk() { return msg('Every field is OK.'); },
+  get allOk() { return msg('No errors or warnings: the bank would accept this request.'); },
   get toTable() { return msg('See every field'); },
   levels: { get ok() { return msg('OK'); }, get warning() { return msg('Warning'); }, get error() { return msg('Error'); } } as Record<Level, string>,
   more: (n: number): string => (isOne(n) ? msg(str`(and ${n} more problem)`) : msg(str`(and ${n} more problems)`)),
@@ -488,7 +488,7 @@ export class EbetBankSimulator extends LitElement {
     return html`<section aria-labelledby="table-heading">
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
         ${this.renderSummary(rows)}
-        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title} ?no-verdict=${verdict(rows) === 'ok'}>${this.renderDoctor(rows)}</ebet-field-table>
+        <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
         <div hidden data-fields="request">
           ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>

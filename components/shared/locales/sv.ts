@@ -474,6 +474,7 @@
 'seb9e5aea588c24df': `Giltig från`,
 'sec2574ea71a53cc7': `Alla typer`,
 'sec312d3771568ef6': str`Meddelande ${0}`,
+'sed1f960cc7e842b0': `Inga fel eller varningar: banken skulle godta förfrågan.`,
 'sed97ad4872891c3c': `Aktuellt steg`,
 'seeb26ee6f8c50662': `Förväntad KVV (inskriven, eller NB_KVV från det du klistrade in)`,
 'seed24f1c662aed94': `Öppna i felsökaren`,

@@ -79,10 +79,11 @@ describe('<ebet-bank-simulator>', () => {
     const good = await simulatorWith(await payFields('S9'));
     const summary = (el: EbetBankSimulator) => $(el, '[part=summary]')!;
     expect(summary(good).dataset.summary).to.equal('ok');
-    expect(summary(good).textContent).to.contain('Every field is OK.');
+    expect(summary(good).textContent).to.contain('No errors or warnings: the bank would accept this request.');
     expect(summary(good).compareDocumentPosition($(good, 'ebet-field-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    // Said once: the table below does not repeat it.
-    expect(table(good).textContent).not.to.contain('Every field is OK.');
+    // Said once: the table below gives its own verdict, not the same words again.
+    expect(table(good).textContent).to.contain('Every field is OK.');
+    expect(summary(good).textContent).not.to.contain('Every field is OK.');
 
     const el = await simulatorWith(await payFields('S9', { NB_DB_AMOUNT: '200.00', NB_CANCEL: 'javascript:alert(1)' }));
     const line = summary(el);
