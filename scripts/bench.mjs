@@ -198,7 +198,7 @@ for (const r of rows) console.log(`| ${r.what.padEnd(width)} | ${r.value} |`);
 if (linear?.length) {
   const first = Math.max(...linear.map((l) => l.input.length));
   console.log(
-    `\nLinear time (issue 15), Node: MB per CPU second at 1 MB and at 10 MB (at least ${limits.min} for lines, JSON, a log and a HAR), and the CPU time per MB at 10 MB ÷ at 1 MB (at most ${limits.max}); the same by the wall clock after each.\n`,
+    `\nLinear time, Node: MB per CPU second at 1 MB and at 10 MB (at least ${limits.min} for lines, JSON, a log and a HAR), and the CPU time per MB at 10 MB ÷ at 1 MB (at most ${limits.max}); the same by the wall clock after each.\n`,
   );
   console.log(`| ${'input'.padEnd(first)} | 1 MB | 10 MB | 10 MB ÷ 1 MB per MB |`);
   console.log(`| ${'-'.repeat(first)} | --- | --- | --- |`);

@@ -81,24 +81,36 @@ const escapeHtml = (value) => value.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '
 /** The title as plain text (no Markdown code marks). */
 const plain = (title) => title.replace(/`/g, '');
 
-/** A page in the frame: the live elements' script only where the page shows elements. */
-function frame(title, body) {
+/** The pages written in Swedish (`lang="sv"`); every other page is in English. */
+const SWEDISH_PAGES = new Set(['svenska']);
+
+/** A page's language: `sv` for the pages written in Swedish, else `en`. */
+export const pageLang = (name) => (SWEDISH_PAGES.has(name) ? 'sv' : 'en');
+
+/**
+ * A page in the frame, in its own language (`<html lang>` and the article's `lang`, which stays when
+ * the frame switches the interface's language); its title and the link to the index follow the
+ * interface's language (`<title data-en data-sv>`, read by <ebet-shell>). The live elements' script
+ * only where the page shows elements.
+ */
+function frame(title, body, lang = 'en') {
   const script = /<ebet-(?!shell)[a-z-]+/.test(body) ? '../components/shared/docs-page.ts' : '../components/ebet-shell/ebet-shell.ts';
+  const titles = { en: `${escapeHtml(plain(title.en))} — ebet-toolkit docs`, sv: `${escapeHtml(plain(title.sv))} – dokumentation för ebet-toolkit` };
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta http-equiv="Content-Security-Policy" content="${CSP}">
-    <title>${escapeHtml(plain(title))} — ebet-toolkit docs</title>
+    <title data-en="${titles.en}" data-sv="${titles.sv}">${titles[lang]}</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/toolkit.css">
     <link rel="stylesheet" href="/docs.css">
     <script type="module" src="${script}"></script>
   </head>
   <body>
-    <ebet-shell home="../"><article class="docs">
-<p class="docs-nav"><a href="./">Documentation</a></p>
+    <ebet-shell home="../"><article class="docs" lang="${lang}">
+<p class="docs-nav"><a href="./"><span class="t" lang="en">Documentation</span><span class="t" lang="sv">Dokumentation</span></a></p>
 ${body}
     </article></ebet-shell>
   </body>
@@ -108,13 +120,36 @@ ${body}
 
 /** docs/<name>.html of one Markdown file. */
 export function renderPage(page) {
-  return frame(page.title, markdown.render(page.source, { dir: dirname(page.file) }));
+  return frame({ en: page.title, sv: page.title }, markdown.render(page.source, { dir: dirname(page.file) }), pageLang(page.name));
 }
 
-/** docs/index.html: every page with its summary. */
+/**
+ * The docs index's groups, by what the reader wants to do, each with its pages in order. A page
+ * listed nowhere goes under the last group, so a new Markdown file is on the index with no further work.
+ */
+export const DOCS_GROUPS = [
+  { id: 'mac', en: 'Debug a MAC', sv: 'Felsök en MAC', pages: ['calculator', 'protocol'] },
+  { id: 'form', en: 'Check a shop’s form', sv: 'Kontrollera en butiks formulär', pages: ['test-page', 'bookmarklet', 'html-parsing'] },
+  { id: 'har', en: 'Read a HAR file or a shop’s log', sv: 'Läs en HAR-fil eller en butiks logg', pages: ['session', 'decoder'] },
+  { id: 'checkout', en: 'Embed the checkout', sv: 'Bygg in betalknappen', pages: ['checkout', 'elements', 'frameworks'] },
+  { id: 'server', en: 'Sign on a server', sv: 'Signera på en server', pages: ['recipes', 'package', 'security'] },
+  { id: 'incident', en: 'Handle an incident', sv: 'Hantera en incident', pages: ['incident'] },
+  { id: 'about', en: 'About the toolkit', sv: 'Om verktygen', pages: ['svenska', 'glossary', 'architecture', 'bench', 'lighthouse'] },
+];
+
+/** Both languages of a short text; <html lang> (the interface's language) shows one. */
+const both = (en, sv) => `<span class="t" lang="en">${en}</span><span class="t" lang="sv">${sv}</span>`;
+
+/** docs/index.html: every page with its summary, grouped by task. */
 export function renderIndex(pages) {
-  const items = pages.map((p) => `<li><a href="${p.name}.html">${markdown.renderInline(p.title)}</a>${p.summary ? ` — ${markdown.renderInline(p.summary)}` : ''}</li>`);
-  return frame('Documentation', `<h1>Documentation</h1>\n<ul class="docs-index">\n${items.join('\n')}\n</ul>`);
+  const item = (p) => `<li lang="${pageLang(p.name)}"><a href="${p.name}.html">${markdown.renderInline(p.title)}</a>${p.summary ? ` — ${markdown.renderInline(p.summary)}` : ''}</li>`;
+  const listed = new Set(DOCS_GROUPS.flatMap((g) => g.pages));
+  const sections = DOCS_GROUPS.map((group, i) => {
+    const named = group.pages.map((name) => pages.find((p) => p.name === name)).filter(Boolean);
+    const rest = i === DOCS_GROUPS.length - 1 ? pages.filter((p) => !listed.has(p.name)) : [];
+    return `<h2 id="${group.id}">${both(group.en, group.sv)}</h2>\n<ul class="docs-index">\n${[...named, ...rest].map(item).join('\n')}\n</ul>`;
+  });
+  return frame({ en: 'Documentation', sv: 'Dokumentation' }, `<h1>${both('Documentation', 'Dokumentation')}</h1>\n${sections.join('\n')}`);
 }
 
 /** Page path in the site (`docs/<name>.html`) → its HTML. */

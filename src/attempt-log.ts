@@ -8,8 +8,8 @@ import { calculatorCase } from './decode.ts';
 import { ENCODINGS, type Encoding } from './encoding.ts';
 import { macString, toRecord, type FieldEntry } from './message.ts';
 import { SIMULATOR_ENDPOINTS, type Ledger, type RequestKind, type SimulatedAnswer } from './simulator.ts';
-import { EbetError, text, type Text } from './text.ts';
-import { verdict, type Level, type ValidationRow } from './validate.ts';
+import { EbetError, quoted, text, type Text } from './text.ts';
+import { verdict, type Level, type UsedStamp, type ValidationRow } from './validate.ts';
 
 /** What became of an attempt: not answered yet, or the answer chosen. */
 export const ATTEMPT_OUTCOMES = ['received', 'paid', 'receipt', 'refused', 'cancelled', 'rejected', 'answered', 'not-found'] as const;
@@ -162,18 +162,21 @@ export function byTime(x: Attempt, y: Attempt): number {
 }
 
 /**
- * The NB_STAMPs a shop already used for a payment, each with when: every earlier pay direct
+ * The NB_STAMPs a shop already used for a payment, each with when and in what: every earlier pay direct
  * attempt of the shop in the log (other than `exceptId` and those only pasted, never answered) and every payment in the ledger.
  * For `validateFields`' `usedStamps`.
  */
-export function usedStamps(attempts: readonly Attempt[], ledger: Ledger, rcvId: string, exceptId?: string): Map<string, string> {
-  const used = new Map<string, string>();
-  for (const p of ledger.payments) if (p.rcvId === rcvId) used.set(p.stamp, p.at);
+export function usedStamps(attempts: readonly Attempt[], ledger: Ledger, rcvId: string, exceptId?: string): Map<string, UsedStamp> {
+  const used = new Map<string, UsedStamp>();
+  for (const p of ledger.payments) if (p.rcvId === rcvId) used.set(p.stamp, { at: p.at, in: text('in a payment the simulated bank paid', 'i en betalning som den simulerade banken har betalat') });
   for (const a of attempts) {
     // A request only pasted here and never answered did not reach a bank: its stamp is not used.
     if (a.id === exceptId || a.kind !== 'payDirect' || (a.source === 'pasted' && a.outcome === 'received')) continue;
     const record = toRecord(a.fields);
-    if (record.NB_RCV_ID === rcvId && record.NB_STAMP !== undefined && !used.has(record.NB_STAMP)) used.set(record.NB_STAMP, a.at);
+    if (record.NB_RCV_ID === rcvId && record.NB_STAMP !== undefined && !used.has(record.NB_STAMP)) {
+      const outcome = ATTEMPT_OUTCOME_NAMES[a.outcome];
+      used.set(record.NB_STAMP, { at: a.at, in: text(`in the attempt made then (${outcome.en})`, `i försöket som gjordes då (${outcome.sv})`) });
+    }
   }
   return used;
 }
@@ -201,10 +204,10 @@ function readAttempt(item: unknown, i: number): Attempt {
   if (typeof a !== 'object' || a === null) throw bad('not an object', 'inget objekt');
   for (const key of ['id', 'at'] as const) if (typeof a[key] !== 'string') throw bad(`no text "${key}"`, `saknar texten ”${key}”`);
   if (a.source !== 'posted' && a.source !== 'pasted') throw bad('"source" must be "posted" or "pasted"', '"source" ska vara "posted" eller "pasted"');
-  if (!Object.values(SIMULATOR_ENDPOINTS).includes(a.kind as RequestKind)) throw bad(`unknown "kind" ${JSON.stringify(a.kind)}`, `okänt "kind" ${JSON.stringify(a.kind)}`);
+  if (!Object.values(SIMULATOR_ENDPOINTS).includes(a.kind as RequestKind)) throw bad(`unknown "kind" ${JSON.stringify(a.kind)}`, `okänt värde i "kind": ${quoted(String(a.kind), 'sv')}`);
   if (!ENCODINGS.includes(a.encoding as Encoding)) throw bad('"encoding" must be "utf-8" or "iso-8859-1"', '"encoding" ska vara "utf-8" eller "iso-8859-1"');
   if (!['ok', 'warning', 'error'].includes(a.verdict as string)) throw bad('"verdict" must be ok, warning or error', '"verdict" ska vara ok, warning eller error');
-  if (!ATTEMPT_OUTCOMES.includes(a.outcome as AttemptOutcome)) throw bad(`unknown "outcome" ${JSON.stringify(a.outcome)}`, `okänt "outcome" ${JSON.stringify(a.outcome)}`);
+  if (!ATTEMPT_OUTCOMES.includes(a.outcome as AttemptOutcome)) throw bad(`unknown "outcome" ${JSON.stringify(a.outcome)}`, `okänt värde i "outcome": ${quoted(String(a.outcome), 'sv')}`);
   if (!Array.isArray(a.fields) || !a.fields.every((f) => typeof f?.name === 'string' && typeof f?.value === 'string')) {
     throw bad('"fields" must be a list of {name, value} texts', '"fields" ska vara en lista med {name, value}-texter');
   }

@@ -39,7 +39,7 @@ export function signerFailure(why: string, url?: string): CheckoutProblem {
     : {
         field: 'sign-url',
         code: 'sign-url',
-        message: text(`The signing endpoint ${url} failed (${why}). Nothing was sent.`, `Signeringstjänsten ${url} misslyckades (${why}). Inget skickades.`),
+        message: text(`The signing endpoint ${url} failed (${why}). Nothing was sent.`, `Anropet till signeringstjänsten ${url} misslyckades (${why}). Inget skickades.`),
       };
 }
 

@@ -12,7 +12,7 @@ import type { Keys } from './key-ring.ts';
 import { fieldValue, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { parseFields, type ParseResult } from './parse.ts';
 import { crossCheck, findOrder, type CrossCheckRow } from './pairing.ts';
-import { text, type Text } from './text.ts';
+import { quoted, text, type Text } from './text.ts';
 import { judgeMessage, withDiagnosis, type Verdict } from './verdict.ts';
 import type { Verification, VerifyOptions } from './verify.ts';
 
@@ -264,7 +264,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'unknown',
       headline: text(
         'Not a message of E-betalning: nothing to act on. A cancel/reject return carries no fields and proves nothing.',
-        'Inget meddelande i E-betalning, så det finns inget att göra. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
+        'Det här är inget E-betalningsmeddelande; det finns inget att göra. En retur via avbryt/avvisa har inga fält och bevisar ingenting.',
       ),
       details: [],
     };
@@ -306,7 +306,7 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
       level: 'unknown',
       headline: text(
         `ERR: the bank could not answer${kind === 'repaymentResponse' ? ' the repayment' : ''}. ERR carries no MAC by design, so it proves nothing — treat the ${kind === 'repaymentResponse' ? 'repayment' : 'payment'} as unknown and check again later.`,
-        `ERR: banken kunde inte svara${kind === 'repaymentResponse' ? ' på återbetalningen' : ''}. ERR har avsiktligt ingen MAC, så det bevisar ingenting — behandla ${kind === 'repaymentResponse' ? 'återbetalningen' : 'betalningen'} som okänd och kontrollera igen senare.`,
+        `ERR: banken kunde inte svara${kind === 'repaymentResponse' ? ' på återbetalningen' : ''}. ERR har avsiktligt ingen MAC, så det bevisar ingenting — räkna med att ${kind === 'repaymentResponse' ? 'återbetalningens' : 'betalningens'} status är okänd och gör en ny betalningskontroll senare.`,
       ),
       details,
       ...(errorDescription ? { errorDescription } : {}),
@@ -316,8 +316,8 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     return withTrust(
       'ok',
       text(
-        `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
-        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''} ${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
+        `Paid: the bank's receipt for stamp ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}, confirmation NB_PAID ${record.NB_PAID ?? ''}`,
+        `Betald: bankens kvitto för betalnings-ID ${stamp}, ${record.NB_RETURN_DB_AMOUNT ?? ''}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}, bekräftelse NB_PAID ${record.NB_PAID ?? ''}`,
       ),
     );
   }
@@ -334,8 +334,8 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
     return withTrust(
       'ok',
       text(
-        `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
-        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT} ${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: stamp ${stamp} is paid${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, confirmation NB_PAID ${record.NB_PAID}` : ''}`,
+        `YES: betalningen med betalnings-ID ${stamp} är betald${record.NB_RETURN_DB_AMOUNT ? `, ${record.NB_RETURN_DB_AMOUNT}\u00a0${(record.NB_RETURN_DB_CUR ?? '').trim()}` : ''}${record.NB_PAID ? `, bekräftelse NB_PAID ${record.NB_PAID}` : ''}`,
       ),
     );
   }
@@ -466,7 +466,7 @@ export interface SummaryOptions {
 }
 
 const OUTCOME_WORDS: Readonly<Record<Verification['outcome'], Text>> = {
-  verified: text('verified', 'verifierad'),
+  verified: text('verified', 'stämmer'),
   mismatch: text('DOES NOT MATCH', 'STÄMMER INTE'),
   'missing-mac': text('missing', 'saknas'),
   'malformed-mac': text('malformed', 'felformaterad'),
@@ -506,7 +506,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
     for (const d of m.explanation.details) add(`  ${d.en}`, `  ${d.sv}`);
     for (const e of m.block.parsed.entries) add(`  ${e.name}=${JSON.stringify(e.value)}`, `  ${e.name}=${JSON.stringify(e.value)}`);
     if (v.macString !== null) {
-      add(`  Signed string (${ENCODING_NAMES[v.encoding].en}): ${JSON.stringify(v.macString)}`, `  Signerad sträng (${ENCODING_NAMES[v.encoding].sv}): ${JSON.stringify(v.macString)}`);
+      add(`  Signed string (${ENCODING_NAMES[v.encoding].en}): ${quoted(v.macString)}`, `  Signerad sträng (${ENCODING_NAMES[v.encoding].sv}): ${quoted(v.macString, 'sv')}`);
     }
     add(`  MAC: ${outcomeWords(v.outcome).en}`, `  MAC: ${outcomeWords(v.outcome).sv}`);
     if (v.expectedMac || v.givenMac) {

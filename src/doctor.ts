@@ -35,7 +35,7 @@ import { computeKvv, groupHex, normalizeKey, toHex } from './key.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
 import { byLevel, hexWriting, kvvCheck, swedishDate, type Direction, type PolicyFinding } from './policy.ts';
-import { EbetError, text, type Text } from './text.ts';
+import { EbetError, quoted, text, type Text } from './text.ts';
 
 /** A mistake the doctor can name. */
 export type DoctorCause =
@@ -64,7 +64,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     title: text('Amount signed in another format', 'Beloppet signerat i ett annat format'),
     tries: text(
       'each amount with a decimal point, without decimals, in hundredths, with thousands separators, or in the comma form',
-      'varje belopp med decimalpunkt, utan decimaler, i ören, med tusentalsavgränsare eller i kommaformen',
+      'varje belopp med decimalpunkt, utan decimaler, i ören, med tusentalsavgränsare eller med decimalkomma',
     ),
   },
   'key-as-text': {
@@ -76,7 +76,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
   },
   'lowercase-hex': {
     title: text('MAC sent in lower case', 'MAC:en skickad med gemener'),
-    tries: text('read off the given MAC: the bank writes MACs in upper-case hexadecimal', 'avläses i den angivna MAC:en: banken skriver MAC:en med versaler'),
+    tries: text('read off the given MAC: the bank writes MACs in upper-case hexadecimal', 'avläses i den angivna MAC:en: banken skriver MAC-värden med versaler'),
   },
   untruncated: {
     title: text('Full HMAC sent instead of the first 32 characters', 'Hela HMAC:en skickad i stället för de första 32 tecknen'),
@@ -90,19 +90,19 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     title: text('Whitespace around a value', 'Blanktecken runt ett värde'),
     tries: text(
       'each value trimmed, or with a leading or trailing space, tab or line break',
-      'varje värde trimmat, eller med inledande eller avslutande mellanslag, tabb eller radbrytning',
+      'varje värde utan blanktecken runt, eller med inledande eller avslutande mellanslag, tabb eller radbrytning',
     ),
   },
   'field-order': {
     title: text('Fields signed in the wrong order', 'Fälten signerade i fel ordning'),
-    tries: text('the signed values in other orders (all orders for up to 6 fields)', 'de signerade värdena i andra ordningar (alla ordningar för upp till 6 fält)'),
+    tries: text('the signed values in other orders (all orders for up to 6 fields)', 'de signerade värdena i annan ordning (alla ordningsföljder för upp till 6 fält)'),
   },
   'missing-field': {
     title: text('A signed field left out', 'Ett signerat fält utelämnat'),
     tries: text('the string without one, or without two, of the signed values', 'strängen utan ett, eller utan två, av de signerade värdena'),
   },
   'extra-field': {
-    title: text('A field signed that is not part of the MAC', 'Ett fält signerat som inte ingår i MAC:en'),
+    title: text('A field signed that is not part of the MAC', 'Ett fält som inte ingår i MAC:en har signerats'),
     tries: text(
       'each other field of the message (NB_VERSION, URLs, NB_KVV…) inserted at every position, and every field of the form',
       'varje annat fält i meddelandet (NB_VERSION, URL:er, NB_KVV…) insatt på varje position, och alla formulärets fält',
@@ -153,7 +153,7 @@ export const DOCTOR_CAUSES: Readonly<Record<DoctorCause, { readonly title: Text;
     title: text('MAC sent in base64', 'MAC:en skickad i base64'),
     tries: text(
       'read off the given MAC: base64 or base64url of the HMAC (cut or full) where the protocol sends hexadecimal',
-      'avläst från given MAC: base64 eller base64url av HMAC (avkortad eller hel) där protokollet skickar hexadecimalt',
+      'avläses i den angivna MAC:en: base64 eller base64url av HMAC:en (avkortad eller hel) där protokollet skickar hexadecimalt',
     ),
   },
 };
@@ -245,11 +245,6 @@ export interface DoctorOptions {
 // ---------------------------------------------------------------------------------------------
 
 const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
-
-/** A value quoted so whitespace and line breaks are visible: `"SEK "`, `"1\u00a0234,50"`. */
-function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u00a0\u202f\u2007\u2009\u200b\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 const names = (entries: readonly FieldEntry[]): string => entries.map((e) => e.name).join(', ');
 const join = (entries: readonly FieldEntry[], separator = SEPARATOR): string => entries.map((e) => e.value).join(separator);
@@ -349,11 +344,11 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[], pieces: Pieces
           say: fromBank
             ? text(
                 `The bank signed ${entry.name} as ${quoted(form)}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) turned ${quoted(form)} into ${quoted(entry.value)}. Read the answer exactly as the bank posted it.`,
-                `Banken signerade ${entry.name} som ${quoted(form)}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) gjorde om ${quoted(form)} till ${quoted(entry.value)}. Läs svaret exakt som banken skickade det.`,
+                `Banken signerade ${entry.name} som ${quoted(form, 'sv')}; i ditt meddelande står det ${quoted(entry.value, 'sv')}: något hos dig (loggen, parsern eller en kopia) har ändrat ${quoted(form, 'sv')} till ${quoted(entry.value, 'sv')}. Läs svaret exakt som banken skickade det.`,
               )
             : text(
                 `${entry.name} was signed as ${quoted(form)} while the message carries ${quoted(entry.value)}: sign the value exactly as sent.`,
-                `${entry.name} signerades som ${quoted(form)} medan meddelandet innehåller ${quoted(entry.value)}: signera värdet exakt som det skickas.`,
+                `${entry.name} signerades som ${quoted(form, 'sv')}, men i meddelandet står det ${quoted(entry.value, 'sv')}: signera värdet exakt som det skickas.`,
               ),
         });
       }
@@ -367,11 +362,11 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[], pieces: Pieces
         say: fromBank
           ? text(
               `The bank signed ${entry.name} as ${quoted(trimmed)}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) added the whitespace. Read the answer exactly as the bank posted it.`,
-              `Banken signerade ${entry.name} som ${quoted(trimmed)}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) lade till blanktecknen. Läs svaret exakt som banken skickade det.`,
+              `Banken signerade ${entry.name} som ${quoted(trimmed, 'sv')}; i ditt meddelande står det ${quoted(entry.value, 'sv')}: något hos dig (loggen, parsern eller en kopia) har lagt till blanktecknen. Läs svaret exakt som banken skickade det.`,
             )
           : text(
               `${entry.name} was signed trimmed, ${quoted(trimmed)}, while the message carries ${quoted(entry.value)} with whitespace: sign values exactly as sent, never trimmed.`,
-              `${entry.name} signerades trimmat, ${quoted(trimmed)}, medan meddelandet innehåller ${quoted(entry.value)} med blanktecken: signera värden exakt som de skickas, aldrig trimmade.`,
+              `${entry.name} signerades utan blanktecken runt värdet, ${quoted(trimmed, 'sv')}, men i meddelandet står det ${quoted(entry.value, 'sv')} med blanktecken: signera värden exakt som de skickas, utan att ta bort något.`,
             ),
       });
     }
@@ -383,11 +378,11 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[], pieces: Pieces
         say: fromBank
           ? text(
               `The bank signed ${entry.name} ${how.en}, ${quoted(form(entry.value))}; the message as you have it carries ${quoted(entry.value)}: your side (its log, its parser or a copy) removed it. Read the answer exactly as the bank posted it.`,
-              `Banken signerade ${entry.name} ${how.sv}, ${quoted(form(entry.value))}; meddelandet som du har det innehåller ${quoted(entry.value)}: din sida (loggen, tolkningen eller en kopia) tog bort det. Läs svaret exakt som banken skickade det.`,
+              `Banken signerade ${entry.name} ${how.sv}, ${quoted(form(entry.value), 'sv')}; i ditt meddelande står det ${quoted(entry.value, 'sv')}: något hos dig (loggen, parsern eller en kopia) har tagit bort tecknet. Läs svaret exakt som banken skickade det.`,
             )
           : text(
               `${entry.name} was signed ${how.en}, ${quoted(form(entry.value))}, while the message carries ${quoted(entry.value)}.`,
-              `${entry.name} signerades ${how.sv}, ${quoted(form(entry.value))}, medan meddelandet innehåller ${quoted(entry.value)}.`,
+              `${entry.name} signerades ${how.sv}, ${quoted(form(entry.value), 'sv')}, men i meddelandet står det ${quoted(entry.value, 'sv')}.`,
             ),
       });
     }
@@ -400,11 +395,11 @@ function tweaksOf(kind: MessageKind, base: readonly FieldEntry[], pieces: Pieces
       say: fromBank
         ? text(
             'The bank signed every value trimmed; the message as you have it carries whitespace around some: your side (its log, its parser or a copy) added it. Read the answer exactly as the bank posted it.',
-            'Banken signerade alla värden trimmade; meddelandet som du har det har blanktecken runt några: din sida (loggen, tolkningen eller en kopia) lade till dem. Läs svaret exakt som banken skickade det.',
+            'Banken signerade alla värden utan blanktecken runt dem; i ditt meddelande har några värden blanktecken runt sig: något hos dig (loggen, parsern eller en kopia) har lagt till dem. Läs svaret exakt som banken skickade det.',
           )
         : text(
             'Every value was signed trimmed while the message carries whitespace around some: sign values exactly as sent.',
-            'Alla värden signerades trimmade medan meddelandet har blanktecken runt några: signera värden exakt som de skickas.',
+            'Alla värden signerades utan blanktecken runt dem, men i meddelandet har några värden blanktecken runt sig: signera värden exakt som de skickas.',
           ),
     });
   }
@@ -537,7 +532,7 @@ function shapesOf(kind: MessageKind, base: readonly FieldEntry[], fields: FieldI
         say: () =>
           text(
             `${extra.name} (${quoted(extra.value)}) was signed as well, as value ${at + 1} of ${n + 1}; it is not part of this message’s MAC.`,
-            `${extra.name} (${quoted(extra.value)}) signerades också, som värde ${at + 1} av ${n + 1}; fältet ingår inte i meddelandets MAC.`,
+            `${extra.name} (${quoted(extra.value, 'sv')}) signerades också, som värde ${at + 1} av ${n + 1}; fältet ingår inte i meddelandets MAC.`,
           ),
       });
     }
@@ -850,7 +845,7 @@ export function readHexValue(value: string, field: 'NB_HMAC' | 'NB_KVV'): string
       field === 'NB_HMAC'
         ? text(
             `The MAC has ${compact.length} hexadecimal characters; NB_HMAC has 32 (or 64 when the full HMAC was sent by mistake, 40 for an HMAC-SHA1)`,
-            `MAC:en har ${compact.length} hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC skickades av misstag, 40 för en HMAC-SHA1)`,
+            `MAC:en har ${compact.length} hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC:en skickades av misstag, 40 för en HMAC-SHA1)`,
           )
         : text(
             `The KVV has ${compact.length} hexadecimal characters; it needs exactly 32`,
@@ -1009,7 +1004,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         'key-as-text',
         text(
           `The key was used as its ${value.length} characters of text (${use === 'text-lower' ? 'lower case' : use === 'text-upper' ? 'upper case' : 'as typed'}) instead of the 16 bytes its hexadecimal digits stand for: decode the key from hex before using it.`,
-          `Nyckeln användes som text, sina ${value.length} tecken (${use === 'text-lower' ? 'gemener' : use === 'text-upper' ? 'versaler' : 'som den skrevs in'}), i stället för de 16 byte som dess hexadecimala siffror står för: avkoda nyckeln från hex innan du använder den.`,
+          `Nyckelns ${value.length} tecken (${use === 'text-lower' ? 'gemener' : use === 'text-upper' ? 'versaler' : 'som den skrevs in'}) användes som text i stället för de 16 byte som hexsiffrorna står för: avkoda nyckeln från hex innan du använder den.`,
         ),
       );
     }
@@ -1140,16 +1135,16 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       fromBank && expectedMac !== null
         ? text(
             `The bank signed right: NB_HMAC is the MAC of ${quoted(string)}. Verify the answer exactly as the bank posted it (no trimming, reformatting or re-encoding on your side); as you have it, the string is ${quoted(expectedString)} and its MAC would be ${expectedMac}.`,
-            `Banken signerade rätt: NB_HMAC är MAC:en för ${quoted(string)}. Verifiera svaret exakt som banken skickade det (ingen trimning, omformatering eller omkodning på din sida); som du har det är strängen ${quoted(expectedString)} och dess MAC skulle vara ${expectedMac}.`,
+            `Banken signerade rätt: NB_HMAC är MAC:en för ${quoted(string, 'sv')}. Kontrollera svaret exakt som banken skickade det (utan att något hos dig tar bort blanktecken, formaterar om eller byter teckenkodning); i din kopia är strängen ${quoted(expectedString, 'sv')} och MAC:en blir ${expectedMac}.`,
           )
         : expectedMac !== null
         ? text(
             `Sign ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${expectedKey!.interpretation.label.en}: NB_HMAC = ${expectedMac}.`,
-            `Signera ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${expectedKey!.interpretation.label.sv}: NB_HMAC = ${expectedMac}.`,
+            `Signera ${quoted(expectedString, 'sv')} i ${ENCODING_NAMES[encoding].sv} med ${expectedKey!.interpretation.label.sv}: NB_HMAC = ${expectedMac}.`,
           )
         : text(
             `No key of the ring is valid on ${date}: add the key for that date, then sign ${quoted(expectedString)}.`,
-            `Ingen nyckel i nyckelringen gäller ${date}: lägg till nyckeln för det datumet och signera sedan ${quoted(expectedString)}.`,
+            `Ingen nyckel i nyckelringen gäller ${date}: lägg till nyckeln för det datumet och signera sedan ${quoted(expectedString, 'sv')}.`,
           );
     findings.push({
       causes,
@@ -1339,7 +1334,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     status === 'correct'
       ? text(
           `The MAC is correct: it verifies for ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${verifiedWith!.label.en}.`,
-          `MAC:en är korrekt: den verifieras för ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${verifiedWith!.label.sv}.`,
+          `MAC:en är korrekt: den stämmer för ${quoted(expectedString, 'sv')} i ${ENCODING_NAMES[encoding].sv} med ${verifiedWith!.label.sv}.`,
         )
       : status === 'explained'
         ? text(
@@ -1347,12 +1342,12 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
               ? 'The MAC does not verify; one explanation was found, and it reproduces the MAC exactly.'
               : `The MAC does not verify; ${findings.length} explanations were found, each reproducing the MAC exactly.`,
             findings.length === 1
-              ? 'MAC:en verifieras inte; en förklaring hittades, och den återskapar MAC:en exakt.'
-              : `MAC:en verifieras inte; ${findings.length} förklaringar hittades, och var och en återskapar MAC:en exakt.`,
+              ? 'MAC:en stämmer inte; en förklaring hittades, och den ger exakt samma MAC.'
+              : `MAC:en stämmer inte; ${findings.length} förklaringar hittades, och var och en ger exakt samma MAC.`,
           )
         : text(
             `The MAC does not verify and none of the ${candidates.toLocaleString('en-US')} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,
-            `MAC:en verifieras inte och ingen av de ${candidates.toLocaleString('sv-SE')} kandidaterna som prövades förklarar den: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
+            `MAC:en stämmer inte, och ingen av de ${candidates.toLocaleString('sv-SE')} kandidater som prövades förklarar varför: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
           );
   return {
     status,
@@ -1410,7 +1405,7 @@ function fromBase64url(value: string): Uint8Array | null {
 
 const BAD_CASE = text(
   'The link’s case could not be read (it is cut off or altered); paste the fields instead',
-  'Länkens fall kunde inte läsas (den är avkortad eller ändrad); klistra in fälten i stället',
+  'Fallet i länken kunde inte läsas (länken är avkortad eller ändrad); klistra in fälten i stället',
 );
 
 /**

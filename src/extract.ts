@@ -236,7 +236,7 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
           source: at(line),
           message: text(
             `A JSON object with NB_ fields at ${where.en} is not valid JSON (${String((error as Error).message)}); it was skipped — paste that object alone in the decoder to see where it breaks`,
-            `Ett JSON-objekt med NB_-fält på ${where.sv} är inte giltig JSON (${String((error as Error).message)}); det hoppades över — klistra in objektet ensamt i avkodaren för att se var det bryts`,
+            `Ett JSON-objekt med NB_-fält på ${where.sv} är inte giltig JSON (${String((error as Error).message)}); det hoppades över — klistra in objektet ensamt i avkodaren för att se var felet finns`,
           ),
         });
         continue;
@@ -435,7 +435,7 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
         message: truncated
           ? text(
               `This HAR file ends before its JSON does${where.en}: it was cut off while saving or copying. What could be read as text is shown; save the HAR again from the network panel ("Save all as HAR") for the whole session`,
-              `HAR-filen tar slut innan dess JSON gör det${where.sv}: den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) för hela sessionen`,
+              `HAR-filen slutar mitt i JSON-innehållet${where.sv}: den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) för hela sessionen`,
             )
           : text(
               `This HAR file is not valid JSON${where.en}: ${String((failure as Error).message)}. What could be read as text is shown; save the HAR again from the network panel ("Save all as HAR") rather than editing it`,

@@ -63,7 +63,7 @@ export const DEFAULT_INCIDENT_CONFIG: IncidentConfig = {
     supportMail: 'support@certitrade.net',
     fallbackMail: 'support@certitrade-test.se',
     webForm: 'http://www.certitrade.net',
-    phone: '018 - 430 50 00',
+    phone: '018-430 50 00',
   },
   links: {
     statusPage: 'http://www.certitrade.net/driftinfo.php',
@@ -124,7 +124,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
       ? null
       : problem(
           `expected "SE" (Sweden’s public holidays close the office) or "none" (no holidays); got ${got}`,
-          `ska vara "SE" (Sveriges helgdagar stänger kontoret) eller "none" (inga helgdagar), inte ${got}`,
+          `ska vara "SE" (kontoret är stängt på svenska helgdagar) eller "none" (inga helgdagar), inte ${got}`,
         );
   }
   if (kind === 'days') {
@@ -153,7 +153,7 @@ function checkValue(path: string, kind: Kind, value: unknown): ConfigProblem | n
         ? null
         : problem(`expected one e-mail address, e.g. support@example.com; got ${got}`, `ska vara en e-postadress, t.ex. support@example.com, inte ${got}`);
     case 'time':
-      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `ska vara en tid TT:MM, t.ex. 08:00, inte ${got}`);
+      return TIME_PATTERN.test(value) ? null : problem(`expected a time HH:MM, e.g. 08:00; got ${got}`, `ska vara en tid i formen ”TT:MM”, t.ex. ”08:00”, inte ${got}`);
     case 'zone':
       return isTimeZone(value)
         ? null
@@ -422,7 +422,7 @@ export const INCIDENT_PROCESS: readonly IncidentSection[] = [
       {
         id: 'last-action',
         title: text('Last action: to be decided', 'Sista åtgärd: bestäms senare'),
-        body: [text('The provider’s process leaves this step “TBD” (to be decided).', 'Leverantörens process lämnar det här steget ”TBD” (bestäms senare).')],
+        body: [text('The provider’s process leaves this step “TBD” (to be decided).', 'I leverantörens process står det här steget som ”TBD” (bestäms senare).')],
         links: [],
         toBeDecided: true,
       },
@@ -629,7 +629,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   };
   const hoursEn = `${daysIn('en')} ${open}–${close}`;
   const hoursSv = `${daysIn('sv')} ${open.replace(':', '.')}–${close.replace(':', '.')}`;
-  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `klockan är ${localTime.replace(':', '.')} en ${day.sv} i ${timeZone}`);
+  const there = text(`it is ${day.en} ${localTime} in ${timeZone}`, `nu är det ${day.sv} kl. ${localTime.replace(':', '.')} ${timeZone === 'Europe/Stockholm' ? 'svensk tid' : `i tidszonen ${timeZone}`}`);
   if (isOfficeOpen(date, config)) {
     return {
       open: true,
@@ -651,7 +651,7 @@ export function officeStatus(date: Date, config: IncidentConfig): OfficeStatus {
   const opens = ahead === 0 ? text(`today at ${open}`, `i dag kl. ${open.replace(':', '.')}`) : text(`${nextDay.en}${nextDate} at ${open}`, `${nextDay.sv}${nextDate} kl. ${open.replace(':', '.')}`);
   const holiday = holidayOn(today, config);
   const why = holiday
-    ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (Sveriges helgdagar; ${there.sv})`)
+    ? text(`Office closed today: ${holiday.en} (Sweden’s public holidays; ${there.en})`, `Kontoret är stängt i dag: ${holiday.sv} (svensk helgdag; ${there.sv})`)
     : text(`Outside office hours (about ${hoursEn}; ${there.en})`, `Utanför kontorstid (ca ${hoursSv}; ${there.sv})`);
   return {
     open: false,
@@ -867,9 +867,16 @@ export function setClosed(incident: Incident, closed: boolean, now: Date): Incid
   return { ...incident, closedAt: closed ? at : null, timeline: [...incident.timeline, { type: closed ? 'closed' : 'reopened', at }] };
 }
 
-/** The step to do now: the first one neither done nor skipped, or `null` when all are. */
+/** The steps a received ticket answers: no ticket yet (the fallback), and no answer yet (one's own mail). */
+export const MOOT_ONCE_TICKET_RECEIVED: readonly StepId[] = ['ticket-fallback', 'own-mail'];
+
+/**
+ * The step to do now: the first one neither done nor skipped, or `null` when all are. Once the
+ * ticket is received, the steps it answers (`MOOT_ONCE_TICKET_RECEIVED`) are no longer the one to do.
+ */
 export function currentStep(incident: Incident): StepId | null {
-  return INCIDENT_STEPS.find((s) => incident.steps[s.id].status === 'open')?.id ?? null;
+  const moot = incident.ticket.receivedAt ? MOOT_ONCE_TICKET_RECEIVED : [];
+  return INCIDENT_STEPS.find((s) => incident.steps[s.id].status === 'open' && !moot.includes(s.id))?.id ?? null;
 }
 
 /** Several incidents, kept and reopened; what the checklist persists. Never holds anything secret. */
@@ -968,7 +975,7 @@ const R = {
   received: text('received', 'mottaget'),
   caseNumber: text('case number', 'ärendenummer'),
   notYet: text('none received yet', 'inget mottaget än'),
-  checked: text('What was checked and seen', 'Vad som kontrollerats och setts'),
+  checked: text('What was checked and seen', 'Kontroller och iakttagelser'),
   timeline: text('Timeline', 'Tidslinje'),
   none: text('(not given)', '(inte angivet)'),
   done: text('done', 'gjort'),
@@ -978,19 +985,22 @@ const R = {
   step: text('Step', 'Steg'),
   note: text('Note on', 'Anteckning om'),
   quoteOpen: text('“', '”'),
+  quoteClose: text('”', '”'),
   ticketIn: text('Ticket received', 'Supportärende mottaget'),
   incidentOpened: text('Incident opened', 'Incidenten öppnad'),
   incidentClosed: text('Incident closed', 'Incidenten avslutad'),
   incidentReopened: text('Incident reopened', 'Incidenten öppnad igen'),
   tbd: text('to be decided in the provider’s process', 'bestäms senare enligt leverantörens process'),
-  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skriven med incidentchecklistan i ebet-toolkit.'),
-  now: text('Now', 'Nu'),
-  stepsDone: text('steps done or skipped', 'steg gjorda eller överhoppade'),
-  allDone: text('every step done or skipped', 'alla steg gjorda eller överhoppade'),
+  footer: text('Written with ebet-toolkit’s incident checklist.', 'Skapad med incidentchecklistan i ebet-toolkit.'),
+  notes: text('Notes', 'Anteckningar'),
+  stepsFinished: text('Steps done or skipped', 'Steg som är gjorda eller överhoppade'),
   fullReport: text(
-    'This is a summary. The full report (every step, note and time) follows: paste it here from the checklist, or attach its file.',
-    'Det här är en sammanfattning. Hela rapporten (varje steg, anteckning och tid) följer: klistra in den här från checklistan, eller bifoga dess fil.',
+    'The full report, with the timeline, is in the checklist: paste it below or attach its file.',
+    'Hela rapporten, med tidslinjen, finns i checklistan: klistra in den nedan eller bifoga filen.',
   ),
+  leftOut: text('Left out to fit in a mail link', 'Utelämnat för att rymmas i en e-postlänk'),
+  stepsLeftOut: text('the steps done or skipped', 'stegen som är gjorda eller överhoppade'),
+  charactersOf: text('characters of', 'tecken av'),
 };
 
 function stepTitle(id: StepId): Text {
@@ -1018,10 +1028,10 @@ function timelineLine(entry: TimelineEntry, lang: Lang): string {
       return `${R.ticketIn[lang]}${entry.number ? ` (${R.caseNumber[lang]} ${entry.number})` : ''}`;
     case 'step': {
       const word = entry.status === 'open' ? R.reopened : statusWord(entry.status);
-      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${word[lang]}`;
+      return `${R.step[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}${R.quoteClose[lang]}: ${word[lang]}`;
     }
     case 'note':
-      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}”: ${entry.note.replace(/\s+/g, ' ').trim()}`;
+      return `${R.note[lang]} ${R.quoteOpen[lang]}${stepTitle(entry.step)[lang]}${R.quoteClose[lang]}: ${entry.note.replace(/\s+/g, ' ').trim()}`;
   }
 }
 
@@ -1036,33 +1046,11 @@ function ticketLine(incident: Incident, when: (iso: string) => string, lang: Lan
   return ticket.length ? `${R.ticket[lang]}: ${ticket.join(', ')}` : null;
 }
 
-/**
- * A short summary for the mail link, small enough to fit whatever was written (the description cut
- * to 300 characters): title, provider, when, what, the ticket, where the checklist stands, and a
- * pointer to the full report (`incidentReport`) to paste or attach.
- */
-export function incidentSummary(incident: Incident, config: IncidentConfig, lang: Lang): string {
-  const when = (iso: string) => formatZoned(new Date(iso), config.officeHours.timeZone);
-  const description = incident.description.replace(/\s+/g, ' ').trim();
-  const current = currentStep(incident);
-  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open').length;
-  const lines = [
-    `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
-    `${R.provider[lang]}: ${incident.provider}`,
-    `${R.opened[lang]}: ${when(incident.openedAt)} (${config.officeHours.timeZone})`,
-    `${R.what[lang]}: ${description ? (description.length > 300 ? `${cut(description, 300)}…` : description) : R.none[lang]}`,
-    ticketLine(incident, when, lang),
-    current ? `${R.now[lang]}: ${stepTitle(current)[lang]} (${finished}/${INCIDENT_STEPS.length} ${R.stepsDone[lang]})` : `${R.now[lang]}: ${R.allDone[lang]}`,
-    '',
-    R.fullReport[lang],
-  ];
-  return lines.filter((line): line is string => line !== null).join('\n');
-}
 
 /** The written report the process asks for: subject and plain-text body, in one language. */
 export function incidentReport(incident: Incident, config: IncidentConfig, lang: Lang): { subject: string; body: string } {
   const zone = config.officeHours.timeZone;
-  const when = (iso: string) => formatZoned(new Date(iso), zone);
+  const when = (iso: string) => formatZoned(new Date(iso), zone, false, lang);
   const title = cut(incident.title.trim() || incident.description.trim().split(/\r?\n/)[0]!, 80);
   const subject = `${R.subject[lang]}: ${title ? `${title} – ` : ''}${when(incident.openedAt)}`;
   const lines: string[] = [
@@ -1130,4 +1118,89 @@ export function reportMailto(address: string, subject: string, body: string, lan
     else high = mid - 1;
   }
   return { url: head + encodeBody(cut(body, low) + note), truncated: true };
+}
+
+/** The mail link of an incident: what the mail says, and what it had to leave out to fit. */
+export interface IncidentMail {
+  /** The `mailto:` URL to the support address, at most `maxLength` characters. */
+  readonly url: string;
+  /** The mail's text. */
+  readonly body: string;
+  /** What the mail leaves out or shortens to fit, in the mail's language; empty when the incident is whole. */
+  readonly leftOut: readonly string[];
+}
+
+/** A block cut to at most `cap` characters and a "…": whole lines while they fit, else the first line cut. */
+function shorten(value: string, cap: number): string {
+  if (value.length <= cap) return value;
+  let kept = '';
+  for (const line of value.split('\n')) {
+    const next = kept ? `${kept}\n${line}` : line;
+    if (next.length > cap) break;
+    kept = next;
+  }
+  return `${kept || (cap > 0 ? cut(value, cap) : '')}…`;
+}
+
+/**
+ * The mail to the support address, as the provider's process asks for written information: title
+ * (with provider and time), what happened, the affected URLs, the order ids, the ticket, the notes
+ * typed at each step, in that order, then the steps done or skipped. A small incident goes whole
+ * within `maxLength` (2,000 characters of `mailto:` URL). A larger one first leaves out the steps,
+ * then shortens the longest facts alike, never the title, provider, time or ticket; the mail says
+ * what was left out (`leftOut`), and points to the full report (`incidentReport`) to paste or attach.
+ */
+export function incidentMail(incident: Incident, config: IncidentConfig, lang: Lang, maxLength = MAILTO_MAX_LENGTH): IncidentMail {
+  const zone = config.officeHours.timeZone;
+  const address = config.contacts.supportMail;
+  const when = (iso: string) => formatZoned(new Date(iso), zone, false, lang);
+  const count = (n: number) => n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+  const { subject } = incidentReport(incident, config, lang);
+  const noted = INCIDENT_STEPS.filter((step) => incident.steps[step.id].note.trim());
+  const notes = noted.map((step) => `- ${step.title[lang]}: ${incident.steps[step.id].note.trim()}`).join('\n');
+  const finished = INCIDENT_STEPS.filter((step) => incident.steps[step.id].status !== 'open');
+  const steps = finished.map((step) => {
+    const state = incident.steps[step.id];
+    return `- [${statusWord(state.status)[lang]}${state.at ? ` ${when(state.at)}` : ''}] ${step.title[lang]}`;
+  });
+  const longest = Math.max(incident.description.length, incident.urls.length, incident.orderIds.length, notes.length);
+  const compose = (cap: number, withSteps: boolean): { body: string; leftOut: string[] } => {
+    const leftOut: string[] = withSteps || !steps.length ? [] : [R.stepsLeftOut[lang]];
+    const fact = (label: Text, value: string): string[] => {
+      const shown = shorten(value.trim(), cap);
+      if (shown !== value.trim()) leftOut.push(`${label[lang]} (${count(shown.length - 1)} ${R.charactersOf[lang]} ${count(value.trim().length)})`);
+      return [`${label[lang]}:`, block(shown, lang)];
+    };
+    const ticket = ticketLine(incident, when, lang);
+    const lines = [
+      `${R.heading[lang]}${incident.title.trim() ? `: ${cut(incident.title.trim(), 80)}` : ''}`,
+      `${R.provider[lang]}: ${incident.provider}`,
+      `${R.opened[lang]}: ${when(incident.openedAt)} (${zone})`,
+      '',
+      ...fact(R.what, incident.description),
+      ...fact(R.urls, incident.urls),
+      ...fact(R.orders, incident.orderIds),
+      ...(ticket ? [ticket] : []),
+      ...(notes ? fact(R.notes, notes) : []),
+      ...(withSteps && steps.length ? ['', `${R.stepsFinished[lang]} (${finished.length}/${INCIDENT_STEPS.length}):`, ...steps] : []),
+      '',
+      ...(leftOut.length ? [`[${R.leftOut[lang]}: ${leftOut.join('; ')}.]`] : []),
+      R.fullReport[lang],
+    ];
+    return { body: lines.join('\n'), leftOut };
+  };
+  const fits = (body: string) => !reportMailto(address, subject, body, lang, maxLength).truncated;
+  let mail = compose(Infinity, true);
+  if (!fits(mail.body)) mail = compose(Infinity, false);
+  if (!fits(mail.body)) {
+    let low = 0;
+    let high = longest;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(compose(mid, false).body)) low = mid;
+      else high = mid - 1;
+    }
+    mail = compose(low, false);
+  }
+  return { url: reportMailto(address, subject, mail.body, lang, maxLength).url, ...mail };
 }

@@ -79,7 +79,7 @@ export function keyForDate(keys: Keys, date: string): KeySelection {
     warnings.push(
       text(
         `${date} is a key change-over day: keys change at the date boundary with no overlap, so a message from near midnight may be signed with the neighbouring key`,
-        `${date} byts nyckeln: nycklarna byts vid midnatt utan överlapp, så ett meddelande från strax före eller efter midnatt kan vara signerat med den andra nyckeln`,
+        `Den ${date} byts nyckeln: nycklarna byts vid midnatt utan överlapp, så ett meddelande från strax före eller efter midnatt kan vara signerat med den andra nyckeln`,
       ),
     );
   }

@@ -9,9 +9,11 @@ export function escapeAttribute(value: string): string {
 
 /**
  * `<form method="post" action="…">` with one hidden input per field, in order, and a submit button
- * (none with `submitLabel` `null`: the bank's answers are posted by the bank, not by a buyer's click).
+ * saying `submitLabel` (by default ”Betala”, the word of a Swedish shop's pay button; give the page's
+ * own words, e.g. ”Pay” on an English page), none with `null`: the bank's answers are posted by the
+ * bank, not by a buyer's click.
  */
-export function toHtmlForm(fields: FieldInput, action: string, submitLabel: string | null = 'Betala / Pay'): string {
+export function toHtmlForm(fields: FieldInput, action: string, submitLabel: string | null = 'Betala'): string {
   const inputs = toEntries(fields).map(
     ({ name, value }) => `  <input type="hidden" name="${escapeAttribute(name)}" value="${escapeAttribute(value)}">`,
   );

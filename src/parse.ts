@@ -14,7 +14,7 @@ import { closestKnown, KNOWN_FIELDS } from './fields.ts';
 import type { PageForm, readPageForms as HtmlReader } from './html-form.ts';
 import { readPlainForms } from './html-plain.ts';
 import type { FieldEntry } from './message.ts';
-import { text, type Text } from './text.ts';
+import { quoted, text, type Text } from './text.ts';
 
 export type InputFormat = 'html' | 'urlencoded' | 'lines' | 'json' | 'curl' | 'fetch';
 
@@ -158,15 +158,15 @@ function finish(draft: Draft): ParseResult {
   }
   for (const name of duplicates) {
     const { count, shown: values } = repeated!.get(name)!;
-    const shown = values.map((v) => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v));
-    const more = count - shown.length;
+    const cut = values.map((v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v));
+    const more = count - cut.length;
     draft.problems.push({
       level: 'warning',
       code: 'duplicate',
       field: name,
       message: text(
-        `${name} appears ${count} times (${shown.join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
-        `${name} förekommer ${count} gånger (${shown.join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
+        `${name} appears ${count} times (${cut.map((v) => quoted(v)).join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
+        `${name} förekommer ${count} gånger (${cut.map((v) => quoted(v, 'sv')).join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
       ),
     });
   }
@@ -190,7 +190,7 @@ function finish(draft: Draft): ParseResult {
       code: 'unknown-fields',
       message: text(
         `${more} more fields are not fields of the handbook (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
-        `${more} fält till är inga fält i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+        `Ytterligare ${more} fält finns inte i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
       ),
     });
   }
@@ -316,7 +316,7 @@ function readHtml(html: string, draft: Draft): void {
       code: 'other-forms',
       message: text(
         `Read ${describeForm(draft.form, 'en')}; not read, as the browser sends them separately: ${read.map((f) => describeForm(f, 'en')).join('; ')}`,
-        `Läste ${describeForm(draft.form, 'sv')}; lästes inte, eftersom webbläsaren skickar dem separat: ${read.map((f) => describeForm(f, 'sv')).join('; ')}`,
+        `Läste ${describeForm(draft.form, 'sv')}. Lästes inte (webbläsaren skickar dem separat): ${read.map((f) => describeForm(f, 'sv')).join('; ')}`,
       ),
     });
   }
@@ -544,14 +544,14 @@ function readJson(input: string, draft: Draft): void {
     data = JSON.parse(input);
   } catch (error) {
     const position = jsonErrorPosition(input) + 1;
-    const near = JSON.stringify(input.slice(Math.max(0, position - 11), position + 9));
+    const near = input.slice(Math.max(0, position - 11), position + 9);
     draft.problems.push({
       level: 'error',
       code: 'bad-json',
       position,
       message: text(
-        `This is not valid JSON: it breaks at position ${position} (near ${near}): ${String((error as Error).message)}`,
-        `Det här är inte giltig JSON: felet finns vid position ${position} (nära ${near}): ${String((error as Error).message)}`,
+        `This is not valid JSON: it breaks at position ${position} (near ${quoted(near)}): ${String((error as Error).message)}`,
+        `Det här är inte giltig JSON: felet finns vid position ${position} (nära ${quoted(near, 'sv')}): ${String((error as Error).message)}`,
       ),
     });
     return;
@@ -603,7 +603,7 @@ function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
         field: name,
         message: text(
           `${name} is a JSON ${value === null ? 'null' : typeof value}, read as "${value ?? ''}"; the exact written form (e.g. 899,00) is lost — send values as strings`,
-          `${name} är ett JSON-${value === null ? 'null' : typeof value === 'number' ? 'tal' : 'booleskt värde'}, lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
+          `${name} är ${value === null ? 'null i JSON' : typeof value === 'number' ? 'ett JSON-tal' : 'ett sanningsvärde i JSON'} och lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
         ),
       });
     } else {

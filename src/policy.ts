@@ -44,7 +44,7 @@ export interface PolicyEntry {
   readonly level: Readonly<Record<Direction, PolicyLevel>>;
 }
 
-const UNKNOWN = text('Unknown: the handbook does not say, and nothing public does.', 'Okänt: handboken säger inget, och inget annat offentligt heller.');
+const UNKNOWN = text('Unknown: the handbook does not say, and nothing public does.', 'Okänt: handboken säger inget, och ingen annan offentlig källa heller.');
 
 /** The policy, as data: one entry per tolerance. The README's table is generated from it. */
 export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
@@ -60,7 +60,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       known: true,
       does: text('Refuses the payment; a check or repayment request is answered "Not Found".', 'Avvisar betalningen; en betalningskontroll eller återbetalning besvaras med ”Not Found”.'),
     },
-    conclusion: text('Not verified; the doctor looks for the cause.', 'Inte verifierat; felsökningen letar efter orsaken.'),
+    conclusion: text('Not verified; the doctor looks for the cause.', 'Stämmer inte; felsökaren letar efter orsaken.'),
     level: { shopToBank: 'error', bankToShop: 'error' },
   },
   'hex-case': {
@@ -72,7 +72,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
         'Skriver versaler. Om banken godtar gemener från en butik är okänt. Butiker som jämför kvitton skiftlägeskänsligt (som ett offentligt .NET-bibliotek gör) avvisar gemener.',
       ),
     },
-    conclusion: text('Compared without regard to case: the MAC verifies. Send upper case.', 'Jämförs utan hänsyn till skiftläge: MAC:en verifieras. Skicka versaler.'),
+    conclusion: text('Compared without regard to case: the MAC verifies. Send upper case.', 'Jämförs utan hänsyn till skiftläge: MAC:en stämmer. Skicka versaler.'),
     level: { shopToBank: 'warning', bankToShop: 'info' },
   },
   'hex-spacing': {
@@ -80,14 +80,14 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
     bank: { known: false, does: UNKNOWN },
     conclusion: text(
       'Compared without the spaces: the MAC verifies. Send the 32 characters without spaces.',
-      'Jämförs utan blanktecknen: MAC:en verifieras. Skicka de 32 tecknen utan blanktecken.',
+      'Jämförs utan blanktecknen: MAC:en stämmer. Skicka de 32 tecknen utan blanktecken.',
     ),
     level: { shopToBank: 'warning', bankToShop: 'warning' },
   },
   'kvv-missing': {
     seen: text('NB_KVV absent or empty in a signed message', 'NB_KVV saknas eller är tomt i ett signerat meddelande'),
     bank: { known: true, does: text('Mandatory in every signed message (handbook tables 1–6).', 'Obligatoriskt i varje signerat meddelande (handbokens tabell 1–6).') },
-    conclusion: text('The message is incomplete, even when its MAC verifies.', 'Meddelandet är ofullständigt, även när MAC:en verifieras.'),
+    conclusion: text('The message is incomplete, even when its MAC verifies.', 'Meddelandet är ofullständigt, även när MAC:en stämmer.'),
     level: { shopToBank: 'error', bankToShop: 'error' },
   },
   'kvv-mismatch': {
@@ -111,7 +111,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
   'echo-different': {
     seen: text('NB_RETURN_STAMP or NB_RETURN_DB_REF is not the order’s', 'NB_RETURN_STAMP eller NB_RETURN_DB_REF är inte orderns'),
     bank: { known: true, does: text('Echoes the shop’s value as it was sent.', 'Skickar tillbaka butikens värde som det skickades.') },
-    conclusion: text('The answer is not for this order: do not deliver on it.', 'Svaret gäller inte den här ordern: leverera inte på det.'),
+    conclusion: text('The answer is not for this order: do not deliver on it.', 'Svaret gäller inte den här ordern: leverera inte ordern.'),
     level: { shopToBank: 'error', bankToShop: 'error' },
   },
   'echo-case': {
@@ -120,7 +120,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       'NB_RETURN_STAMP eller NB_RETURN_DB_REF skiljer sig från ordern bara i skiftläge',
     ),
     bank: { known: true, does: text('Echoes the shop’s value as it was sent.', 'Skickar tillbaka butikens värde som det skickades.') },
-    conclusion: text('Another value: do not deliver on it.', 'Ett annat värde: leverera inte på det.'),
+    conclusion: text('Another value: do not deliver on it.', 'Ett annat värde: leverera inte ordern.'),
     level: { shopToBank: 'error', bankToShop: 'error' },
   },
   'echo-whitespace': {
@@ -141,7 +141,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       known: false,
       does: text(
         'The handbook’s form is 1234,50. Whether the bank accepts a separator in a request is unknown; in an answer it may change the format.',
-        'Handbokens form är 1234,50. Om banken godtar en avgränsare i en begäran är okänt; i ett svar kan banken ändra formatet.',
+        'Handbokens form är 1234,50. Om banken godtar en avgränsare i en förfrågan är okänt; i ett svar kan banken ändra formatet.',
       ),
     },
     conclusion: text(
@@ -156,12 +156,12 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       known: true,
       does: text(
         'The handbook’s own answers show " SEK"; a request’s currency is AN3, exactly SEK or EUR.',
-        'Handbokens egna svar visar ” SEK”; en begärans valuta är AN3, exakt SEK eller EUR.',
+        'Handbokens egna svar visar ” SEK”; valutan i en förfrågan är AN3, exakt SEK eller EUR.',
       ),
     },
     conclusion: text(
       'In an answer: the same currency, and the MAC uses it as received. In a request: an error.',
-      'I ett svar: samma valuta, och MAC:en beräknas på värdet som det togs emot. I en begäran: ett fel.',
+      'I ett svar: samma valuta, och MAC:en beräknas på värdet som det togs emot. I en förfrågan: ett fel.',
     ),
     level: { shopToBank: 'error', bankToShop: 'info' },
   },
@@ -171,10 +171,10 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       known: false,
       does: text(
         'The handbook (0702) says 0002. A shop platform’s manual tells merchants to try 0001 when the bank answers "felaktigt angiven version från butiken".',
-        'Handboken (0702) säger 0002. En butiksplattforms manual säger åt handlare att prova 0001 när banken svarar ”felaktigt angiven version från butiken”.',
+        'Handboken (0702) säger 0002. Enligt en butiksplattforms manual ska säljföretaget prova 0001 när banken svarar ”felaktigt angiven version från butiken”.',
       ),
     },
-    conclusion: text('A warning that explains both readings, not an error.', 'En varning som förklarar båda läsningarna, inte ett fel.'),
+    conclusion: text('A warning that explains both readings, not an error.', 'En varning som förklarar båda tolkningarna, inte ett fel.'),
     level: { shopToBank: 'warning', bankToShop: 'warning' },
   },
 };
@@ -255,7 +255,7 @@ export function hexWriting(field: 'NB_HMAC' | 'NB_KVV', value: string, direction
             )
           : text(
               `${field} is in ${en}; it was compared without regard to case. The bank writes upper case, so your side (log, parser) changed it; a shop that compares case-sensitively refuses it`,
-              `${field} är skrivet med ${sv}; det jämfördes utan hänsyn till skiftläge. Banken skriver versaler, så din sida (logg, tolkning) ändrade det; en butik som jämför skiftlägeskänsligt avvisar det`,
+              `${field} är skrivet med ${sv}; det jämfördes utan hänsyn till skiftläge. Banken skriver versaler, så värdet har ändrats hos dig (i loggen eller parsern); en butik som jämför skiftlägeskänsligt avvisar det`,
             ),
         fix,
       ),
@@ -293,7 +293,7 @@ export function macMismatch(
     'NB_HMAC',
     text(
       `NB_HMAC does not match: with ${keyName.en} and ${name.en} the MAC of "${macString}" is ${expectedMac}, the message says ${readHex(given.mac).compact}`,
-      `NB_HMAC stämmer inte: med ${keyName.sv} och ${name.sv} är MAC:en för ”${macString}” ${expectedMac}, meddelandet säger ${readHex(given.mac).compact}`,
+      `NB_HMAC stämmer inte; med ${keyName.sv} och ${name.sv} är MAC:en för ”${macString}” ${expectedMac}, men meddelandet har ${readHex(given.mac).compact}`,
     ),
   );
 }
@@ -307,7 +307,7 @@ export function kvvMissing(direction: Direction, givenKvv: string | null | undef
     'NB_KVV',
     text(
       `NB_KVV is ${missing ? 'missing' : 'empty'}; the handbook makes it mandatory in every signed message${kvv ? ` (with this key: ${kvv})` : ''}`,
-      `NB_KVV ${missing ? 'saknas' : 'är tomt'}; handboken gör det obligatoriskt i varje signerat meddelande${kvv ? ` (med den här nyckeln: ${kvv})` : ''}`,
+      `NB_KVV ${missing ? 'saknas' : 'är tomt'}; enligt handboken är det obligatoriskt i varje signerat meddelande${kvv ? ` (med den här nyckeln: ${kvv})` : ''}`,
     ),
     kvv ?? undefined,
   );
@@ -404,7 +404,7 @@ export function currencySpace(direction: Direction, field: string, value: string
     direction === 'shopToBank'
       ? text(
           `${field} "${value}" has spaces; a request’s currency is exactly ${fixed}`,
-          `${field} ”${value}” har blanktecken; en begärans valuta är exakt ${fixed}`,
+          `${field} ”${value}” har blanktecken; valutan i en förfrågan är exakt ${fixed}`,
         )
       : text(
           `${field} "${value}" is ${fixed} with spaces, as in the handbook’s own answers; the MAC uses it exactly as received`,
@@ -422,7 +422,7 @@ export function versionOld(direction: Direction, value: string): PolicyFinding {
     'NB_VERSION',
     text(
       `NB_VERSION is ${value}, the older version. The handbook (0702) says 0002, and the bank answers a wrong version with "felaktigt angiven version från butiken"; yet a shop platform’s manual tells merchants to try 0001 after that very answer, so some agreements ran on 0001. Use 0002 unless the bank told you your agreement uses 0001`,
-      `NB_VERSION är ${value}, den äldre versionen. Handboken (0702) säger 0002, och banken svarar på fel version med ”felaktigt angiven version från butiken”; men en butiksplattforms manual säger åt handlare att prova 0001 efter just det svaret, så vissa avtal gick på 0001. Använd 0002 om inte banken har sagt att ditt avtal använder 0001`,
+      `NB_VERSION är ${value}, den äldre versionen. Handboken (0702) säger 0002, och banken svarar på fel version med ”felaktigt angiven version från butiken”; men enligt en butiksplattforms manual ska säljföretaget prova 0001 efter just det svaret, så vissa avtal gick på 0001. Använd 0002 om inte banken har sagt att ditt avtal använder 0001`,
     ),
     '0002',
   );

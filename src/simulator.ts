@@ -278,7 +278,7 @@ export function payDirectAnswer(request: FieldInput, key: string, ledger: Ledger
     'YES',
     receipt,
     key,
-    text(`Paid ${payment.amount} ${payment.currency}`, `Betalt ${payment.amount} ${payment.currency}`),
+    text(`Paid ${payment.amount}\u00a0${payment.currency}`, `Betalt ${payment.amount}\u00a0${payment.currency}`),
     { ...ledger, payments: [...ledger.payments, payment] },
     options,
   );
@@ -320,7 +320,7 @@ export function paymentCheckAnswer(request: FieldInput, key: string, ledger: Led
       NB_PAID: payment.paid,
     },
     key,
-    text(`Paid ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`, `Betalt ${payment.amount} ${payment.currency} (NB_PAID ${payment.paid})`),
+    text(`Paid ${payment.amount}\u00a0${payment.currency} (NB_PAID ${payment.paid})`, `Betalt ${payment.amount}\u00a0${payment.currency} (NB_PAID ${payment.paid})`),
     ledger,
     options,
   );
@@ -397,8 +397,8 @@ export function repaymentAnswer(
     return fail(
       used
         ? text(
-            `This repayment was already carried out with NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); a further repayment gives the newest NB_PAID ${head}`,
-            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount} ${used.currency}); för en ny återbetalning anger du det senaste NB_PAID, ${head}`,
+            `This repayment was already carried out with NB_PAID ${fields.NB_PAID} (${used.amount}\u00a0${used.currency}); a further repayment gives the newest NB_PAID ${head}`,
+            `Återbetalningen är redan genomförd med NB_PAID ${fields.NB_PAID} (${used.amount}\u00a0${used.currency}); för en ny återbetalning anger du det senaste NB_PAID, ${head}`,
           )
         : text(
             `NB_PAID ${fields.NB_PAID} does not belong to this payment; give ${head}`,
@@ -420,11 +420,11 @@ export function repaymentAnswer(
     return fail(text('NB_REPAY_AMOUNT must be more than 0,00', 'NB_REPAY_AMOUNT måste vara mer än 0,00'));
   }
   if (amount > remaining) {
-    const left = `${formatAmount(remaining)} ${payment.currency}`;
+    const left = `${formatAmount(remaining)}\u00a0${payment.currency}`;
     return fail(
       text(
-        `The total repaid may not exceed the payment (${payment.amount} ${payment.currency}): at most ${left} remains`,
-        `Det totala återbetalda beloppet får inte vara större än betalningen (${payment.amount} ${payment.currency}): högst ${left} återstår`,
+        `The total repaid may not exceed the payment (${payment.amount}\u00a0${payment.currency}): at most ${left} remains`,
+        `Det totala återbetalda beloppet får inte vara större än betalningen (${payment.amount}\u00a0${payment.currency}): högst ${left} återstår`,
       ),
     );
   }
@@ -455,8 +455,8 @@ export function repaymentAnswer(
     answer,
     key,
     text(
-      `Repaid ${repayment.amount} ${repayment.currency}; ${formatAmount(remaining - amount)} ${payment.currency} remains`,
-      `Återbetalt ${repayment.amount} ${repayment.currency}; ${formatAmount(remaining - amount)} ${payment.currency} återstår`,
+      `Repaid ${repayment.amount}\u00a0${repayment.currency}; ${formatAmount(remaining - amount)}\u00a0${payment.currency} remains`,
+      `Återbetalt ${repayment.amount}\u00a0${repayment.currency}; ${formatAmount(remaining - amount)}\u00a0${payment.currency} återstår`,
     ),
     { ...ledger, repayments: [...ledger.repayments, repayment] },
     options,

@@ -13,6 +13,15 @@ export function text(en: string, sv: string): Text {
   return { en, sv };
 }
 
+/**
+ * A value quoted so whitespace, line breaks and no-break spaces are visible: `"SEK "`, `"1\u00a0234,50"`
+ * in English; Swedish prose takes ”…” on both sides (`quoted(value, 'sv')`: `”SEK ”`).
+ */
+export function quoted(value: string, lang: Lang = 'en'): string {
+  const visible = JSON.stringify(value).replace(/[\u00a0\u202f\u2007\u2009\u200b\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return lang === 'sv' ? `”${visible.slice(1, -1)}”` : visible;
+}
+
 /** An error from the protocol core: it names the field concerned and says what would be right, in both languages. */
 export class EbetError extends Error {
   readonly code: string;

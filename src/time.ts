@@ -48,8 +48,17 @@ export function zonedTime(date: Date, timeZone: string): ZonedTime {
 /** A number with leading zeros: `pad(7)` is `07`, `pad(5, 6)` is `000005`. */
 export const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-/** `YYYY-MM-DD HH:MM` on the wall clock of `timeZone`. */
-export function formatZoned(date: Date, timeZone: string, seconds = false): string {
+/** `YYYY-MM-DD HH:MM:SS` on this machine's clock (`HH.MM.SS` in Swedish): when an attempt was made or a form received. */
+export function localTime(date: Date, lang: 'en' | 'sv'): string {
+  return formatZoned(date, new Intl.DateTimeFormat().resolvedOptions().timeZone, true, lang);
+}
+
+/**
+ * `YYYY-MM-DD HH:MM` on the wall clock of `timeZone`; Swedish (`lang` `'sv'`) writes the time of day
+ * with full stops, `YYYY-MM-DD HH.MM`, everywhere (docs/svenska.md).
+ */
+export function formatZoned(date: Date, timeZone: string, seconds = false, lang: 'en' | 'sv' = 'en'): string {
   const z = zonedTime(date, timeZone);
-  return `${z.year}-${pad(z.month)}-${pad(z.day)} ${pad(z.hour)}:${pad(z.minute)}${seconds ? `:${pad(z.second)}` : ''}`;
+  const mark = lang === 'sv' ? '.' : ':';
+  return `${z.year}-${pad(z.month)}-${pad(z.day)} ${pad(z.hour)}${mark}${pad(z.minute)}${seconds ? `${mark}${pad(z.second)}` : ''}`;
 }

@@ -12,6 +12,7 @@ import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput,
 import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from './reference.ts';
 import { EbetError, text, type Text } from './text.ts';
+import { formatZoned } from './time.ts';
 
 export type Level = 'ok' | 'warning' | 'error';
 
@@ -43,10 +44,17 @@ export interface ValidateOptions {
    */
   readonly checkDigit?: CheckDigitScheme;
   /**
-   * NB_STAMPs of earlier pay direct requests (of this shop), each with when it was used (e.g. an
-   * ISO date-time): a pay direct whose NB_STAMP is among them gets the warning `stamp-used`.
+   * NB_STAMPs of earlier pay direct requests (of this shop), each with when it was used (an ISO
+   * date-time) and, as a `UsedStamp`, in what: a pay direct whose NB_STAMP is among them gets the
+   * warning `stamp-used`, which names that use and its time in Swedish time.
    */
-  readonly usedStamps?: ReadonlyMap<string, string>;
+  readonly usedStamps?: ReadonlyMap<string, string | UsedStamp>;
+}
+
+/** An earlier use of an NB_STAMP: when (an ISO date-time), and in what (”in the attempt made then (payment refused)”). */
+export interface UsedStamp {
+  readonly at: string;
+  readonly in: Text;
 }
 
 const OK = text('OK', 'OK');
@@ -220,7 +228,7 @@ function currencyFinding(name: string, value: string, fromBank: boolean): Findin
   }
   return err(
     'currency-unknown',
-    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” går inte; banken tar bara emot SEK eller EUR`),
+    text(`${name} "${value}" is not allowed; the bank takes SEK or EUR`, `${name} ”${value}” är inte tillåtet; banken tar bara emot SEK eller EUR`),
   );
 }
 
@@ -265,11 +273,16 @@ function optionFinding(spec: MessageSpec, field: FieldSpec, value: string, optio
   }
   const used = spec.kind === 'payDirect' && field.name === 'NB_STAMP' ? options.usedStamps?.get(value) : undefined;
   if (used !== undefined) {
+    const use = typeof used === 'string' ? { at: used, in: text('in an earlier payment', 'i en tidigare betalning') } : used;
+    const moment = new Date(use.at);
+    const when = Number.isNaN(moment.getTime())
+      ? text(use.at, use.at)
+      : text(`${formatZoned(moment, 'Europe/Stockholm')} Swedish time`, `${formatZoned(moment, 'Europe/Stockholm', false, 'sv')} svensk tid`);
     return warn(
       'stamp-used',
       text(
-        `NB_STAMP ${value} was already used by an earlier payment (${used}); the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP`,
-        `NB_STAMP ${value} har redan använts för en tidigare betalning (${used}); banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
+        `NB_STAMP ${value} was already used on ${when.en}, ${use.in.en}; the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP`,
+        `NB_STAMP ${value} användes redan ${when.sv}, ${use.in.sv}; banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP`,
       ),
     );
   }
@@ -347,7 +360,7 @@ function formatFinding(spec: MessageSpec, field: FieldSpec, value: string): Find
     const labelSv = control[0] === '\t' ? 'en tabb' : control[0] === '\n' || control[0] === '\r' ? 'en radbrytning' : 'ett styrtecken';
     return err(
       'control-character',
-      text(`${name} has ${label} at position ${control.index + 1}; remove it`, `${name} har ${labelSv} på position ${control.index + 1}; ta bort det`),
+      text(`${name} has ${label} at position ${control.index + 1}; remove it`, `${name} har ${labelSv} på position ${control.index + 1}; ta bort tecknet`),
       value.replace(/[\x00-\x1f\x7f]/g, ''),
     );
   }

@@ -237,7 +237,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
         field: 'NB_HMAC',
         message: text(
           `NB_HMAC has a value although NB_VERIFIED is ${result.status}; the bank sends it empty, so it proves nothing either`,
-          `NB_HMAC har ett värde fast NB_VERIFIED är ${result.status}; banken skickar det tomt, så det bevisar inte heller något`,
+          `NB_HMAC har ett värde trots att NB_VERIFIED är ${result.status}; banken skickar det tomt, så det bevisar inte heller något`,
         ),
       });
     }
@@ -277,7 +277,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   const macMatches = (c: Candidate) => givenCompact !== null && c.details !== null && givenCompact === c.details.mac;
   const dateWords = (d: string) =>
     dateSource === 'today'
-      ? text(`${d} (today in Sweden; a request is checked with the key valid the day the bank gets it)`, `${d} (i dag i Sverige; en begäran kontrolleras med nyckeln som gäller den dag banken får den)`)
+      ? text(`${d} (today in Sweden; a request is checked with the key valid the day the bank gets it)`, `${d} (i dag i Sverige; en förfrågan kontrolleras med nyckeln som gäller den dag banken får den)`)
       : dateSource === 'paid'
         ? text(`${d} (the date in NB_PAID)`, `${d} (datumet i NB_PAID)`)
         : text(d, d);

@@ -17,11 +17,13 @@ import { MESSAGES } from '../../src/fields.ts';
 import { toRecord } from '../../src/message.ts';
 import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
+import { localTime } from '../../src/time.ts';
 import type { Level } from '../../src/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -68,7 +70,7 @@ const S = {
   get confirmClear() { return msg('Really clear every logged attempt?'); },
   get yes() { return msg('Yes, clear'); },
   get no() { return msg('Keep it'); },
-  imported: (n: number) => msg(str`${n} attempts imported.`),
+  imported: (n: number) => (isOne(n) ? msg(str`${n} attempt imported.`) : msg(str`${n} attempts imported.`)),
   get cleared() { return msg('Log cleared.'); },
   get unavailable() { return msg('The attempt log cannot be used in this browser'); },
 };
@@ -237,7 +239,7 @@ export class EbetAttemptLog extends LitElement {
     const failed = attemptFailed(a);
     const why = failureReason(a);
     const stamp = toRecord(a.fields).NB_STAMP;
-    const when = new Date(a.at).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    const when = localTime(new Date(a.at), lang);
     return html`<details part="attempt" data-attempt=${a.id} data-kind=${a.kind} data-verdict=${a.verdict} data-outcome=${a.outcome} data-failed=${String(failed)}>
       <summary>
         <span>${when}</span>

@@ -145,10 +145,10 @@ export class EbetBankLedger extends LitElement {
                 return html`<tr data-stamp=${p.stamp} data-paid=${paid}>
                   <td class="mono">${p.rcvId}</td>
                   <td class="mono">${p.stamp}</td>
-                  <td class="mono">${p.amount} ${p.currency}</td>
+                  <td class="mono amount">${p.amount}\u00a0${p.currency}</td>
                   <td class="mono">${p.reference}</td>
                   <td>${repayments.length
-                    ? html`<ul>${repayments.map((r) => html`<li class="mono" data-repaid=${r.amount}>${r.amount} ${r.currency}</li>`)}</ul>`
+                    ? html`<ul>${repayments.map((r) => html`<li class="mono amount" data-repaid=${r.amount}>${r.amount}\u00a0${r.currency}</li>`)}</ul>`
                     : '—'}</td>
                   <td class="mono" data-remaining=${remaining}>${remaining} ${p.currency}</td>
                   <td class="mono">${paid} <ebet-copy-button .value=${paid} .label=${S.copyPaid}></ebet-copy-button></td>

@@ -22,6 +22,7 @@ import {
   type SimulatedAnswer,
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
+import { localTime } from '../../src/time.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import { judgeMessage, type Verdict } from '../../src/verdict.ts';
 import { MESSAGES } from '../../src/fields.ts';
@@ -36,6 +37,7 @@ import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -86,7 +88,7 @@ const S = {
   },
   get storeFailed() { return msg('The simulator’s ledger could not be used'); },
   get toTable() { return msg('See every field'); },
-  more: (n: number): string => (n === 1 ? msg('(and 1 more problem)') : msg(str`(and ${n} more problems)`)),
+  more: (n: number): string => (isOne(n) ? msg(str`(and ${n} more problem)`) : msg(str`(and ${n} more problems)`)),
   toRow: (field: string): string => msg(str`See ${field}`),
   get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },
@@ -163,7 +165,7 @@ export class EbetBankSimulator extends LitElement {
       .target { margin: 0.2em 0; }
       .notice { font-weight: 600; }
       .check { display: flex; gap: 0.4em; align-items: center; font-weight: 400; }
-      pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); }
       h2, h3 { margin: 0.2em 0 0.5em; }
     `,
   ];
@@ -462,7 +464,7 @@ export class EbetBankSimulator extends LitElement {
 
   private renderSource(source: StoredRequest) {
     const lang = currentLang();
-    const when = new Date(source.receivedAt).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB');
+    const when = localTime(new Date(source.receivedAt), lang);
     return html`<p class="hint" data-request=${source.id}>
       ${S.received}: <code>${source.method} bank/${source.endpoint}</code>, ${when}, <code>${source.contentType}</code>
       ${source.truncated

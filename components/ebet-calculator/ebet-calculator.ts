@@ -22,6 +22,7 @@ import type { EbetKeyInput, KeyChangeDetail } from '../ebet-key-input/ebet-key-i
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
 import { t } from '../shared/locale.ts';
+import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -297,7 +298,7 @@ export class EbetCalculator extends LitElement {
     const d = c.details;
     if (c.key) c.kvv = d ? d.kvv : computeKvv(c.key);
     if (c.kvv && ringIndex >= 0) c.keyNote = S.keyChosen(ringIndex + 1, groupHex(c.kvv));
-    if (d) c.signedForm = toHtmlForm({ ...toRecord(entries), NB_HMAC: d.mac, NB_KVV: d.kvv }, this.action);
+    if (d) c.signedForm = toHtmlForm({ ...toRecord(entries), NB_HMAC: d.mac, NB_KVV: d.kvv }, this.action, submitLabel(c.kind));
     return c;
   }
 

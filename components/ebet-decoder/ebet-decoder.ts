@@ -30,6 +30,7 @@ import type { EbetSession } from '../ebet-session/ebet-session.ts';
 import { emit } from '../shared/events.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -46,7 +47,7 @@ const S = {
   get results() { return msg('Results'); },
   get nothing() { return msg('Paste something above to decode it.'); },
   messages: (n: number, shown: number): string => {
-    const count = n === 1 ? msg('1 message') : msg(str`${n} messages`);
+    const count = isOne(n) ? msg(str`${n} message`) : msg(str`${n} messages`);
     return shown < n ? msg(str`${count} (showing 1–${shown})`) : count;
   },
   tally: (ok: number, bad: number, unknown: number): string =>
@@ -66,7 +67,6 @@ const S = {
   get keyUsed() { return msg('Key used'); },
   keyOf: (i: number, n: number): string => (n > 1 ? msg(str`key ${i + 1} of ${n}`) : msg('the key')),
   chosenBy: {
-    get only() { return msg('the only key'); },
     get date() { return msg('valid on the date in NB_PAID'); },
     get kvv() { return msg('its KVV is NB_KVV'); },
     get mac() { return msg('its MAC matches'); },
@@ -455,7 +455,7 @@ export class EbetDecoder extends LitElement {
           ${v.key
             ? html`<tr>
                 <th scope="row">${S.keyUsed}</th>
-                <td>${S.keyOf(v.key.index, v.key.ringSize)} (${S.chosenBy[v.key.chosenBy]}), KVV <span class="mono">${groupHex(v.key.kvv)}</span></td>
+                <td>${S.keyOf(v.key.index, v.key.ringSize)}${v.key.chosenBy === 'only' ? '' : ` (${S.chosenBy[v.key.chosenBy]})`}, KVV <span class="mono">${groupHex(v.key.kvv)}</span></td>
               </tr>`
             : nothing}
           ${v.kvv.matches !== null

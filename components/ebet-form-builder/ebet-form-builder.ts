@@ -16,6 +16,7 @@ import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { t } from '../shared/locale.ts';
+import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
@@ -35,9 +36,9 @@ const S = {
   get newReference() { return msg('New reference'); },
   get scheme() { return msg('Check digit of new references'); },
   schemes: {
-    get none() { return msg('none (digits, no leading zero)'); },
-    get luhn() { return msg('Luhn / modulus 10 (Swedish OCR)'); },
-    get '731'() { return msg('7-3-1 weights (Finnish reference)'); },
+    get none() { return msg('none (digits only)'); },
+    get luhn() { return msg('Luhn (Swedish OCR)'); },
+    get '731'() { return msg('7-3-1 (Finnish reference)'); },
   } as Record<CheckDigitScheme, string>,
   get encoding() { return msg('Character encoding for the MAC'); },
   get action() { return msg('Where the form posts (action)'); },
@@ -107,7 +108,7 @@ export class EbetFormBuilder extends LitElement {
       .controls > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
       .controls input { width: min(30em, 100%); }
       .actions { display: flex; flex-wrap: wrap; gap: 0.6em; margin: 0.6em 0; }
-      pre { white-space: pre-wrap; word-break: break-all; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--ebet-color-page, #f4f6f8); padding: 0.5em; border-radius: var(--ebet-radius, 6px); margin: 0.3em 0; }
       .level-warning.field-error { color: var(--ebet-color-warning, #8a5300); }
       h2, h3 { margin: 0.2em 0 0.5em; }
     `,
@@ -282,7 +283,7 @@ export class EbetFormBuilder extends LitElement {
   private renderOutput(signed: Record<string, string> | null, rows: ValidationRow[]) {
     if (!this.key) return html`<p class="field-error" part="output">${S.noKey}</p>`;
     if (!signed) return nothing;
-    const form = toHtmlForm(signed, this.action);
+    const form = toHtmlForm(signed, this.action, submitLabel(this.kind));
     const body = toUrlEncoded(signed, this.encoding);
     const json = toJson(signed);
     const macRow = rows.find((r) => r.name === 'NB_HMAC');

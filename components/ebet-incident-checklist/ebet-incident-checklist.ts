@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import {
   addIncident,
   annotateStep,
@@ -12,14 +12,13 @@ import {
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
   incidentReport,
-  incidentSummary,
+  incidentMail,
   newIncidentId,
   officeStatus,
   parseIncidentConfig,
   parseIncidentStore,
   recordTicket,
   removeIncident,
-  reportMailto,
   selectIncident,
   setClosed,
   setDetails,
@@ -47,8 +46,8 @@ import { baseStyles } from '../shared/styles.ts';
 
 /** A time on the wall clock of `zone` (`10:05`; with `date`, `2026-11-30 10:05`), written `10.05` in Swedish. */
 function wallClock(at: Date, zone: string, date = false): string {
-  const written = date ? formatZoned(at, zone) : formatZoned(at, zone).slice(11);
-  return currentLang() === 'sv' ? written.replace(':', '.') : written;
+  const written = formatZoned(at, zone, false, currentLang());
+  return date ? written : written.slice(11);
 }
 
 const S = {
@@ -57,7 +56,6 @@ const S = {
   get incident() { return msg('Incident'); },
   get newIncident() { return msg('Start a new incident'); },
   get noIncident() { return msg('No incident is open. Start one when payments stop working: the checklist, timers and report follow.'); },
-  get untitled() { return msg('Incident opened'); },
   get closedTag() { return msg('closed'); },
   get close() { return msg('Close this incident'); },
   get reopen() { return msg('Reopen this incident'); },
@@ -97,9 +95,9 @@ const S = {
   get reportHint() { return msg('Written information beats a phone call. Copy the report into the support form or mail, or open it as a mail to the support address.'); },
   get reportText() { return msg('Report text'); },
   get copyReport() { return msg('the report'); },
-  get mailReport() { return msg('Open a mail with a summary to'); },
+  get mailReport() { return msg('Open a mail with the incident’s facts to'); },
   get downloadReport() { return msg('Download the full report'); },
-  get mailTruncated() { return msg('The report is too long for a mail link: the mail holds the beginning and says so; paste the full copied report into it.'); },
+  get mailTruncated() { return msg('The incident is too long for a mail link: the mail keeps the facts and says what it left out; paste the full copied report into it.'); },
   get config() { return msg('Provider configuration'); },
   get configNow() { return msg('In use'); },
   get configDefault() { return msg('the default (the source document’s provider)'); },
@@ -115,9 +113,10 @@ const S = {
   get configCopy() { return msg('the configuration'); },
   get storageFailed() { return msg('This browser does not let the page store data: the checklist works, but will not survive a reload. Copy the report regularly.'); },
   get storageDropped() { return msg('Some stored incidents could not be read and were left out.'); },
-  get announceStep() { return msg('Step'); },
+  announceDone: (title: string, time: string) => msg(str`Step “${title}” done at ${time}.`),
+  announceSkipped: (title: string, time: string) => msg(str`Step “${title}” skipped at ${time}.`),
+  announceReopened: (title: string, time: string) => msg(str`Step “${title}” reopened at ${time}.`),
   get announceNext() { return msg('Next'); },
-  get announceReopened() { return msg('reopened'); },
   get announceNew() { return msg('New incident started.'); },
   get announceDeleted() { return msg('Incident deleted.'); },
   get announceAllDeleted() { return msg('All incidents deleted.'); },
@@ -341,11 +340,11 @@ export class EbetIncidentChecklist extends LitElement {
       void Notification.requestPermission();
     }
     const following = currentStep(updated);
-    const word = next === 'done' ? S.doneAt : next === 'skipped' ? S.skippedAt : S.announceReopened;
+    const announce = next === 'done' ? S.announceDone : next === 'skipped' ? S.announceSkipped : S.announceReopened;
     const nextText = following ? ` ${S.announceNext}: ${t(INCIDENT_STEPS.find((s) => s.id === following)!.title)}.` : ` ${S.allDone}`;
     this.save(
       updateIncident(this.store, incident.id, () => updated),
-      `${S.announceStep} “${t(step.title)}”: ${word.toLowerCase()} ${wallClock(now, this.config.officeHours.timeZone)}.${nextText}`,
+      `${announce(t(step.title), wallClock(now, this.config.officeHours.timeZone))}${nextText}`,
     );
   }
 
@@ -397,8 +396,10 @@ export class EbetIncidentChecklist extends LitElement {
   private renderIncidents() {
     const incident = this.active;
     const zone = this.config.officeHours.timeZone;
+    // When it was opened, then its title cut to fit a phone's select (the whole title is in the field below).
+    const title = (i: Incident) => (i.title.trim().length > 20 ? `${i.title.trim().slice(0, 19)}…` : i.title.trim());
     const label = (i: Incident) =>
-      `${i.title.trim() || S.untitled} – ${wallClock(new Date(i.openedAt), zone, true)}${i.closedAt ? ` (${S.closedTag})` : ''}`;
+      `${wallClock(new Date(i.openedAt), zone, true)}${title(i) ? ` – ${title(i)}` : ''}${i.closedAt ? ` (${S.closedTag})` : ''}`;
     return html`<div part="incidents" class="row">
         ${this.store.incidents.length
           ? html`<label for="incident-select">${S.incident}</label>
@@ -580,8 +581,8 @@ export class EbetIncidentChecklist extends LitElement {
     const lang = currentLang();
     const { subject, body } = incidentReport(incident, this.config, lang);
     const full = `${subject}\n\n${body}`;
-    // The mail link carries a short summary that fits; the full report is copied or downloaded.
-    const mail = reportMailto(this.config.contacts.supportMail, subject, incidentSummary(incident, this.config, lang), lang);
+    // The mail link carries the facts (whole for a small incident, else with what was left out); the full report is copied or downloaded.
+    const mail = incidentMail(incident, this.config, lang);
     return html`<section part="report" aria-labelledby="report-heading">
       <h2 id="report-heading">${S.report}</h2>
       <p class="hint">${S.reportHint}</p>
@@ -595,7 +596,7 @@ export class EbetIncidentChecklist extends LitElement {
         <button type="button" class="secondary" data-action="download-report"
           @click=${(e: Event) => download((e.target as Element).parentElement!, `${incident.id}.txt`, full, 'text/plain;charset=utf-8')}>${S.downloadReport}</button>
       </div>
-      ${mail.truncated ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
+      ${mail.leftOut.length ? html`<p class="warning">${S.mailTruncated}</p>` : nothing}
     </section>`;
   }
 

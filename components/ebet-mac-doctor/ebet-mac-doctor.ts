@@ -11,6 +11,7 @@ import { DIAGNOSIS_LEVELS } from '../../src/verdict.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
@@ -38,14 +39,16 @@ const S = {
   leftOut: (d: Diagnosis) => {
     const count = d.leftOut.length.toLocaleString(currentLang() === 'sv' ? 'sv-SE' : 'en-US');
     const fields = d.leftOut.join(', ');
-    return msg(str`Left out of the search as signed extras (it tries the message's fields and the likely extras first): ${count} other inputs of the form, ${fields}.`);
+    return isOne(d.leftOut.length)
+      ? msg(str`Left out of the search as signed extras (it tries the message's fields and the likely extras first): ${count} other input of the form, ${fields}.`)
+      : msg(str`Left out of the search as signed extras (it tries the message's fields and the likely extras first): ${count} other inputs of the form, ${fields}.`);
   },
   stats: (d: Diagnosis) => {
     const sv = currentLang() === 'sv';
     const candidates = d.candidates.toLocaleString(sv ? 'sv-SE' : 'en-US');
     const ms = sv ? d.elapsedMs.toFixed(1).replace('.', ',') : d.elapsedMs.toFixed(1);
     const rate = d.candidatesPerSecond.toLocaleString(sv ? 'sv-SE' : 'en-US');
-    return msg(str`${candidates} candidates in ${ms} ms (${rate} candidates/s).`);
+    return isOne(d.candidates) ? msg(str`${candidates} candidate in ${ms} ms (${rate} candidates/s).`) : msg(str`${candidates} candidates in ${ms} ms (${rate} candidates/s).`);
   },
 };
 

@@ -47,7 +47,7 @@ const S = {
   gone: () => msg('The receipt is no longer on this device (receipts are kept for 24 hours). Check the payment with a payment check.'),
   none: () => msg('No receipt reached this page. If you paid, the shop’s receipt worker was not installed when the bank sent you back: the payment can still be confirmed with a payment check.'),
   unreadable: () => msg('The stored receipt could not be read.'),
-  get order() { return msg('Order (NB_RETURN_STAMP)'); },
+  get order() { return msg('Payment id (NB_RETURN_STAMP)'); },
   get amount() { return msg('Amount'); },
   get reference() { return msg('Reference'); },
   get paid() { return msg('Bank confirmation (NB_PAID)'); },
@@ -96,9 +96,15 @@ export class EbetReceipt extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
         gap: 0.2em 1em;
         margin: 0.5em 0 0;
+      }
+      /* On a phone each value goes under its name. */
+      @media (max-width: 30rem) {
+        dl {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
       dt {
         font-weight: 600;
@@ -229,7 +235,7 @@ export class EbetReceipt extends LitElement {
             <dt>${S.order}</dt>
             <dd class="mono">${r.NB_RETURN_STAMP ?? ''}</dd>
             <dt>${S.amount}</dt>
-            <dd class="mono">${r.NB_RETURN_DB_AMOUNT ?? ''} ${r.NB_RETURN_DB_CUR ?? ''}</dd>
+            <dd class="mono amount">${r.NB_RETURN_DB_AMOUNT ?? ''}\u00a0${(r.NB_RETURN_DB_CUR ?? '').trim()}</dd>
             <dt>${S.reference}</dt>
             <dd class="mono">${r.NB_RETURN_DB_REF ?? ''}</dd>
             <dt>${S.paid}</dt>

@@ -10,6 +10,7 @@ import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { t } from '../shared/locale.ts';
+import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
   analyse,
@@ -55,8 +56,10 @@ const S = {
     get verify() { return msg('Verifying'); },
     get diagnose() { return msg('Diagnosing failing MACs'); },
   } as Record<SessionPhase, string>,
-  summary: (messages: number, verified: number, failed: number, replays: number): string =>
-    msg(str`${messages} messages: ${verified} verified, ${failed} failed, ${replays} replay warnings`),
+  summary: (n: number, verified: number, failed: number, replays: number): string => {
+    const count = isOne(n) ? msg(str`${n} message`) : msg(str`${n} messages`);
+    return msg(str`${count}: verified ${verified}, failed ${failed}, replay warnings ${replays}`);
+  },
   get noKey() { return msg('No key given above: the MACs are not checked.'); },
   get view() { return msg('Show'); },
   get byMessage() { return msg('Messages'); },
@@ -105,7 +108,7 @@ export class EbetSession extends LitElement {
       .drop { border: 2px dashed var(--ebet-color-border, #8a939d); border-radius: var(--ebet-radius, 6px); padding: 0.8em 1em; }
       .drop.over { border-color: var(--ebet-color-accent, #0b57d0); background: var(--ebet-color-page, #f4f6f8); }
       .bar { display: flex; flex-wrap: wrap; gap: 0.6em 1em; align-items: end; margin: 0.6em 0; }
-      .bar > div { display: flex; flex-direction: column; }
+      .bar > div { display: flex; flex-direction: column; min-width: 0; max-width: 100%; }
       progress { width: 16em; }
       lit-virtualizer { height: 32em; border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px); }
       .row { width: 100%; box-sizing: border-box; padding: 0.45em 0.7em; border-bottom: 1px solid var(--ebet-color-border, #d0d5db); }

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { TOOLS } from '../ebet-home/tools.ts';
 import '../ebet-lang-switch/ebet-lang-switch.ts';
-import { initPageLang } from '../shared/locale.ts';
+import { currentLang, initPageLang } from '../shared/locale.ts';
 import { registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -18,7 +18,8 @@ void initPageLang();
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
  * It registers the site's service worker (`<home>sw.js`), which keeps the site for offline use,
- * and keeps the document's title in the page's language.
+ * and keeps the document's title in the page's language: the tool's name, else the page's own
+ * `<title data-en="…" data-sv="…">`, else the toolkit's name.
  * @slot - The tool.
  * @csspart header - The top bar.
  * @csspart main - The area around the tool.
@@ -56,7 +57,8 @@ export class EbetShell extends LitElement {
 
   override updated(): void {
     const tool = TOOLS.find((entry) => entry.id === this.tool);
-    document.title = tool ? `${tool.title} — ebet-toolkit` : S.toolkit;
+    const own = document.querySelector('title')?.dataset[currentLang()];
+    document.title = tool ? `${tool.title} — ebet-toolkit` : (own ?? S.toolkit);
   }
 
   override render() {

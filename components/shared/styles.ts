@@ -13,6 +13,8 @@ export const baseStyles = css`
     line-height: 1.45;
     box-sizing: border-box;
     overflow-wrap: break-word;
+    /* Long words (Leverantörskonfiguration) break at a hyphen where the browser knows the page's language. */
+    hyphens: auto;
   }
   *,
   *::before,
@@ -53,6 +55,24 @@ export const baseStyles = css`
   textarea {
     font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace);
     width: 100%;
+  }
+  /* On a phone a select takes its whole line, so the chosen text is never cut. */
+  @media (max-width: 36rem) {
+    select {
+      width: 100%;
+      font-size: 0.9em;
+    }
+  }
+  /* An amount and its currency stay on one line (550,00 SEK). */
+  .amount {
+    white-space: nowrap;
+  }
+  /* Code and protocol values are not hyphenated. */
+  code,
+  pre,
+  .mono,
+  .v {
+    hyphens: manual;
   }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {

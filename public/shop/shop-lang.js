@@ -1,9 +1,12 @@
 // The example shop follows the toolkit's language (remembered as `ebet-lang` on this site) and has
-// its own switch: it sets <html lang>, which its text (`.t[lang]`) and <ebet-checkout> follow.
+// its own switch: it sets <html lang>, which its text (`.t[lang]`) and <ebet-checkout> follow, and the
+// document's title (`<title data-en data-sv>`).
 const KEY = 'ebet-lang';
 
 function show(lang) {
   document.documentElement.lang = lang;
+  const title = document.querySelector('title');
+  if (title?.dataset[lang]) document.title = title.dataset[lang];
   for (const button of document.querySelectorAll('button[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
 }
 

@@ -11,6 +11,10 @@ test('the home page lists every tool, under its strict CSP, with no axe violatio
   await page.goto(site.server.url);
   await page.locator('ebet-home [part=card]').first().waitFor();
   assert.equal(await page.locator('ebet-home [part=card]').count(), 5);
+  // Every link of the home page that stays on the site lands on a page of the built site.
+  const links = await page.locator('ebet-home a').evaluateAll((as) => as.map((a) => a.href).filter((href) => href.startsWith(location.origin)));
+  assert.ok(links.length >= 9, links.join(' '));
+  for (const href of links) assert.equal((await page.request.get(href)).status(), 200, href);
   assert.deepEqual(watch.violations, []);
   assert.deepEqual(watch.errors, []);
   assert.deepEqual(await axeViolations(page), []);

@@ -235,7 +235,7 @@ test('a repayment is carried out once across two tabs, never above the payment; 
   await postForm(page, 'repay', repay('50,00', paid2));
   await page.locator('[data-action=answer]').click();
   await simulator(page).and(page.locator('[data-verified=ERR]')).waitFor();
-  assert.match(await page.locator('[part=answer]').textContent(), /at most 40,00 SEK remains/);
+  assert.match(await page.locator('[part=answer]').textContent(), /at most 40,00\u00a0SEK remains/);
 
   await postForm(page, 'repay', { ...repay('10,00', paid2), NB_HMAC: '0'.repeat(32) });
   await page.locator('[data-action=answer]').click();

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { docsPages, slugify } from '../../scripts/docs-pages.mjs';
+import { DOCS_GROUPS, docsPages, docsSite, slugify } from '../../scripts/docs-pages.mjs';
 import { loadCore, PAGE as PROTOCOL, renderPage as renderProtocol, ROOT } from '../../scripts/protocol-reference.mjs';
 
 const DOCS = join(ROOT, 'docs');
@@ -61,6 +61,33 @@ test('every link in the README, the changelog and docs/ resolves: files, folders
   }
   assert.ok(checked > 40, `only ${checked} links checked`);
   assert.deepEqual(broken, []);
+});
+
+test('the docs index is grouped by task, lists every page once, and says nothing of how the project was made', () => {
+  const index = docsSite(ROOT)['docs/index.html'];
+  assert.deepEqual(
+    DOCS_GROUPS.map((g) => g.en),
+    ['Debug a MAC', 'Check a shop’s form', 'Read a HAR file or a shop’s log', 'Embed the checkout', 'Sign on a server', 'Handle an incident', 'About the toolkit'],
+  );
+  const headings = [...index.matchAll(/<h2 id="([^"]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(headings, DOCS_GROUPS.map((g) => g.id));
+  const listed = [...index.matchAll(/<li lang="\w+"><a href="([\w-]+)\.html">/g)].map((m) => m[1]);
+  assert.deepEqual([...listed].sort(), docsPages(ROOT).map((p) => p.name).sort(), 'every page, once');
+  assert.doesNotMatch(index, /\bissue \d|#\d{2}\b/i);
+  // The group of each task's first page: the MAC under MAC, the HAR under HAR.
+  const under = (id) => index.slice(index.indexOf(`<h2 id="${id}">`)).split('<h2')[1];
+  assert.match(under('mac'), /href="calculator\.html"/);
+  assert.match(under('har'), /href="session\.html"/);
+  assert.match(under('incident'), /href="incident\.html"/);
+});
+
+test('a docs page written in Swedish is served as Swedish (lang="sv"), its title and the link to the index in both languages', () => {
+  const site = docsSite(ROOT);
+  assert.match(site['docs/svenska.html'], /<html lang="sv">/);
+  assert.match(site['docs/svenska.html'], /<article class="docs" lang="sv">/);
+  assert.match(site['docs/glossary.html'], /<html lang="en">/);
+  assert.match(site['docs/svenska.html'], /<title data-en="Svenska — ebet-toolkit docs" data-sv="Svenska – dokumentation för ebet-toolkit">/);
+  assert.match(site['docs/incident.html'], /<span class="t" lang="en">Documentation<\/span><span class="t" lang="sv">Dokumentation<\/span>/);
 });
 
 test('the link check finds a missing file and a missing heading', () => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
-import { type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit } from '../../src/attempt-log.ts';
+import { ATTEMPT_OUTCOME_NAMES, type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit } from '../../src/attempt-log.ts';
 import { readCalculatorCase } from '../../src/doctor.ts';
 import { toEntries } from '../../src/message.ts';
 import { type RequestKind } from '../../src/simulator.ts';
@@ -100,7 +100,9 @@ describe('attempt log (core)', () => {
     const ledger = { payments: [{ rcvId: '999999', stamp: 'L', amount: '1,00', currency: 'SEK', reference: '1', paid: 'x', at: '2026-11-22T09:00:00.000Z' }], repayments: [] };
     const used = usedStamps(log, ledger, '999999', '4');
     expect([...used.keys()].sort()).to.deep.equal(['A', 'L']);
-    expect(used.get('A')).to.equal('2026-11-23T10:00:00.000Z');
+    expect(used.get('A')!.at).to.equal('2026-11-23T10:00:00.000Z');
+    expect(used.get('A')!.in.en).to.equal(`in the attempt made then (${ATTEMPT_OUTCOME_NAMES[log[0]!.outcome].en})`);
+    expect(used.get('L')!.in.sv).to.equal('i en betalning som den simulerade banken har betalat');
   });
 
   it('exports and imports as JSON (round trip), and names what is wrong in a bad file', () => {

@@ -135,6 +135,8 @@ describe('output formats', () => {
   it('writes an HTML form whose values survive a round trip through the parser', () => {
     const form = toHtmlForm(fields, 'https://bank.example/pay?a=1&b=2');
     expect(form).to.contain('<form method="post" action="https://bank.example/pay?a=1&amp;b=2">');
+    expect(form).to.contain('<button type="submit">Betala</button>'); // one language, not "Betala / Pay"
+    expect(toHtmlForm(fields, 'x', 'Pay')).to.contain('<button type="submit">Pay</button>');
     expect(parseFields(form).fields).to.deep.equal(fields);
   });
   it('writes URL-encoded bodies in UTF-8 or ISO-8859-1', () => {

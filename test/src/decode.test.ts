@@ -118,7 +118,7 @@ describe('explainStatus', () => {
   it('a verified receipt is paid; a failed one is not proven; a verified one with an error (no NB_KVV) is not to be acted on', async () => {
     const good = explain(await signed());
     expect(good.level).to.equal('ok');
-    expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00 SEK/);
+    expect(good.headline.en).to.match(/^Paid: the bank's receipt for stamp 00002, 550,00\u00a0SEK/);
     const bad = explain({ ...(await signed()), NB_RETURN_DB_AMOUNT: '5,00' });
     expect(bad.level).to.equal('error');
     expect(bad.headline.en).to.match(/^The MAC does not verify/);
@@ -195,8 +195,10 @@ describe('decodeMessages and the support summary', () => {
     for (const lang of ['en', 'sv'] as const) {
       expect(summary[lang]).not.to.contain(normalizeKey(TEST_KEY));
       expect(summary[lang]).not.to.contain(TEST_KEY);
-      expect(summary[lang]).to.contain('"00002&550,00& SEK&123450&20261123101500123456"');
     }
+    expect(summary.en).to.contain('"00002&550,00& SEK&123450&20261123101500123456"');
+    expect(summary.sv).to.contain('”00002&550,00& SEK&123450&20261123101500123456”'); // Swedish quotes
+    expect(summary.sv).to.contain('MAC: stämmer');
     expect(summary.en).to.contain('MAC: verified');
     expect(summary.en).to.contain('MAC: DOES NOT MATCH');
     expect(summary.sv).to.contain('MAC: STÄMMER INTE');

@@ -85,7 +85,7 @@ describe('diagnoseMac: each cause alone, from a MAC made with that mistake', () 
     expect(finding.string).to.equal('999999&00002&899.00&SEK&123450');
     expect(finding.mac).to.equal(given);
     expect(finding.explanation.en).to.contain('NB_DB_AMOUNT was signed as "899.00"');
-    expect(finding.explanation.sv).to.contain('NB_DB_AMOUNT signerades som "899.00"');
+    expect(finding.explanation.sv).to.contain('NB_DB_AMOUNT signerades som ”899.00”, men i meddelandet står det ”899,00”'); // Swedish quotes, values as quoted() shows them
     expect(finding.fix.en).to.contain(`NB_HMAC = ${await webMac(KEY_HEX, RIGHT)}`);
     await reproduce(finding, [TEST_KEY]);
   });

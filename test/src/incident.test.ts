@@ -10,6 +10,7 @@ import {
   EMPTY_INCIDENT_STORE,
   INCIDENT_PROCESS,
   INCIDENT_STEPS,
+  incidentMail,
   incidentReport,
   isOfficeOpen,
   MAILTO_MAX_LENGTH,
@@ -266,7 +267,7 @@ describe('incident: Swedish public holidays', () => {
     expect(status.holiday).to.deep.equal({ en: 'Midsummer Eve', sv: 'midsommarafton' });
     expect(status.reason.en).to.match(/^Office closed today: Midsummer Eve \(Sweden’s public holidays; it is Friday 10:00 in Europe\/Stockholm\)/);
     expect(status.reason.en).to.contain('opens Monday 2026-06-22 at 08:00');
-    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(Sveriges helgdagar; klockan är 10.00 en fredag/);
+    expect(status.reason.sv).to.match(/^Kontoret är stängt i dag: midsommarafton \(svensk helgdag; nu är det fredag kl\. 10\.00 svensk tid\)/);
     expect(status.reason.sv).to.contain('öppnar måndag 2026-06-22 kl. 08.00');
   });
 
@@ -332,6 +333,14 @@ describe('incident: the ticket timer', () => {
     const timer = ticketTimer(received, minutes(40));
     expect(timer).to.include({ stage: 'received', elapsedMs: 12 * 60_000 });
     expect(timer.message.en).to.equal('Ticket CT-4711 received after 12 min.');
+  });
+
+  it('once the ticket is received, the step to do now is no longer the fallback for a missing ticket', () => {
+    expect(currentStep(incident)).to.equal('ticket-fallback');
+    const received = recordTicket(incident, 'CT-4711', minutes(12));
+    expect(currentStep(received)).to.equal('status-page');
+    // The steps stay open in the report; only what to do now moves on.
+    expect(received.steps['ticket-fallback'].status).to.equal('open');
   });
 
   it('formats elapsed time', () => {
@@ -442,14 +451,14 @@ describe('incident: the written report', () => {
   it('is written in Swedish too, and marks what was not given', () => {
     const blank = createIncident('i2', 'CertiTrade', t0);
     const { subject, body } = incidentReport(blank, DEFAULT_INCIDENT_CONFIG, 'sv');
-    expect(subject).to.equal('Incident: 2026-11-23 10:00');
+    expect(subject).to.equal('Incident: 2026-11-23 10.00'); // Swedish times with a full stop
     expect(body).to.contain('Vad som hänt:\n  (inte angivet)');
     expect(body).to.contain('Ordernummer:\n  (inte angivet)');
     expect(body).to.contain('- [inte gjort] Sista åtgärd: bestäms senare');
     expect(body).not.to.contain('Supportärende');
     const timeline = incidentReport(incident, DEFAULT_INCIDENT_CONFIG, 'sv').body; // Swedish quotes: ”…”
-    expect(timeline).to.contain('10:05  Steg ”Läs driftinfosidan”: gjort');
-    expect(timeline).to.contain('10:06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
+    expect(timeline).to.contain('10.05  Steg ”Läs driftinfosidan”: gjort');
+    expect(timeline).to.contain('10.06  Anteckning om ”Läs driftinfosidan”: No notice on the status page.');
   });
 
   it('gives a mailto: link to the support address that carries the whole report when it fits', () => {
@@ -471,6 +480,69 @@ describe('incident: the written report', () => {
     const sent = decodeURIComponent(url.slice(url.indexOf('&body=') + 6));
     expect(sent.startsWith(body.slice(0, 100).replace(/\n/g, '\r\n'))).to.equal(true);
     expect(sent).to.match(/rapporten förkortad .* klistra in den här\]$/);
+  });
+
+  /** The text of a mail link's body. */
+  const mailBody = (url: string) => decodeURIComponent(url.slice(url.indexOf('&body=') + 6)).replace(/\r\n/g, '\n');
+
+  it('mails a small incident whole: title, what happened, URLs, order ids, the ticket, the notes in that order, then the steps', () => {
+    const small = annotateStep(
+      setDetails(incident, { urls: 'https://payment.certitrade.net/webshophtml/e/auth.php\nhttps://payment2.certitrade.net/webshophtml/e/auth.php', orderIds: '100234\n100235\n100236' }),
+      'support-request',
+      'Skickat från ekonomi@kaffebaren.se',
+      later(3),
+    );
+    for (const lang of ['sv', 'en'] as const) {
+      const mail = incidentMail(small, DEFAULT_INCIDENT_CONFIG, lang);
+      expect(mail.url.length).to.be.at.most(MAILTO_MAX_LENGTH);
+      expect(mail.leftOut).to.deep.equal([]);
+      expect(mailBody(mail.url)).to.equal(mail.body);
+      const facts = [
+        'Card payments fail',
+        'Customers get a blank page after “Pay”.\n  Since about 09:50.',
+        'https://payment.certitrade.net/webshophtml/e/auth.php\n  https://payment2.certitrade.net/webshophtml/e/auth.php',
+        '100234\n  100235\n  100236',
+        'CT-4711',
+        'Skickat från ekonomi@kaffebaren.se',
+        'No notice on the status page.',
+        lang === 'sv' ? '] Läs driftinfosidan' : '] Read the status page',
+      ];
+      const places = facts.map((fact) => mail.body.indexOf(fact));
+      expect(places.every((p) => p >= 0), `${lang}: ${JSON.stringify(places)}\n${mail.body}`).to.equal(true);
+      expect([...places].sort((a, b) => a - b)).to.deep.equal(places);
+    }
+    const sv = incidentMail(small, DEFAULT_INCIDENT_CONFIG, 'sv').body;
+    expect(sv).to.contain('Upptäckt / öppnad: 2026-11-23 10.00 (Europe/Stockholm)');
+    expect(sv).to.contain('Supportärende: begärt 2026-11-23 10.02, mottaget 2026-11-23 10.14, ärendenummer CT-4711');
+    expect(sv).to.contain('Anteckningar:\n  - Kontakta supporten skriftligt: Skickat från ekonomi@kaffebaren.se\n  - Läs driftinfosidan: No notice on the status page.');
+    expect(sv).to.contain('- [gjort 10.02] Kontakta supporten skriftligt'.replace('10.02', '2026-11-23 10.02'));
+    expect(sv).not.to.contain('Utelämnat');
+  });
+
+  it('mails a large incident with its facts, leaving out the steps first and shortening the longest fact, and says what was left out', () => {
+    const urls = Array.from({ length: 60 }, (_, i) => `https://shop.example/checkout/${i}`).join('\n');
+    const large = setDetails(incident, { description: 'Köparna ser en tom sida. '.repeat(150), urls });
+    const mail = incidentMail(large, DEFAULT_INCIDENT_CONFIG, 'sv');
+    expect(mail.url.length).to.be.at.most(MAILTO_MAX_LENGTH);
+    expect(mail.url.length).to.be.above(MAILTO_MAX_LENGTH - 200); // it uses the room it has
+    expect(mail.leftOut[0]).to.equal('stegen som är gjorda eller överhoppade');
+    expect(mail.leftOut.some((l) => l.startsWith('Vad som hänt ('))).to.equal(true);
+    expect(mail.leftOut.some((l) => l.startsWith('Berörda URL:er ('))).to.equal(true);
+    const body = mailBody(mail.url);
+    expect(body).to.equal(mail.body);
+    for (const kept of ['Incidentrapport: Card payments fail', 'Leverantör: CertiTrade', 'Ordernummer:\n  100234, 100235', 'ärendenummer CT-4711', 'https://shop.example/checkout/0\n', 'Anteckningar:']) {
+      expect(body).to.contain(kept);
+    }
+    expect(body).to.match(/\[Utelämnat för att rymmas i en e-postlänk: stegen som är gjorda eller överhoppade; Vad som hänt \(\d+ tecken av 3\u00a0749\); Berörda URL:er \(\d+ tecken av \d[\d\u00a0 ]*\)\.\]/);
+    expect(body).not.to.contain('Steg som är gjorda');
+    expect(body).to.contain('Hela rapporten, med tidslinjen, finns i checklistan');
+    // Only the steps left out when the facts fit without them.
+    const medium = setDetails(incident, { description: 'Köparna ser en tom sida. '.repeat(20) });
+    const whole = incidentMail(medium, DEFAULT_INCIDENT_CONFIG, 'sv', 10_000);
+    expect(whole.leftOut).to.deep.equal([]);
+    const middle = incidentMail(medium, DEFAULT_INCIDENT_CONFIG, 'sv', whole.url.length - 1);
+    expect(middle.leftOut).to.deep.equal(['stegen som är gjorda eller överhoppade']);
+    expect(middle.body).to.contain('Köparna ser en tom sida. '.repeat(20).trim());
   });
 
   it('never exceeds the limit nor splits a character, whatever the text', () => {

@@ -139,7 +139,7 @@ describe('simulator: repayment (table 6) and the ledger rules', () => {
 
     const over = answer(repaymentAnswer(repayRequest(paid2, '400,00'), TEST_KEY, first.ledger));
     expect(over.status).to.equal('ERR');
-    expect(over.reason.en).to.match(/may not exceed the payment \(899,00 SEK\): at most 399,00 SEK remains/);
+    expect(over.reason.en).to.match(/may not exceed the payment \(899,00\u00a0SEK\): at most 399,00\u00a0SEK remains/);
     expect(over.fields.NB_HMAC).to.equal('');
     expect(over.ledger).to.equal(first.ledger);
 

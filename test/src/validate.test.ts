@@ -150,8 +150,13 @@ describe('validateFields: warnings that trip integrations', () => {
     const rows = validateFields('payDirect', GOOD, { key: TEST_KEY, usedStamps });
     const stamp = rows.find((r) => r.name === 'NB_STAMP')!;
     expect([stamp.level, stamp.ok, stamp.code]).to.deep.equal(['warning', true, 'stamp-used']);
-    expect(stamp.message.en).to.match(/already used by an earlier payment \(2026-11-23T10:00:00.000Z\).*double billing/);
-    expect(stamp.message.sv).to.match(/dubbel fakturering/);
+    expect(stamp.message.en).to.match(/already used on 2026-11-23 11:00 Swedish time, in an earlier payment;.*double billing/);
+    expect(stamp.message.sv).to.match(/användes redan 2026-11-23 11\.00 svensk tid, i en tidigare betalning;.*dubbel fakturering/);
+    // With what used it: the refused attempt is named as such, its time in Swedish time (CET in November).
+    const refused = new Map([['00002', { at: '2026-11-23T10:00:00.000Z', in: { en: 'in the attempt made then (payment refused)', sv: 'i försöket som gjordes då (betalningen nekad)' } }]]);
+    const named = validateFields('payDirect', GOOD, { key: TEST_KEY, usedStamps: refused }).find((r) => r.name === 'NB_STAMP')!;
+    expect(named.message.en).to.contain('already used on 2026-11-23 11:00 Swedish time, in the attempt made then (payment refused);');
+    expect(named.message.sv).to.contain('användes redan 2026-11-23 11.00 svensk tid, i försöket som gjordes då (betalningen nekad);');
     expect(verdict(rows)).to.equal('warning');
     const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002' }, { usedStamps });
     expect(check.find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');

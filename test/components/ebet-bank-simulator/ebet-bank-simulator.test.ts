@@ -82,6 +82,9 @@ describe('<ebet-bank-simulator>', () => {
     expect(summary(good).textContent).to.contain('OK: no errors; the MAC verifies');
     expect([summary(good).hasAttribute('data-verdict-line'), summary(good).dataset.verdict, summary(good).dataset.codes]).to.deep.equal([true, 'ok', '']);
     expect(summary(good).compareDocumentPosition($(good, 'ebet-field-table')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // Said once: the table below gives its own verdict, not the same words again.
+    expect(table(good).textContent).to.contain('Every field is OK.');
+    expect(summary(good).textContent).not.to.contain('Every field is OK.');
 
     const el = await simulatorWith(await payFields('S9', { NB_DB_AMOUNT: '200.00', NB_CANCEL: 'javascript:alert(1)' }));
     const line = summary(el);
@@ -224,7 +227,7 @@ describe('<ebet-bank-simulator>', () => {
 
     const over = await repay('60,00', paid2);
     await press(over, 'answer', () => over.dataset.state === 'answered');
-    expect($(over, '[part=answer]')!.textContent).to.contain('at most 50,00 SEK remains');
+    expect($(over, '[part=answer]')!.textContent).to.contain('at most 50,00\u00a0SEK remains');
 
     const euro = await repay('10,00', paid2, 'EUR');
     await press(euro, 'answer', () => euro.dataset.state === 'answered');
@@ -290,12 +293,14 @@ describe('<ebet-bank-simulator>', () => {
     const row = table(again).querySelector('tr[data-field=NB_STAMP]')!;
     expect([row.getAttribute('data-level'), row.getAttribute('data-code')]).to.deep.equal(['warning', 'stamp-used']);
     expect(row.textContent).to.contain('double billing');
+    expect(row.textContent).to.match(/already used on \d{4}-\d\d-\d\d \d\d:\d\d Swedish time, in a payment the simulated bank paid;/);
 
     // An attempt that was only received (never paid) used its stamp too.
     const received = await simulatorWith(await payFields('W4'));
     await received.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
     const later = await simulatorWith(await payFields('W4'));
     expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('stamp-used');
+    expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.textContent).to.contain('in the attempt made then (received, not answered)');
     // The request itself, shown again, is not its own earlier payment.
     await later.load(stored('req-w4', toUrlEncoded(await payFields('W4'))));
     expect(table(later).querySelector('tr[data-field=NB_STAMP]')!.getAttribute('data-code')).to.equal('ok');

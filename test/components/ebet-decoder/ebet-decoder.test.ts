@@ -56,6 +56,9 @@ describe('<ebet-decoder>', () => {
     expect(article!.dataset.outcome).to.equal('verified');
     expect(article!.querySelector('h3')!.textContent).to.contain('Pay direct receipt');
     expect(article!.querySelector('[part=verdict]')!.textContent).to.contain('Paid: the bank');
+    // One key: named once, not "the key (the only key)".
+    expect(article!.querySelector('table[part=mac]')!.textContent!.replace(/\s+/g, ' ')).to.match(/the key, KVV/);
+    expect(article!.querySelector('table[part=mac]')!.textContent).not.to.contain('only key');
     expect([...article!.querySelectorAll('ol.signed li')].map((li) => li.textContent!.split('=')[0]!.trim())).to.deep.equal([
       'NB_RETURN_STAMP', 'NB_RETURN_DB_AMOUNT', 'NB_RETURN_DB_CUR', 'NB_RETURN_DB_REF', 'NB_PAID',
     ]);

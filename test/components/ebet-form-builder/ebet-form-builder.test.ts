@@ -4,6 +4,7 @@ import type { EbetFormBuilder } from '../../../components/ebet-form-builder/ebet
 import { MESSAGES, parseFields, TEST_KVV, type Ledger } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
+import { setPageLang } from '../../../components/shared/locale.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 
@@ -60,6 +61,12 @@ describe('<ebet-form-builder>', () => {
     expect(parseFields(form).fields).to.include({ NB_STAMP: 'ORDER-17', NB_HMAC: mac, NB_KVV: TEST_KVV });
     expect($(el, '[data-output=body]')!.textContent).to.contain('NB_DB_AMOUNT=1234%2C50');
     expect(JSON.parse($(el, '[data-output=json]')!.textContent!)).to.include({ NB_DB_REF: '4711', NB_HMAC: mac });
+    // The form's button says what it does, in the page's language (not "Betala / Pay").
+    expect(form).to.contain('<button type="submit">Pay</button>');
+    await setPageLang('sv');
+    await el.updateComplete;
+    expect($(el, '[data-output=form]')!.textContent).to.contain('<button type="submit">Betala</button>');
+    await setPageLang('en');
 
     el.key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     await el.updateComplete;

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-home/ebet-home.ts';
-import { TOOLS } from '../../../components/ebet-home/tools.ts';
+import { TOOLS, WAYS_IN } from '../../../components/ebet-home/tools.ts';
 import { setLang } from '../../../components/shared/locale.ts';
 
 describe('<ebet-home>', () => {
@@ -11,6 +11,22 @@ describe('<ebet-home>', () => {
     TOOLS.forEach((tool, i) => {
       expect(cards[i]!.querySelector('a')!.getAttribute('href')).to.equal(tool.href);
     });
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what question each tool answers, and shows the way to the session view, the bookmarklet, the docs and the npm package', async () => {
+    const el = await fixture(html`<ebet-home></ebet-home>`);
+    const cards = [...el.shadowRoot!.querySelectorAll('[part=card]')];
+    expect(cards.map((c) => c.querySelector('.question')!.textContent)).to.deep.equal(TOOLS.map((tool) => tool.question));
+    expect(cards.every((c) => c.querySelector('.question')!.textContent!.endsWith('?'))).to.equal(true);
+    const ways = Object.fromEntries([...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=way-in]')].map((w) => [w.dataset['way'], [...w.querySelectorAll('a')].map((a) => a.getAttribute('href'))]));
+    expect(ways).to.deep.equal({
+      session: ['tools/decoder/', 'docs/session.html'],
+      bookmarklet: ['tools/test-page/', 'docs/bookmarklet.html'],
+      docs: ['docs/'],
+      package: ['https://www.npmjs.com/package/ebet-toolkit', 'docs/package.html'],
+    });
+    expect(WAYS_IN.length).to.equal(4);
     await expect(el).to.be.accessible();
   });
 

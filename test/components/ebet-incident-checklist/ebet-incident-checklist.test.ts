@@ -99,7 +99,7 @@ describe('<ebet-incident-checklist>', () => {
     type($<HTMLInputElement>(el, '#incident-title'), 'Second');
     await el.updateComplete;
     const select = $<HTMLSelectElement>(el, '#incident-select');
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Second – 2026-11-23 11:00', 'First – 2026-11-23 10:00']);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['2026-11-23 11:00 – Second', '2026-11-23 10:00 – First']);
     expect($(el, 'li[data-step=status-page]').dataset['status']).to.equal('open');
     select.value = select.options[1]!.value;
     select.dispatchEvent(new Event('change'));
@@ -154,6 +154,10 @@ describe('<ebet-incident-checklist>', () => {
     await el.updateComplete;
     expect($(el, '[part=timer]').dataset['stage']).to.equal('received');
     expect($(el, '[part=timer]').textContent).to.contain('Ticket CT-4711 received after 20 min');
+    // The sticky bar follows the ticket: the fallback for a missing ticket is no longer what to do now.
+    expect($(el, '[part=status]').textContent).not.to.contain('No ticket after');
+    expect($(el, '[part=status]').textContent).to.contain('Read the status page');
+    expect($(el, 'li[aria-current=step]').dataset['step']).to.equal('status-page');
   });
 
   it('asks for notifications when the timer starts and notifies at 10 and 20 minutes; reminds to pause campaigns', async () => {
@@ -248,13 +252,21 @@ describe('<ebet-incident-checklist>', () => {
     const mail = $<HTMLAnchorElement>(el, '#report-mail');
     expect(mail.getAttribute('href')).to.match(/^mailto:support@certitrade\.net\?subject=Incident%3A%20Card%20payments%20fail/);
     expect(mail.getAttribute('target')).to.equal(null);
-    // The mail holds a short summary that fits, even with a long description; the full report is copied or downloaded.
+    // A small incident's mail carries its facts whole: the order ids and the note typed at a step.
+    type($<HTMLTextAreaElement>(el, '#incident-urls'), 'https://payment.certitrade.net/webshophtml/e/auth.php');
+    type($<HTMLTextAreaElement>(el, '#note-status-page'), 'No notice on the status page', true);
+    await el.updateComplete;
+    const bodyOf = () => decodeURIComponent(new URL($<HTMLAnchorElement>(el, '#report-mail').href).searchParams.get('body') ?? '');
+    for (const fact of ['Card payments fail', 'https://payment.certitrade.net/webshophtml/e/auth.php', 'Order ids:\r\n  100234', 'No notice on the status page', '] Read the status page']) {
+      expect(bodyOf()).to.contain(fact);
+    }
+    expect($(el, '[part=report] .warning')).to.equal(null);
+    // A long description: the mail keeps the facts, says what it left out, and the page says so too.
     type($<HTMLTextAreaElement>(el, '#incident-description'), 'Buyers see a blank page after Pay. '.repeat(200));
     await el.updateComplete;
-    const body = decodeURIComponent(new URL($<HTMLAnchorElement>(el, '#report-mail').href).searchParams.get('body') ?? '');
-    expect(body).to.contain('Now: ');
-    expect(body).to.contain('This is a summary.');
-    expect(body).not.to.contain('shortened');
+    expect(bodyOf()).to.contain('Order ids:\r\n  100234');
+    expect(bodyOf()).to.match(/\[Left out to fit in a mail link: the steps done or skipped; What happened \(\d+ characters of 6,999\)\.\]/);
+    expect($(el, '[part=report] .warning').textContent).to.contain('the mail keeps the facts');
     expect($<HTMLAnchorElement>(el, '#report-mail').href.length).to.be.at.most(2000);
     expect($(el, '[data-action=download-report]')).to.not.equal(null);
   });

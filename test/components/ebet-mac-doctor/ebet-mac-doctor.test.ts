@@ -122,7 +122,7 @@ describe('<ebet-mac-doctor>', () => {
       expect(Number(leftOut.dataset.leftOut)).to.equal(el.diagnosis!.leftOut.length);
       expect(el.diagnosis!.leftOut.length).to.be.greaterThan(90);
       expect(leftOut.textContent).to.contain('input_109');
-      expect(leftOut.textContent).to.contain(lang === 'en' ? 'Left out of the search' : 'Utelämnade ur sökningen');
+      expect(leftOut.textContent).to.contain(lang === 'en' ? 'Left out of the search' : 'Prövades inte som signerade extrafält');
     }
   });
 
@@ -134,6 +134,6 @@ describe('<ebet-mac-doctor>', () => {
   it('speaks Swedish', async () => {
     const el = await doctor(await webMac(KEY_HEX, '999999&00002&899.00&SEK&123450'), 'sv');
     expect(el.shadowRoot!.textContent).to.contain('Beloppet signerat i ett annat format');
-    expect(el.shadowRoot!.textContent).to.contain('NB_DB_AMOUNT signerades som "899.00"');
+    expect(el.shadowRoot!.textContent).to.contain('NB_DB_AMOUNT signerades som ”899.00”, men i meddelandet står det ”899,00”');
   });
 });

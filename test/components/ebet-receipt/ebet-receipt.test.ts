@@ -54,6 +54,8 @@ describe('<ebet-receipt>', () => {
     const technical = el.shadowRoot!.querySelector<HTMLDetailsElement>('details[part=technical]')!;
     expect(technical.open).to.equal(false);
     expect(technical.querySelector('summary')!.textContent).to.equal('Details for the shop’s customer service');
+    // NB_RETURN_STAMP is the payment id the shop chose, not its order number.
+    expect(technical.querySelector('dt')!.textContent).to.equal('Payment id (NB_RETURN_STAMP)');
     await expect(el).to.be.accessible();
   });
 

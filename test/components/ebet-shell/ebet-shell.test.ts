@@ -63,4 +63,20 @@ describe('<ebet-shell>', () => {
     await update();
     expect(document.title).to.equal('ebet-toolkit — E-betalning tools');
   });
+
+  it('on a page that is no tool (a docs page) keeps the page’s own title, in the page language', async () => {
+    const title = document.querySelector('title') ?? document.head.appendChild(document.createElement('title'));
+    Object.assign(title.dataset, { en: 'Glossary — ebet-toolkit docs', sv: 'Glossary – dokumentation för ebet-toolkit' });
+    try {
+      const el = await fixture(html`<ebet-shell home="../"><p>docs</p></ebet-shell>`);
+      const update = () => (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      expect(document.title).to.equal('Glossary — ebet-toolkit docs');
+      await setPageLang('sv');
+      await update();
+      expect(document.title).to.equal('Glossary – dokumentation för ebet-toolkit');
+    } finally {
+      delete title.dataset['en'];
+      delete title.dataset['sv'];
+    }
+  });
 });
