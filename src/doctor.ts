@@ -996,11 +996,11 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
         );
     addKey(index, 'bytes', hexToBytes(hex), right ? null : 'other-key', ringSay);
     if (!right) return;
-    const texts = new Map<string, KeyUse>([
-      [hex, 'text-upper'],
-      [hex.toLowerCase(), 'text-lower'],
-      [entry.key.trim(), 'text-as-typed'],
-    ]);
+    // Each spelling once: a key typed exactly in upper or lower case is that spelling, not a third one.
+    const texts = new Map<string, KeyUse>();
+    for (const [value, use] of [[hex, 'text-upper'], [hex.toLowerCase(), 'text-lower'], [entry.key.trim(), 'text-as-typed']] as const) {
+      if (!texts.has(value)) texts.set(value, use);
+    }
     for (const [value, use] of texts) {
       addKey(
         index,
@@ -1194,7 +1194,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     const len = bytes.write(parts, enc);
     if (len < 0 || !sha256Fits) return;
     const string = bytes.buffer.slice(0, len);
-    for (const key of [...rightKeys, ...textKeys.filter((k) => k.interpretation.use !== 'text-as-typed')]) {
+    for (const key of [...rightKeys, ...textKeys]) {
       const variants: Array<[string, Uint8Array[]]> = [
         ['SHA-256(string + key)', [string, key.raw]],
         ['SHA-256(key + string)', [key.raw, string]],

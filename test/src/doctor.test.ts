@@ -199,6 +199,15 @@ describe('diagnoseMac: each cause alone, from a MAC made with that mistake', () 
     expect(finding.key.use).to.equal('text-upper');
   });
 
+  it('plain-hash: SHA-256 of the string followed by the key text, the key typed exactly as the shop stores it', async () => {
+    for (const typed of [KEY_HEX, KEY_HEX.toLowerCase()]) {
+      const given = (await sha256Hex(`${RIGHT}${typed}`)).slice(0, 32);
+      const finding = only(diagnoseMac('payDirect', FORM, given, typed), ['plain-hash']);
+      expect(finding.algorithm, typed).to.equal('SHA-256(string + key)');
+      expect(finding.key.use, typed).to.equal(typed === KEY_HEX ? 'text-upper' : 'text-lower');
+    }
+  });
+
   it('other-key: the neighbouring key of the ring (wrong validity period)', async () => {
     const ring = [
       { key: TEST_KEY, from: '2026-01-01', to: '2026-06-30' },
