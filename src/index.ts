@@ -34,6 +34,6 @@ export { POLICY, type PolicyFinding } from './policy.ts';
 // Verify, decode, diagnose.
 export { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 export { decodeMessages, splitMessages, type DecodedList, type DecodeOptions } from './decode.ts';
-export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor.ts';
+export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor/index.ts';
 // Simulate the bank (the rest of the simulation: `ebet-toolkit/simulator`).
 export { EMPTY_LEDGER, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, type Ledger, type SimulatedAnswer } from './simulator.ts';

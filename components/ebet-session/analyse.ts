@@ -4,7 +4,7 @@
  * for small ones. Results are plain data (structured-clone safe) and never hold a key.
  */
 import { explainStatus, findReplays } from '../../src/decode.ts';
-import { diagnoseMac } from '../../src/doctor.ts';
+import { diagnoseMac } from '../../src/doctor/index.ts';
 import type { Encoding } from '../../src/encoding.ts';
 import { extractMessages, type ExtractProblem, type MessageSource, type StampTimeline } from '../../src/extract.ts';
 import type { MessageKind } from '../../src/fields.ts';

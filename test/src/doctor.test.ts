@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../src/index.ts';
 import { calculatorCase } from '../../src/decode.ts';
-import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
 import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
