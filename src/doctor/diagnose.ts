@@ -21,8 +21,8 @@ import { ENCODING_NAMES, type Encoding } from '../encoding.ts';
 import { messageSpec, type MessageKind } from '../fields.ts';
 import { computeKvv, groupHex, toHex } from '../key.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type Keys } from '../key-ring.ts';
-import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldInput } from '../message.ts';
-import { byLevel, hexWriting, kvvCheck, swedishDate, type Direction, type PolicyFinding } from '../policy.ts';
+import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from '../message.ts';
+import { byLevel, hexWriting, kvvCheck, signedAmpersand, swedishDate, type Direction, type PolicyFinding } from '../policy.ts';
 import { EbetError, text, type Text } from '../text.ts';
 import { Pieces, quoted } from './bytes.ts';
 import { CHARSET_SOURCES, replacementWarnings } from './charset.ts';
@@ -47,9 +47,10 @@ function keyLabel(index: number, ringSize: number, use: KeyUse, kvv: string): Te
   return text(`${which.en}, ${how[use].en} (KVV ${groupHex(kvv)})`, `${which.sv}, ${how[use].sv} (KVV ${groupHex(kvv)})`);
 }
 
-/** The policy's findings on a diagnosed message: how the MAC and NB_KVV are written, NB_KVV against the key. */
-function notesOf(direction: Direction, record: Readonly<Record<string, string>>, givenMac: string, key: string | null): PolicyFinding[] {
+/** The policy's findings on a diagnosed message: how the MAC and NB_KVV are written, NB_KVV against the key, an "&" in a signed value. */
+function notesOf(direction: Direction, record: Readonly<Record<string, string>>, givenMac: string, key: string | null, base: readonly FieldEntry[]): PolicyFinding[] {
   const notes = hexWriting('NB_HMAC', givenMac, direction);
+  for (const entry of base) if (entry.value.includes(SEPARATOR)) notes.push(signedAmpersand(direction, entry.name, entry.value));
   if (record.NB_KVV) notes.push(...hexWriting('NB_KVV', record.NB_KVV, direction));
   const kvv = key === null ? null : kvvCheck(direction, record.NB_KVV, key);
   if (kvv) notes.push(kvv);
@@ -205,7 +206,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     expectedMac: verifiedDigest ? verifiedDigest.slice(0, 32) : expectedMac,
     keyIndex: verifiedWith?.index ?? ring.keyIndex,
     date: ring.date,
-    notes: notesOf(direction, sent, givenMac, expectedKey ? ring.ring[expectedKey.interpretation.index]!.key : null),
+    notes: notesOf(direction, sent, givenMac, expectedKey ? ring.ring[expectedKey.interpretation.index]!.key : null, base),
     findings: search.findings,
     tried: CAUSE_CODES.map((cause, i): DoctorTry => ({ cause, candidates: search.counts[i]!, detail: DOCTOR_CAUSES[cause].tries })),
     leftOut,
