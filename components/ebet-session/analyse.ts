@@ -110,7 +110,9 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
   warnings.forEach((w, i) => w.messages.forEach((m) => replaysOf.set(m, [...(replaysOf.get(m) ?? []), i])));
   const rows = messages.map((m, i): SessionRow => {
     if (progress && i % 500 === 499) progress('verify', i + 1, messages.length);
-    const v = verifyMessage(m.fields, keys, { kind: m.kind, ...(options.encoding ? { encoding: options.encoding } : {}) });
+    // A charset the HAR entry declares for the body is verified in first (the doctor names it).
+    const encoding = m.source.charset ?? options.encoding;
+    const v = verifyMessage(m.fields, keys, { kind: m.kind, ...(encoding ? { encoding } : {}) });
     const explanation = explainStatus(m.fields, v);
     return {
       index: m.index,
@@ -150,7 +152,8 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
 /** The mismatch doctor on a failing row: what explains the MAC received, and what would be right. */
 export function diagnoseRow(row: SessionRow, keys: Keys): SessionDiagnosis {
   try {
-    const d = diagnoseMac(row.kind, row.fields, row.givenMac ?? '', keys, { encoding: row.encoding, ...(row.date ? { date: row.date } : {}) });
+    const declared = row.source.charset ? { declared: { encoding: row.source.charset, source: 'content-type' as const } } : {};
+    const d = diagnoseMac(row.kind, row.fields, row.givenMac ?? '', keys, { encoding: row.encoding, ...declared, ...(row.date ? { date: row.date } : {}) });
     const first = d.findings[0];
     return first ? { status: d.status, message: first.explanation, fix: first.fix } : { status: d.status, message: d.message };
   } catch (error) {
