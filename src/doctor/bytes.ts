@@ -59,19 +59,17 @@ export function joinInto(values: readonly Piece[], separator: Piece | null, out:
  */
 export class CandidateBytes {
   buffer = new Uint8Array(1024);
-  /** Whether the last candidate written is 7-bit ASCII. */
-  ascii = true;
   private views: Uint8Array[][] = [];
+  private headOf = 0;
+  private headHash = 0;
 
   /** Writes the pieces' bytes in the encoding; returns the length, or -1 when ISO-8859-1 cannot hold a piece. */
   write(parts: readonly Piece[], encoding: Encoding): number {
     let n = 0;
-    let ascii = true;
     for (let p = 0; p < parts.length; p++) {
       const piece = parts[p]!;
       const bytes = encoding === 'utf-8' ? piece.utf8 : piece.latin1;
       if (bytes === null) return -1;
-      if (!piece.ascii) ascii = false;
       if (n + bytes.length > this.buffer.length) {
         const grown = new Uint8Array((n + bytes.length) * 2);
         grown.set(this.buffer.subarray(0, n));
@@ -81,8 +79,19 @@ export class CandidateBytes {
       const out = this.buffer;
       for (let i = 0; i < bytes.length; i++) out[n++] = bytes[i]!;
     }
-    this.ascii = ascii;
+    this.headOf = 0;
     return n;
+  }
+
+  /** A fingerprint (FNV-1a) of the first `block` bytes of the last candidate written, computed once per candidate and block size. */
+  head(block: number): number {
+    if (this.headOf === block) return this.headHash;
+    const buffer = this.buffer;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < block; i++) h = Math.imul(h ^ buffer[i]!, 0x01000193);
+    this.headOf = block;
+    this.headHash = h;
+    return h;
   }
 
   /** The bytes from `start` to `end`, as a view kept for the next candidate of that length. */
@@ -100,21 +109,36 @@ interface HashState extends Hash<HashState> {
 /** A noble hash's own block buffer: a digest written into it spares noble a DataView per digest. */
 const ownBuffer = (hash: Hash<unknown>): Uint8Array => (hash as unknown as { buffer: Uint8Array }).buffer;
 
+/** A first block and the state after it (a slot of the cache, reused). */
+interface Prefix {
+  readonly block: Uint8Array;
+  readonly state: HashState;
+}
+
+/** How many first blocks a cache keeps, by their fingerprint (a power of 2; a block replaces another in its slot). */
+const PREFIX_SLOTS = 512;
+
 /**
- * A state that hashes candidates from a fixed starting state, at noble's floor: candidates that
- * share their first block with the previous long one start from the state after that block.
+ * A state that hashes candidates from a fixed starting state, at noble's floor: a candidate that
+ * shares its first block with an earlier long one starts from the state after that block. The
+ * last block is checked first; others are found by the block's fingerprint (long candidates — a URL
+ * signed as an extra field — share their first block with many others, not only the previous one).
+ * The slots are made once and then overwritten, so the cache allocates nothing per candidate.
  */
 class PrefixCache {
-  private readonly afterPrefix: HashState;
-  private readonly prefix: Uint8Array;
-  private hasPrefix = false;
+  private last: Prefix | null = null;
+  private readonly slots: Array<Prefix | undefined> = [];
 
   constructor(
     private readonly start: HashState,
     private readonly block: number,
-  ) {
-    this.afterPrefix = start.clone();
-    this.prefix = new Uint8Array(block);
+  ) {}
+
+  private static same(prefix: Prefix | null | undefined, buffer: Uint8Array): boolean {
+    if (!prefix) return false;
+    const block = prefix.block;
+    for (let i = 0; i < block.length; i++) if (buffer[i] !== block[i]) return false;
+    return true;
   }
 
   /** Clones the state after the candidate's first `length` bytes into `work`. */
@@ -122,15 +146,22 @@ class PrefixCache {
     const block = this.block;
     if (length < block) return this.start._cloneInto(work).update(bytes.view(0, length));
     const buffer = bytes.buffer;
-    let same = this.hasPrefix;
-    for (let i = 0; same && i < block; i++) same = buffer[i] === this.prefix[i];
-    if (!same) {
+    let prefix = this.last;
+    if (!PrefixCache.same(prefix, buffer)) {
+      const slot = bytes.head(block) & (PREFIX_SLOTS - 1);
+      const kept = this.slots[slot];
       const head = bytes.view(0, block);
-      this.start._cloneInto(this.afterPrefix).update(head);
-      this.prefix.set(head);
-      this.hasPrefix = true;
+      if (!kept) this.slots[slot] = prefix = { block: head.slice(), state: this.start.clone().update(head) };
+      else {
+        prefix = kept;
+        if (!PrefixCache.same(kept, buffer)) {
+          kept.block.set(head);
+          this.start._cloneInto(kept.state).update(head);
+        }
+      }
+      this.last = prefix;
     }
-    return this.afterPrefix._cloneInto(work).update(bytes.view(block, length));
+    return prefix!.state._cloneInto(work).update(bytes.view(block, length));
   }
 }
 
@@ -179,7 +210,7 @@ export class PlainMac implements Mac {
     this.outputLen = hash.outputLen;
     this.work = start.clone();
     this.cache = new PrefixCache(start, start.blockLen);
-    this.digest = new Uint8Array(Math.max(hash.outputLen, 64));
+    this.digest = ownBuffer(this.work);
   }
 
   compute(bytes: CandidateBytes, length: number): Uint8Array {

@@ -60,13 +60,12 @@ const INDEX = new Map(CAUSE_CODES.map((code, i) => [code, i]));
 /** A cause's place in the registry (its row of `tried`). */
 export const causeIndex = (cause: DoctorCause): number => INDEX.get(cause)!;
 
-const BY_CODE = new Map(REGISTRY.map((cause) => [cause.code, cause]));
+/** Which causes pair, by their places in the registry (looked up for every candidate string). */
+const PAIRS: readonly (readonly boolean[])[] = REGISTRY.map((a) =>
+  REGISTRY.map((b) => a.pairsWith === 'any' || b.pairsWith === 'any' || a.pairsWith.includes(b.code) || b.pairsWith.includes(a.code)),
+);
 /** Whether two causes are combined in one candidate: either one lists the other, or pairs with any. */
-export function pairs(a: DoctorCause, b: DoctorCause): boolean {
-  const first = BY_CODE.get(a)!.pairsWith;
-  const second = BY_CODE.get(b)!.pairsWith;
-  return first === 'any' || second === 'any' || first.includes(b) || second.includes(a);
-}
+export const pairs = (a: DoctorCause, b: DoctorCause): boolean => PAIRS[causeIndex(a)]![causeIndex(b)]!;
 
 /** The registry's causes of one layer. */
 export function causesOf<L extends Cause['layer']>(layer: L): Array<Extract<Cause, { layer: L }>> {

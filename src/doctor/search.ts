@@ -28,6 +28,12 @@ export type FixOf = (string: string) => Text;
 const WRITING = causesOf('writing');
 const ENCODING = causesOf('encoding')[0]!;
 
+/** Whether every piece is 7-bit ASCII (then both encodings give the same bytes): known without writing them. */
+function asciiOnly(parts: readonly Piece[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (!parts[i]!.ascii) return false;
+  return true;
+}
+
 export class Search {
   candidates = 0;
   readonly counts = new Array<number>(CAUSE_CODES.length).fill(0);
@@ -65,8 +71,9 @@ export class Search {
     const compareLength = target.length;
     const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -1;
     for (const enc of encodings) {
+      if (enc !== this.expected && asciiOnly(parts)) continue; // the same bytes as in the expected encoding
       const len = bytes.write(parts, enc);
-      if (len < 0 || (enc !== this.expected && bytes.ascii)) continue; // unwritable, or the same bytes as the expected encoding
+      if (len < 0) continue; // ISO-8859-1 cannot hold a piece
       for (let c = 0; c < made.length; c++) counts[causeIndex(made[c]!.cause)]! += variants.length;
       if (enc !== this.expected) counts[this.encodingCause]! += variants.length;
       for (const variant of variants) {

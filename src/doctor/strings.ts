@@ -40,26 +40,27 @@ export class Strings {
   private build(a: Shape | null, b: Shape | null): void {
     let values: readonly Piece[] = this.values;
     let join: Shape | null = null;
-    let buffer = this.first;
-    for (const shape of [a, b]) {
-      if (!shape) continue;
-      if (shape.step === 'join') {
-        join = shape;
-        continue;
-      }
-      buffer.length = 0;
-      shape.parts(values, buffer);
-      values = buffer;
-      buffer = buffer === this.first ? this.second : this.first;
-    }
+    if (a && a.step === 'select') {
+      this.first.length = 0;
+      a.parts(values, this.first);
+      values = this.first;
+    } else join = a;
+    if (b && b.step === 'select') {
+      this.second.length = 0;
+      b.parts(values, this.second);
+      values = this.second;
+    } else if (b) join = b;
     this.parts.length = 0;
     if (join) join.parts(values, this.parts);
     else joinInto(values, this.amp, this.parts);
   }
 
-  private emit(run: () => void, ...made: Array<Tweak | Shape>): void {
-    this.made.length = 0;
-    this.made.push(...made);
+  /** Runs `run` on the current candidate, made by `a` and `b` (no rest arguments: no array per candidate). */
+  private emit(run: () => void, a: Tweak | Shape | null = null, b: Tweak | Shape | null = null): void {
+    const made = this.made;
+    made.length = 0;
+    if (a) made.push(a);
+    if (b) made.push(b);
     run();
   }
 
