@@ -131,8 +131,12 @@ function searchStages(search: Search, strings: Strings, variants: Variants, enco
   const variantsFor = (s: number, e: number, k: number): readonly Variant[] => {
     if (k !== 1) return variants.byMistakes[k]!;
     if (s + e >= 2) return variants.withTwo;
+    // A plain hash pairs with a string mistake its causes pair with, and cheap enough to pair at all (not each of 720 orders).
     const made = strings.made;
-    for (let i = 0; i < made.length; i++) if (!HASH_PARTNERS.has(made[i]!.cause)) return variants.noHash;
+    for (let i = 0; i < made.length; i++) {
+      const m = made[i]!;
+      if (!HASH_PARTNERS.has(m.cause) || ('pairable' in m && m.pairable === 'none')) return variants.noHash;
+    }
     return variants.byMistakes[1]!;
   };
   for (let n = 1; n <= 3 && search.findings.length === 0; n++) {

@@ -87,20 +87,43 @@ export class Strings {
     }
   }
 
-  private double(run: () => void): void {
+  /** The pairs of two mistakes, listed once per diagnosis (every stage from 2 on walks them). */
+  private pairsMade: { withTweak: Shape[][]; tweakPairs: number[][]; shapePairs: Array<readonly [Shape, Shape]> } | null = null;
+
+  private pairList(): NonNullable<Strings['pairsMade']> {
+    if (this.pairsMade) return this.pairsMade;
     const { tweaks, shapes } = this;
+    const withTweak = tweaks.map((tweak) => shapes.filter((shape) => shape.pairable !== 'none' && pairs(tweak.cause, shape.cause)));
+    const tweakPairs = tweaks.map((tweak, i) => {
+      const partners: number[] = [];
+      tweaks.forEach((other, j) => {
+        if (j > i && other.cause !== tweak.cause && other.index !== tweak.index && other.index >= 0 && tweak.index >= 0 && pairs(tweak.cause, other.cause)) partners.push(j);
+      });
+      return partners;
+    });
+    const pairable = shapes.filter((shape) => shape.pairable === 'all');
+    const shapePairs: Array<readonly [Shape, Shape]> = [];
+    pairable.forEach((a, i) => {
+      if (a.step === 'join') return;
+      for (const b of pairable.slice(i + 1)) if (a.cause !== b.cause && pairs(a.cause, b.cause)) shapePairs.push([a, b]);
+    });
+    return (this.pairsMade = { withTweak, tweakPairs, shapePairs });
+  }
+
+  private double(run: () => void): void {
+    const { tweaks } = this;
+    const { withTweak, tweakPairs, shapePairs } = this.pairList();
     for (let i = 0; i < tweaks.length; i++) {
       const tweak = tweaks[i]!;
       this.reset();
       this.apply(tweak);
-      for (const shape of shapes) {
-        if (shape.pairable === 'none' || !pairs(tweak.cause, shape.cause)) continue;
-        this.build(shape, null);
-        this.emit(run, tweak, shape);
+      const shapes = withTweak[i]!;
+      for (let k = 0; k < shapes.length; k++) {
+        this.build(shapes[k]!, null);
+        this.emit(run, tweak, shapes[k]!);
       }
-      for (let j = i + 1; j < tweaks.length; j++) {
+      for (const j of tweakPairs[i]!) {
         const other = tweaks[j]!;
-        if (other.cause === tweak.cause || other.index === tweak.index || other.index < 0 || tweak.index < 0 || !pairs(tweak.cause, other.cause)) continue;
         this.reset();
         this.apply(tweak);
         this.apply(other);
@@ -109,16 +132,10 @@ export class Strings {
       }
     }
     this.reset();
-    const pairable = shapes.filter((s) => s.pairable === 'all');
-    for (let i = 0; i < pairable.length; i++) {
-      const a = pairable[i]!;
-      if (a.step === 'join') continue;
-      for (let j = i + 1; j < pairable.length; j++) {
-        const b = pairable[j]!;
-        if (a.cause === b.cause || !pairs(a.cause, b.cause)) continue;
-        this.build(a, b);
-        this.emit(run, a, b);
-      }
+    for (let p = 0; p < shapePairs.length; p++) {
+      const [a, b] = shapePairs[p]!;
+      this.build(a, b);
+      this.emit(run, a, b);
     }
   }
 }
