@@ -40,14 +40,14 @@ export function declaredCharset(input: { readonly text?: string; readonly conten
 }
 
 /** The Latin-1 letters a U+FFFD most likely stands for in Swedish text. */
-const LIKELY = ['å', 'ä', 'ö', 'Å', 'Ä', 'Ö', 'é'];
+export const LIKELY_LATIN1 = ['å', 'ä', 'ö', 'Å', 'Ä', 'Ö', 'é'];
 
 /** A warning for each signed value that holds U+FFFD, with the likely ISO-8859-1 originals. */
 export function replacementWarnings(base: readonly FieldEntry[]): Text[] {
   return base
     .filter((e) => e.value.includes('\ufffd'))
     .map((e) => {
-      const likely = LIKELY.slice(0, 3).map((letter) => quoted(e.value.replaceAll('\ufffd', letter)));
+      const likely = LIKELY_LATIN1.slice(0, 3).map((letter) => quoted(e.value.replaceAll('\ufffd', letter)));
       return text(
         `${e.name} holds U+FFFD (�), the replacement character: the message was read with the wrong character set (ISO-8859-1 bytes decoded as UTF-8, as ASP.NET does by default), and the MAC was made over the original. Its ISO-8859-1 original was likely ${likely.join(', ')}…: read the body in ISO-8859-1 (the charset of its Content-Type) and check again.`,
         `${e.name} innehåller U+FFFD (�), ersättningstecknet: meddelandet lästes med fel teckenuppsättning (ISO-8859-1-byte avkodade som UTF-8, som ASP.NET gör som standard), och MAC:en gjordes över originalet. Originalet i ISO-8859-1 var troligen ${likely.join(', ')}…: läs kroppen som ISO-8859-1 (teckenuppsättningen i dess Content-Type) och kontrollera igen.`,

@@ -21,6 +21,7 @@ import { missingField } from './causes/missing-field.ts';
 import { otherKey } from './causes/other-key.ts';
 import { otherKind } from './causes/other-kind.ts';
 import { plainHash } from './causes/plain-hash.ts';
+import { replacementChar } from './causes/replacement-char.ts';
 import { separator } from './causes/separator.ts';
 import { untruncated } from './causes/untruncated.ts';
 import { whitespace } from './causes/whitespace.ts';
@@ -48,6 +49,7 @@ export const REGISTRY: readonly Cause[] = [
   base64,
   keyAppended,
   droppedZero,
+  replacementChar,
 ];
 
 /** Every cause the doctor looks for: its code, a title and what it tries, in both languages. */

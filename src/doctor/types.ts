@@ -33,7 +33,8 @@ export type DoctorCause =
   | 'hmac-sha512'
   | 'base64'
   | 'key-appended'
-  | 'dropped-zero';
+  | 'dropped-zero'
+  | 'replacement-char';
 
 /** How a key of the ring was turned into HMAC key bytes. */
 export type KeyUse = 'bytes' | 'text-upper' | 'text-lower' | 'text-as-typed';
