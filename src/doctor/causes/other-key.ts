@@ -29,7 +29,7 @@ export const otherKey: KeyCause = {
   title: text('Another key of the key ring', 'En annan nyckel i nyckelringen'),
   tries: text('every other key of the ring (another validity period)', 'varje annan nyckel i nyckelringen (en annan giltighetsperiod)'),
   pairsWith: 'any',
-  example: example('HMAC-SHA256 of "999999&00002&899,00&SEK&123450" with key 00112233445566778899AABBCCDDEEFF (key 2 of a ring whose key 1 is the test key, valid until 2026-06-30), on 2026-06-30', '9E5F6CA376F802D9FB8A91D416BA9F6C', {}, {
+  example: example('HMAC-SHA256 of "999999&00002&899,00&SEK&123450" with key 00112233445566778899AABBCCDDEEFF (key 2 of a ring whose key 1 is the test key, valid until 2026-06-30)', '9E5F6CA376F802D9FB8A91D416BA9F6C', {}, {
     key: [
       { key: TEST_KEY, from: '2026-01-01', to: '2026-06-30' },
       { key: '00112233445566778899AABBCCDDEEFF', from: '2026-07-01' },
