@@ -179,7 +179,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
     level: { shopToBank: 'warning', bankToShop: 'warning' },
   },
   'signed-ampersand': {
-    seen: text('An "&" inside a signed value (a stamp or other free text)', 'Ett ”&” i ett signerat värde (ett stämpel-id eller annan fritext)'),
+    seen: text('An "&" inside a signed value (a payment id or other free text)', 'Ett ”&” i ett signerat värde (ett betalnings-ID eller annan fritext)'),
     bank: { known: false, does: UNKNOWN },
     conclusion: text(
       'The MAC string joins values with "&", so it no longer says where the value ends ("A&B" then "C" signs as "A&B&C", like "A" then "B&C"). The MAC is checked as sent; avoid "&" in signed values.',

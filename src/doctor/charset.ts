@@ -50,7 +50,7 @@ export function replacementWarnings(base: readonly FieldEntry[]): Text[] {
       const likely = LIKELY_LATIN1.slice(0, 3).map((letter) => quoted(e.value.replaceAll('\ufffd', letter)));
       return text(
         `${e.name} holds U+FFFD (�), the replacement character: the message was read with the wrong character set (ISO-8859-1 bytes decoded as UTF-8, as ASP.NET does by default), and the MAC was made over the original. Its ISO-8859-1 original was likely ${likely.join(', ')}…: read the body in ISO-8859-1 (the charset of its Content-Type) and check again.`,
-        `${e.name} innehåller U+FFFD (�), ersättningstecknet: meddelandet lästes med fel teckenuppsättning (ISO-8859-1-byte avkodade som UTF-8, som ASP.NET gör som standard), och MAC:en gjordes över originalet. Originalet i ISO-8859-1 var troligen ${likely.join(', ')}…: läs kroppen som ISO-8859-1 (teckenuppsättningen i dess Content-Type) och kontrollera igen.`,
+        `${e.name} innehåller U+FFFD (�), ersättningstecknet: meddelandet lästes med fel teckenuppsättning (ISO-8859-1-byte avkodade som UTF-8, som ASP.NET gör som standard), och MAC:en gjordes över originalet. Originalet i ISO-8859-1 var troligen ${likely.join(', ')}…: läs innehållet som ISO-8859-1 (teckenuppsättningen i dess Content-Type) och kontrollera igen.`,
       );
     });
 }

@@ -15,8 +15,8 @@ export const droppedZero: WritingCause = {
   says: (given, shifted) =>
     given.oddLength || shifted
       ? text(
-          'The MAC’s leading zero was dropped: the digest was written as a number (as Java’s new BigInteger(1, mac).toString(16) does), so every character moved one place. Write each byte as two hexadecimal characters (String.format("%02X", b), or HexFormat).',
-          'MAC:ens inledande nolla tappades bort: summan skrevs som ett tal (som Javas new BigInteger(1, mac).toString(16) gör), så varje tecken flyttades ett steg. Skriv varje byte som två hexadecimala tecken (String.format("%02X", b) eller HexFormat).',
+          'The MAC’s leading zero was dropped: the digest was written as a number (as Java’s new BigInteger(1, mac).toString(16) does), so every character moved one place. Write each byte as two hexadecimal characters, its zero included (e.g. with Java’s HexFormat).',
+          'MAC:ens inledande nolla tappades bort: summan skrevs som ett tal (som Javas new BigInteger(1, mac).toString(16) gör), så varje tecken flyttades ett steg. Skriv varje byte som två hexadecimala tecken, nollan inräknad (t.ex. med Javas HexFormat).',
         )
       : null,
 };
