@@ -8,6 +8,9 @@
  * is not valid JSON, a truncated or binary file and a file too large are reported in `problems`.
  */
 import { detectKind } from './detect.ts';
+import { encodingOfLabel } from './doctor/charset.ts';
+import { fromBase64url } from './doctor/given.ts';
+import type { Encoding } from './encoding.ts';
 import { KNOWN_FIELDS, type MessageKind } from './fields.ts';
 import type { FieldEntry } from './message.ts';
 import { pairMessages, stampOf, type StampTimeline } from './pairing.ts';
@@ -27,6 +30,8 @@ export interface MessageSource {
   readonly time?: string;
   /** Which part of a HAR entry: the URL's query string, the request body or the response body. */
   readonly part?: 'query' | 'request' | 'response';
+  /** The character set the HAR entry's Content-Type (or MIME type) declares for that body, when it names one the toolkit knows. */
+  readonly charset?: Encoding;
 }
 
 /** One message of a session. */
@@ -51,7 +56,7 @@ export type { StampTimeline };
 
 export interface ExtractProblem {
   readonly level: 'error' | 'warning' | 'info';
-  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'bad-json' | 'none-found';
+  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'bad-json' | 'none-found' | 'har-skipped';
   /** What is wrong, where, and what to do. */
   readonly message: Text;
   readonly source?: MessageSource;
@@ -277,23 +282,73 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
 
 interface HarEntry {
   startedDateTime?: unknown;
-  request?: { method?: unknown; url?: unknown; postData?: { text?: unknown; params?: unknown } };
-  response?: { content?: { text?: unknown; encoding?: unknown } };
+  request?: { method?: unknown; url?: unknown; headers?: unknown; postData?: { text?: unknown; params?: unknown; mimeType?: unknown } };
+  response?: { content?: { text?: unknown; encoding?: unknown; mimeType?: unknown } };
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-function readHarEntry(reader: Reader, entry: HarEntry, index: number): void {
+/** What a HAR reading skipped, by why: each reason once, with the entries it concerns. */
+type Skipped = Map<string, { readonly why: Text; readonly entries: number[] }>;
+
+/** The charset label of a MIME type (`text/html; charset=ISO-8859-1`), or `null`. */
+const charsetLabel = (mime: string): string | null => /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(mime)?.[1] ?? null;
+/** MIME types whose bodies are text (answer pages, forms, JSON, XML); anything else in base64 is binary. */
+const TEXT_MIME = /^\s*(?:text\/|application\/(?:x-www-form-urlencoded|json|xml|xhtml\+xml|javascript)|[\w.-]+\/[\w.-]+\+(?:json|xml)\b)/i;
+
+/**
+ * A HAR body as text: as stored, or — `encoding: "base64"`, as browsers save many bodies and every
+ * ISO-8859-1 one — decoded with the charset of its MIME type (UTF-8 when it names none). `null`
+ * with why when it cannot be read as text (binary, an unknown charset, broken base64).
+ */
+function harBody(body: string, encoding: unknown, mime: string): { text: string } | { skipped: Text } {
+  if (encoding !== 'base64') return { text: body };
+  const label = charsetLabel(mime);
+  if (!TEXT_MIME.test(mime) && label === null) {
+    const type = mime.split(';')[0]!.trim();
+    return { skipped: text(`binary (${type || 'no MIME type'}), not a page or a form`, `binärt (${type || 'ingen MIME-typ'}), inte en sida eller ett formulär`) };
+  }
+  const bytes = fromBase64url(body.replace(/\s+/g, ''));
+  if (bytes === null) return { skipped: text('its base64 is broken', 'dess base64 är trasig') };
+  if (label !== null && encodingOfLabel(label) === 'iso-8859-1') return { text: Array.from(bytes, (b) => String.fromCharCode(b)).join('') };
+  try {
+    return { text: new (globalThis as unknown as { TextDecoder: new (label: string) => { decode(bytes: Uint8Array): string } }).TextDecoder(label ?? 'utf-8').decode(bytes) };
+  } catch {
+    return { skipped: text(`its charset "${label}" is unknown`, `dess teckenuppsättning ”${label}” är okänd`) };
+  }
+}
+
+function skip(skipped: Skipped, why: Text, index: number): void {
+  const known = skipped.get(why.en) ?? { why, entries: [] };
+  known.entries.push(index);
+  skipped.set(why.en, known);
+}
+
+/** The skipped bodies and entries as problems: one per reason, naming the entries (never silently). */
+function skippedProblems(skipped: Skipped): ExtractProblem[] {
+  return [...skipped.values()].map(({ why, entries }) => {
+    const shown = entries.slice(0, 12).map((i) => i + 1).join(', ') + (entries.length > 12 ? '…' : '');
+    return {
+      level: 'info',
+      code: 'har-skipped',
+      source: { entry: entries[0]! },
+      message: text(
+        `${entries.length} HAR ${entries.length === 1 ? 'body or entry was' : 'bodies or entries were'} skipped: ${why.en} (entr${entries.length === 1 ? 'y' : 'ies'} ${shown})`,
+        `${entries.length} ${entries.length === 1 ? 'innehåll eller post' : 'innehåll eller poster'} i HAR-filen hoppades över: ${why.sv} (post ${shown})`,
+      ),
+    };
+  });
+}
+
+function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: Skipped): void {
   const url = str(entry.request?.url) ?? '';
   const method = str(entry.request?.method);
   const time = str(entry.startedDateTime);
-  const where = (part: MessageSource['part']): MessageSource => ({
-    entry: index,
-    url,
-    ...(method ? { method } : {}),
-    ...(time ? { time } : {}),
-    part,
-  });
+  const where = (part: MessageSource['part'], mime = ''): MessageSource => {
+    const label = charsetLabel(mime);
+    const charset = label === null ? null : encodingOfLabel(label);
+    return { entry: index, url, ...(method ? { method } : {}), ...(time ? { time } : {}), part, ...(charset ? { charset } : {}) };
+  };
   const q = url.indexOf('?');
   if (q >= 0 && hasNb(url)) {
     const query = url.slice(q + 1).replace(/#.*$/, '');
@@ -302,15 +357,26 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number): void {
   const post = entry.request?.postData;
   const body = str(post?.text);
   if (body !== undefined && body !== '') {
-    if (hasNb(body)) readText(reader, body, where('request'), false);
+    if (hasNb(body)) readText(reader, body, where('request', requestType(entry)), false);
   } else if (Array.isArray(post?.params)) {
     const params = (post.params as Array<{ name?: unknown; value?: unknown }>).map((p) => ({ name: String(p.name ?? ''), value: String(p.value ?? '') }));
-    if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request'));
+    if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request', requestType(entry)));
   }
   const content = entry.response?.content;
-  // Base64 bodies are binary (images, fonts); an answer page is text.
-  const answer = content?.encoding === 'base64' ? undefined : str(content?.text);
-  if (answer && hasNb(answer)) readText(reader, answer, where('response'), false);
+  const stored = str(content?.text);
+  if (!stored) return;
+  const mime = str(content?.mimeType) ?? '';
+  const answer = harBody(stored, content?.encoding, mime);
+  if ('skipped' in answer) skip(skipped, text(`a response body ${answer.skipped.en}`, `ett svarsinnehåll ${answer.skipped.sv}`), index);
+  else if (hasNb(answer.text)) readText(reader, answer.text, where('response', mime), false);
+}
+
+/** A request's Content-Type: its postData's MIME type, else its header. */
+function requestType(entry: HarEntry): string {
+  const mime = str(entry.request?.postData?.mimeType);
+  if (mime) return mime;
+  const headers = Array.isArray(entry.request?.headers) ? (entry.request.headers as Array<{ name?: unknown; value?: unknown }>) : [];
+  return str(headers.find((h) => str(h.name)?.toLowerCase() === 'content-type')?.value) ?? '';
 }
 
 function lineOf(input: string, position: number): number {
@@ -414,10 +480,13 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
     if (failure === null) {
       const entries = (data as { log?: { entries?: unknown } } | null)?.log?.entries;
       if (Array.isArray(entries)) {
+        const skipped: Skipped = new Map();
         entries.forEach((entry, i) => {
-          if (entry && typeof entry === 'object') readHarEntry(reader, entry as HarEntry, i);
+          if (entry && typeof entry === 'object') readHarEntry(reader, entry as HarEntry, i, skipped);
+          else skip(skipped, text('an entry that is not an object', 'en post som inte är ett objekt'), i);
           if (options.onProgress && i % 200 === 199) options.onProgress(i + 1, entries.length);
         });
+        reader.problems.push(...skippedProblems(skipped));
         return done('har', reader);
       }
       readJsonValue(reader, data, { line: 1 });

@@ -34,7 +34,7 @@ export { POLICY, type PolicyFinding } from './policy.ts';
 // Verify, decode, diagnose.
 export { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
 export { decodeMessages, splitMessages, type DecodedList, type DecodeOptions } from './decode.ts';
-export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor.ts';
+export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor/index.ts';
 // The verdict every tool shows first: level, codes, cause and fix.
 export { judgeMessage } from './verdict.ts';
 // Simulate the bank (the rest of the simulation: `ebet-toolkit/simulator`).

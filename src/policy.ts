@@ -31,7 +31,8 @@ export type PolicyCode =
   | 'echo-whitespace'
   | 'amount-grouping'
   | 'currency-space'
-  | 'version-old';
+  | 'version-old'
+  | 'signed-ampersand';
 
 /** One tolerance and its verdict. */
 export interface PolicyEntry {
@@ -176,6 +177,15 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
     },
     conclusion: text('A warning that explains both readings, not an error.', 'En varning som förklarar båda tolkningarna, inte ett fel.'),
     level: { shopToBank: 'warning', bankToShop: 'warning' },
+  },
+  'signed-ampersand': {
+    seen: text('An "&" inside a signed value (a payment id or other free text)', 'Ett ”&” i ett signerat värde (ett betalnings-ID eller annan fritext)'),
+    bank: { known: false, does: UNKNOWN },
+    conclusion: text(
+      'The MAC string joins values with "&", so it no longer says where the value ends ("A&B" then "C" signs as "A&B&C", like "A" then "B&C"). The MAC is checked as sent; avoid "&" in signed values.',
+      'MAC-strängen sammanfogar värden med ”&”, så den visar inte längre var värdet slutar (”A&B” och sedan ”C” signeras som ”A&B&C”, precis som ”A” och sedan ”B&C”). MAC:en kontrolleras som den skickades; undvik ”&” i signerade värden.',
+    ),
+    level: { shopToBank: 'info', bankToShop: 'info' },
   },
 };
 
@@ -411,6 +421,19 @@ export function currencySpace(direction: Direction, field: string, value: string
           `${field} ”${value}” är ${fixed} med blanktecken, som i handbokens egna svar; MAC:en beräknas på värdet exakt som det togs emot`,
         ),
     direction === 'shopToBank' ? fixed : undefined,
+  );
+}
+
+/** An "&" inside a signed value: the MAC string, joined by "&", becomes ambiguous. */
+export function signedAmpersand(direction: Direction, field: string, value: string): PolicyFinding {
+  return finding(
+    'signed-ampersand',
+    direction,
+    field,
+    text(
+      `${field} "${value}" holds "&", the MAC string's separator: the signed string no longer shows where ${field} ends, so another split of the same values signs alike. Avoid "&" in signed values`,
+      `${field} ”${value}” innehåller ”&”, MAC-strängens avgränsare: den signerade strängen visar inte längre var ${field} slutar, så en annan uppdelning av samma värden signeras likadant. Undvik ”&” i signerade värden`,
+    ),
   );
 }
 

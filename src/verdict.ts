@@ -6,7 +6,7 @@
  * hooks, and `line` says the verdict, its cause and the fix in words, in English and Swedish.
  */
 import { detectKind } from './detect.ts';
-import { diagnoseMac, type Diagnosis, type DoctorCause } from './doctor.ts';
+import { diagnoseMac, type Diagnosis, type DoctorCause, type DoctorOptions } from './doctor/index.ts';
 import { MESSAGES, type MessageKind } from './fields.ts';
 import { keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { toEntries, toRecord, type FieldInput } from './message.ts';
@@ -24,6 +24,8 @@ export interface VerdictContext extends VerifyOptions {
   readonly order?: FieldInput | null;
   /** Whether a MAC mismatch is diagnosed at once (default `true`); `false` leaves `doctor` `pending`, for `withDiagnosis` later. */
   readonly diagnose?: boolean;
+  /** A charset the message's page or request declares: the doctor verifies in it first and names it. */
+  readonly declared?: DoctorOptions['declared'];
 }
 
 /** A field that is not right, as the bank's test page says it. */
@@ -154,11 +156,11 @@ function assemble(verification: Verification, cross: CrossCheckRow[], doctor: Ve
 }
 
 /** The doctor on a verification whose MAC failed, with the keys it was checked with; `null` when it did not fail. */
-function diagnose(fields: FieldInput, v: Verification, keys: Keys | null | undefined, run: boolean): VerdictDoctor | null {
+function diagnose(fields: FieldInput, v: Verification, keys: Keys | null | undefined, run: boolean, declared?: DoctorOptions['declared']): VerdictDoctor | null {
   if (!v.kind || !FAILED.has(v.outcome) || !keys) return null;
   if (!run) return { status: 'pending', causes: [], explanation: null, fix: null };
   try {
-    const d = diagnoseMac(v.kind, fields, v.givenMac ?? '', keys, { encoding: v.encoding, ...(v.date ? { date: v.date } : {}) });
+    const d = diagnoseMac(v.kind, fields, v.givenMac ?? '', keys, { encoding: v.encoding, ...(declared ? { declared } : {}), ...(v.date ? { date: v.date } : {}) });
     const first = d.findings[0];
     return first
       ? { status: 'explained', causes: [...first.causes], explanation: first.explanation, fix: first.fix }
@@ -175,17 +177,17 @@ function diagnose(fields: FieldInput, v: Verification, keys: Keys | null | undef
  * once (unless `context.diagnose` is `false`). Never throws on bad input.
  */
 export function judgeMessage(fields: FieldInput, context: VerdictContext = {}): Verdict {
-  const { keys, order, diagnose: run = true, ...options } = context;
+  const { keys, order, diagnose: run = true, declared, ...options } = context;
   const v = verifyMessage(fields, keys, options);
   const answer = v.kind !== null && MESSAGES[v.kind].direction === 'bankToShop';
   const cross = answer && order && toEntries(order).length ? crossCheck(v.kind!, fields, order) : [];
-  return assemble(v, cross, diagnose(fields, v, keys, run));
+  return assemble(v, cross, diagnose(fields, v, keys, run, declared));
 }
 
 /** A verdict judged with `diagnose: false`, now with the doctor's word (the same verdict when its MAC did not fail). */
-export function withDiagnosis(verdict: Verdict, fields: FieldInput, keys: Keys | null | undefined): Verdict {
+export function withDiagnosis(verdict: Verdict, fields: FieldInput, keys: Keys | null | undefined, declared?: DoctorOptions['declared']): Verdict {
   if (verdict.doctor?.status !== 'pending') return verdict;
-  return assemble(verdict.verification, verdict.crossCheck, diagnose(fields, verdict.verification, keys, true));
+  return assemble(verdict.verification, verdict.crossCheck, diagnose(fields, verdict.verification, keys, true, declared));
 }
 
 /** The key of a ring a message is signed with, as `verifyMessage` picks it by date (`null` when none is valid then). */

@@ -11,7 +11,7 @@ import { messageSpec, type MessageKind } from './fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
-import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
+import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, signedAmpersand, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateComputed, validateFields, verdict, type Level, type ValidateOptions, type ValidationRow } from './validate.ts';
 
@@ -401,5 +401,6 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     ring.map((e, i) => ({ key: e.key, name: keyName(i, ring.length) })).filter((_, i) => i !== chosen.index),
   );
   if (kvvFinding) findings.push(kvvFinding);
+  for (const entry of details.signedFields) if (entry.value.includes('&')) findings.push(signedAmpersand(direction, entry.name, entry.value));
   return done(outcome, rows);
 }

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { calculatorCase } from '../../src/decode.ts';
 import { detectKind } from '../../src/detect.ts';
-import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/encoding.ts';
 import { extractMessages, sourceText } from '../../src/extract.ts';
 import { isMessageKind, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor.ts';
+import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
 import type { MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';

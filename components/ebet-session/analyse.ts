@@ -123,7 +123,9 @@ export function analyse(input: string, keys: Keys | null, options: AnalyseOption
     if (progress && i % 500 === 499) progress('verify', i + 1, messages.length);
     const paired = m.pair === null ? null : messages[m.pair]!;
     const order = paired && MESSAGES[m.kind].direction === 'bankToShop' ? paired.fields : null;
-    const verdict = judgeMessage(m.fields, { keys, kind: m.kind, order, diagnose: false, ...(options.encoding ? { encoding: options.encoding } : {}) });
+    // A charset the HAR entry declares for the body is verified in first (the doctor names it).
+    const encoding = m.source.charset ?? options.encoding;
+    const verdict = judgeMessage(m.fields, { keys, kind: m.kind, order, diagnose: false, ...(encoding ? { encoding } : {}) });
     const v = verdict.verification;
     return {
       index: m.index,
@@ -165,7 +167,8 @@ const hooks = (verdict: Verdict): { level: Level; codes: string[]; line: Text } 
 
 /** The mismatch doctor on a failing row (the row judged again, with the doctor): what explains the MAC received, and what would be right. */
 export function diagnoseRow(row: SessionRow, keys: Keys): SessionDiagnosis {
-  const verdict = judgeMessage(row.fields, { keys, kind: row.kind, encoding: row.encoding, order: row.order, ...(row.date ? { date: row.date } : {}) });
+  const declared = row.source.charset ? { declared: { encoding: row.source.charset, source: 'content-type' as const } } : {};
+  const verdict = judgeMessage(row.fields, { keys, kind: row.kind, encoding: row.encoding, order: row.order, ...declared, ...(row.date ? { date: row.date } : {}) });
   const d = verdict.doctor;
   const status = !d || d.status === 'pending' || d.status === 'failed' ? 'error' : d.status;
   return { status, message: d?.explanation ?? verdict.line, ...(d?.fix ? { fix: d.fix } : {}), ...hooks(verdict) };

@@ -74,6 +74,35 @@ export const CASES: ReadonlyArray<{ readonly label: string; readonly kind: Messa
     fields: { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' },
   },
   {
+    label: 'pay direct, stamp "Order 8812", URLs present',
+    kind: 'payDirect',
+    fields: {
+      NB_VERSION: '0002',
+      NB_RCV_ID: '999999',
+      NB_STAMP: 'Order 8812',
+      NB_DB_AMOUNT: '1 234,50',
+      NB_DB_CUR: 'SEK',
+      NB_DB_REF: '88124',
+      NB_RETURN: 'https://shop.example/checkout/ok?order=8812',
+      NB_CANCEL: 'https://shop.example/checkout/cancel?order=8812',
+      NB_REJECT: 'https://shop.example/checkout/reject?order=8812',
+    },
+  },
+  {
+    label: 'repayment, stamp "Webshop order 31", URL present',
+    kind: 'repayment',
+    fields: {
+      NB_VERSION: '0002',
+      NB_RCV_ID: '999999',
+      NB_STAMP: 'Webshop order 31',
+      NB_DB_REF: '310004',
+      NB_PAID: '20261123120000',
+      NB_REPAY_AMOUNT: '120,00',
+      NB_REPAY_CUR: 'SEK',
+      NB_RETURN: 'https://shop.example/admin/repaid?order=31',
+    },
+  },
+  {
     label: 'repayment (6 signed fields: 720 orders)',
     kind: 'repayment',
     fields: { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_REF: '123450', NB_PAID: '20261123120000', NB_REPAY_AMOUNT: '120,00', NB_REPAY_CUR: 'SEK' },
@@ -92,48 +121,71 @@ export interface CoreOptions {
   readonly sliceMs?: number;
 }
 
-/** The keyed states of one key under each HMAC the doctor uses, and a reused instance of each. */
+/** The keyed states of one key under each HMAC the doctor uses, the plain hashes it uses, and a reused instance of each. */
 function keyedLoop(key: Uint8Array, message: Uint8Array) {
   const loops = (Object.keys(HASHES) as Array<keyof typeof HASHES>).map((name) => {
-    const keyed = hmac.create(HASHES[name], key);
-    return { name, keyed, work: keyed.clone(), out: new Uint8Array(keyed.outputLen) };
+    const [hash, plain] = HASHES[name];
+    // A plain hash starts from the empty state; its candidates are the message and the key as text (32 bytes more).
+    const keyed = plain ? hash.create() : hmac.create(hash, key);
+    const text = plain ? new Uint8Array(32).fill(0x41) : new Uint8Array(0);
+    return { name, keyed, work: keyed.clone(), text, out: new Uint8Array(keyed.outputLen) };
   });
-  /** `n` HMACs by noble's keyed-state loop, following the schedule (indexes into the hashes). */
+  /** `n` hashes by noble's keyed-state loop, following the schedule (indexes into the hashes). */
   return (schedule: readonly number[]) => {
     for (const i of schedule) {
-      const { keyed, work, out } = loops[i]!;
+      const { keyed, work, text, out } = loops[i]!;
       keyed._cloneInto(work);
       work.update(message);
+      if (text.length) work.update(text);
       work.digestInto(out);
     }
     return schedule.length;
   };
 }
 
-const HASHES = { 'HMAC-SHA256': sha256, 'HMAC-MD5': md5, 'HMAC-SHA512': sha512, 'HMAC-SHA1': sha1 } as const;
-const MIX_CAUSES = { 'hmac-md5': 1, 'hmac-sha512': 2, 'hmac-sha1': 3 } as const;
+/** Each hash the doctor computes, and whether it is plain (a plain SHA-256, SHA-1 or MD5 with the key as text) rather than an HMAC. */
+const HASHES = {
+  'HMAC-SHA256': [sha256, false],
+  'HMAC-MD5': [md5, false],
+  'HMAC-SHA512': [sha512, false],
+  'HMAC-SHA1': [sha1, false],
+  'SHA-256': [sha256, true],
+  MD5: [md5, true],
+} as const;
+const MIX_CAUSES = { 'hmac-md5': [1], 'hmac-sha512': [2], 'hmac-sha1': [3], 'plain-hash': [4] } as const;
 
-/** 100 HMACs in the proportions a diagnosis used them (its `tried` counts of the other HMACs; the rest SHA-256). */
-function scheduleOf(tried: ReadonlyArray<{ cause: string; candidates: number }>, total: number): number[] {
+/**
+ * 100 hashes in the proportions a diagnosis used them (its `tried` counts of the other HMACs and
+ * the plain hashes; the rest HMAC-SHA256). The key appended the Solo way is SHA-256 for a 64-character
+ * MAC, and for a 32-character one SHA-256 in 2 of its 6 arrangements and MD5 in the other 4.
+ */
+function scheduleOf(tried: ReadonlyArray<{ cause: string; candidates: number }>, total: number, macLength: number): number[] {
   const schedule: number[] = [];
-  let other = 0;
+  const add = (index: number, n: number) => {
+    for (let i = 0; i < Math.round(n); i++) schedule.push(index);
+  };
   for (const t of tried) {
-    const index = MIX_CAUSES[t.cause as keyof typeof MIX_CAUSES];
-    if (index === undefined) continue;
-    const n = Math.round((t.candidates / total) * 100);
-    other += n;
-    for (let i = 0; i < n; i++) schedule.push(index);
+    const share = (t.candidates / total) * 100;
+    if (t.cause === 'key-appended') {
+      if (macLength === 64) add(4, share);
+      else {
+        add(4, share / 3);
+        add(5, (share * 2) / 3);
+      }
+    }
+    for (const index of MIX_CAUSES[t.cause as keyof typeof MIX_CAUSES] ?? []) add(index, share);
   }
   while (schedule.length < 100) schedule.push(0);
   // Interleave the hashes as the doctor does (not one long run of each).
-  return schedule.map((h, i) => ({ h, k: (i * 37) % 100 })).sort((a, b) => a.k - b.k).map((x) => x.h).slice(0, Math.max(100, other));
+  return schedule.map((h, i) => ({ h, k: (i * 37) % 100 })).sort((a, b) => a.k - b.k).map((x) => x.h);
 }
 
 /**
- * Doctor vs the floor and a fresh HMAC, per message kind: a MAC of 64 characters that nothing
- * explains (the doctor then uses HMAC-SHA256 only: the floor is noble's SHA-256 loop) and one of 32
- * (it also tries HMAC-MD5 and HMAC-SHA512: the floor runs the same mix); candidates per diagnosis
- * and the time of one.
+ * Doctor vs the floor and a fresh HMAC, per form: a MAC of 64 characters that nothing explains
+ * (the doctor then uses HMAC-SHA256 and plain SHA-256 with the key: the floor runs noble's loops
+ * in the same mix) and one of 32 (it also tries HMAC-MD5, HMAC-SHA512 and plain MD5: the floor runs
+ * the same mix); candidates per diagnosis and the time of one. The forms: digits-only stamps
+ * without URLs, and stamps with letters and spaces with the URL fields present (longer candidates).
  */
 export function doctorBench({ rounds = 21, sliceMs = 100 }: CoreOptions = {}): BenchRow[] {
   const rows: BenchRow[] = [];
@@ -141,10 +193,10 @@ export function doctorBench({ rounds = 21, sliceMs = 100 }: CoreOptions = {}): B
   for (const { label, kind, fields } of CASES) {
     const message = encodeText(macString(kind, fields)!);
     const loop = keyedLoop(key, message);
-    const sha256Only = new Array<number>(100).fill(0);
     const full = diagnoseMac(kind, fields, UNEXPLAINED_FULL, TEST_KEY);
     const cut = diagnoseMac(kind, fields, UNEXPLAINED, TEST_KEY);
-    const mix = scheduleOf(cut.tried, cut.candidates);
+    const sha256Only = scheduleOf(full.tried, full.candidates, 64);
+    const mix = scheduleOf(cut.tried, cut.candidates, 32);
     const times: number[] = [];
     const rates = interleave(
       {
@@ -168,10 +220,10 @@ export function doctorBench({ rounds = 21, sliceMs = 100 }: CoreOptions = {}): B
     rows.push(
       { name: `${label}: noble keyed-state loop (the floor), HMAC-SHA256 of ${message.length} bytes`, value: Math.round(median(rates.floor!)), unit: 'HMAC/s' },
       { name: `${label}: noble fresh hmac(), HMAC-SHA256 of ${message.length} bytes`, value: Math.round(median(rates.fresh!)), unit: 'HMAC/s' },
-      { name: `${label}: doctor, unexplained 64-character MAC (HMAC-SHA256 only)`, value: Math.round(median(rates.doctorFull!)), unit: 'candidates/s' },
-      { name: `${label}: doctor ÷ floor, HMAC-SHA256 only (median of ${rounds} interleaved rounds)`, value: round2(ratio(rates.doctorFull!, rates.floor!)), unit: '×' },
-      { name: `${label}: doctor ÷ fresh hmac(), HMAC-SHA256 only`, value: round2(ratio(rates.doctorFull!, rates.fresh!)), unit: '×' },
-      { name: `${label}: doctor, unexplained 32-character MAC (also HMAC-MD5, HMAC-SHA512)`, value: Math.round(median(rates.doctorCut!)), unit: 'candidates/s' },
+      { name: `${label}: doctor, unexplained 64-character MAC (HMAC-SHA256, and plain SHA-256 with the key)`, value: Math.round(median(rates.doctorFull!)), unit: 'candidates/s' },
+      { name: `${label}: doctor ÷ floor on the same mix, 64-character MAC: HMAC-SHA256 and plain SHA-256 (median of ${rounds} interleaved rounds)`, value: round2(ratio(rates.doctorFull!, rates.floor!)), unit: '×' },
+      { name: `${label}: doctor ÷ fresh hmac(), 64-character MAC`, value: round2(ratio(rates.doctorFull!, rates.fresh!)), unit: '×' },
+      { name: `${label}: doctor, unexplained 32-character MAC (also HMAC-MD5, HMAC-SHA512, plain MD5)`, value: Math.round(median(rates.doctorCut!)), unit: 'candidates/s' },
       { name: `${label}: doctor ÷ floor on the same mix of HMACs, 32-character MAC`, value: round2(ratio(rates.doctorCut!, rates.floorMix!)), unit: '×' },
       { name: `${label}: candidates per diagnosis, unexplained 32-character MAC (all stages)`, value: cut.candidates, unit: 'candidates' },
       { name: `${label}: candidates per diagnosis, unexplained 64-character MAC (all stages)`, value: full.candidates, unit: 'candidates' },

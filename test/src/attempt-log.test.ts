@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
 import { ATTEMPT_OUTCOME_NAMES, type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit } from '../../src/attempt-log.ts';
-import { readCalculatorCase } from '../../src/doctor.ts';
+import { readCalculatorCase } from '../../src/doctor/index.ts';
 import { toEntries } from '../../src/message.ts';
 import { type RequestKind } from '../../src/simulator.ts';
 import { webMac } from '../support/webcrypto.ts';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, TEST_KVV, verifyMessage } from '../../src/index.ts';
 import { calculatorCase, crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';
-import { readCalculatorCase } from '../../src/doctor.ts';
+import { readCalculatorCase } from '../../src/doctor/index.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
 import { webMac } from '../support/webcrypto.ts';
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../src/index.ts';
 import { calculatorCase } from '../../src/decode.ts';
-import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
 import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
@@ -197,6 +197,15 @@ describe('diagnoseMac: each cause alone, from a MAC made with that mistake', () 
     const finding = only(diagnoseMac('payDirect', FORM, given, TEST_KEY), ['plain-hash']);
     expect(finding.algorithm).to.equal('SHA-256(string + key)');
     expect(finding.key.use).to.equal('text-upper');
+  });
+
+  it('plain-hash: SHA-256 of the string followed by the key text, the key typed exactly as the shop stores it', async () => {
+    for (const typed of [KEY_HEX, KEY_HEX.toLowerCase()]) {
+      const given = (await sha256Hex(`${RIGHT}${typed}`)).slice(0, 32);
+      const finding = only(diagnoseMac('payDirect', FORM, given, typed), ['plain-hash']);
+      expect(finding.algorithm, typed).to.equal('SHA-256(string + key)');
+      expect(finding.key.use, typed).to.equal(typed === KEY_HEX ? 'text-upper' : 'text-lower');
+    }
   });
 
   it('other-key: the neighbouring key of the ring (wrong validity period)', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { extractMessages, MESSAGE_KINDS, TEST_KEY, verifyMessage } from '../../src/index.ts';
 import { sourceText } from '../../src/extract.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';
-import { answerPage, generateHar, generateLog } from '../support/session.ts';
+import { answerPage, base64AnswerHar, generateHar, generateLog } from '../support/session.ts';
 
 describe('extractMessages', () => {
   it('finds every message of a shop log, in order, with line numbers, and pairs them by stamp', () => {
@@ -104,6 +104,20 @@ describe('extractMessages', () => {
     const har = extractMessages(JSON.stringify({ log: { entries: [{ request: { method: 'GET', url: 'https://x.example/a.js' }, response: { content: { text: 'x' } } }] } }));
     expect(har.format).to.equal('har');
     expect(har.messages).to.deep.equal([]);
+  });
+
+  it('reads a HAR answer page stored in base64 with the charset of its MIME type (ISO-8859-1), verified; lists what it skipped and why', async () => {
+    const result = extractMessages(await base64AnswerHar());
+    const found = result.messages.find((m) => m.kind === 'paymentCheckResponse');
+    expect(found, JSON.stringify(result.problems)).to.not.equal(undefined);
+    expect(found!.source.charset).to.equal('iso-8859-1');
+    expect(found!.fields.find((f) => f.name === 'NB_RETURN_BB_REF1')!.value).to.equal('Åsa Öberg');
+    expect(verifyMessage(found!.fields, TEST_KEY, { encoding: found!.source.charset! }).verified).to.equal(true);
+    // Every skipped body or entry is listed, with why.
+    const skipped = result.problems.filter((p) => p.code === 'har-skipped').map((p) => p.message.en);
+    expect(skipped).to.have.length(2);
+    expect(skipped[0]).to.match(/binary \(image\/png\).*entry 1\)/);
+    expect(skipped[1]).to.match(/not an object.*entry 3\)/);
   });
 
   it('reports bad input clearly instead of throwing: empty, too large, binary, compressed, invalid and truncated HAR, broken JSON in a line', async () => {

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { diagnoseMac, type Diagnosis, EbetError, type Keys, MESSAGE_KINDS } from '../../src/index.ts';
 import { calculatorCase } from '../../src/decode.ts';
-import { DOCTOR_CAUSES, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { DOCTOR_CAUSES, readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
 import { type FieldEntry, toRecord } from '../../src/message.ts';
 import { anyMessage, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty } from '../support/fuzz.ts';
 import { webMac } from '../support/webcrypto.ts';

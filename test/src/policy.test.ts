@@ -55,6 +55,13 @@ const CASES: Case[] = [
     verified: true,
   },
   {
+    title: 'a request with "&" inside a signed value (NB_STAMP): an info, the MAC verifies as sent',
+    kind: 'payDirect',
+    fields: async () => ({ ...PAY, NB_STAMP: 'A&B2', ...URLS, NB_HMAC: await webMac(TEST_KEY, '999999&A&B2&899,00&SEK&123450'), NB_KVV: TEST_KVV }),
+    expect: [['signed-ampersand', 'info']],
+    verified: true,
+  },
+  {
     title: 'a request without NB_KVV',
     kind: 'payDirect',
     fields: async () => ({ ...PAY, ...URLS, NB_HMAC: await payMac() }),

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { diagnoseMac, extractMessages, judgeMessage, parseFields, POLICY, TEST_KEY, TEST_KVV } from '../../src/index.ts';
-import { DOCTOR_CAUSES } from '../../src/doctor.ts';
+import { DOCTOR_CAUSES } from '../../src/doctor/index.ts';
 import { corpus } from '../support/verdict-corpus.ts';
 import { decodeMessages, findOrder, findReplays, splitMessages } from '../../src/decode.ts';
 import { pairMessages } from '../../src/pairing.ts';

@@ -5,6 +5,7 @@
  * every 25th is logged twice (a replay). The counts a reader must find are returned with the text.
  */
 import { signMessage, TEST_KEY, type MessageKind } from '../../src/index.ts';
+import { latin1, webMac } from './webcrypto.ts';
 
 export interface GeneratedSession {
   readonly text: string;
@@ -130,4 +131,30 @@ export function generateHar(stamps: number): GeneratedSession {
   }
   const har = { log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } };
   return { text: JSON.stringify(har, null, 2), ...counts(stamps) };
+}
+
+/**
+ * A HAR as a browser saves an ISO-8859-1 answer page: the payment check answer's page in base64
+ * (`text/html; charset=ISO-8859-1`), after an image in base64 and before an entry that is not an
+ * object. Its MAC is WebCrypto's over the Latin-1 bytes of the string written out by hand.
+ */
+export async function base64AnswerHar(): Promise<string> {
+  const answer = {
+    NB_VERIFIED: 'YES',
+    NB_RETURN_STAMP: 'S1',
+    NB_RETURN_DB_AMOUNT: '899,00',
+    NB_RETURN_DB_CUR: 'SEK',
+    NB_RETURN_DB_REF: '123450',
+    NB_RETURN_BB_REF1: 'Åsa Öberg',
+    NB_PAID: '20261123111500',
+    NB_HMAC: await webMac(TEST_KEY, latin1('YES&S1&899,00&SEK&123450&Åsa Öberg&20261123111500')),
+    NB_KVV: 'FF365893D899291C3BF505FB3175E880',
+  };
+  const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+  const entries = [
+    { request: { method: 'GET', url: 'https://shop.example/logo.png' }, response: { content: { mimeType: 'image/png', encoding: 'base64', text: 'iVBORw0KGgo=' } } },
+    { request: { method: 'GET', url: 'https://bank.example/check' }, response: { content: { mimeType: 'text/html; charset=ISO-8859-1', encoding: 'base64', text: base64(latin1(answerPage(answer))) } } },
+    null,
+  ];
+  return JSON.stringify({ log: { version: '1.2', entries } });
 }

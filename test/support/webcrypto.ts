@@ -27,10 +27,15 @@ export async function webMac(keyHex: string, message: Uint8Array | string): Prom
   return (await webHmac(hexToBytes(keyHex), message)).slice(0, 32);
 }
 
-export async function sha256Hex(message: Uint8Array | string): Promise<string> {
+/** A plain digest by WebCrypto, upper-case hexadecimal. */
+export async function digestHex(hash: 'SHA-1' | 'SHA-256', message: Uint8Array | string): Promise<string> {
   const bytes = typeof message === 'string' ? new TextEncoder().encode(message) : message;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  const digest = new Uint8Array(await crypto.subtle.digest(hash, bytes as BufferSource));
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+export function sha256Hex(message: Uint8Array | string): Promise<string> {
+  return digestHex('SHA-256', message);
 }
 
 /**

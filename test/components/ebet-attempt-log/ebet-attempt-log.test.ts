@@ -4,7 +4,7 @@ import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-a
 import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, type Encoding, payDirectAnswer, signMessage, TEST_KEY, validateFields } from '../../../src/index.ts';
 import { type Attempt, newAttempt, withAnswer } from '../../../src/attempt-log.ts';
-import { readCalculatorCase } from '../../../src/doctor.ts';
+import { readCalculatorCase } from '../../../src/doctor/index.ts';
 import { toEntries } from '../../../src/message.ts';
 import { latin1 } from '../../support/webcrypto.ts';
 

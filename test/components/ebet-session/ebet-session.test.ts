@@ -4,7 +4,7 @@ import '../../../components/ebet-session/ebet-session.ts';
 import type { EbetSession } from '../../../components/ebet-session/ebet-session.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
-import { generateLog, type GeneratedSession } from '../../support/session.ts';
+import { base64AnswerHar, generateLog, type GeneratedSession } from '../../support/session.ts';
 
 afterEach(() => setPageLang('en'));
 
@@ -97,6 +97,19 @@ describe('ebet-session', () => {
     await waitUntil(() => $(el, '[data-stamp="S00000000"]'), 'the first stamp is listed');
     expect($(el, '[data-stamp="S00000000"]')!.querySelectorAll('.step').length).to.equal(6);
     expect(box.value).to.equal(log.text);
+  });
+
+  it('shows the answer of a HAR whose answer page is stored in base64 (ISO-8859-1), verified, and says what it skipped', async () => {
+    const el = await fixture<EbetSession>(html`<ebet-session .keys=${TEST_KEY}></ebet-session>`);
+    const box = $<HTMLTextAreaElement>(el, '#paste')!;
+    box.value = await base64AnswerHar();
+    box.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, '[data-summary]')?.getAttribute('data-messages') === '1', 'the answer is read');
+    expect($(el, '[data-summary]')!.dataset.verified).to.equal('1');
+    showList(el);
+    await waitUntil(() => $(el, '.row'), 'the answer is listed');
+    expect($(el, '.row')!.dataset.outcome).to.equal('verified');
+    expect(el.shadowRoot!.textContent).to.contain('binary (image/png)');
   });
 
   it('opens a generated 5 MB log and a HAR through the file field and by pasting, with no task of ours over 100 ms', async function () {

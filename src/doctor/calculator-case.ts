@@ -1,0 +1,52 @@
+/** The calculator's `#case=` link: fields and MAC only, never a key. */
+import type { Encoding } from '../encoding.ts';
+import { MESSAGE_KINDS, type MessageKind } from '../fields.ts';
+import { text, type Text } from '../text.ts';
+import { fromBase64url } from './given.ts';
+
+/** A case the calculator opens from its URL fragment: fields and MAC only, never a key. */
+export interface CalculatorCase {
+  readonly kind: MessageKind | null;
+  readonly fields: Record<string, string>;
+  readonly mac: string;
+  readonly encoding: Encoding;
+}
+
+const BAD_CASE = text(
+  'The link’s case could not be read (it is cut off or altered); paste the fields instead',
+  'Fallet i länken kunde inte läsas (länken är avkortad eller ändrad); klistra in fälten i stället',
+);
+
+/**
+ * Reads the calculator's URL fragment `#case=<base64url of UTF-8 JSON {kind, fields, mac, encoding}>`
+ * (as `calculatorCase` in decode.ts writes it). Anything else in the JSON — a key above all — is ignored.
+ * Returns `null` when the fragment holds no case, and an error text when it holds a broken one.
+ */
+export function readCalculatorCase(fragment: string): { case: CalculatorCase | null; error: Text | null } {
+  const match = /(?:^#?|&)case=([^&]*)/.exec(fragment);
+  if (!match) return { case: null, error: null };
+  let data: unknown;
+  try {
+    const bytes = fromBase64url(decodeURIComponent(match[1]!));
+    if (!bytes) throw new Error('not base64url');
+    // decodeURIComponent of %XX bytes is a strict UTF-8 decoder in plain ECMAScript.
+    data = JSON.parse(decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join('')));
+  } catch {
+    return { case: null, error: BAD_CASE };
+  }
+  if (typeof data !== 'object' || data === null) return { case: null, error: BAD_CASE };
+  const raw = data as { kind?: unknown; fields?: unknown; mac?: unknown; encoding?: unknown };
+  const fields: Record<string, string> = {};
+  if (typeof raw.fields === 'object' && raw.fields !== null) {
+    for (const [name, value] of Object.entries(raw.fields)) if (typeof value === 'string') fields[name] = value;
+  }
+  return {
+    case: {
+      kind: MESSAGE_KINDS.includes(raw.kind as MessageKind) ? (raw.kind as MessageKind) : null,
+      fields,
+      mac: typeof raw.mac === 'string' ? raw.mac : '',
+      encoding: raw.encoding === 'iso-8859-1' ? 'iso-8859-1' : 'utf-8',
+    },
+    error: null,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The search's inner loop: hashes the current candidate string (its pieces, written as bytes in
+ * each encoding) under each key variant, compares the digest with the given MAC byte by byte, and
+ * records every match as a finding with the causes that made it.
+ */
+import type { Encoding } from '../encoding.ts';
+import { toHex } from '../key.ts';
+import { text, type Text } from '../text.ts';
+import { CandidateBytes, type Piece } from './bytes.ts';
+import { asGiven } from './given.ts';
+import { CAUSE_CODES, causeIndex, causesOf } from './registry.ts';
+import type { DoctorCause, DoctorFinding, GivenMac, KeyInterpretation, Mac, Shape, Tweak } from './types.ts';
+
+/** What one candidate string is hashed with: a key use under an HMAC, or a plain hash with the key. */
+export interface Variant {
+  readonly interpretation: KeyInterpretation;
+  readonly algorithm: string;
+  /** Its mistakes: a key mistake and/or another HMAC, or a plain hash (0, 1 or 2). */
+  readonly causes: readonly DoctorCause[];
+  readonly causeIndexes: readonly number[];
+  readonly says: readonly Text[];
+  readonly mac: Mac;
+}
+
+/** What a finding's fix says, given the string that yields the MAC. */
+export type FixOf = (string: string) => Text;
+
+const WRITING = causesOf('writing');
+const ENCODING = causesOf('encoding')[0]!;
+
+/** Whether every piece is 7-bit ASCII (then both encodings give the same bytes): known without writing them. */
+function asciiOnly(parts: readonly Piece[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (!parts[i]!.ascii) return false;
+  return true;
+}
+
+export class Search {
+  candidates = 0;
+  readonly counts = new Array<number>(CAUSE_CODES.length).fill(0);
+  readonly findings: DoctorFinding[] = [];
+  private readonly found = new Set<string>();
+  private readonly bytes = new CandidateBytes();
+  private readonly target: Uint8Array;
+  /** The given MAC as a digest that lost its leading zero and moved one character (hex of 16 bytes only), else `null`. */
+  private readonly shiftedTarget: Uint8Array | null;
+  private readonly lastNibble: number;
+  private readonly encodingCause = causeIndex('encoding');
+
+  constructor(
+    private readonly given: GivenMac,
+    private readonly expected: Encoding,
+    private readonly fix: FixOf,
+  ) {
+    this.target = given.bytes;
+    const shiftable = given.form === 'hex' && !given.oddLength && given.compact.length === 32;
+    this.shiftedTarget = shiftable ? Uint8Array.from({ length: 16 }, (_, i) => parseInt(`0${given.compact}`.slice(2 * i, 2 * i + 2), 16)) : null;
+    this.lastNibble = shiftable ? parseInt(given.compact[31]!, 16) : -1;
+  }
+
+  /** Whether the digest is the given MAC with a leading zero dropped (as Java's BigInteger writes it). */
+  private shifted(digest: Uint8Array): boolean {
+    const shifted = this.shiftedTarget!;
+    for (let i = 0; i < 16; i++) if (digest[i] !== shifted[i]) return false;
+    return digest[16]! >> 4 === this.lastNibble;
+  }
+
+  /** Hashes the candidate (`parts`, made by `made`) in each encoding under each variant, recording every match. */
+  run(parts: readonly Piece[], made: ReadonlyArray<Tweak | Shape>, encodings: readonly Encoding[], variants: readonly Variant[]): void {
+    if (variants.length === 0) return;
+    const { bytes, target, counts } = this;
+    const compareLength = target.length;
+    const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -1;
+    for (const enc of encodings) {
+      if (enc !== this.expected && asciiOnly(parts)) continue; // the same bytes as in the expected encoding
+      const len = bytes.write(parts, enc);
+      if (len < 0) continue; // ISO-8859-1 cannot hold a piece
+      for (let c = 0; c < made.length; c++) counts[causeIndex(made[c]!.cause)]! += variants.length;
+      if (enc !== this.expected) counts[this.encodingCause]! += variants.length;
+      for (const variant of variants) {
+        const digest = variant.mac.compute(bytes, len);
+        this.candidates++;
+        for (const c of variant.causeIndexes) counts[c]!++;
+        let same = true;
+        for (let i = 0; i < compareLength; i++) {
+          if (digest[i] !== target[i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, false);
+        else if (digest[0] === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
+      }
+    }
+  }
+
+  private record(parts: readonly Piece[], made: ReadonlyArray<Tweak | Shape>, enc: Encoding, variant: Variant, full: Uint8Array, len: number, shifted: boolean): void {
+    const string = parts.map((p) => p.text).join('');
+    const id = `${string}\u0000${enc}\u0000${variant.interpretation.index}${variant.interpretation.use}\u0000${variant.algorithm}`;
+    if (this.found.has(id)) return;
+    this.found.add(id);
+    const causes: DoctorCause[] = [];
+    const says: Text[] = [];
+    for (const m of made) {
+      causes.push(m.cause);
+      says.push(typeof m.say === 'function' ? m.say() : m.say);
+    }
+    if (enc !== this.expected) {
+      causes.push(ENCODING.code);
+      says.push(ENCODING.say(enc, this.expected));
+    }
+    causes.push(...variant.causes);
+    says.push(...variant.says);
+    for (const writing of WRITING) {
+      const say = writing.says(this.given, shifted);
+      if (say) {
+        causes.push(writing.code);
+        says.push(say);
+      }
+    }
+    this.findings.push({
+      causes,
+      explanation: text(says.map((s) => s.en).join(' '), says.map((s) => s.sv).join(' ')),
+      fix: this.fix(string),
+      string,
+      encoding: enc,
+      bytesHex: toHex(this.bytes.view(0, len)),
+      key: variant.interpretation,
+      algorithm: variant.algorithm,
+      digest: toHex(full),
+      mac: asGiven(this.given, full, shifted),
+    });
+  }
+}
