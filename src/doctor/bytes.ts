@@ -15,11 +15,6 @@ import type { Mac } from './types.ts';
 export const AMP = Uint8Array.of(0x26);
 export const NONE = new Uint8Array(0);
 
-/** A value quoted so whitespace and line breaks are visible: `"SEK "`, `"1\u00a0234,50"`. */
-export function quoted(value: string): string {
-  return JSON.stringify(value).replace(/[\u00a0\u202f\u2007\u2009\u200b\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** A piece of a candidate string, encoded once per encoding (`latin1` is `null` where ISO-8859-1 cannot hold it). */
 export interface Piece {
   readonly text: string;

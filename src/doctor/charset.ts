@@ -6,8 +6,7 @@
  */
 import type { Encoding } from '../encoding.ts';
 import type { FieldEntry } from '../message.ts';
-import { text, type Text } from '../text.ts';
-import { quoted } from './bytes.ts';
+import { quoted, text, type Text } from '../text.ts';
 import type { CharsetSource } from './types.ts';
 
 export const CHARSET_SOURCES: Readonly<Record<CharsetSource, Text>> = {

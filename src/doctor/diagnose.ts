@@ -23,8 +23,8 @@ import { computeKvv, groupHex, toHex } from '../key.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type Keys } from '../key-ring.ts';
 import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from '../message.ts';
 import { byLevel, hexWriting, kvvCheck, signedAmpersand, swedishDate, type Direction, type PolicyFinding } from '../policy.ts';
-import { EbetError, text, type Text } from '../text.ts';
-import { Pieces, quoted } from './bytes.ts';
+import { EbetError, quoted, text, type Text } from '../text.ts';
+import { Pieces } from './bytes.ts';
 import { CHARSET_SOURCES, replacementWarnings } from './charset.ts';
 import { readGivenMac } from './given.ts';
 import { CAUSE_CODES, causeIndex, causesOf, DOCTOR_CAUSES, pairs } from './registry.ts';
@@ -111,7 +111,7 @@ function fixOf(fromBank: boolean, expectedString: string, expectedMac: string | 
       : expectedMac !== null
         ? text(
             `Sign ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en} with ${label!.en}: NB_HMAC = ${expectedMac}.`,
-            `Signera ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv} med ${label!.sv}: NB_HMAC = ${expectedMac}.`,
+            `Signera ${quoted(expectedString, 'sv')} i ${ENCODING_NAMES[encoding].sv} med ${label!.sv}: NB_HMAC = ${expectedMac}.`,
           )
         : text(
             `No key of the ring is valid on ${date}: add the key for that date, then sign ${quoted(expectedString)}.`,
@@ -244,7 +244,7 @@ function messageOf(status: Diagnosis['status'], search: Search, expectedString: 
   if (status === 'correct') {
     return text(
       `The MAC is correct: it verifies for ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en}${declaredBy.en} with ${label!.en}.`,
-      `MAC:en är korrekt: den verifieras för ${quoted(expectedString)} i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv} med ${label!.sv}.`,
+      `MAC:en är korrekt: den stämmer för ${quoted(expectedString, 'sv')} i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv} med ${label!.sv}.`,
     );
   }
   if (status === 'explained') {
@@ -252,11 +252,11 @@ function messageOf(status: Diagnosis['status'], search: Search, expectedString: 
       count === 1
         ? 'The MAC does not verify; one explanation was found, and it reproduces the MAC exactly.'
         : `The MAC does not verify; ${count} explanations were found, each reproducing the MAC exactly.`,
-      count === 1 ? 'MAC:en stämmer inte; en förklaring hittades, och den ger exakt samma MAC.' : `MAC:en verifieras inte; ${count} förklaringar hittades, och var och en återskapar MAC:en exakt.`,
+      count === 1 ? 'MAC:en stämmer inte; en förklaring hittades, och den ger exakt samma MAC.' : `MAC:en stämmer inte; ${count} förklaringar hittades, och var och en ger exakt samma MAC.`,
     );
   }
   return text(
     `The MAC does not verify${how ? ` in ${ENCODING_NAMES[encoding].en}${declaredBy.en}` : ''} and none of the ${COUNT.en.format(search.candidates)} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,
-    `MAC:en verifieras inte${how ? ` i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv}` : ''} och ingen av de ${COUNT.sv.format(search.candidates)} kandidaterna som prövades förklarar den: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
+    `MAC:en stämmer inte${how ? ` i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv}` : ''}, och ingen av de ${COUNT.sv.format(search.candidates)} kandidater som prövades förklarar varför: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
   );
 }

@@ -1,7 +1,6 @@
 import { parseAmount } from '../../amount.ts';
 import { fieldSpec } from '../../fields.ts';
-import { text } from '../../text.ts';
-import { quoted } from '../bytes.ts';
+import { quoted, text } from '../../text.ts';
 import type { Tweak, ValueCause } from '../types.ts';
 import { example } from './example.ts';
 

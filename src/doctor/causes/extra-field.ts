@@ -1,7 +1,7 @@
 import { messageSpec } from '../../fields.ts';
 import type { FieldEntry } from '../../message.ts';
-import { text } from '../../text.ts';
-import { quoted, type Piece } from '../bytes.ts';
+import { quoted, text } from '../../text.ts';
+import type { Piece } from '../bytes.ts';
 import type { CauseContext, Shape, StructureCause } from '../types.ts';
 import { example } from './example.ts';
 

@@ -73,7 +73,7 @@ export const fieldOrder: StructureCause = {
   title: text('Fields signed in the wrong order', 'Fälten signerade i fel ordning'),
   tries: text(
     'the signed values in other orders (all orders for up to 6 fields; the form’s, the alphabetical, the reversed and the Solo bank-link’s order always)',
-    'de signerade värdena i andra ordningar (alla ordningar för upp till 6 fält; formulärets, den alfabetiska, den omvända och Solo-banklänkens ordning alltid)',
+    'de signerade värdena i annan ordning (alla ordningsföljder för upp till 6 fält; dessutom alltid formulärets ordning, alfabetisk och omvänd ordning och Solo-banklänkens ordning)',
   ),
   pairsWith: ['amount-format', 'whitespace', 'extra-field', 'separator'],
   example: example('HMAC-SHA256 of "00002&999999&899,00&SEK&123450" (NB_STAMP and NB_RCV_ID swapped)', '1AD12E5AAAC55BA61F4A4470C3BED549'),

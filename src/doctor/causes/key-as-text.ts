@@ -33,7 +33,7 @@ function keys({ ring, acceptable, interpretation }: RingContext): KeyUseOf[] {
       raw: ascii(value),
       say: text(
         `The key was used as its ${value.length} characters of text (${HOW[use][0]}) instead of the 16 bytes its hexadecimal digits stand for: decode the key from hex before using it.`,
-        `Nyckeln användes som text, sina ${value.length} tecken (${HOW[use][1]}), i stället för de 16 byte som dess hexadecimala siffror står för: avkoda nyckeln från hex innan du använder den.`,
+        `Nyckelns ${value.length} tecken (${HOW[use][1]}) användes som text i stället för de 16 byte som hexsiffrorna står för: avkoda nyckeln från hex innan du använder den.`,
       ),
     })),
   );

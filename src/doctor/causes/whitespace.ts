@@ -1,5 +1,4 @@
-import { text, type Text } from '../../text.ts';
-import { quoted } from '../bytes.ts';
+import { quoted, text, type Text } from '../../text.ts';
 import type { CauseContext, Tweak, ValueCause } from '../types.ts';
 import { example } from './example.ts';
 
@@ -24,11 +23,11 @@ function trimmedSay(name: string, value: string, trimmed: string, fromBank: bool
   return fromBank
     ? text(
         `The bank signed ${name} as ${quoted(trimmed)}; the message as you have it carries ${quoted(value)}: your side (its log, its parser or a copy) added the whitespace. Read the answer exactly as the bank posted it.`,
-        `Banken signerade ${name} som ${quoted(trimmed)}; meddelandet som du har det innehåller ${quoted(value)}: din sida (loggen, tolkningen eller en kopia) lade till blanktecknen. Läs svaret exakt som banken skickade det.`,
+        `Banken signerade ${name} som ${quoted(trimmed, 'sv')}; i ditt meddelande står det ${quoted(value, 'sv')}: något hos dig (loggen, parsern eller en kopia) har lagt till blanktecknen. Läs svaret exakt som banken skickade det.`,
       )
     : text(
         `${name} was signed trimmed, ${quoted(trimmed)}, while the message carries ${quoted(value)} with whitespace: sign values exactly as sent, never trimmed.`,
-        `${name} signerades trimmat, ${quoted(trimmed)}, medan meddelandet innehåller ${quoted(value)} med blanktecken: signera värden exakt som de skickas, aldrig trimmade.`,
+        `${name} signerades utan blanktecken runt värdet, ${quoted(trimmed, 'sv')}, men i meddelandet står det ${quoted(value, 'sv')} med blanktecken: signera värden exakt som de skickas, utan att ta bort något.`,
       );
 }
 
@@ -36,9 +35,9 @@ function addedSay(name: string, value: string, form: string, how: Text, fromBank
   return fromBank
     ? text(
         `The bank signed ${name} ${how.en}, ${quoted(form)}; the message as you have it carries ${quoted(value)}: your side (its log, its parser or a copy) removed it. Read the answer exactly as the bank posted it.`,
-        `Banken signerade ${name} ${how.sv}, ${quoted(form)}; meddelandet som du har det innehåller ${quoted(value)}: din sida (loggen, tolkningen eller en kopia) tog bort det. Läs svaret exakt som banken skickade det.`,
+        `Banken signerade ${name} ${how.sv}, ${quoted(form, 'sv')}; i ditt meddelande står det ${quoted(value, 'sv')}: något hos dig (loggen, parsern eller en kopia) har tagit bort tecknet. Läs svaret exakt som banken skickade det.`,
       )
-    : text(`${name} was signed ${how.en}, ${quoted(form)}, while the message carries ${quoted(value)}.`, `${name} signerades ${how.sv}, ${quoted(form)}, medan meddelandet innehåller ${quoted(value)}.`);
+    : text(`${name} was signed ${how.en}, ${quoted(form)}, while the message carries ${quoted(value)}.`, `${name} signerades ${how.sv}, ${quoted(form, 'sv')}, men i meddelandet står det ${quoted(value, 'sv')}.`);
 }
 
 function tweaks({ base, pieces, fromBank }: CauseContext): Tweak[] {
