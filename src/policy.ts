@@ -9,7 +9,7 @@
  */
 import { ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { computeKvv, kvvsOfKeyAsText } from './key.ts';
-import { text, type Text } from './text.ts';
+import { quoted, text, type Text } from './text.ts';
 import { formatZoned } from './time.ts';
 
 /** A request the shop sends, or an answer the bank sends. */
@@ -183,7 +183,7 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
     bank: { known: false, does: UNKNOWN },
     conclusion: text(
       'The MAC string joins values with "&", so it no longer says where the value ends ("A&B" then "C" signs as "A&B&C", like "A" then "B&C"). The MAC is checked as sent; avoid "&" in signed values.',
-      'MAC-strängen sammanfogar värden med ”&”, så den visar inte längre var värdet slutar (”A&B” och sedan ”C” signeras som ”A&B&C”, precis som ”A” och sedan ”B&C”). MAC:en kontrolleras som den skickades; undvik ”&” i signerade värden.',
+      'I MAC-strängen sammanfogas värdena med ”&”, så det går inte längre att se var värdet slutar (”A&B” följt av ”C” signeras som ”A&B&C”, precis som ”A” följt av ”B&C”). MAC:en kontrolleras som den skickades; undvik ”&” i signerade värden.',
     ),
     level: { shopToBank: 'info', bankToShop: 'info' },
   },
@@ -431,8 +431,8 @@ export function signedAmpersand(direction: Direction, field: string, value: stri
     direction,
     field,
     text(
-      `${field} "${value}" holds "&", the MAC string's separator: the signed string no longer shows where ${field} ends, so another split of the same values signs alike. Avoid "&" in signed values`,
-      `${field} ”${value}” innehåller ”&”, MAC-strängens avgränsare: den signerade strängen visar inte längre var ${field} slutar, så en annan uppdelning av samma värden signeras likadant. Undvik ”&” i signerade värden`,
+      `${field} ${quoted(value)} holds "&", the MAC string's separator: the signed string no longer shows where ${field} ends, so another split of the same values signs alike. Avoid "&" in signed values`,
+      `${field} ${quoted(value, 'sv')} innehåller ”&”, som är avgränsaren i MAC-strängen: i den signerade strängen går det inte att se var ${field} slutar, så samma tecken uppdelade på ett annat sätt ger samma MAC. Undvik ”&” i signerade värden`,
     ),
   );
 }

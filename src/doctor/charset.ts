@@ -11,8 +11,8 @@ import type { CharsetSource } from './types.ts';
 
 export const CHARSET_SOURCES: Readonly<Record<CharsetSource, Text>> = {
   meta: text('the page’s <meta charset>', 'sidans <meta charset>'),
-  'content-type': text('its Content-Type', 'dess Content-Type'),
-  'latin1-escapes': text('its percent-escapes, which are ISO-8859-1', 'dess procentkodning, som är ISO-8859-1'),
+  'content-type': text('its Content-Type', 'Content-Type'),
+  'latin1-escapes': text('its percent-escapes, which are ISO-8859-1', 'procentkodningen, som är ISO-8859-1'),
 };
 
 /** The encoding a charset label names, or `null` for one the doctor does not know. */
@@ -46,10 +46,10 @@ export function replacementWarnings(base: readonly FieldEntry[]): Text[] {
   return base
     .filter((e) => e.value.includes('\ufffd'))
     .map((e) => {
-      const likely = LIKELY_LATIN1.slice(0, 3).map((letter) => quoted(e.value.replaceAll('\ufffd', letter)));
+      const likely = LIKELY_LATIN1.slice(0, 3).map((letter) => e.value.replaceAll('\ufffd', letter));
       return text(
-        `${e.name} holds U+FFFD (�), the replacement character: the message was read with the wrong character set (ISO-8859-1 bytes decoded as UTF-8, as ASP.NET does by default), and the MAC was made over the original. Its ISO-8859-1 original was likely ${likely.join(', ')}…: read the body in ISO-8859-1 (the charset of its Content-Type) and check again.`,
-        `${e.name} innehåller U+FFFD (�), ersättningstecknet: meddelandet lästes med fel teckenuppsättning (ISO-8859-1-byte avkodade som UTF-8, som ASP.NET gör som standard), och MAC:en gjordes över originalet. Originalet i ISO-8859-1 var troligen ${likely.join(', ')}…: läs innehållet som ISO-8859-1 (teckenuppsättningen i dess Content-Type) och kontrollera igen.`,
+        `${e.name} holds U+FFFD (�), the replacement character: the message was read with the wrong character set (ISO-8859-1 bytes decoded as UTF-8, as ASP.NET does by default), and the MAC was made over the original. Its ISO-8859-1 original was likely ${likely.map((v) => quoted(v)).join(', ')}…: read the body in ISO-8859-1 (the charset of its Content-Type) and check again.`,
+        `${e.name} innehåller U+FFFD (�), ersättningstecknet: meddelandet har lästs med fel teckenuppsättning (byte i ISO-8859-1 avkodade som UTF-8, vilket ASP.NET gör som standard), men MAC:en beräknades på originalvärdet. I ISO-8859-1 var värdet troligen ${likely.map((v) => quoted(v, 'sv')).join(', ')}…: läs innehållet som ISO-8859-1 (den teckenuppsättning som anges i Content-Type) och kontrollera igen.`,
       );
     });
 }

@@ -85,7 +85,7 @@ function kvvFindings(ring: RingContext, compact: string, encoding: Encoding, exp
             causes: ['kvv-as-mac' as const],
             explanation: text(
               `The given MAC is the KVV of ${keyLabel(index, ring.ring.length, 'bytes', kvv).en}: NB_KVV's value was put in NB_HMAC.`,
-              `Den angivna MAC:en är KVV:n för ${keyLabel(index, ring.ring.length, 'bytes', kvv).sv}: värdet i NB_KVV lades i NB_HMAC.`,
+              `Den angivna MAC:en är KVV:n för ${keyLabel(index, ring.ring.length, 'bytes', kvv).sv}: värdet i NB_KVV har skickats i NB_HMAC.`,
             ),
             fix: text(`NB_HMAC must be the MAC of the fields: ${expectedMac ?? '—'}.`, `NB_HMAC ska vara fältens MAC: ${expectedMac ?? '—'}.`),
             string: '00000000',

@@ -9,7 +9,7 @@ export const encoding: EncodingCause = {
   title: text('Other character encoding', 'Annan teckenkodning'),
   tries: text(
     'the string’s bytes in the other encoding (UTF-8 or ISO-8859-1) when a value is not ASCII; a declared character set is verified in first',
-    'strängens byte i den andra teckenkodningen (UTF-8 eller ISO-8859-1) när ett värde inte är ASCII; en angiven teckenuppsättning verifieras först',
+    'strängens byte i den andra teckenkodningen (UTF-8 eller ISO-8859-1) när ett värde inte är ASCII; en angiven teckenuppsättning prövas först',
   ),
   pairsWith: 'any',
   example: example('HMAC-SHA256 of the ISO-8859-1 bytes of "999999&Å0002&899,00&SEK&123450" where UTF-8 was expected', '2CACFFA2E1814207E1D88A4E92406B66', { NB_STAMP: 'Å0002' }),

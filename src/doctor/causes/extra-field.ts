@@ -55,7 +55,7 @@ function wholeForm({ base, formEntries, pieces }: CauseContext): Shape[] {
       say: () =>
         text(
           `Every field of the form was signed, in the form’s order (${names(all)}); only ${expected} are part of the MAC.`,
-          `Alla formulärets fält signerades, i formulärets ordning (${names(all)}); bara ${expected} ingår i MAC:en.`,
+          `Alla fält i formuläret signerades, i den ordning de står i formuläret (${names(all)}); bara ${expected} ingår i MAC:en.`,
         ),
     });
   }

@@ -29,7 +29,7 @@ function variants(keys: readonly KeyUseOf[], length: number): PlainVariant[] {
           const algorithm = `${name}(string${before ? ' + "&"' : ''} + key${after ? ' + "&"' : ''})`;
           const say = text(
             `${name} was computed of the string with the key appended as text (${algorithm}), the Solo bank-link’s way, instead of HMAC-SHA256 with the key’s 16 bytes: use HMAC (FIPS 198, RFC 4868), over the values joined by "&" only.`,
-            `${name} beräknades av strängen med nyckeln tillagd som text (${algorithm}), på Solo-banklänkens sätt, i stället för HMAC-SHA256 med nyckelns 16 byte: använd HMAC (FIPS 198, RFC 4868), över värdena sammanfogade med bara ”&”.`,
+            `MAC:en är en ${name}-summa av strängen med nyckeln tillagd som text (${algorithm}), som i Solo-banklänken, i stället för HMAC-SHA256 med nyckelns 16 byte: använd HMAC (FIPS 198, RFC 4868) och signera bara värdena, sammanfogade med ”&”.`,
           );
           found.push({ cause: 'key-appended', algorithm, say, mac: new PlainMac(hash, NONE, concatBytes(before ? AMP : NONE, key.raw, after ? AMP : NONE)), key });
         }
@@ -42,10 +42,10 @@ function variants(keys: readonly KeyUseOf[], length: number): PlainVariant[] {
 export const keyAppended: HashCause = {
   code: 'key-appended',
   layer: 'hash',
-  title: text('Key appended as text, the Solo bank-link way', 'Nyckeln tillagd som text, på Solo-banklänkens sätt'),
+  title: text('Key appended as text, the Solo bank-link way', 'Nyckeln tillagd som text, som i Solo-banklänken'),
   tries: text(
     'SHA-256, SHA-1 or MD5 (as the MAC’s length allows) of the string with the key as text appended, v1&…&vn&KEY&: with or without the "&" before the key and the trailing "&"',
-    'SHA-256, SHA-1 eller MD5 (som MAC:ens längd tillåter) av strängen med nyckeln som text tillagd, v1&…&vn&NYCKEL&: med eller utan ”&” före nyckeln och det avslutande ”&”',
+    'SHA-256, SHA-1 eller MD5 (beroende på MAC:ens längd) av strängen med nyckeln tillagd som text, v1&…&vn&NYCKEL&: med eller utan ”&” före nyckeln och med eller utan avslutande ”&”',
   ),
   pairsWith: ['amount-format', 'whitespace', 'field-order', 'missing-field', 'extra-field', 'separator', 'encoding'],
   example: example('MD5 of "999999&00002&899,00&SEK&123450&1234567890ABCDEF1234567890ABCDEF&" (Solo’s v1&…&vn&KEY&)', 'B520028ECCD648C6E85270B620D4AE8E'),

@@ -45,7 +45,7 @@ export const keyAsText: KeyCause = {
   title: text('Key used as text', 'Nyckeln använd som text'),
   tries: text(
     'the key’s 32 characters as ASCII bytes (upper case, lower case, as typed), each spelling once, instead of its 16 decoded bytes',
-    'nyckelns 32 tecken som ASCII-byte (versaler, gemener, som den skrevs in), varje stavning en gång, i stället för dess 16 avkodade byte',
+    'nyckelns 32 tecken som ASCII-byte (versaler, gemener, som den skrevs in; varje stavning en gång) i stället för de 16 byte som hexsiffrorna står för',
   ),
   pairsWith: 'any',
   example: example('HMAC-SHA256 of "999999&00002&899,00&SEK&123450" with the key’s 32 characters "1234567890ABCDEF1234567890ABCDEF" as key', 'C9D20F22AB08044C7149012A10AE3DBA'),

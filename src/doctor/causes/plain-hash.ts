@@ -31,7 +31,7 @@ export const plainHash: HashCause = {
   title: text('Plain SHA-256 instead of HMAC', 'Vanlig SHA-256 i stället för HMAC'),
   tries: text(
     'SHA-256 of the string followed or preceded by the key (as bytes, or each spelling of it as text once)',
-    'SHA-256 av strängen med nyckeln före eller efter (som byte, eller varje stavning av den som text en gång)',
+    'SHA-256 av strängen med nyckeln före eller efter (som byte, eller som text i varje stavning, en gång var)',
   ),
   pairsWith: ['amount-format', 'whitespace', 'field-order', 'missing-field', 'extra-field', 'separator', 'encoding'],
   example: example('SHA-256 of "999999&00002&899,00&SEK&1234501234567890ABCDEF1234567890ABCDEF" (the key as text after the string), first 32 characters', '63E015F2CA5EA5876054AF61FF507FE1'),

@@ -16,7 +16,7 @@ function tweaks({ base, pieces, fromBank }: CauseContext): Tweak[] {
         changes: [[index, pieces.of(original)]],
         say: text(
           `${entry.name} was signed as ${quoted(original)}; the message as ${fromBank ? 'you have it' : 'given'} holds ${quoted(entry.value)}: it was read with the wrong character set (ISO-8859-1 bytes decoded as UTF-8), which turned "${letter}" into U+FFFD. Read it in the character set it was sent in.`,
-          `${entry.name} signerades som ${quoted(original)}; meddelandet som ${fromBank ? 'du har det' : 'det angavs'} innehåller ${quoted(entry.value)}: det lästes med fel teckenuppsättning (ISO-8859-1-byte avkodade som UTF-8), vilket gjorde ”${letter}” till U+FFFD. Läs det i den teckenuppsättning det skickades i.`,
+          `${entry.name} signerades som ${quoted(original, 'sv')}, men i ${fromBank ? 'ditt meddelande' : 'meddelandet'} står det ${quoted(entry.value, 'sv')}: meddelandet har lästs med fel teckenuppsättning (byte i ISO-8859-1 avkodade som UTF-8), så att ”${letter}” blev U+FFFD. Läs meddelandet med den teckenuppsättning som det skickades med.`,
         ),
       });
     }
@@ -30,7 +30,7 @@ export const replacementChar: ValueCause = {
   title: text('A value read with the wrong character set (U+FFFD)', 'Ett värde läst med fel teckenuppsättning (U+FFFD)'),
   tries: text(
     'each value holding U+FFFD (�) with it read back as a likely ISO-8859-1 letter (å, ä, ö, Å, Ä, Ö, é)',
-    'varje värde med U+FFFD (�) där tecknet läses tillbaka som en trolig ISO-8859-1-bokstav (å, ä, ö, Å, Ä, Ö, é)',
+    'varje värde med U+FFFD (�), med tecknet ersatt av en bokstav som det troligen var i ISO-8859-1 (å, ä, ö, Å, Ä, Ö, é)',
   ),
   pairsWith: ['field-order', 'missing-field', 'extra-field', 'separator'],
   example: example('HMAC-SHA256 of the ISO-8859-1 bytes of "999999&Månsson&899,00&SEK&123450" while the form holds NB_STAMP "M\ufffdnsson"', '731A33AEA4D6028C6673B46652C8C994', { NB_STAMP: 'M\ufffdnsson' }),
