@@ -153,6 +153,7 @@ describe('doctor: a value read with the wrong character set', () => {
     expect(warning!.en).to.contain('"Månsson"');
     expect(warning!.en).to.contain('wrong character set');
     expect(warning!.sv).to.contain('fel teckenuppsättning');
+    expect(warning!.sv).to.contain('”Månsson”, ”Mänsson”, ”Mönsson”…'); // Swedish quotes around the likely originals
     // And the search finds the original the MAC was made over: "å", signed in ISO-8859-1.
     const finding = only(result, ['replacement-char', 'encoding']);
     expect(finding.string).to.equal('999999&Månsson&899,00&SEK&123450');

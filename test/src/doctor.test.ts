@@ -64,7 +64,7 @@ describe('diagnoseMac: a MAC that verifies', () => {
     expect(result.status).to.equal('correct');
     expect(result.findings).to.deep.equal([]);
     expect(result.message.en).to.match(/^The MAC is correct/);
-    expect(result.message.sv).to.match(/^MAC:en är korrekt/);
+    expect(result.message.sv).to.match(/^MAC:en är korrekt: den stämmer för ”999999&00002&899,00&SEK&123450” i /); // ”…” in Swedish
     expect(result.expectedString).to.equal(RIGHT);
     expect(result.expectedMac).to.equal('26D07B3BF8A133425FEFFC79B1AAA4B5');
   });
@@ -348,6 +348,7 @@ describe('diagnoseMac: the algorithm told from the MAC', () => {
     const finding = only(result, ['untruncated', 'base64']);
     expect(finding.mac).to.equal(given);
     expect(result.status).to.equal('explained');
+    expect(result.message.sv).to.equal('MAC:en stämmer inte; en förklaring hittades, och den ger exakt samma MAC.');
     expect(result.expectedMac).to.equal(await webMac(KEY_HEX, RIGHT));
     expect(finding.explanation.en).to.contain('base64');
   });
@@ -405,6 +406,7 @@ describe('diagnoseMac: nothing explains it', () => {
     expect(result.status).to.equal('unexplained');
     expect(result.findings).to.deep.equal([]);
     expect(result.message.en).to.match(/none of the [\d,]+ candidates tried explains it/);
+    expect(result.message.sv).to.match(/^MAC:en stämmer inte, och ingen av de [\d\u00a0]+ kandidater som prövades förklarar varför/);
     expect(result.candidates).to.be.greaterThan(1000);
     expect(result.candidatesPerSecond).to.be.greaterThan(0);
     const tried = result.tried.filter((t) => t.candidates > 0).map((t) => t.cause);
