@@ -77,7 +77,7 @@ describe('judgeMessage: the level, the codes and the top line', () => {
     expect(v.doctor!.status).to.equal('explained');
     expect(v.cause!.source).to.equal('doctor');
     expect(v.line.en).to.equal(`Error: ${v.doctor!.explanation!.en} ${v.doctor!.fix!.en}`);
-    expect(v.line.sv).to.match(/^Fel: Nyckeln användes som text/);
+    expect(v.line.sv).to.match(/^Fel: Nyckelns \d+ tecken \([^)]*\) användes som text/);
     const later = judgeMessage({ ...REQUEST, NB_HMAC: mac, NB_KVV: TEST_KVV }, { keys: TEST_KEY, diagnose: false });
     expect(later.doctor!.status).to.equal('pending');
     expect(later.codes).not.to.include('key-as-text');

@@ -90,6 +90,18 @@ function pair(name: string, order: Record<string, string>, answer: Record<string
   return { name, text: `${body(order)}\n${body(answer)}`, fields: answer, order, keys: KEY, direction: 'bankToShop', expect };
 }
 
+/**
+ * A request whose full HMAC starts with a zero, sent as a Java helper writes it
+ * (`new BigInteger(1, mac).toString(16)`: the leading zero dropped), cut to 32 characters.
+ */
+function droppedZero(): Record<string, string> {
+  for (let ref = 12340; ; ref++) {
+    const r = { ...REQUEST, NB_STAMP: stamp, NB_DB_REF: String(ref) };
+    const full = mac(TEST_KEY, requestValues(r).join('&'), sha256, 64);
+    if (full.startsWith('0')) return { ...r, NB_HMAC: full.slice(1, 33), NB_KVV: kvv(TEST_KEY) };
+  }
+}
+
 /** The stamp of the corpus's messages (the test page remembers stamps it has seen: give each run its own). */
 let stamp = 'S1';
 
@@ -149,5 +161,9 @@ export function corpus(withStamp = 'S1'): CorpusCase[] {
     one('doctor: hmac-md5', request({}, (v) => mac(TEST_KEY, v.join('&'), md5)), ['mac-mismatch', 'hmac-md5']),
     one('doctor: hmac-sha512', request({}, (v) => mac(TEST_KEY, v.join('&'), sha512)), ['mac-mismatch', 'hmac-sha512']),
     one('doctor: base64', request({}, (v) => base64(hmac(sha256, hexToBytes(TEST_KEY), utf8(v.join('&'))))), ['base64']),
+    one('doctor: key-appended', request({}, (v) => hex(md5(utf8(`${v.join('&')}&${KEY}&`)))), ['mac-mismatch', 'key-appended']),
+    one('doctor: dropped-zero', droppedZero(), ['mac-mismatch', 'dropped-zero']),
+    one('doctor: replacement-char', request({ NB_STAMP: 'M\ufffdnsson' }, (v) => mac(TEST_KEY, latin1(v.join('&').replace('\ufffd', 'å')))), ['mac-mismatch', 'replacement-char']),
+    one('request: "&" in a signed value', request({ NB_STAMP: 'A&B' }), ['signed-ampersand']),
   ];
 }
