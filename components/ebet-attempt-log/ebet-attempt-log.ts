@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import {
   ATTEMPT_OUTCOME_NAMES,
   attemptCase,
@@ -21,7 +20,7 @@ import type { Level } from '../../src/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { visibleValue } from '../shared/visible-value.ts';

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { formatAmount } from '../../src/amount.ts';
 import {
   currentPaid,
@@ -16,7 +15,7 @@ import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulato
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
@@ -34,7 +33,7 @@ import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { calculatorCase } from '../../src/decode.ts';
 import { detectKind } from '../../src/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
@@ -20,7 +19,7 @@ import '../ebet-key-input/ebet-key-input.ts';
 import type { EbetKeyInput, KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';

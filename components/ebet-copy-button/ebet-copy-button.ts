@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg } from '../shared/locale.ts';
 import { emit } from '../shared/events.ts';
 import { baseStyles } from '../shared/styles.ts';
 

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import {
   calculatorCase,
   decodeMessages,
@@ -26,7 +25,7 @@ import '../ebet-key-input/ebet-key-input.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';

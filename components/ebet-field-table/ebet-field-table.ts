@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import type { Text } from '../../src/text.ts';
 import { verdict, type Level, type ValidationRow } from '../../src/validate.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 

@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {

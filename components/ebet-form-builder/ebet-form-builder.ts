@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
 import { MESSAGES, type FieldSpec } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
@@ -15,7 +14,7 @@ import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { TOOLS } from './tools.ts';
 

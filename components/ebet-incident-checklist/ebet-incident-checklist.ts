@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import {
   addIncident,
   annotateStep,
@@ -41,7 +40,7 @@ import {
 } from '../../src/incident.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, t } from '../shared/locale.ts';
 import { download } from '../shared/download.ts';
 import { baseStyles } from '../shared/styles.ts';
 

@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { HEX32 } from '../../src/field-table.ts';
 import { compactHex, computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {

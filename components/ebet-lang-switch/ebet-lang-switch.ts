@@ -1,8 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { LANGS, type Lang } from '../../src/text.ts';
-import { currentLang, setLang } from '../shared/locale.ts';
+import { currentLang, localized, msg, setLang } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {

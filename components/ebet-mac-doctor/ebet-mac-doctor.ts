@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor.ts';
 import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
 import type { MessageKind } from '../../src/fields.ts';
@@ -9,7 +8,7 @@ import type { FieldInput } from '../../src/message.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 

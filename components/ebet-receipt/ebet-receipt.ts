@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer, type SentOrder } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
 import { EbetError, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
 

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { Encoding } from '../../src/encoding.ts';
 import { sourceText } from '../../src/extract.ts';
@@ -9,7 +8,7 @@ import type { Keys } from '../../src/key-ring.ts';
 import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
   analyse,

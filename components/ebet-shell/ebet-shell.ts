@@ -1,9 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { TOOLS } from '../ebet-home/tools.ts';
 import '../ebet-lang-switch/ebet-lang-switch.ts';
-import { initPageLang } from '../shared/locale.ts';
+import { initPageLang, localized, msg } from '../shared/locale.ts';
 import { registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -12,8 +11,6 @@ const S = {
   get toolkit() { return msg('ebet-toolkit — E-betalning tools'); },
   get privacy() { return msg('Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.'); },
 };
-
-void initPageLang();
 
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
@@ -50,6 +47,7 @@ export class EbetShell extends LitElement {
   @property() tool = '';
 
   override connectedCallback(): void {
+    void initPageLang();
     super.connectedCallback();
     registerSiteWorker(this.home);
   }

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
@@ -15,7 +14,7 @@ import { bookmarkletUrl } from './bookmarklet.ts';
 import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
