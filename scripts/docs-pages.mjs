@@ -83,7 +83,7 @@ const plain = (title) => title.replace(/`/g, '');
 
 /** A page in the frame: the live elements' script only where the page shows elements. */
 function frame(title, body) {
-  const script = /<ebet-(?!shell)[a-z-]+/.test(body) ? '../components/shared/docs-page.ts' : '../components/ebet-shell/ebet-shell.ts';
+  const script = /<ebet-(?!shell)[a-z-]+/.test(body) ? '../components/shared/docs-page.ts' : '../components/ebet-shell/define.ts';
   return `<!doctype html>
 <html lang="en">
   <head>

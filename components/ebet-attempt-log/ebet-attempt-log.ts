@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   ATTEMPT_OUTCOME_NAMES,
   attemptCase,
@@ -86,8 +86,8 @@ export interface AttemptsChangeDetail {
  * @csspart attempt - One attempt.
  * @csspart actions - Export, import and clear.
  * @cssproperty --ebet-color-surface - Background of an opened attempt.
+ * @tagname ebet-attempt-log
  */
-@customElement('ebet-attempt-log')
 @localized()
 export class EbetAttemptLog extends LitElement {
   static override styles = [

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
@@ -23,12 +23,10 @@ import {
 import { EbetError } from '../../src/text.ts';
 import { validateFields, verdict, type Level, type ValidationRow } from '../../src/validate.ts';
 import { MESSAGES } from '../../src/fields.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-field-table/ebet-field-table.ts';
-import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
-import '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-mac-doctor/ebet-mac-doctor.ts';
-import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
+import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
@@ -146,10 +144,13 @@ export interface AnswerDetail {
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
  * @cssproperty --ebet-color-surface - Background of the panels.
+ * @tagname ebet-bank-simulator
  */
-@customElement('ebet-bank-simulator')
 @localized()
 export class EbetBankSimulator extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-field-table': EbetFieldTable, 'ebet-fields-input': EbetFieldsInput, 'ebet-mac-doctor': EbetMacDoctor };
+
   static override styles = [
     baseStyles,
     summaryStyles,

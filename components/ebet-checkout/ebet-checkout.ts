@@ -121,6 +121,7 @@ function toProblem(error: unknown): CheckoutProblem {
  * @cssproperty --ebet-checkout-padding - The button's padding.
  * @cssproperty --ebet-checkout-font-size - The button's font size.
  * @cssproperty --ebet-checkout-radius - The button's corner radius.
+ * @tagname ebet-checkout
  */
 export class EbetCheckout extends LitElement {
   /** @internal Takes part in a surrounding `<form>` (its stamp under `name`, its validity). */
@@ -134,7 +135,7 @@ export class EbetCheckout extends LitElement {
    */
   static coreUrl = new URL('ebet-checkout-core.js', import.meta.url).href;
   /** The test-mode default action: the toolkit's bank simulator (this script lives in `<toolkit>/lib/`). */
-  static simulatorUrl = new URL('../tools/test-page/bank/pay', import.meta.url).href;
+  static simulatorUrl = new URL(/* @vite-ignore */ '../tools/test-page/bank/pay', import.meta.url).href;
 
   // Its own small style sheet rather than the toolkit's base styles: this element lives on shops' pages and
   // in a bundle of at most 12 kB. The same custom properties theme it.
@@ -268,7 +269,8 @@ export class EbetCheckout extends LitElement {
     }
   };
   // The language is the nearest `lang` attribute's; a page that switches its <html lang> is followed.
-  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  // Made when connected: a server-side render (SSR) constructs the element without a DOM.
+  private langObserver: MutationObserver | undefined;
 
   /** The payment's NB_STAMP: the attribute, else one generated for this element and kept. */
   get paymentStamp(): string {
@@ -284,7 +286,7 @@ export class EbetCheckout extends LitElement {
 
   /** The page is inside a frame (the bank refuses to be framed). */
   private get framed(): boolean {
-    return window.top !== window.self;
+    return typeof window !== 'undefined' && window.top !== window.self; // no window in a server-side render
   }
 
   /** Signed in the page with the published test key: test mode, or a key given on the element (which must be the test key). */
@@ -293,14 +295,14 @@ export class EbetCheckout extends LitElement {
   }
 
   private t(value: Text): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase();
+    const lang = (this.closest?.('[lang]') ?? this).getAttribute('lang')?.slice(0, 2).toLowerCase();
     return value[lang === 'sv' ? 'sv' : ('en' satisfies Lang)];
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    (this.langObserver ??= new MutationObserver(() => this.requestUpdate())).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     // Test mode signs in the page with the rest of the core: load it now, so a click is quick and a missing file shows at once.
     if (this.testKeyed) this.coreModule().catch((problem: CheckoutProblem) => (this.problems = [problem]));
     if (this.receiptWorker && 'serviceWorker' in navigator) {
@@ -316,7 +318,7 @@ export class EbetCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
-    this.langObserver.disconnect();
+    this.langObserver?.disconnect();
   }
 
   /** @internal Called by the browser when a surrounding `<fieldset>` is disabled or enabled. */
@@ -553,8 +555,6 @@ export class EbetCheckout extends LitElement {
         : nothing}`;
   }
 }
-
-customElements.define('ebet-checkout', EbetCheckout);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   calculatorCase,
   decodeMessages,
@@ -16,13 +16,10 @@ import { groupHex } from '../../src/key.ts';
 import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { ValidationRow } from '../../src/validate.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-field-table/ebet-field-table.ts';
-import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
-import '../ebet-fields-input/ebet-fields-input.ts';
-import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-key-input/ebet-key-input.ts';
-import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
+import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
 import { loadWhenVisible } from '../shared/load-when-visible.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
@@ -128,10 +125,13 @@ export interface DecodeDetail {
  * @csspart verdict-summary - The verdict first, at the top of the tool above the paste box (as the calculator's): the first message with an error (else a warning) and what its verification names first, in the same words (`data-summary="ok|warning|error"`), linking to the mismatch doctor, the finding or the field's row.
  * @csspart summary - The overview above the messages.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
+ * @tagname ebet-decoder
  */
-@customElement('ebet-decoder')
 @localized()
 export class EbetDecoder extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-field-table': EbetFieldTable, 'ebet-fields-input': EbetFieldsInput, 'ebet-key-input': EbetKeyInput };
+
   static override styles = [
     baseStyles,
     summaryStyles,
@@ -184,7 +184,7 @@ export class EbetDecoder extends LitElement {
 
   override willUpdate(changed: Map<string, unknown>): void {
     // The doctor is loaded the first time one is opened, by its button or by the verdict's link.
-    if (changed.has('doctors') && this.doctors.size) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
+    if (changed.has('doctors') && this.doctors.size) void import('../ebet-mac-doctor/define.ts');
     if (['blocks', 'orderFields', 'keys', 'encoding', 'kind', 'shown'].some((k) => changed.has(k))) {
       const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
       this.list = pasted
@@ -224,7 +224,7 @@ export class EbetDecoder extends LitElement {
 
   override firstUpdated(): void {
     // The session view (with its virtualizer) is below the fold: it loads as it comes into view.
-    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/ebet-session.ts'));
+    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/define.ts'));
   }
 
   override render() {

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
@@ -25,8 +25,8 @@ export interface FieldsChangeDetail {
  * @event ebet-fields-change - `FieldsChangeDetail` after each edit (debounced while typing).
  * @csspart textarea - The text area.
  * @csspart problems - The list of problems.
+ * @tagname ebet-fields-input
  */
-@customElement('ebet-fields-input')
 @localized()
 export class EbetFieldsInput extends LitElement {
   static override styles = [baseStyles, css`:host { display: block; } textarea { min-height: 9em; } ul { margin: 0.3em 0; padding-left: 1.2em; }`];

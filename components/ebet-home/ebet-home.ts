@@ -1,5 +1,4 @@
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { TOOLS } from './tools.ts';
@@ -13,8 +12,8 @@ const S = {
 /**
  * @summary The toolkit's home page: every tool, each with what it is for and a link to it.
  * @csspart card - One tool's card.
+ * @tagname ebet-home
  */
-@customElement('ebet-home')
 @localized()
 export class EbetHome extends LitElement {
   static override styles = [

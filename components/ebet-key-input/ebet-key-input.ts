@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { HEX32 } from '../../src/field-table.ts';
 import { compactHex, computeKvv, groupHex, normalizeKey, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
@@ -46,8 +46,8 @@ interface Row {
  * @event ebet-key-change - `KeyChangeDetail` whenever the key or the ring changes.
  * @csspart fieldset - The group around the key fields.
  * @csspart kvv - The KVV line.
+ * @tagname ebet-key-input
  */
-@customElement('ebet-key-input')
 @localized()
 export class EbetKeyInput extends LitElement {
   static override styles = [

@@ -1,5 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, css, html, isServer, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { orderMismatches, receiptFields, testKeyProblems, verifyAnswer, type SentOrder } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
 import { EbetError, type Text } from '../../src/text.ts';
@@ -87,8 +87,8 @@ const LEVEL: Record<ReceiptState, string> = {
  * @cssproperty --ebet-color-ok - Colour of a verified receipt.
  * @cssproperty --ebet-color-error - Colour of an invalid receipt or a rejected payment.
  * @cssproperty --ebet-color-warning - Colour of a receipt not verified, a cancel, or no receipt.
+ * @tagname ebet-receipt
  */
-@customElement('ebet-receipt')
 @localized()
 export class EbetReceipt extends LitElement {
   static override styles = [
@@ -136,6 +136,8 @@ export class EbetReceipt extends LitElement {
   private run = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The receipt is the page's address (and the worker's cache): read in the browser, never in a server-side render.
+    if (isServer) return;
     if (changed.has('fields') || changed.has('mode') || changed.has('verifyUrl') || changed.has('outcome')) void this.load();
   }
 

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { Encoding } from '../../src/encoding.ts';
 import { sourceText } from '../../src/extract.ts';
@@ -93,8 +93,8 @@ const S = {
  *
  * @csspart summary - The counts (`data-summary`, `data-messages`, `data-verified`, `data-failed`, `data-replays`).
  * @csspart list - The scrolling list of messages or stamps.
+ * @tagname ebet-session
  */
-@customElement('ebet-session')
 @localized()
 export class EbetSession extends LitElement {
   static override styles = [

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { TOOLS } from '../ebet-home/tools.ts';
-import '../ebet-lang-switch/ebet-lang-switch.ts';
+import { EbetLangSwitch } from '../ebet-lang-switch/ebet-lang-switch.ts';
 import { initPageLang, localized, msg } from '../shared/locale.ts';
 import { registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -20,10 +20,13 @@ const S = {
  * @csspart header - The top bar.
  * @csspart main - The area around the tool.
  * @csspart footer - The privacy note.
+ * @tagname ebet-shell
  */
-@customElement('ebet-shell')
 @localized()
 export class EbetShell extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-lang-switch': EbetLangSwitch };
+
   static override styles = [
     baseStyles,
     css`

@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { EbetCheckout } from '../../../components/ebet-checkout/ebet-checkout.ts';
+import { EbetCheckout } from '../../../components/ebet-checkout/define.ts';
 import { webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { configureLocalization, msg as hostMsg } from '@lit/localize';
-import '../../../components/ebet-copy-button/ebet-copy-button.ts';
-import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import '../../../components/ebet-copy-button/define.ts';
+import type { EbetCopyButton } from '../../../components/ebet-copy-button/define.ts';
 
 // This page's own code localises itself with @lit/localize, as a shop's app may: its configuration
 // is the page's, and the toolkit's elements (which configure nothing) still follow their `lang`.
