@@ -27,6 +27,6 @@ for (const element of document.querySelectorAll('body *')) {
 const EXAMPLE = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' };
 for (const table of document.querySelectorAll('ebet-field-table')) table.rows = validateFields('payDirect', EXAMPLE, { key: TEST_KEY });
 for (const button of document.querySelectorAll('ebet-copy-button')) {
-  button.value = computeMac('payDirect', EXAMPLE, TEST_KEY) ?? '';
+  button.value = computeMac('payDirect', EXAMPLE, TEST_KEY);
   button.label = 'Copy the MAC';
 }

@@ -136,7 +136,7 @@ test('docs/recipes.md: server-side receipt verification accepts the bank’s rec
 test('a strict TypeScript consumer type-checks against the declarations (Bundler and NodeNext resolution): the core, <ebet-checkout> and its typed events', () => {
   writeFileSync(
     join(project, 'consumer.ts'),
-    `import { computeMac, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
+    `import { computeMac, EbetError, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
 import { validateFields } from 'ebet-toolkit';
 import 'ebet-toolkit/checkout';
 import type { EbetReceipt } from 'ebet-toolkit/receipt';
@@ -145,7 +145,12 @@ import { isAscii } from 'ebet-toolkit';
 
 const kind: MessageKind = 'payDirect';
 const fields = parseFields('NB_RCV_ID=999999&NB_STAMP=00002').fields;
-const mac: string | null = computeMac(kind, fields, TEST_KEY);
+const mac: string = computeMac(kind, fields, TEST_KEY);
+try {
+  computeMac('paymentCheckResponse', { NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002' }, TEST_KEY);
+} catch (error) {
+  if (error instanceof EbetError) console.log(error.code, error.field, error.text.sv);
+}
 const rows: ValidationRow[] = validateFields(kind, fields);
 
 const checkout = document.createElement('ebet-checkout');
