@@ -338,3 +338,21 @@ test('the package names its version where the elements register', () => {
   const version = readFileSync(join(ROOT, 'components/shared/version.ts'), 'utf8');
   assert.match(version, new RegExp(`VERSION = '${pkg.version.replaceAll('.', '\\.')}'`));
 });
+
+test("each entry exports exactly the names docs/package.md lists for it, and package.json has no wildcard", async () => {
+  assert.deepEqual(Object.keys(pkg.exports).filter((key) => key.includes('*')), []);
+  const page = readFileSync(join(ROOT, 'docs/package.md'), 'utf8');
+  const listed = Object.fromEntries(
+    [...page.matchAll(/^- `(ebet-toolkit[^`]*)`: (.*)$/gm)].map(([, entry, line]) => [entry, [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort()]),
+  );
+  assert.deepEqual(Object.keys(listed).sort(), [...ENTRIES].sort(), 'docs/package.md lists every entry');
+  const { default: ts } = await import(join(ROOT, 'node_modules/typescript/lib/typescript.js'));
+  const installed = join(project, 'node_modules/ebet-toolkit');
+  const declarations = Object.fromEntries(ENTRIES.map((entry) => [entry, join(installed, pkg.exports[`.${entry.slice('ebet-toolkit'.length)}`].types)]));
+  const program = ts.createProgram(Object.values(declarations), { noEmit: true, strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] });
+  const checker = program.getTypeChecker();
+  for (const [entry, file] of Object.entries(declarations)) {
+    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file))).map((s) => s.name).sort();
+    assert.deepEqual(names, listed[entry], entry);
+  }
+});
