@@ -21,11 +21,14 @@ import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { emit } from '../shared/events.ts';
-import { loadWhenVisible } from '../shared/load-when-visible.ts';
+import { loadOrOffer, loadWhenVisible, retryable } from '../shared/load-when-visible.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { findingText, summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
+
+/** The mismatch doctor's module, loaded when a doctor is first opened (and again after a failure). */
+const loadDoctor = retryable(() => import('../ebet-mac-doctor/define.ts'));
 
 const S = {
   get title() { return msg('Response decoder'); },
@@ -183,8 +186,6 @@ export class EbetDecoder extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // The doctor is loaded the first time one is opened, by its button or by the verdict's link.
-    if (changed.has('doctors') && this.doctors.size) void import('../ebet-mac-doctor/define.ts');
     if (['blocks', 'orderFields', 'keys', 'encoding', 'kind', 'shown'].some((k) => changed.has(k))) {
       const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
       this.list = pasted
@@ -220,6 +221,11 @@ export class EbetDecoder extends LitElement {
 
   private calculatorUrl(): string {
     return new URL(this.calculator, window.location.href).href;
+  }
+
+  override updated(): void {
+    // The doctor is loaded the first time one is opened, by its button or by the verdict's link; a failed load says so in it.
+    if (this.doctors.size) for (const doctor of this.renderRoot.querySelectorAll('ebet-mac-doctor:not(:defined)')) loadOrOffer(doctor, loadDoctor);
   }
 
   override firstUpdated(): void {

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
+import { LOAD_FAILED } from '../shared/load-when-visible.ts';
 import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -41,6 +42,8 @@ export class EbetFieldsInput extends LitElement {
   @state() private result: ParseResult | null = null;
   /** The HTML reader is loading for the value (which is read once it is there). */
   @state() private reading = false;
+  /** The HTML reader could not be loaded: said, with a button that tries again. */
+  @state() private readerFailed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The latest parse of `value`, or `null` while it is empty and untouched. */
@@ -54,13 +57,19 @@ export class EbetFieldsInput extends LitElement {
 
   private parseNow(): void {
     if (!readableNow(this.value)) {
-      if (!this.reading) void loadHtmlReader().then(() => this.reading && this.parseNow());
+      if (!this.reading) void loadHtmlReader().then(() => this.reading && this.parseNow(), () => (this.readerFailed = true));
       this.reading = true;
       return;
     }
     this.reading = false;
     this.result = parseFields(this.value);
     emit(this, 'ebet-fields-change', { text: this.value, result: this.result });
+  }
+
+  private retryReader(): void {
+    this.readerFailed = false;
+    this.reading = false;
+    this.parseNow();
   }
 
   private onInput(e: Event): void {
@@ -87,7 +96,10 @@ export class EbetFieldsInput extends LitElement {
         @input=${this.onInput}
       ></textarea>
       <div id="paste-status" aria-live="polite">
-        ${this.reading ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${this.reading && !this.readerFailed ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${this.readerFailed
+          ? html`<p class="level-error" role="alert">${LOAD_FAILED.message} <button type="button" @click=${this.retryReader}>${LOAD_FAILED.retry}</button></p>`
+          : nothing}
         ${!this.reading && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
         ${!this.reading && problems.length
           ? html`<ul part="problems">

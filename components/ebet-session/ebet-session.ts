@@ -8,6 +8,7 @@ import type { Keys } from '../../src/key-ring.ts';
 import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
+import { LOAD_FAILED } from '../shared/load-when-visible.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
@@ -130,6 +131,8 @@ export class EbetSession extends LitElement {
   @state() private diagnoses = new Map<number, SessionDiagnosis>();
   /** What went wrong (file refused, worker error, cancelled); the input is kept. */
   @state() private notice: string | null = null;
+  /** Set when the notice is a part that could not be loaded: reads the input again. */
+  @state() private retry: (() => void) | null = null;
   /** A paste kept out of the text box (its size). */
   @state() private pastedAside: number | null = null;
   @state() private view: 'messages' | 'stamps' = 'messages';
@@ -173,6 +176,7 @@ export class EbetSession extends LitElement {
     this.input = input;
     this.inputName = name;
     this.notice = null;
+    this.retry = null;
     this.diagnoses = new Map();
     const size = typeof input === 'string' ? input.length : input.size;
     if (typeof input === 'string' && size <= SMALL_INPUT) {
@@ -182,7 +186,15 @@ export class EbetSession extends LitElement {
         this.summary = null;
         this.counts = null;
         this.working = { phase: 'read', done: 0, total: 0 };
-        void loadHtmlReader().then(() => this.input === input && this.read(input, name));
+        void loadHtmlReader().then(
+          () => this.input === input && this.read(input, name),
+          () => {
+            if (this.input !== input) return;
+            this.working = null;
+            this.notice = LOAD_FAILED.message;
+            this.retry = () => this.read(input, name);
+          },
+        );
         return;
       }
       const { rows, summary, counts } = analyse(input, this.keys, { encoding: this.encoding });
@@ -227,6 +239,9 @@ export class EbetSession extends LitElement {
         const next = new Map(this.diagnoses);
         for (const { index, diagnosis } of reply.items) next.set(index, diagnosis);
         this.diagnoses = next;
+      } else if (reply.type === 'failed') {
+        this.stopWorker();
+        this.notice = S.workerFailed(reply.message);
       } else {
         this.stopWorker();
       }
@@ -326,7 +341,11 @@ export class EbetSession extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${this.notice ? html`<p role="alert" data-notice>${this.notice}</p>` : nothing}
+      ${this.notice
+        ? html`<p role="alert" data-notice>
+            ${this.notice}${this.retry ? html` <button type="button" @click=${this.retry}>${LOAD_FAILED.retry}</button>` : nothing}
+          </p>`
+        : nothing}
       ${counts && this.summary ? this.renderResult(counts, this.summary) : nothing}
       <lit-virtualizer
         part="list"

@@ -12,7 +12,7 @@ import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { bookmarkletUrl } from './bookmarklet.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
-import { loadWhenVisible } from '../shared/load-when-visible.ts';
+import { loadWhenVisible, retryable } from '../shared/load-when-visible.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { StoredValue } from '../shared/stored-value.ts';
@@ -56,7 +56,7 @@ const S = {
 /** A problem to show, made when shown so that it follows the page's language. */
 type Problem = () => string;
 
-const loadSimulator = () => import('../ebet-bank-simulator/define.ts');
+const loadSimulator = retryable(() => import('../ebet-bank-simulator/define.ts'));
 
 const OUTCOME_STORAGE = 'ebet-simulator-outcome';
 const CHECK_DIGIT_STORAGE = 'ebet-simulator-check-digit';
