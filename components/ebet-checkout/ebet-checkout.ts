@@ -66,10 +66,18 @@ function loadCore(url: string): Promise<CoreModule> {
   return core;
 }
 
-/** Whether the simulated bank's worker answers `url` in this browser (it can only be asked on its own origin). */
+/** The simulated bank's pay address, on this toolkit (`simulatorUrl`) or one hosted elsewhere (`action`). */
+const SIMULATOR_PAY = /\/tools\/test-page\/bank\/pay$/;
+
+/**
+ * Whether the simulated bank's worker (the toolkit's, at its root: `url` is `<root>/tools/test-page/bank/pay`)
+ * answers `url` in this browser; not a shop's receipt worker whose scope holds the toolkit's folder.
+ * It can only be asked on its own origin.
+ */
 async function simulatorInstalled(url: string): Promise<boolean> {
   try {
-    return !!(await navigator.serviceWorker.getRegistration(url))?.active;
+    const registration = await navigator.serviceWorker.getRegistration(url);
+    return !!registration?.active && registration.scope === new URL('../../../', url).href;
   } catch {
     return false;
   }
@@ -498,9 +506,10 @@ export class EbetCheckout extends LitElement {
       // without session storage the return page cannot compare the receipt with the order; the payment goes on
     }
     this.state = 'submitted';
-    if (!this.action && !(await simulatorInstalled(detail.action))) {
-      // The simulated bank's worker is not installed here: a POST would meet the static host's error page.
-      // The test page takes the request from its fragment instead, as its worker would (and installs the worker).
+    if (this.testKeyed && SIMULATOR_PAY.test(new URL(detail.action).pathname) && !(await simulatorInstalled(detail.action))) {
+      // The simulated bank's worker is not installed here (or the toolkit is on another site, where it cannot be asked):
+      // a POST would meet the static host's error page. The test page takes the request from its fragment
+      // instead, as its worker would (and installs the worker).
       const received = { endpoint: 'pay', kind: 'payDirect', method: 'POST', contentType: 'application/x-www-form-urlencoded', charset: 'utf-8' } as const;
       const body = new URLSearchParams(detail.fields).toString();
       window.location.assign(`${new URL('../', detail.action).href}#${requestFragment({ ...received, receivedAt: new Date().toISOString(), text: body })}`);

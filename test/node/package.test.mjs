@@ -356,3 +356,22 @@ test("each entry exports exactly the names docs/package.md lists for it, and pac
     assert.deepEqual(names, listed[entry], entry);
   }
 });
+
+test('docs/frameworks.md: the React and Vue snippets compile as they are under strict TypeScript', () => {
+  const page = readFileSync(join(ROOT, 'docs/frameworks.md'), 'utf8');
+  const app = join(project, 'frameworks');
+  mkdirSync(app, { recursive: true });
+  const files = [...page.matchAll(/```(?:tsx|ts|vue) file=(\S+)\n([\s\S]*?)```/g)].map(([, name, code]) => (writeFileSync(join(app, name), code), name));
+  assert.deepEqual(files.sort(), ['PayButton.tsx', 'PayButton.vue', 'ebet-jsx.d.ts']);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '@types/react@19', 'vue@3', 'vue-tsc@2', `typescript@${pkg.devDependencies.typescript}`]);
+  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, types: [] };
+  writeFileSync(join(app, 'tsconfig.react.json'), JSON.stringify({ compilerOptions, files: ['PayButton.tsx', 'ebet-jsx.d.ts'] }));
+  writeFileSync(join(app, 'tsconfig.vue.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, jsx: 'preserve' }, files: ['PayButton.vue'] }));
+  for (const [tool, config] of [[join(ROOT, 'node_modules/typescript/bin/tsc'), 'tsconfig.react.json'], [join(project, 'node_modules/vue-tsc/bin/vue-tsc.js'), 'tsconfig.vue.json']]) {
+    try {
+      run(process.execPath, [tool, '-p', config], app);
+    } catch (error) {
+      assert.fail(`${config}:\n${error.stdout}${error.stderr}`);
+    }
+  }
+});
