@@ -1,7 +1,11 @@
 // The npm package as a new user gets it: `npm pack`, the tarball installed into an empty project
 // (its dependencies from npm's cache when there, else the registry), then used as the docs say —
 // the core in plain Node, a strict TypeScript consumer of the core and <ebet-checkout> with its
-// typed events, and a page built with Vite. Needs `npm run build` first (scripts/test.mjs runs it).
+// typed events, and a page built with Vite; every entry imported in Node without a DOM, rendered
+// with @lit-labs/ssr and bundled by Vite and esbuild without a warning; a page that localises
+// itself with @lit/localize beside the receipt, with two copies of the elements; each entry's
+// names as docs/package.md lists them; the React and Vue snippets of docs/frameworks.md under
+// strict TypeScript. Needs `npm run build` first (scripts/test.mjs runs it).
 // The page's gzip size goes to dist/bench/package-checkout.json for the bench.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
