@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { docsInputs, docsPagesPlugin } from './scripts/docs-pages.mjs';
 import { devBank } from './scripts/dev-bank.ts';
@@ -26,6 +26,10 @@ export default defineConfig({
     // The pages name their first modules in <link rel="modulepreload">; what a module imports later
     // (parse5, the elements below the fold) is fetched by the import itself, with no <link> added to the page.
     modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
-    rollupOptions: { input: pages() },
+    rollupOptions: {
+      input: pages(),
+      // An element's entry module (`ebet-x/define.ts`) names its chunk after the element, not "define".
+      output: { chunkFileNames: ({ facadeModuleId }) => `assets/${facadeModuleId?.endsWith('/define.ts') ? basename(dirname(facadeModuleId)) : '[name]'}-[hash].js` },
+    },
   },
 });

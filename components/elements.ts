@@ -1,23 +1,25 @@
 /**
- * Every element of the toolkit, defined on import (`import 'ebet-toolkit/elements'`), with its
- * class and its events' detail types. A shop needing only the pay button imports
- * `ebet-toolkit/checkout`, a return page `ebet-toolkit/receipt`.
+ * Every element of the toolkit, defined on import (`import 'ebet-toolkit/elements'`): its class,
+ * its events' detail types and the types of its properties, a curated list as docs/package.md
+ * names it. A shop needing only the pay button imports `ebet-toolkit/checkout`, a return page
+ * `ebet-toolkit/receipt`.
  */
-export * from './ebet-attempt-log/ebet-attempt-log.ts';
-export * from './ebet-bank-ledger/ebet-bank-ledger.ts';
-export * from './ebet-bank-simulator/ebet-bank-simulator.ts';
-export * from './ebet-calculator/ebet-calculator.ts';
-export * from './ebet-checkout/ebet-checkout.ts';
-export * from './ebet-copy-button/ebet-copy-button.ts';
-export * from './ebet-decoder/ebet-decoder.ts';
-export * from './ebet-field-table/ebet-field-table.ts';
-export * from './ebet-fields-input/ebet-fields-input.ts';
-export * from './ebet-form-builder/ebet-form-builder.ts';
-export * from './ebet-home/ebet-home.ts';
-export * from './ebet-incident-checklist/ebet-incident-checklist.ts';
-export * from './ebet-key-input/ebet-key-input.ts';
-export * from './ebet-lang-switch/ebet-lang-switch.ts';
-export * from './ebet-mac-doctor/ebet-mac-doctor.ts';
-export * from './ebet-receipt/ebet-receipt.ts';
-export * from './ebet-shell/ebet-shell.ts';
-export * from './ebet-test-page/ebet-test-page.ts';
+export { EbetAttemptLog, type AttemptsChangeDetail } from './ebet-attempt-log/define.ts';
+export { EbetBankLedger, type LedgerChangeDetail } from './ebet-bank-ledger/define.ts';
+export { EbetBankSimulator, type AnswerDetail, type AutoOutcome, type CheckDigitChangeDetail, type PastedRequest, type RequestChangeDetail, type SimulatorState } from './ebet-bank-simulator/define.ts';
+export { EbetCalculator, type MacChangeDetail } from './ebet-calculator/define.ts';
+export { EbetCheckout, type CheckoutErrorDetail, type CheckoutProblem, type CheckoutSubmitDetail, type Signer } from './ebet-checkout/define.ts';
+export { EbetCopyButton, type CopyDetail } from './ebet-copy-button/define.ts';
+export { EbetDecoder, type DecodeDetail } from './ebet-decoder/define.ts';
+export { EbetFieldTable } from './ebet-field-table/define.ts';
+export { EbetFieldsInput, type FieldsChangeDetail } from './ebet-fields-input/define.ts';
+export { EbetFormBuilder, type FormCheckDetail } from './ebet-form-builder/define.ts';
+export { EbetHome } from './ebet-home/define.ts';
+export { EbetIncidentChecklist, type IncidentChangeDetail, type IncidentConfigChangeDetail } from './ebet-incident-checklist/define.ts';
+export { EbetKeyInput, type KeyChangeDetail } from './ebet-key-input/define.ts';
+export { EbetLangSwitch } from './ebet-lang-switch/define.ts';
+export { EbetMacDoctor, type DiagnosisDetail } from './ebet-mac-doctor/define.ts';
+export { EbetReceipt, type ReceiptDetail, type ReceiptState } from './ebet-receipt/define.ts';
+export { EbetSession } from './ebet-session/define.ts';
+export { EbetShell } from './ebet-shell/define.ts';
+export { EbetTestPage } from './ebet-test-page/define.ts';

@@ -94,7 +94,7 @@ export const pageLang = (name) => (SWEDISH_PAGES.has(name) ? 'sv' : 'en');
  * only where the page shows elements.
  */
 function frame(title, body, lang = 'en') {
-  const script = /<ebet-(?!shell)[a-z-]+/.test(body) ? '../components/shared/docs-page.ts' : '../components/ebet-shell/ebet-shell.ts';
+  const script = /<ebet-(?!shell)[a-z-]+/.test(body) ? '../components/shared/docs-page.ts' : '../components/ebet-shell/define.ts';
   const titles = { en: `${escapeHtml(plain(title.en))} — ebet-toolkit docs`, sv: `${escapeHtml(plain(title.sv))} – dokumentation för ebet-toolkit` };
   return `<!doctype html>
 <html lang="${lang}">

@@ -14,9 +14,9 @@ export const STANDALONE_BUNDLES = {
   'lib/ebet-core.js': 'src/index.ts',
   'sw.js': 'components/shared/site-worker.ts',
   'tools/test-page/bank-sw.js': 'components/shared/retired-worker.ts',
-  'lib/ebet-checkout.js': 'components/ebet-checkout/ebet-checkout.ts',
+  'lib/ebet-checkout.js': 'components/ebet-checkout/define.ts',
   'lib/ebet-checkout-core.js': 'src/checkout-core.ts',
-  'lib/ebet-receipt.js': 'components/ebet-receipt/ebet-receipt.ts',
+  'lib/ebet-receipt.js': 'components/ebet-receipt/define.ts',
   'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-worker.ts',
   'shop/ebet-receipt-sw.js': 'components/ebet-receipt/shop-worker.ts',
 };

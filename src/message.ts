@@ -161,9 +161,21 @@ export function computeMacDetails(
   };
 }
 
-/** The 32-character MAC of a message (NB_HMAC), or `null` where the handbook says none is computed. */
-export function computeMac(kind: MessageKind, fields: FieldInput, key: string, options: MacOptions = {}): string | null {
-  return computeMacDetails(kind, fields, key, options)?.mac ?? null;
+/**
+ * The 32-character MAC of a message (NB_HMAC). Bad input throws an `EbetError`: `key-not-hex`,
+ * `key-length`, `unknown-kind`, `missing-field`, `bad-status`, `not-latin1`, and `no-mac` for an
+ * answer with NB_VERIFIED=ERR, for which the handbook computes no MAC (`macString` is then `null`).
+ */
+export function computeMac(kind: MessageKind, fields: FieldInput, key: string, options: MacOptions = {}): string {
+  const details = computeMacDetails(kind, fields, key, options);
+  if (!details) {
+    throw new EbetError(
+      'no-mac',
+      text('NB_VERIFIED is ERR: the bank computes no MAC for this answer', 'NB_VERIFIED är ERR: banken beräknar ingen MAC för detta svar'),
+      'NB_VERIFIED',
+    );
+  }
+  return details.mac;
 }
 
 /** The message's fields with NB_HMAC and NB_KVV set for the key (other fields kept in their order). */

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import {
   ATTEMPT_OUTCOME_NAMES,
   attemptCase,
@@ -22,7 +21,7 @@ import type { Level } from '../../src/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { StoredValue } from '../shared/stored-value.ts';
@@ -89,8 +88,8 @@ export interface AttemptsChangeDetail {
  * @csspart attempt - One attempt.
  * @csspart actions - Export, import and clear.
  * @cssproperty --ebet-color-surface - Background of an opened attempt.
+ * @tagname ebet-attempt-log
  */
-@customElement('ebet-attempt-log')
 @localized()
 export class EbetAttemptLog extends LitElement {
   static override styles = [

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { state } from 'lit/decorators.js';
 import { formatAmount } from '../../src/amount.ts';
 import {
   currentPaid,
@@ -13,10 +12,10 @@ import {
 } from '../../src/simulator.ts';
 import { EbetError } from '../../src/text.ts';
 import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulator/ledger-db.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -54,10 +53,13 @@ export interface LedgerChangeDetail {
  * @event ebet-ledger-change - `{ ledger: Ledger }` after an import or a clear.
  * @csspart table - The payments table.
  * @csspart actions - Export, import and clear.
+ * @tagname ebet-bank-ledger
  */
-@customElement('ebet-bank-ledger')
 @localized()
 export class EbetBankLedger extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton };
+
   static override styles = [
     baseStyles,
     css`

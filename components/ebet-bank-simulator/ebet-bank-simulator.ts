@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
 import { detectKind } from '../../src/detect.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
@@ -26,17 +25,15 @@ import { localTime } from '../../src/time.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
 import { judgeMessage, type Verdict } from '../../src/verdict.ts';
 import { MESSAGES } from '../../src/fields.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-field-table/ebet-field-table.ts';
-import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
-import '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-mac-doctor/ebet-mac-doctor.ts';
-import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
+import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
@@ -148,10 +145,13 @@ export interface AnswerDetail {
  * @csspart answers - The buttons for the simulated answers.
  * @csspart answer - The bank's answer.
  * @cssproperty --ebet-color-surface - Background of the panels.
+ * @tagname ebet-bank-simulator
  */
-@customElement('ebet-bank-simulator')
 @localized()
 export class EbetBankSimulator extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-field-table': EbetFieldTable, 'ebet-fields-input': EbetFieldsInput, 'ebet-mac-doctor': EbetMacDoctor };
+
   static override styles = [
     baseStyles,
     summaryStyles,

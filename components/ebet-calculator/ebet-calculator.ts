@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, query, state } from 'lit/decorators.js';
 import { calculatorCase } from '../../src/decode.ts';
 import { detectKind } from '../../src/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
@@ -14,14 +13,12 @@ import { toHtmlForm, toJson } from '../../src/output.ts';
 import { parseFields, type ParseResult } from '../../src/parse.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { judgeMessage, keyForMessage, type Verdict } from '../../src/verdict.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-fields-input/ebet-fields-input.ts';
-import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-key-input/ebet-key-input.ts';
-import type { EbetKeyInput, KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
-import '../ebet-mac-doctor/ebet-mac-doctor.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
@@ -140,10 +137,13 @@ function hexProblem(value: string, field: 'NB_HMAC' | 'NB_KVV'): Text | null {
  * @csspart doctor - The `<ebet-mac-doctor>`.
  * @cssproperty --ebet-color-accent - The `&` separators and buttons.
  * @cssproperty --ebet-color-surface - Background of the sections.
+ * @tagname ebet-calculator
  */
-@customElement('ebet-calculator')
 @localized()
 export class EbetCalculator extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-fields-input': EbetFieldsInput, 'ebet-key-input': EbetKeyInput, 'ebet-mac-doctor': EbetMacDoctor };
+
   static override styles = [
     baseStyles,
     summaryStyles,

@@ -1,3 +1,3 @@
 // The calculator page's script: the frame and the calculator.
-import '../ebet-shell/ebet-shell.ts';
-import './ebet-calculator.ts';
+import '../ebet-shell/define.ts';
+import './define.ts';

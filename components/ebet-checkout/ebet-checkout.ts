@@ -66,10 +66,18 @@ function loadCore(url: string): Promise<CoreModule> {
   return core;
 }
 
-/** Whether the simulated bank's worker answers `url` in this browser (it can only be asked on its own origin). */
+/** The simulated bank's pay address, on this toolkit (`simulatorUrl`) or one hosted elsewhere (`action`). */
+const SIMULATOR_PAY = /\/tools\/test-page\/bank\/pay$/;
+
+/**
+ * Whether the simulated bank's worker (the toolkit's, at its root: `url` is `<root>/tools/test-page/bank/pay`)
+ * answers `url` in this browser; not a shop's receipt worker whose scope holds the toolkit's folder.
+ * It can only be asked on its own origin.
+ */
 async function simulatorInstalled(url: string): Promise<boolean> {
   try {
-    return !!(await navigator.serviceWorker.getRegistration(url))?.active;
+    const registration = await navigator.serviceWorker.getRegistration(url);
+    return !!registration?.active && registration.scope === new URL('../../../', url).href;
   } catch {
     return false;
   }
@@ -121,6 +129,7 @@ function toProblem(error: unknown): CheckoutProblem {
  * @cssproperty --ebet-checkout-padding - The button's padding.
  * @cssproperty --ebet-checkout-font-size - The button's font size.
  * @cssproperty --ebet-checkout-radius - The button's corner radius.
+ * @tagname ebet-checkout
  */
 export class EbetCheckout extends LitElement {
   /** @internal Takes part in a surrounding `<form>` (its stamp under `name`, its validity). */
@@ -134,7 +143,7 @@ export class EbetCheckout extends LitElement {
    */
   static coreUrl = new URL('ebet-checkout-core.js', import.meta.url).href;
   /** The test-mode default action: the toolkit's bank simulator (this script lives in `<toolkit>/lib/`). */
-  static simulatorUrl = new URL('../tools/test-page/bank/pay', import.meta.url).href;
+  static simulatorUrl = new URL(/* @vite-ignore */ '../tools/test-page/bank/pay', import.meta.url).href;
 
   // Its own small style sheet rather than the toolkit's base styles: this element lives on shops' pages and
   // in a bundle of at most 12 kB. The same custom properties theme it.
@@ -268,7 +277,8 @@ export class EbetCheckout extends LitElement {
     }
   };
   // The language is the nearest `lang` attribute's; a page that switches its <html lang> is followed.
-  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  // Made when connected: a server-side render (SSR) constructs the element without a DOM.
+  private langObserver: MutationObserver | undefined;
 
   /** The payment's NB_STAMP: the attribute, else one generated for this element and kept. */
   get paymentStamp(): string {
@@ -284,7 +294,7 @@ export class EbetCheckout extends LitElement {
 
   /** The page is inside a frame (the bank refuses to be framed). */
   private get framed(): boolean {
-    return window.top !== window.self;
+    return typeof window !== 'undefined' && window.top !== window.self; // no window in a server-side render
   }
 
   /** Signed in the page with the published test key: test mode, or a key given on the element (which must be the test key). */
@@ -293,14 +303,14 @@ export class EbetCheckout extends LitElement {
   }
 
   private t(value: Text): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang')?.slice(0, 2).toLowerCase();
+    const lang = (this.closest?.('[lang]') ?? this).getAttribute('lang')?.slice(0, 2).toLowerCase();
     return value[lang === 'sv' ? 'sv' : ('en' satisfies Lang)];
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    (this.langObserver ??= new MutationObserver(() => this.requestUpdate())).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     // Test mode signs in the page with the rest of the core: load it now, so a click is quick and a missing file shows at once.
     if (this.testKeyed) this.coreModule().catch((problem: CheckoutProblem) => (this.problems = [problem]));
     if (this.receiptWorker && 'serviceWorker' in navigator) {
@@ -316,7 +326,7 @@ export class EbetCheckout extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
-    this.langObserver.disconnect();
+    this.langObserver?.disconnect();
   }
 
   /** @internal Called by the browser when a surrounding `<fieldset>` is disabled or enabled. */
@@ -496,9 +506,10 @@ export class EbetCheckout extends LitElement {
       // without session storage the return page cannot compare the receipt with the order; the payment goes on
     }
     this.state = 'submitted';
-    if (!this.action && !(await simulatorInstalled(detail.action))) {
-      // The simulated bank's worker is not installed here: a POST would meet the static host's error page.
-      // The test page takes the request from its fragment instead, as its worker would (and installs the worker).
+    if (this.testKeyed && SIMULATOR_PAY.test(new URL(detail.action).pathname) && !(await simulatorInstalled(detail.action))) {
+      // The simulated bank's worker is not installed here (or the toolkit is on another site, where it cannot be asked):
+      // a POST would meet the static host's error page. The test page takes the request from its fragment
+      // instead, as its worker would (and installs the worker).
       const received = { endpoint: 'pay', kind: 'payDirect', method: 'POST', contentType: 'application/x-www-form-urlencoded', charset: 'utf-8' } as const;
       const body = new URLSearchParams(detail.fields).toString();
       window.location.assign(`${new URL('../', detail.action).href}#${requestFragment({ ...received, receivedAt: new Date().toISOString(), text: body })}`);
@@ -555,8 +566,6 @@ export class EbetCheckout extends LitElement {
         : nothing}`;
   }
 }
-
-customElements.define('ebet-checkout', EbetCheckout);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '../shared/locale.ts';
 import { emit } from '../shared/events.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -20,8 +20,8 @@ export interface CopyDetail {
  * @summary A button that copies a value to the clipboard and says so.
  * @event ebet-copy - `{ value: string }` after a successful copy.
  * @csspart button - The button.
+ * @tagname ebet-copy-button
  */
-@customElement('ebet-copy-button')
 @localized()
 export class EbetCopyButton extends LitElement {
   static override styles = [baseStyles, css`:host { display: inline-block; } button { padding: 0.2em 0.7em; white-space: nowrap; }`];

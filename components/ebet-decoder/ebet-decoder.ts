@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import {
   calculatorCase,
   decodeMessages,
@@ -19,21 +18,21 @@ import type { Keys } from '../../src/key-ring.ts';
 import type { FieldEntry } from '../../src/message.ts';
 import type { ValidationRow } from '../../src/validate.ts';
 import { CROSS_CHECK_LEVELS, fieldLevel, overallVerdict } from '../../src/verdict.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-field-table/ebet-field-table.ts';
-import type { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
-import '../ebet-fields-input/ebet-fields-input.ts';
-import type { FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
-import '../ebet-key-input/ebet-key-input.ts';
-import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
+import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';
+import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { EbetSession } from '../ebet-session/ebet-session.ts';
 import { emit } from '../shared/events.ts';
-import { loadWhenVisible } from '../shared/load-when-visible.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { loadOrOffer, loadWhenVisible, retryable } from '../shared/load-when-visible.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
+
+/** The mismatch doctor's module, loaded when a doctor is first opened (and again after a failure). */
+const loadDoctor = retryable(() => import('../ebet-mac-doctor/define.ts'));
 
 const S = {
   get title() { return msg('Response decoder'); },
@@ -137,10 +136,13 @@ export interface DecodeDetail {
  * @csspart verdict-summary - The verdict first, at the top of the tool above the paste box (as the calculator's): the first message with an error (else a warning) in its verdict's words — the cause (the doctor's, run at once on a failing MAC), then the fix — linking to the mismatch doctor, the finding or the field's row. Hooks: `data-verdict-line`, `data-verdict` (the worst level), `data-codes` (every message's codes, space-separated); also `data-summary`.
  * @csspart summary - The overview above the messages.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Verdict colours.
+ * @tagname ebet-decoder
  */
-@customElement('ebet-decoder')
 @localized()
 export class EbetDecoder extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-field-table': EbetFieldTable, 'ebet-fields-input': EbetFieldsInput, 'ebet-key-input': EbetKeyInput };
+
   static override styles = [
     baseStyles,
     summaryStyles,
@@ -194,8 +196,6 @@ export class EbetDecoder extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // The doctor is loaded the first time one is opened, by its button or by the verdict's link.
-    if (changed.has('doctors') && this.doctors.size) void import('../ebet-mac-doctor/ebet-mac-doctor.ts');
     if (['blocks', 'orderFields', 'keys', 'encoding', 'kind', 'shown'].some((k) => changed.has(k))) {
       const pasted = this.blocks.some((b) => b.parsed.entries.length > 0);
       this.list = pasted
@@ -226,7 +226,7 @@ export class EbetDecoder extends LitElement {
 
   /** Hands a HAR file or a log to the session view (loaded now if it is not yet). */
   private async toSession(pasted: string): Promise<void> {
-    await import('../ebet-session/ebet-session.ts');
+    await import('../ebet-session/define.ts');
     await this.updateComplete;
     this.renderRoot.querySelector<EbetSession>('ebet-session')!.open(pasted);
   }
@@ -245,9 +245,14 @@ export class EbetDecoder extends LitElement {
     return new URL(this.calculator, window.location.href).href;
   }
 
+  override updated(): void {
+    // The doctor is loaded the first time one is opened, by its button or by the verdict's link; a failed load says so in it.
+    if (this.doctors.size) for (const doctor of this.renderRoot.querySelectorAll('ebet-mac-doctor:not(:defined)')) loadOrOffer(doctor, loadDoctor);
+  }
+
   override firstUpdated(): void {
     // The session view (with its virtualizer) is below the fold: it loads as it comes into view.
-    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/ebet-session.ts'));
+    loadWhenVisible(this.renderRoot.querySelector('ebet-session')!, () => import('../ebet-session/define.ts'));
   }
 
   override render() {

@@ -1,3 +1,3 @@
 // The decoder page's script: the frame and the decoder.
-import '../ebet-shell/ebet-shell.ts';
-import './ebet-decoder.ts';
+import '../ebet-shell/define.ts';
+import './define.ts';

@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { property } from 'lit/decorators.js';
 import type { Text } from '../../src/text.ts';
 import { verdict, type Level, type ValidationRow } from '../../src/validate.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
@@ -29,8 +28,8 @@ const S = {
  * @csspart verdict - The overall verdict.
  * @csspart table - The table.
  * @cssproperty --ebet-color-ok / --ebet-color-warning / --ebet-color-error - Status colours.
+ * @tagname ebet-field-table
  */
-@customElement('ebet-field-table')
 @localized()
 export class EbetFieldTable extends LitElement {
   static override styles = [

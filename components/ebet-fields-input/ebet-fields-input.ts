@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
-import { t } from '../shared/locale.ts';
+import { LOAD_FAILED } from '../shared/load-when-visible.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -26,8 +26,8 @@ export interface FieldsChangeDetail {
  * @event ebet-fields-change - `FieldsChangeDetail` after each edit (debounced while typing).
  * @csspart textarea - The text area.
  * @csspart problems - The list of problems.
+ * @tagname ebet-fields-input
  */
-@customElement('ebet-fields-input')
 @localized()
 export class EbetFieldsInput extends LitElement {
   static override styles = [baseStyles, css`:host { display: block; } textarea { min-height: 9em; } ul { margin: 0.3em 0; padding-left: 1.2em; }`];
@@ -42,6 +42,8 @@ export class EbetFieldsInput extends LitElement {
   @state() private result: ParseResult | null = null;
   /** The HTML reader is loading for the value (which is read once it is there). */
   @state() private reading = false;
+  /** The HTML reader could not be loaded: said, with a button that tries again. */
+  @state() private readerFailed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The latest parse of `value`, or `null` while it is empty and untouched. */
@@ -55,13 +57,19 @@ export class EbetFieldsInput extends LitElement {
 
   private parseNow(): void {
     if (!readableNow(this.value)) {
-      if (!this.reading) void loadHtmlReader().then(() => this.reading && this.parseNow());
+      if (!this.reading) void loadHtmlReader().then(() => this.reading && this.parseNow(), () => (this.readerFailed = true));
       this.reading = true;
       return;
     }
     this.reading = false;
     this.result = parseFields(this.value);
     emit(this, 'ebet-fields-change', { text: this.value, result: this.result });
+  }
+
+  private retryReader(): void {
+    this.readerFailed = false;
+    this.reading = false;
+    this.parseNow();
   }
 
   private onInput(e: Event): void {
@@ -88,7 +96,10 @@ export class EbetFieldsInput extends LitElement {
         @input=${this.onInput}
       ></textarea>
       <div id="paste-status" aria-live="polite">
-        ${this.reading ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${this.reading && !this.readerFailed ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${this.readerFailed
+          ? html`<p class="level-error" role="alert">${LOAD_FAILED.message} <button type="button" @click=${this.retryReader}>${LOAD_FAILED.retry}</button></p>`
+          : nothing}
         ${!this.reading && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
         ${!this.reading && problems.length
           ? html`<ul part="problems">

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
 import { MESSAGES, type FieldSpec } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
@@ -12,10 +11,10 @@ import { EMPTY_LEDGER, remainingHundredths, requestFor, SIMULATOR_ENDPOINTS, typ
 import { generateStamp } from '../../src/stamp.ts';
 import { EbetError, type Text } from '../../src/text.ts';
 import { validateFields, type ValidationRow } from '../../src/validate.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -91,10 +90,13 @@ export interface FormCheckDetail {
  * @csspart pick - For a payment check or repayment: the choice of a paid purchase from `ledger` (or, while it has none, how to make one).
  * @csspart fields - The field inputs.
  * @csspart output - The signed request.
+ * @tagname ebet-form-builder
  */
-@customElement('ebet-form-builder')
 @localized()
 export class EbetFormBuilder extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton };
+
   static override styles = [
     baseStyles,
     css`

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized, msg } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { TOOLS, WAYS_IN } from './tools.ts';
 
@@ -16,8 +15,8 @@ const S = {
  * @summary The toolkit's home page: every tool with the question it answers and a link to it, then the session view, the bookmarklet, the docs and the npm package.
  * @csspart card - One tool's card.
  * @csspart way-in - One of the other ways in (session view, bookmarklet, docs, npm package).
+ * @tagname ebet-home
  */
-@customElement('ebet-home')
 @localized()
 export class EbetHome extends LitElement {
   static override styles = [

@@ -1,5 +1,5 @@
 /** The toolkit's tools as the home page lists them. */
-import { msg } from '@lit/localize';
+import { msg } from '../shared/locale.ts';
 
 export interface ToolEntry {
   readonly id: string;

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import {
   addIncident,
   annotateStep,
@@ -38,9 +37,9 @@ import {
   type StepStatus,
   type TicketTimer,
 } from '../../src/incident.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { download } from '../shared/download.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -152,10 +151,13 @@ type Confirming = 'none' | 'reset' | 'remove';
  * @csspart config - The configuration panel.
  * @cssproperty --ebet-color-current - Background of the current step.
  * @cssproperty --ebet-color-accent - Buttons, links and the current step's border.
+ * @tagname ebet-incident-checklist
  */
-@customElement('ebet-incident-checklist')
 @localized()
 export class EbetIncidentChecklist extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton };
+
   static override styles = [
     baseStyles,
     css`

@@ -1,3 +1,3 @@
 // The incident checklist's page: the frame and the checklist. Everything it needs is bundled: it fetches nothing.
-import '../ebet-shell/ebet-shell.ts';
-import './ebet-incident-checklist.ts';
+import '../ebet-shell/define.ts';
+import './define.ts';

@@ -1,11 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import { computeKvv, groupHex, normalizeKey, readTypedKvv, TEST_KEY } from '../../src/key.ts';
 import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -46,8 +45,8 @@ interface Row {
  * @event ebet-key-change - `KeyChangeDetail` whenever the key or the ring changes.
  * @csspart fieldset - The group around the key fields.
  * @csspart kvv - The KVV line.
+ * @tagname ebet-key-input
  */
-@customElement('ebet-key-input')
 @localized()
 export class EbetKeyInput extends LitElement {
   static override styles = [

@@ -1,8 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
 import { LANGS, type Lang } from '../../src/text.ts';
-import { currentLang, setLang } from '../shared/locale.ts';
+import { currentLang, localized, msg, setLang } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
@@ -13,8 +11,8 @@ const S = {
 /**
  * @summary Switches the toolkit between Swedish and English; the choice is remembered (only the language).
  * @csspart button - Each language button.
+ * @tagname ebet-lang-switch
  */
-@customElement('ebet-lang-switch')
 @localized()
 export class EbetLangSwitch extends LitElement {
   static override styles = [

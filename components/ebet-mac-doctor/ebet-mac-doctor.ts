@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
 import type { MessageKind } from '../../src/fields.ts';
@@ -8,9 +7,9 @@ import type { Keys } from '../../src/key-ring.ts';
 import type { FieldInput } from '../../src/message.ts';
 import { EbetError, text, type Text } from '../../src/text.ts';
 import { DIAGNOSIS_LEVELS } from '../../src/verdict.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
-import { currentLang, t } from '../shared/locale.ts';
+import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
@@ -76,10 +75,13 @@ export interface DiagnosisDetail {
  * @cssproperty --ebet-color-error - Colour of errors.
  * @cssproperty --ebet-color-surface - Background of a finding.
  * @cssproperty --ebet-color-border - Border of a finding.
+ * @tagname ebet-mac-doctor
  */
-@customElement('ebet-mac-doctor')
 @localized()
 export class EbetMacDoctor extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton };
+
   static override styles = [
     baseStyles,
     css`

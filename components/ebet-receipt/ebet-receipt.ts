@@ -1,11 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { LitElement, css, html, isServer, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { orderMismatches, RECEIPT_VERDICTS, receiptFields, testKeyProblems, verifyAnswer, type ReceiptState, type SentOrder } from '../../src/receipt.ts';
 import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
 import { EbetError, type Text } from '../../src/text.ts';
 import { emit } from '../shared/events.ts';
-import { t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -77,8 +76,8 @@ const core = (message: Text): Shown => () => t(message);
  * @cssproperty --ebet-color-ok - Colour of a verified receipt.
  * @cssproperty --ebet-color-error - Colour of an invalid receipt or a rejected payment.
  * @cssproperty --ebet-color-warning - Colour of a receipt not verified, a cancel, or no receipt.
+ * @tagname ebet-receipt
  */
-@customElement('ebet-receipt')
 @localized()
 export class EbetReceipt extends LitElement {
   static override styles = [
@@ -134,6 +133,8 @@ export class EbetReceipt extends LitElement {
   private run = 0;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // The receipt is the page's address (and the worker's cache): read in the browser, never in a server-side render.
+    if (isServer) return;
     if (changed.has('fields') || changed.has('mode') || changed.has('verifyUrl') || changed.has('outcome')) void this.load();
   }
 

@@ -187,4 +187,6 @@ export type SessionReply =
   | { readonly type: 'rows'; readonly batch: RowBatch }
   | { readonly type: 'done'; readonly summary: SessionSummary; readonly counts: SessionCounts }
   | { readonly type: 'diagnoses'; readonly items: ReadonlyArray<{ readonly index: number; readonly diagnosis: SessionDiagnosis }> }
-  | { readonly type: 'finished' };
+  | { readonly type: 'finished' }
+  /** The worker failed (an exception while reading): the page says so with the message. */
+  | { readonly type: 'failed'; readonly message: string };

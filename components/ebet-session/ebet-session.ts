@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { Encoding } from '../../src/encoding.ts';
 import { sourceText } from '../../src/extract.ts';
@@ -9,7 +8,8 @@ import type { Keys } from '../../src/key-ring.ts';
 import type { Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
-import { t } from '../shared/locale.ts';
+import { LOAD_FAILED } from '../shared/load-when-visible.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import {
@@ -97,8 +97,8 @@ const S = {
  *
  * @csspart summary - The counts (`data-summary`, `data-messages`, `data-verified`, `data-failed`, `data-replays`).
  * @csspart list - The scrolling list of messages or stamps. Each message row carries the hooks of its verdict (`judgeMessage`; once the doctor has diagnosed a failing MAC, with its causes): `data-message` (its number, 1-based), `data-verdict` (`ok`, `warning`, `error`) and `data-codes` (space-separated); also `data-kind`, `data-outcome`. Its colour is the verdict's level, never the MAC's status alone.
+ * @tagname ebet-session
  */
-@customElement('ebet-session')
 @localized()
 export class EbetSession extends LitElement {
   static override styles = [
@@ -134,6 +134,8 @@ export class EbetSession extends LitElement {
   @state() private diagnoses = new Map<number, SessionDiagnosis>();
   /** What went wrong (file refused, worker error, cancelled); the input is kept. */
   @state() private notice: string | null = null;
+  /** Set when the notice is a part that could not be loaded: reads the input again. */
+  @state() private retry: (() => void) | null = null;
   /** A paste kept out of the text box (its size). */
   @state() private pastedAside: number | null = null;
   @state() private view: 'messages' | 'stamps' = 'messages';
@@ -177,6 +179,7 @@ export class EbetSession extends LitElement {
     this.input = input;
     this.inputName = name;
     this.notice = null;
+    this.retry = null;
     this.diagnoses = new Map();
     const size = typeof input === 'string' ? input.length : input.size;
     if (typeof input === 'string' && size <= SMALL_INPUT) {
@@ -186,7 +189,15 @@ export class EbetSession extends LitElement {
         this.summary = null;
         this.counts = null;
         this.working = { phase: 'read', done: 0, total: 0 };
-        void loadHtmlReader().then(() => this.input === input && this.read(input, name));
+        void loadHtmlReader().then(
+          () => this.input === input && this.read(input, name),
+          () => {
+            if (this.input !== input) return;
+            this.working = null;
+            this.notice = LOAD_FAILED.message;
+            this.retry = () => this.read(input, name);
+          },
+        );
         return;
       }
       const { rows, summary, counts } = analyse(input, this.keys, { encoding: this.encoding });
@@ -231,6 +242,9 @@ export class EbetSession extends LitElement {
         const next = new Map(this.diagnoses);
         for (const { index, diagnosis } of reply.items) next.set(index, diagnosis);
         this.diagnoses = next;
+      } else if (reply.type === 'failed') {
+        this.stopWorker();
+        this.notice = S.workerFailed(reply.message);
       } else {
         this.stopWorker();
       }
@@ -336,7 +350,11 @@ export class EbetSession extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${this.notice ? html`<p role="alert" data-notice>${this.notice}</p>` : nothing}
+      ${this.notice
+        ? html`<p role="alert" data-notice>
+            ${this.notice}${this.retry ? html` <button type="button" @click=${this.retry}>${LOAD_FAILED.retry}</button>` : nothing}
+          </p>`
+        : nothing}
       ${counts && this.summary ? this.renderResult(counts, this.summary) : nothing}
       <lit-virtualizer
         part="list"

@@ -24,23 +24,26 @@ function diagnose(rows: readonly SessionRow[], keys: Keys): void {
   });
 }
 
-addEventListener('message', (event: MessageEvent<SessionRequest>) => {
-  void (async () => {
-    const request = event.data;
-    if (request.type === 'diagnose') {
-      diagnose(request.rows, request.keys);
-    } else {
-      let text: string;
-      if (typeof request.input === 'string') text = request.input;
-      else {
-        post({ type: 'progress', phase: 'read', done: 0, total: request.input.size });
-        text = await request.input.text();
-      }
-      const { rows, summary, counts } = analyse(text, request.keys, { encoding: request.encoding, onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
-      for (let i = 0; i < rows.length; i += BATCH) post({ type: 'rows', batch: packRows(rows.slice(i, i + BATCH)) });
-      post({ type: 'done', summary, counts });
-      if (request.keys) diagnose(rows.filter(rowFailed), request.keys);
+/** Answers one request of the page. */
+async function answer(request: SessionRequest): Promise<void> {
+  if (request.type === 'diagnose') {
+    diagnose(request.rows, request.keys);
+  } else {
+    let text: string;
+    if (typeof request.input === 'string') text = request.input;
+    else {
+      post({ type: 'progress', phase: 'read', done: 0, total: request.input.size });
+      text = await request.input.text();
     }
-    post({ type: 'finished' });
-  })();
+    const { rows, summary, counts } = analyse(text, request.keys, { encoding: request.encoding, onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
+    for (let i = 0; i < rows.length; i += BATCH) post({ type: 'rows', batch: packRows(rows.slice(i, i + BATCH)) });
+    post({ type: 'done', summary, counts });
+    if (request.keys) diagnose(rows.filter(rowFailed), request.keys);
+  }
+  post({ type: 'finished' });
+}
+
+// An exception here would only reach this worker's console: the page gets it as a message.
+addEventListener('message', (event: MessageEvent<SessionRequest>) => {
+  answer(event.data).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
 });

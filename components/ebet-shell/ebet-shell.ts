@@ -1,19 +1,18 @@
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { TOOLS } from '../ebet-home/tools.ts';
-import '../ebet-lang-switch/ebet-lang-switch.ts';
-import { currentLang, initPageLang } from '../shared/locale.ts';
-import { registerSiteWorker } from '../shared/register-site-worker.ts';
+import { EbetLangSwitch } from '../ebet-lang-switch/ebet-lang-switch.ts';
+import { currentLang, initPageLang, localized, msg } from '../shared/locale.ts';
+import { onNewVersion, registerSiteWorker } from '../shared/register-site-worker.ts';
 import { baseStyles } from '../shared/styles.ts';
 
 const S = {
   get home() { return msg('ebet-toolkit: all tools'); },
   get toolkit() { return msg('ebet-toolkit — E-betalning tools'); },
   get privacy() { return msg('Everything runs in this browser. Nothing you type is sent anywhere, and keys are never stored.'); },
+  get newVersion() { return msg('A new version of ebet-toolkit is ready. This page keeps working as it is until you reload.'); },
+  get reload() { return msg('Reload for the new version'); },
 };
-
-void initPageLang();
 
 /**
  * @summary The frame of every toolkit page: a link home, the language switch, the page's tool, a privacy note.
@@ -24,10 +23,14 @@ void initPageLang();
  * @csspart header - The top bar.
  * @csspart main - The area around the tool.
  * @csspart footer - The privacy note.
+ * @csspart new-version - The offer to reload for a new version of the site, once one is ready.
+ * @tagname ebet-shell
  */
-@customElement('ebet-shell')
 @localized()
 export class EbetShell extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-lang-switch': EbetLangSwitch };
+
   static override styles = [
     baseStyles,
     css`
@@ -38,6 +41,12 @@ export class EbetShell extends LitElement {
       /* The page's content renders after the shell: the main area holds a screen's height, so the footer does not move (CLS 0). */
       main { max-width: 72rem; margin: 0 auto; padding: 1.2em; min-height: 100vh; box-sizing: border-box; }
       footer { max-width: 72rem; margin: 0 auto; padding: 0 1.2em 2em; }
+      /* Over the page, not in its flow: the page does not move when a new version is offered. */
+      [part='new-version'] { position: fixed; inset: auto 1em 1em auto; max-width: min(28rem, calc(100vw - 2em)); z-index: 10;
+        display: flex; flex-wrap: wrap; align-items: center; gap: 0.6em; padding: 0.8em 1em; box-sizing: border-box;
+        background: var(--ebet-color-surface, #fff); border: 1px solid var(--ebet-color-border, #d0d5db); border-radius: var(--ebet-radius, 6px);
+        box-shadow: 0 2px 10px rgb(0 0 0 / 0.15); }
+      [part='new-version'] p { margin: 0; }
     `,
   ];
 
@@ -50,9 +59,14 @@ export class EbetShell extends LitElement {
    */
   @property() tool = '';
 
+  /** Set once a new version of the site is ready: switches to it and reloads. */
+  @state() private reloadForNewVersion: (() => void) | null = null;
+
   override connectedCallback(): void {
+    void initPageLang();
     super.connectedCallback();
     registerSiteWorker(this.home);
+    onNewVersion((reload) => (this.reloadForNewVersion = reload));
   }
 
   override updated(): void {
@@ -67,7 +81,13 @@ export class EbetShell extends LitElement {
         <ebet-lang-switch></ebet-lang-switch>
       </header>
       <main part="main"><slot></slot></main>
-      <footer part="footer" class="hint">${S.privacy}</footer>`;
+      <footer part="footer" class="hint">${S.privacy}</footer>
+      <div role="status">${this.reloadForNewVersion
+        ? html`<div part="new-version">
+            <p>${S.newVersion}</p>
+            <button type="button" @click=${this.reloadForNewVersion}>${S.reload}</button>
+          </div>`
+        : nothing}</div>`;
   }
 }
 

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { property, query, state } from 'lit/decorators.js';
 import { MESSAGES } from '../../src/fields.ts';
 import { TEST_KEY } from '../../src/key.ts';
 import type { CheckDigitScheme } from '../../src/reference.ts';
@@ -9,13 +8,12 @@ import { AUTO_OUTCOMES, type AutoOutcome } from '../ebet-bank-simulator/auto-out
 import type { CheckDigitChangeDetail, EbetBankSimulator, PastedRequest, RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
-import '../ebet-copy-button/ebet-copy-button.ts';
-import '../ebet-key-input/ebet-key-input.ts';
+import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
+import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { bookmarkletUrl } from './bookmarklet.ts';
-import type { KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { FormCheckDetail } from '../ebet-form-builder/ebet-form-builder.ts';
-import { loadWhenVisible } from '../shared/load-when-visible.ts';
-import { t } from '../shared/locale.ts';
+import { loadWhenVisible, retryable } from '../shared/load-when-visible.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { siteWorker, workersAvailable } from '../shared/register-site-worker.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -58,7 +56,7 @@ const S = {
 /** A problem to show, made when shown so that it follows the page's language. */
 type Problem = () => string;
 
-const loadSimulator = () => import('../ebet-bank-simulator/ebet-bank-simulator.ts');
+const loadSimulator = retryable(() => import('../ebet-bank-simulator/define.ts'));
 
 const OUTCOME_STORAGE = 'ebet-simulator-outcome';
 const CHECK_DIGIT_STORAGE = 'ebet-simulator-check-digit';
@@ -112,10 +110,13 @@ type WorkerStatus = 'off' | 'installing' | 'ready' | 'unsupported' | 'failed';
  * @csspart auto-on - The notice shown while automatic answers are on.
  * @csspart builder - The form builder.
  * @csspart bookmarklet - The support bookmarklet (`a[data-bookmarklet]`) and how to use it.
+ * @tagname ebet-test-page
  */
-@customElement('ebet-test-page')
 @localized()
 export class EbetTestPage extends LitElement {
+  /** @internal The elements it renders, registered with it (`../shared/define.ts`). */
+  static readonly dependencies = { 'ebet-copy-button': EbetCopyButton, 'ebet-key-input': EbetKeyInput };
+
   static override styles = [
     baseStyles,
     css`
@@ -237,9 +238,9 @@ export class EbetTestPage extends LitElement {
     // Below the fold: the simulator, the ledger, the attempt log and the form builder load as they come into view.
     const root = this.renderRoot;
     loadWhenVisible(this.simulator, loadSimulator);
-    loadWhenVisible(root.querySelector('ebet-bank-ledger')!, () => import('../ebet-bank-ledger/ebet-bank-ledger.ts'));
-    loadWhenVisible(root.querySelector('ebet-attempt-log')!, () => import('../ebet-attempt-log/ebet-attempt-log.ts'));
-    loadWhenVisible(root.querySelector('ebet-form-builder')!, () => import('../ebet-form-builder/ebet-form-builder.ts'));
+    loadWhenVisible(root.querySelector('ebet-bank-ledger')!, () => import('../ebet-bank-ledger/define.ts'));
+    loadWhenVisible(root.querySelector('ebet-attempt-log')!, () => import('../ebet-attempt-log/define.ts'));
+    loadWhenVisible(root.querySelector('ebet-form-builder')!, () => import('../ebet-form-builder/define.ts'));
   }
 
   override render() {

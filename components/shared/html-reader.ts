@@ -5,8 +5,7 @@
  * differs from the one the package's `parseFields` gives.
  */
 import { hasHtmlReader } from '../../src/parse.ts';
-
-let loading: Promise<unknown> | undefined;
+import { retryable } from './load-when-visible.ts';
 
 /**
  * Whether `text` can be read at once: the HTML reader is loaded, or the text cannot hold HTML
@@ -16,7 +15,9 @@ export function readableNow(text: string): boolean {
   return hasHtmlReader() || !/<|\\u003c/i.test(text);
 }
 
-/** Loads the HTML reader (once). */
+const load = retryable(() => import('../../src/html-reader.ts'));
+
+/** Loads the HTML reader (once; again after a failure, which rejects: the caller says so and offers to try again). */
 export async function loadHtmlReader(): Promise<void> {
-  await (loading ??= import('../../src/html-reader.ts'));
+  await load();
 }

@@ -10,7 +10,8 @@ import { answerBank, bankRequest, type BankRequest } from '../ebet-bank-simulato
 import { precacheBuild } from './precache.ts';
 import { startWorker } from './service-worker.ts';
 
-const worker = startWorker();
+// A new version waits for the old one's tabs (they load their parts lazily, from its cache).
+const worker = startWorker('wait');
 const testPage = new URL('tools/test-page/', worker.registration.scope).href;
 
 // The simulator's routes come before the precache's (the first match answers).

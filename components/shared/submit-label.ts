@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from './locale.ts';
 import type { MessageKind } from '../../src/fields.ts';
 
 /**

@@ -1,5 +1,5 @@
 /** Renders a value with its whitespace, separators and non-ASCII characters made visible. */
-import { msg } from '@lit/localize';
+import { msg } from './locale.ts';
 import { html, type TemplateResult } from 'lit';
 import { visibleSegments } from '../../src/visible.ts';
 

@@ -4,11 +4,11 @@
 // Each tool's hooks (data-verdict-line, data-verdict, data-codes; data-message on cards and rows)
 // must equal what judgeMessage says, and its top line must say the core's words.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../components/ebet-calculator/ebet-calculator.ts';
-import '../../components/ebet-decoder/ebet-decoder.ts';
-import '../../components/ebet-session/ebet-session.ts';
-import '../../components/ebet-test-page/ebet-test-page.ts';
-import '../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
+import '../../components/ebet-calculator/define.ts';
+import '../../components/ebet-decoder/define.ts';
+import '../../components/ebet-session/define.ts';
+import '../../components/ebet-test-page/define.ts';
+import '../../components/ebet-bank-simulator/define.ts';
 import type { EbetCalculator } from '../../components/ebet-calculator/ebet-calculator.ts';
 import type { EbetDecoder } from '../../components/ebet-decoder/ebet-decoder.ts';
 import type { EbetSession } from '../../components/ebet-session/ebet-session.ts';

@@ -1,7 +1,11 @@
 // The npm package as a new user gets it: `npm pack`, the tarball installed into an empty project
 // (its dependencies from npm's cache when there, else the registry), then used as the docs say —
 // the core in plain Node, a strict TypeScript consumer of the core and <ebet-checkout> with its
-// typed events, and a page built with Vite. Needs `npm run build` first (scripts/test.mjs runs it).
+// typed events, and a page built with Vite; every entry imported in Node without a DOM, rendered
+// with @lit-labs/ssr and bundled by Vite and esbuild without a warning; a page that localises
+// itself with @lit/localize beside the receipt, with two copies of the elements; each entry's
+// names as docs/package.md lists them; the React and Vue snippets of docs/frameworks.md under
+// strict TypeScript. Needs `npm run build` first (scripts/test.mjs runs it).
 // The page's gzip size goes to dist/bench/package-checkout.json for the bench.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -136,7 +140,7 @@ test('docs/recipes.md: server-side receipt verification accepts the bank’s rec
 test('a strict TypeScript consumer type-checks against the declarations (Bundler and NodeNext resolution): the core, <ebet-checkout> and its typed events', () => {
   writeFileSync(
     join(project, 'consumer.ts'),
-    `import { computeMac, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
+    `import { computeMac, EbetError, parseFields, TEST_KEY, type MessageKind, type ValidationRow } from 'ebet-toolkit';
 import { validateFields } from 'ebet-toolkit';
 import 'ebet-toolkit/checkout';
 import type { EbetReceipt } from 'ebet-toolkit/receipt';
@@ -145,7 +149,12 @@ import { isAscii } from 'ebet-toolkit';
 
 const kind: MessageKind = 'payDirect';
 const fields = parseFields('NB_RCV_ID=999999&NB_STAMP=00002').fields;
-const mac: string | null = computeMac(kind, fields, TEST_KEY);
+const mac: string = computeMac(kind, fields, TEST_KEY);
+try {
+  computeMac('paymentCheckResponse', { NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '00002' }, TEST_KEY);
+} catch (error) {
+  if (error instanceof EbetError) console.log(error.code, error.field, error.text.sv);
+}
 const rows: ValidationRow[] = validateFields(kind, fields);
 
 const checkout = document.createElement('ebet-checkout');
@@ -191,7 +200,7 @@ test('a page built with Vite uses <ebet-checkout> from the package: it runs in C
   const code = js.map((f) => readFileSync(join(assets, f), 'utf8'));
   assert.ok(code.some((c) => c.includes('ebet-checkout')), 'the element is in the page');
   assert.ok(js.some((f) => f.startsWith('ebet-checkout-core')), 'the checkout core is emitted for test mode and explanations');
-  const entry = code.find((c) => /customElements\.define\(["'`]ebet-checkout["'`]/.test(c));
+  const entry = code.find((c) => c.includes('customElements.define(') && /["'`]ebet-checkout["'`]/.test(c));
   assert.ok(entry, 'the page defines <ebet-checkout>');
   const gzip = gzipSync(entry).length;
   mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
@@ -211,5 +220,162 @@ test('a page built with Vite uses <ebet-checkout> from the package: it runs in C
   } finally {
     await browser.close();
     await server.close();
+  }
+});
+
+/** The package's entries by name (`ebet-toolkit`, `ebet-toolkit/checkout`, …): the modules a consumer imports. */
+const ENTRIES = Object.keys(pkg.exports)
+  .filter((key) => !key.endsWith('.json'))
+  .map((key) => `ebet-toolkit${key.slice(1)}`);
+
+test('every entry imports in plain Node without a DOM, as SSR frameworks import them', () => {
+  assert.ok(ENTRIES.includes('ebet-toolkit/receipt') && ENTRIES.includes('ebet-toolkit/elements'));
+  for (const entry of ENTRIES) {
+    const script = `if (typeof document !== 'undefined' || typeof window !== 'undefined') throw new Error('a DOM in Node');
+      const m = await import(${JSON.stringify(entry)});
+      console.log(Object.keys(m).length);`;
+    try {
+      assert.ok(Number(run(process.execPath, ['--input-type=module', '-e', script])) > 0, entry);
+    } catch (error) {
+      assert.fail(`${entry} does not import in Node:\n${error.stderr ?? error}`);
+    }
+  }
+});
+
+test('@lit-labs/ssr renders <ebet-checkout> and <ebet-receipt> on the server', () => {
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', `@lit-labs/ssr@${pkg.devDependencies['@lit-labs/ssr']}`]);
+  const script = `
+    import { render } from '@lit-labs/ssr';
+    import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+    import { html } from 'lit';
+    import 'ebet-toolkit/checkout';
+    import 'ebet-toolkit/receipt';
+    console.log(await collectResult(render(html\`<ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450"
+      return-url="https://shop.example/r.html" cancel-url="https://shop.example/c.html" reject-url="https://shop.example/j.html"></ebet-checkout>
+      <ebet-receipt mode="test"></ebet-receipt>\`)));`;
+  const out = run(process.execPath, ['--input-type=module', '-e', script]);
+  assert.match(out, /<ebet-checkout[^>]*data-state="idle"><template shadowroot="open" shadowrootmode="open">/);
+  assert.match(out, /<button[^>]*part="button"[\s\S]*Pay 899,00 SEK/);
+  assert.match(out, /<ebet-receipt[^>]*data-state="loading"><template shadowroot="open"[\s\S]*Reading the receipt…/);
+});
+
+test('every entry bundles with esbuild and with Vite without a warning or an unresolved import', async () => {
+  const entries = Object.fromEntries(
+    ENTRIES.map((entry, i) => {
+      const file = `entry-${i}.js`;
+      writeFileSync(join(project, file), `export * from ${JSON.stringify(entry)};\n`);
+      return [`entry-${i}`, join(project, file)];
+    }),
+  );
+  const { build: esbuild } = await import(join(ROOT, 'node_modules/esbuild/lib/main.js'));
+  const result = await esbuild({
+    absWorkingDir: project, entryPoints: entries, bundle: true, splitting: true, format: 'esm', platform: 'browser',
+    outdir: join(dir, 'esbuild-out'), logLevel: 'silent', write: true,
+  });
+  assert.deepEqual([...result.errors, ...result.warnings].map((m) => m.text), [], 'esbuild');
+
+  const { build: viteBuild, createLogger } = await import(join(ROOT, 'node_modules/vite/dist/node/index.js'));
+  const said = [];
+  const logger = createLogger('warn', { allowClearScreen: false });
+  logger.warn = (message) => said.push(message);
+  logger.warnOnce = (message) => said.push(message);
+  logger.error = (message) => said.push(message);
+  await viteBuild({
+    root: project, configFile: false, logLevel: 'warn', customLogger: logger,
+    build: { outDir: join(dir, 'vite-out'), emptyOutDir: true, target: 'es2022', rollupOptions: { input: entries, preserveEntrySignatures: 'exports-only' } },
+  });
+  assert.deepEqual(said, [], 'Vite');
+});
+
+test('a page that localises itself with @lit/localize imports the receipt: both localise; a second copy of the elements (lib/) raises no error', async () => {
+  const site = join(project, 'site');
+  mkdirSync(site, { recursive: true });
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title><script type="module" src="./shop.js"></script></head>
+<body><p id="basket"></p><div lang="sv"><ebet-receipt mode="test"></ebet-receipt></div>
+<ebet-checkout mode="test" rcv-id="999999" amount="899,00" currency="SEK" reference="123450" return-url="return.html" cancel-url="cancel.html" reject-url="reject.html"></ebet-checkout></body></html>`,
+  );
+  writeFileSync(
+    join(site, 'shop.js'),
+    `import { configureLocalization, msg } from '@lit/localize';
+import 'ebet-toolkit/receipt';
+import 'ebet-toolkit/checkout';
+const { setLocale } = configureLocalization({ sourceLocale: 'en', targetLocales: ['de'], loadLocale: async () => ({ templates: { basket: 'Warenkorb' } }) });
+await setLocale('de');
+document.querySelector('#basket').textContent = msg('Basket', { id: 'basket' });
+`,
+  );
+  run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'site', '--outDir', 'dist', '--emptyOutDir', '--logLevel', 'error']);
+  const built = join(site, 'dist');
+  // The same page once more, with the standalone elements of lib/ loaded first, as a page with a <script> tag and a bundle would.
+  const page = readFileSync(join(built, 'index.html'), 'utf8');
+  writeFileSync(join(built, 'twice.html'), page.replace('<head>', '<head><script type="module" src="./lib/ebet-receipt.js"></script><script type="module" src="./lib/ebet-checkout.js"></script>'));
+  execFileSync('cp', ['-r', join(project, 'node_modules/ebet-toolkit/dist/lib'), join(built, 'lib')]);
+
+  const server = await serveDist(built);
+  const browser = await launchBrowser();
+  try {
+    const loaded = [];
+    for (const file of ['index.html', 'twice.html']) {
+      const tab = await browser.newPage();
+      const watch = await watchPage(tab);
+      tab.on('response', (response) => response.ok() && loaded.push(response.url()));
+      await tab.goto(`${server.url}${file}`);
+      await tab.waitForFunction(() => document.querySelector('#basket').textContent === 'Warenkorb');
+      await tab.waitForFunction(() => document.querySelector('ebet-receipt')?.shadowRoot?.querySelector('[part=title]')?.textContent.trim() === 'Inget kvitto');
+      await tab.waitForFunction(() => document.querySelector('ebet-checkout')?.shadowRoot?.querySelector('[part=test-badge]'));
+      await tab.waitForLoadState('networkidle');
+      assert.deepEqual(watch.errors, [], file);
+      const copies = loaded.filter((url) => /\/(lib\/ebet-(receipt|checkout)|assets\/index-[^/]*)\.js$/.test(url)).length;
+      assert.equal(copies, file === 'twice.html' ? 3 : 1, `${file}: the bundle, and on twice.html both lib/ elements`);
+      loaded.length = 0;
+      await tab.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('the package names its version where the elements register', () => {
+  const version = readFileSync(join(ROOT, 'components/shared/version.ts'), 'utf8');
+  assert.match(version, new RegExp(`VERSION = '${pkg.version.replaceAll('.', '\\.')}'`));
+});
+
+test("each entry exports exactly the names docs/package.md lists for it, and package.json has no wildcard", async () => {
+  assert.deepEqual(Object.keys(pkg.exports).filter((key) => key.includes('*')), []);
+  const page = readFileSync(join(ROOT, 'docs/package.md'), 'utf8');
+  const listed = Object.fromEntries(
+    [...page.matchAll(/^- `(ebet-toolkit[^`]*)`: (.*)$/gm)].map(([, entry, line]) => [entry, [...line.matchAll(/`([^`]+)`/g)].map((m) => m[1]).sort()]),
+  );
+  assert.deepEqual(Object.keys(listed).sort(), [...ENTRIES].sort(), 'docs/package.md lists every entry');
+  const { default: ts } = await import(join(ROOT, 'node_modules/typescript/lib/typescript.js'));
+  const installed = join(project, 'node_modules/ebet-toolkit');
+  const declarations = Object.fromEntries(ENTRIES.map((entry) => [entry, join(installed, pkg.exports[`.${entry.slice('ebet-toolkit'.length)}`].types)]));
+  const program = ts.createProgram(Object.values(declarations), { noEmit: true, strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [] });
+  const checker = program.getTypeChecker();
+  for (const [entry, file] of Object.entries(declarations)) {
+    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file))).map((s) => s.name).sort();
+    assert.deepEqual(names, listed[entry], entry);
+  }
+});
+
+test('docs/frameworks.md: the React and Vue snippets compile as they are under strict TypeScript', () => {
+  const page = readFileSync(join(ROOT, 'docs/frameworks.md'), 'utf8');
+  const app = join(project, 'frameworks');
+  mkdirSync(app, { recursive: true });
+  const files = [...page.matchAll(/```(?:tsx|ts|vue) file=(\S+)\n([\s\S]*?)```/g)].map(([, name, code]) => (writeFileSync(join(app, name), code), name));
+  assert.deepEqual(files.sort(), ['PayButton.tsx', 'PayButton.vue', 'ebet-jsx.d.ts']);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '@types/react@19', 'vue@3', 'vue-tsc@2', `typescript@${pkg.devDependencies.typescript}`]);
+  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: true, types: [] };
+  writeFileSync(join(app, 'tsconfig.react.json'), JSON.stringify({ compilerOptions, files: ['PayButton.tsx', 'ebet-jsx.d.ts'] }));
+  writeFileSync(join(app, 'tsconfig.vue.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, jsx: 'preserve' }, files: ['PayButton.vue'] }));
+  for (const [tool, config] of [[join(ROOT, 'node_modules/typescript/bin/tsc'), 'tsconfig.react.json'], [join(project, 'node_modules/vue-tsc/bin/vue-tsc.js'), 'tsconfig.vue.json']]) {
+    try {
+      run(process.execPath, [tool, '-p', config], app);
+    } catch (error) {
+      assert.fail(`${config}:\n${error.stdout}${error.stderr}`);
+    }
   }
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
+import '../../../components/ebet-attempt-log/define.ts';
 import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
 import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, type Encoding, payDirectAnswer, signMessage, TEST_KEY, validateFields } from '../../../src/index.ts';

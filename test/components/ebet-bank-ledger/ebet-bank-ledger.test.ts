@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../components/ebet-bank-ledger/ebet-bank-ledger.ts';
+import '../../../components/ebet-bank-ledger/define.ts';
 import type { EbetBankLedger } from '../../../components/ebet-bank-ledger/ebet-bank-ledger.ts';
 import { readLedger, replaceLedger, updateLedger, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../../src/index.ts';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
+import '../../../components/ebet-bank-simulator/define.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import { readAttempts, readLedger, replaceLedger, saveAttempts, useDatabase, type StoredRequest } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { _HMAC } from '@noble/hashes/hmac.js';
-import '../../../components/ebet-calculator/ebet-calculator.ts';
+import '../../../components/ebet-calculator/define.ts';
 import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-calculator.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';

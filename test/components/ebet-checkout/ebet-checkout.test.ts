@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
-import { EbetCheckout } from '../../../components/ebet-checkout/ebet-checkout.ts';
+import { EbetCheckout } from '../../../components/ebet-checkout/define.ts';
 import { webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
 
@@ -21,7 +21,9 @@ function catchSubmits(): { forms: HTMLFormElement[]; restore: () => void } {
   HTMLFormElement.prototype.submit = function (this: HTMLFormElement) {
     forms.push(this);
   };
-  ServiceWorkerContainer.prototype.getRegistration = () => Promise.resolve({ active: {} } as ServiceWorkerRegistration);
+  // The toolkit's worker: active, its scope the toolkit's root (`<root>/tools/test-page/bank/pay` is the simulator's address).
+  ServiceWorkerContainer.prototype.getRegistration = (url?: string | URL) =>
+    Promise.resolve({ active: {}, scope: new URL('../../../', url).href } as ServiceWorkerRegistration);
   return {
     forms,
     restore: () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-copy-button/ebet-copy-button.ts';
+import '../../../components/ebet-copy-button/define.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import { nextEvent } from '../../support/events.ts';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../components/ebet-decoder/ebet-decoder.ts';
+import '../../../components/ebet-decoder/define.ts';
 import type { EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';

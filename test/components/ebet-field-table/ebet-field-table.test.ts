@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-field-table/ebet-field-table.ts';
+import '../../../components/ebet-field-table/define.ts';
 import { TEST_KEY, validateFields } from '../../../src/index.ts';
 
 describe('<ebet-field-table>', () => {

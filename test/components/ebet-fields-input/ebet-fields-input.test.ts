@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-fields-input/ebet-fields-input.ts';
+import '../../../components/ebet-fields-input/define.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { hasHtmlReader, parseFields } from '../../../src/parse.ts';

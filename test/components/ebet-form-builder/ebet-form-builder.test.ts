@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-form-builder/ebet-form-builder.ts';
+import '../../../components/ebet-form-builder/define.ts';
 import type { EbetFormBuilder } from '../../../components/ebet-form-builder/ebet-form-builder.ts';
 import { MESSAGES, parseFields, TEST_KVV, type Ledger } from '../../../src/index.ts';
 import { webMac } from '../../support/webcrypto.ts';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-home/ebet-home.ts';
+import '../../../components/ebet-home/define.ts';
 import { TOOLS, WAYS_IN } from '../../../components/ebet-home/tools.ts';
 import { setLang } from '../../../components/shared/locale.ts';
 

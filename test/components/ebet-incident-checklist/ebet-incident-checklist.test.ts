@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
+import '../../../components/ebet-incident-checklist/define.ts';
 import type { EbetIncidentChecklist } from '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { DEFAULT_INCIDENT_CONFIG } from '../../../src/incident.ts';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
+import '../../../components/ebet-mac-doctor/define.ts';
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY, TEST_KVV, verifyMessage } from '../../../src/index.ts';

@@ -1,5 +1,5 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import '../../../components/ebet-receipt/ebet-receipt.ts';
+import '../../../components/ebet-receipt/define.ts';
 import type { EbetReceipt, ReceiptDetail } from '../../../components/ebet-receipt/ebet-receipt.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { webMac } from '../../support/webcrypto.ts';

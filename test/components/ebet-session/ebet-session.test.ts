@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import '../../../components/ebet-session/ebet-session.ts';
+import '../../../components/ebet-session/define.ts';
 import type { EbetSession } from '../../../components/ebet-session/ebet-session.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../../components/ebet-shell/ebet-shell.ts';
+import '../../../components/ebet-shell/define.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 
 /** The Swedish `<target>` of the message whose English `<source>` is `english`, read from the committed XLIFF. */

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import '../../../components/ebet-test-page/ebet-test-page.ts';
+import '../../../components/ebet-test-page/define.ts';
 import type { EbetTestPage } from '../../../components/ebet-test-page/ebet-test-page.ts';
 import { useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { TEST_KEY } from '../../../src/index.ts';
