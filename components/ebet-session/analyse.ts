@@ -172,4 +172,6 @@ export type SessionReply =
   | { readonly type: 'rows'; readonly batch: RowBatch }
   | { readonly type: 'done'; readonly summary: SessionSummary; readonly counts: SessionCounts }
   | { readonly type: 'diagnoses'; readonly items: ReadonlyArray<{ readonly index: number; readonly diagnosis: SessionDiagnosis }> }
-  | { readonly type: 'finished' };
+  | { readonly type: 'finished' }
+  /** Anything that went wrong in the worker (its name and message): the page says so and offers a retry. */
+  | { readonly type: 'failed'; readonly error: string };

@@ -6,7 +6,7 @@ import type { Encoding } from '../../src/encoding.ts';
 import { sourceText } from '../../src/extract.ts';
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
-import type { Text } from '../../src/text.ts';
+import { excerpt, type Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { t } from '../shared/locale.ts';
@@ -47,6 +47,7 @@ const S = {
   tooLarge: (name: string, mb: string): string =>
     msg(str`"${name}" is ${mb}; at most 50 MB is read. Keep the lines about the payment (e.g. grep NB_ shop.log > payment.log) or save a HAR of the checkout alone, then open that.`),
   workerFailed: (what: string): string => msg(str`Reading stopped with an error (${what}). What you typed or opened is kept: try again, or open a smaller part.`),
+  get retry() { return msg('Try again'); },
   get cancel() { return msg('Cancel'); },
   get cancelled() { return msg('Cancelled. What you typed or opened is kept; open or paste again to read it.'); },
   phases: {
@@ -131,6 +132,8 @@ export class EbetSession extends LitElement {
   @state() private diagnoses = new Map<number, SessionDiagnosis>();
   /** What went wrong (file refused, worker error, cancelled); the input is kept. */
   @state() private notice: string | null = null;
+  /** Whether the notice is a failure that reading again may mend (it offers a retry). */
+  @state() private retryable = false;
   /** A paste kept out of the text box (its size). */
   @state() private pastedAside: number | null = null;
   @state() private view: 'messages' | 'stamps' = 'messages';
@@ -174,6 +177,7 @@ export class EbetSession extends LitElement {
     this.input = input;
     this.inputName = name;
     this.notice = null;
+    this.retryable = false;
     this.diagnoses = new Map();
     const size = typeof input === 'string' ? input.length : input.size;
     if (typeof input === 'string' && size <= SMALL_INPUT) {
@@ -228,16 +232,44 @@ export class EbetSession extends LitElement {
         const next = new Map(this.diagnoses);
         for (const { index, diagnosis } of reply.items) next.set(index, diagnosis);
         this.diagnoses = next;
+      } else if (reply.type === 'failed') {
+        this.fail(reply.error);
       } else {
         this.stopWorker();
       }
     });
+    // The worker could not start or run its script, or a reply could not be read: the page says so.
     worker.addEventListener('error', (e: ErrorEvent) => {
-      if (this.worker !== worker) return;
-      this.stopWorker();
-      this.notice = S.workerFailed(e.message || 'worker');
+      e.preventDefault();
+      if (this.worker === worker) this.fail(e.message || 'worker');
     });
-    worker.postMessage(request);
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.fail('messageerror');
+    });
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      this.fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+  }
+
+  /** Stops the work and says what went wrong, with a retry; what was typed or opened is kept. */
+  private fail(error: string): void {
+    this.stopWorker();
+    this.clearFileField();
+    this.notice = S.workerFailed(t(excerpt(error)));
+    this.retryable = true;
+  }
+
+  /** Reads the last input again (after a failure). */
+  private retry(): void {
+    if (this.input !== null) this.read(this.input, this.inputName);
+  }
+
+  /** Empties the file field, so that choosing the same file again reads it (else Chromium fires no change). */
+  private clearFileField(): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#file');
+    if (field) field.value = '';
   }
 
   private setRows(rows: RowBatch): void {
@@ -265,13 +297,16 @@ export class EbetSession extends LitElement {
 
   private cancel(): void {
     this.stopWorker();
+    this.clearFileField();
     this.notice = S.cancelled;
+    this.retryable = false;
   }
 
   private openFile(file: File | undefined): void {
     if (!file) return;
     if (file.size > MAX_FILE) {
       this.notice = S.tooLarge(file.name, `${(file.size / 1048576).toFixed(1)} MB`);
+      this.retryable = false;
       return;
     }
     this.pastedAside = null;
@@ -327,7 +362,12 @@ export class EbetSession extends LitElement {
             </p>`
           : nothing}
       </div>
-      ${this.notice ? html`<p role="alert" data-notice>${this.notice}</p>` : nothing}
+      ${this.notice
+        ? html`<p role="alert" data-notice>
+            ${this.notice}
+            ${this.retryable ? html`<button type="button" class="secondary" data-retry @click=${this.retry}>${S.retry}</button>` : nothing}
+          </p>`
+        : nothing}
       ${counts && this.summary ? this.renderResult(counts, this.summary) : nothing}
       <lit-virtualizer
         part="list"

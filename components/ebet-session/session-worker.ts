@@ -2,6 +2,7 @@
  * The session view's module worker: reads a large HAR or log, finds, verifies and diagnoses its
  * messages off the main thread, and posts progress, the rows in batches and the diagnoses. The key
  * arrives in the request's memory and is never stored or posted back. Cancel is `terminate()`.
+ * Any error is posted as a `failed` reply.
  */
 import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
 import type { Keys } from '../../src/key-ring.ts';
@@ -24,23 +25,26 @@ function diagnose(rows: readonly SessionRow[], keys: Keys): void {
   });
 }
 
-addEventListener('message', (event: MessageEvent<SessionRequest>) => {
-  void (async () => {
-    const request = event.data;
-    if (request.type === 'diagnose') {
-      diagnose(request.rows, request.keys);
-    } else {
-      let text: string;
-      if (typeof request.input === 'string') text = request.input;
-      else {
-        post({ type: 'progress', phase: 'read', done: 0, total: request.input.size });
-        text = await request.input.text();
-      }
-      const { rows, summary, counts } = analyse(text, request.keys, { encoding: request.encoding, onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
-      for (let i = 0; i < rows.length; i += BATCH) post({ type: 'rows', batch: packRows(rows.slice(i, i + BATCH)) });
-      post({ type: 'done', summary, counts });
-      if (request.keys) diagnose(rows.filter(rowFailed), request.keys);
+async function answer(request: SessionRequest): Promise<void> {
+  if (request.type === 'diagnose') {
+    diagnose(request.rows, request.keys);
+  } else {
+    let text: string;
+    if (typeof request.input === 'string') text = request.input;
+    else {
+      post({ type: 'progress', phase: 'read', done: 0, total: request.input.size });
+      text = await request.input.text();
     }
-    post({ type: 'finished' });
-  })();
+    const { rows, summary, counts } = analyse(text, request.keys, { encoding: request.encoding, onProgress: (phase, done, total) => post({ type: 'progress', phase, done, total }) });
+    for (let i = 0; i < rows.length; i += BATCH) post({ type: 'rows', batch: packRows(rows.slice(i, i + BATCH)) });
+    post({ type: 'done', summary, counts });
+    if (request.keys) diagnose(rows.filter(rowFailed), request.keys);
+  }
+  post({ type: 'finished' });
+}
+
+// Every request is answered: with its results, or with what went wrong (a rejection of the async
+// handler would reach no one, and the page would wait on "Reading the file 0 %" for ever).
+addEventListener('message', (event: MessageEvent<SessionRequest>) => {
+  answer(event.data).catch((error: unknown) => post({ type: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 });

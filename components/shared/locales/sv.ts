@@ -401,6 +401,7 @@
 'scb36a04b10d6157e': `hårt mellanslag`,
 'scbc51e9cce8114b0': `Signerad sträng`,
 'scca7ae370a718a5e': `Leverantörskonfiguration`,
+'scd1dd6ff53d0d01a': `Försök igen`,
 'scd2116f2624c3111': `NB_KVV stämmer INTE med nyckelns KVV`,
 'scda42098ac444b45': `Försöksloggen kan inte användas i den här webbläsaren`,
 'scf37d11591746104': `MAC:en som skickades stämmer inte med den som räknas fram här.`,
