@@ -4,9 +4,10 @@
 // is generous (a 100-fold margin either way), so a loaded machine cannot flip the result.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { decodeMessages, extractMessages, parseFields, splitMessages, type ParseResult } from '../../src/index.ts';
+import { decodeMessages, extractMessages, normalizeKey, parseFields, splitMessages, TEST_KEY, verifyMessage, type ParseResult } from '../../src/index.ts';
 import { jsonErrorPosition, MAX_HTML_DEPTH } from '../../src/parse.ts';
-import { EXCERPT_LENGTH, excerpt } from '../../src/text.ts';
+import { EbetError, EXCERPT_LENGTH, excerpt } from '../../src/text.ts';
+import { visibleSegments } from '../../src/visible.ts';
 
 const MB = 1024 * 1024;
 /** Far above what a linear read of these inputs needs, far below what a quadratic one would. */
@@ -113,6 +114,38 @@ describe('hostile input: linear readers', function () {
     const many = parseFields(Array.from({ length: 100_000 }, (_, i) => `F${i}=1`).join('&'));
     expect(many.problems.length).to.be.below(110);
     expect(many.problems.at(-1)!.message.en).to.match(/^99,?900 more fields/);
+  });
+});
+
+describe('hostile input: bidi controls, zero-width characters and lone surrogates', () => {
+  it('shows each as a marker with its code point, and the text around it as it is', () => {
+    expect(visibleSegments('\u202e054321').map((s) => [s.kind, s.shown])).to.deep.equal([['bidi', 'U+202E'], ['text', '054321']]);
+    expect(visibleSegments('a\u200b\u2066b\ud800').map((s) => s.shown)).to.deep.equal(['a', 'U+200B', 'U+2066', 'b', 'U+D800']);
+    expect(visibleSegments('😀').map((s) => s.kind)).to.deep.equal(['nonAscii']);
+  });
+
+  it('flags a message carrying them with bidi-control and lone-surrogate, naming the code points', () => {
+    const v = verifyMessage({ NB_RETURN_STAMP: '1', NB_RETURN_DB_REF: '\u202e054321', NB_PAID: 'x\udc00', NB_HMAC: '0'.repeat(32) }, TEST_KEY, { kind: 'payDirectReturn' });
+    const found = v.findings.filter((f) => f.code === 'bidi-control' || f.code === 'lone-surrogate').map((f) => [f.code, f.field, f.level]);
+    expect(found).to.deep.equal([
+      ['bidi-control', 'NB_RETURN_DB_REF', 'warning'],
+      ['lone-surrogate', 'NB_PAID', 'warning'],
+    ]);
+    expect(v.findings.find((f) => f.code === 'lone-surrogate')!.message.en).to.contain('half a surrogate pair, U+DC00 (at position 2)');
+    expect(verifyMessage({ NB_RETURN_STAMP: '1', NB_RETURN_DB_REF: '054321' }, TEST_KEY).findings.map((f) => f.code)).not.to.include('bidi-control');
+  });
+
+  it('names a key’s invisible character by its code point', () => {
+    const key = `\u202e${TEST_KEY.replace(/\s/g, '').slice(1)}`;
+    let error: unknown;
+    try {
+      normalizeKey(key);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(EbetError);
+    expect((error as EbetError).text.en).to.equal('The key\'s character U+202E at position 1 is not hexadecimal; use only 0–9 and A–F');
+    expect((error as EbetError).text.sv).to.contain('Nyckelns tecken U+202E på position 1');
   });
 });
 
