@@ -83,7 +83,7 @@ export class EbetFieldTable extends LitElement {
         <tbody>
           ${this.rows.map(
             (row) => html`<tr data-field=${row.name} data-level=${row.level} data-code=${row.code}>
-              <th scope="row" class="mono">${row.name}</th>
+              <th scope="row" class="mono">${visibleValue(row.name)}</th>
               <td data-label=${S.value}>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
               <td class="length" data-label=${row.value === null ? nothing : S.length}>${row.value === null ? '' : row.length}</td>
               <td class=${`level-${row.level}`}>

@@ -195,6 +195,7 @@
 's55fc5621042eec4d': `Kontrollerade fält`,
 's5613ecdbd36ca59e': `konfigurationen`,
 's56d7ae194448aa0c': `tabb`,
+'s56e9b95b500310a9': str`…och ${0} till`,
 's56fa60d23250850b': `Valuta som tas ut från butiken`,
 's56fd9ed596c724fa': `Hemlig nyckel`,
 's57239f440ef4636e': `✓ Nyckeln stämmer med denna KVV: den är rätt inskriven.`,
