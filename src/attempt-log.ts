@@ -99,19 +99,23 @@ export interface AttemptCut {
 
 const hashHex = (value: string): string => bytesToHex(sha256(utf8ToBytes(value.replace(/[\ud800-\udfff]/g, '\ufffd'))));
 
-/** The attempt as the log keeps it: at most `ATTEMPT_LIMITS` fields, problems and characters, what was cut noted. */
-function bounded(attempt: Attempt): Attempt {
+/**
+ * The attempt as the log keeps it: at most `ATTEMPT_LIMITS` fields, problems and characters, what
+ * was cut noted; the attempt itself when nothing needs cutting.
+ */
+export function boundAttempt(attempt: Attempt): Attempt {
   const { fields: maxFields, chars, problems: maxProblems } = ATTEMPT_LIMITS;
   const values: CutValue[] = [];
   const cut = (field: string, value: string): string => {
     if (value.length <= chars) return value;
     values.push({ field: field.slice(0, chars), length: value.length, sha256: hashHex(value) });
-    return `${value.slice(0, chars)}…`;
+    // Cut to `chars` in all (with the …), so a record read again is not cut again.
+    return `${value.slice(0, chars - 1)}…`;
   };
   const fields = attempt.fields.slice(0, maxFields).map(({ name, value }) => ({ name: cut(name, name), value: cut(name, value) }));
   const requestString = attempt.requestString === null ? null : cut('', attempt.requestString);
   // Messages may quote a value: they are cut too.
-  const words = (t: Text): Text => (t.en.length <= chars && t.sv.length <= chars ? t : text(`${t.en.slice(0, chars)}…`, `${t.sv.slice(0, chars)}…`));
+  const words = (t: Text): Text => (t.en.length <= chars && t.sv.length <= chars ? t : text(`${t.en.slice(0, chars - 1)}…`, `${t.sv.slice(0, chars - 1)}…`));
   const problems = attempt.problems.slice(0, maxProblems).map((p) => ({ ...p, name: p.name.slice(0, chars), message: words(p.message) }));
   const reason = attempt.reason && words(attempt.reason);
   // The answer echoes the request's values (a reference of a megabyte comes back in the receipt).
@@ -169,7 +173,7 @@ export function newAttempt(
     if (!(error instanceof EbetError)) throw error;
     requestString = null;
   }
-  return bounded({
+  return boundAttempt({
     id,
     at: at.toISOString(),
     source,
@@ -188,7 +192,7 @@ export function newAttempt(
 export function withAnswer(attempt: Attempt, answer: SimulatedAnswer, sent = true): Attempt {
   if (answer.outcome === 'notFound') return { ...attempt, outcome: 'not-found', reason: answer.reason };
   const refused = answer.kind === 'payDirectReturn' && answer.status !== 'YES';
-  return bounded({
+  return boundAttempt({
     ...attempt,
     outcome: answer.kind === 'payDirectReturn' ? (refused ? 'refused' : sent ? 'paid' : 'receipt') : 'answered',
     reason: answer.reason,
@@ -305,7 +309,7 @@ function readAttempt(item: unknown, i: number): Attempt {
     throw bad('"answer" must have a kind, fields and a macString', '"answer" ska ha kind, fields och macString');
   }
   // An imported attempt is held to the same bounds as a new one.
-  return bounded({
+  return boundAttempt({
     id: a.id as string,
     at: a.at as string,
     source: a.source,

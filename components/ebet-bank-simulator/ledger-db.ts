@@ -5,7 +5,7 @@
  * so two open tabs can never carry out the same repayment twice; every change is announced on a
  * BroadcastChannel so that the other tabs re-read it. No key is ever stored here.
  */
-import { byTime, KEEP_ATTEMPTS, withinBudget, type Attempt } from '../../src/attempt-log.ts';
+import { boundAttempt, byTime, KEEP_ATTEMPTS, withinBudget, type Attempt } from '../../src/attempt-log.ts';
 import type { ReceivedRequest } from '../shared/request-fragment.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../src/simulator.ts';
 
@@ -166,11 +166,17 @@ function onChange(topic: Topic, listener: () => void): () => void {
   };
 }
 
-/** The attempt log, oldest first. */
+/**
+ * The attempt log, oldest first, within its bounds. A record stored before attempts were bounded
+ * (one paste could store 30 MB) is stored again cut, so the next visit reads it fast.
+ */
 export async function readAttempts(): Promise<Attempt[]> {
   const db = await open();
   const all = await request(db.transaction(ATTEMPTS).objectStore(ATTEMPTS).getAll() as IDBRequest<Attempt[]>);
-  return all.sort(byTime);
+  const kept = all.map(boundAttempt);
+  const cut = kept.filter((attempt, i) => attempt !== all[i]);
+  if (cut.length) void saveAttempts(cut).catch(() => {});
+  return withinBudget(kept.sort(byTime));
 }
 
 /** An attempt by its id. */

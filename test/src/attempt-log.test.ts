@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
-import { ATTEMPT_LIMITS, type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit, withinBudget } from '../../src/attempt-log.ts';
+import { ATTEMPT_LIMITS, type Attempt, boundAttempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit, withinBudget } from '../../src/attempt-log.ts';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { readCalculatorCase } from '../../src/doctor.ts';
@@ -33,8 +33,10 @@ describe('attempt log (core)', () => {
     const cutRef = big.cut!.values.find((v) => v.field === 'NB_DB_REF')!;
     expect(cutRef.length).to.equal(1_000_000);
     expect(cutRef.sha256).to.equal(bytesToHex(sha256(utf8ToBytes(ref))));
-    expect(big.fields.find((f) => f.name === 'NB_DB_REF')!.value).to.equal(`${'R'.repeat(ATTEMPT_LIMITS.chars)}…`);
-    expect(big.requestString!.length).to.equal(ATTEMPT_LIMITS.chars + 1);
+    expect(big.fields.find((f) => f.name === 'NB_DB_REF')!.value).to.equal(`${'R'.repeat(ATTEMPT_LIMITS.chars - 1)}…`);
+    expect(big.requestString!.length).to.equal(ATTEMPT_LIMITS.chars);
+    // Read again, a bounded record is kept as it is.
+    expect(boundAttempt(big)).to.equal(big);
     expect(JSON.stringify(big).length).to.be.below(100_000);
     // The receipt echoes the reference: it is cut there too.
     const answered = withAnswer(big, payDirectAnswer(payFields('77', { NB_DB_REF: ref }), TEST_KEY, EMPTY_LEDGER));
