@@ -32,6 +32,8 @@ export const MAX_FILE = 50 * 1024 * 1024;
 export const SMALL_INPUT = 64 * 1024;
 /** Characters of a message's fields shown in its row. */
 const ROW_CHARS = 400;
+/** Problems listed at most (a log of 100,000 broken JSON lines makes a short list). */
+const LISTED_PROBLEMS = 50;
 
 type OutcomeFilter = '' | 'verified' | 'failed' | 'unchecked';
 
@@ -48,6 +50,7 @@ const S = {
     msg(str`"${name}" is ${mb}; at most 50 MB is read. Keep the lines about the payment (e.g. grep NB_ shop.log > payment.log) or save a HAR of the checkout alone, then open that.`),
   workerFailed: (what: string): string => msg(str`Reading stopped with an error (${what}). What you typed or opened is kept: try again, or open a smaller part.`),
   get retry() { return msg('Try again'); },
+  more: (n: number): string => msg(str`…and ${n} more`),
   get cancel() { return msg('Cancel'); },
   get cancelled() { return msg('Cancelled. What you typed or opened is kept; open or paste again to read it.'); },
   phases: {
@@ -398,7 +401,8 @@ export class EbetSession extends LitElement {
       ${summary.problems.length
         ? html`<h3>${S.problems}</h3>
             <ul>
-              ${summary.problems.map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+              ${summary.problems.slice(0, LISTED_PROBLEMS).map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+              ${summary.problems.length > LISTED_PROBLEMS ? html`<li data-more=${summary.problems.length - LISTED_PROBLEMS}>${S.more(summary.problems.length - LISTED_PROBLEMS)}</li>` : nothing}
             </ul>`
         : nothing}
       ${summary.replays.some((r) => r.level === 'warning')

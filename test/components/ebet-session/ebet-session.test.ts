@@ -199,4 +199,16 @@ describe('ebet-session', () => {
     openFile(el, again.files);
     expect((await counts(el, log)).messages).to.equal(String(log.messages));
   });
+
+  it('lists at most 50 problems of a log, and how many more (issue 25)', async () => {
+    const el = await fixture<EbetSession>(html`<ebet-session></ebet-session>`);
+    const box = $<HTMLTextAreaElement>(el, '#paste')!;
+    box.value = Array.from({ length: 60 }, (_, i) => `line ${i} {"NB_STAMP": "${i}",}`).join('\n');
+    box.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, '[data-code="bad-json"]'), 'the problems are listed');
+    expect(el.shadowRoot!.querySelectorAll('[data-code="bad-json"]').length).to.equal(50);
+    // 60 broken lines and the note that no message was found.
+    expect($(el, '[data-more]')!.textContent).to.equal('…and 11 more');
+  });
 });
+
