@@ -8,7 +8,7 @@ import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 /** Rows shown at most: a pasted form of 100,000 inputs is checked whole, and shown in part. */
-export const SHOWN_ROWS = 300;
+const SHOWN_ROWS = 300;
 
 const S = {
   more: (n: number): string => msg(str`…and ${n} more`),

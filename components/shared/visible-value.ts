@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { visibleSegments } from '../../src/visible.ts';
 
 /** The characters of a value shown at most: a megabyte-long value is shown cut, with its length. */
-export const SHOWN_CHARACTERS = 2000;
+const SHOWN_CHARACTERS = 2000;
 
 /** Each visible kind's title (a getter each, so `msg()` runs when the value is rendered). */
 const TITLES: Record<string, string> = {
