@@ -10,7 +10,9 @@
 //   mismatch doctor interleaved with noble's keyed-state loop (the floor) and a fresh hmac(), the
 //   candidates per diagnosis and the time of one; in Node also parseFields and extractMessages on 1 MB
 //   and 10 MB (MB/s and the time per MB at 10 MB ÷ at 1 MB, each with ✓/✗ against issue 15's targets:
-//   at least 20 MB/s for lines, JSON, a log and a HAR, at most 1.5×), then summed up in a second table.
+//   at least 20 MB/s for lines, JSON, a log and a HAR, at most 1.5×), then summed up in a second table;
+//   and issue 25's hostile inputs (long runs, deep nesting, huge quotes) through parseFields,
+//   splitMessages and extractMessages: CPU ms per MB at 1 MB and 8 MB, in a third table.
 // Options: --json[=file] also writes the table as JSON (default bench.json); --core measures the
 // core's speed only (no build, sizes or page loads).
 // EBET_DIST=<dir> measures an existing build there; otherwise `npm run build` makes dist/ first.
@@ -150,6 +152,8 @@ const coreRows = (where, results) => {
 /** parseFields and extractMessages, one line per input: MB/s at 1 MB and 10 MB, and the ratio of their times per MB. */
 let linear;
 let limits;
+/** Issue 25's hostile inputs: CPU ms per MB at 1 MB and 8 MB per reader. */
+let hostile;
 
 if (!CORE_ONLY) sizes();
 const server = CORE_ONLY ? null : await serveDist(DIST);
@@ -168,6 +172,7 @@ try {
     const parsed = await core.parseBench({ rounds: PARSE_ROUNDS });
     coreRows('node', parsed);
     limits = { min: core.MIN_MB_PER_S, max: core.MAX_RATIO };
+    hostile = core.hostileBench({ rounds: Math.min(PARSE_ROUNDS, 3) });
     linear = [...new Set(parsed.map((r) => r.group))].map((group) => {
       const cell = (column) => {
         const wall = parsed.find((r) => r.group === group && r.column === `${column} wall`);
@@ -204,7 +209,13 @@ if (linear?.length) {
   console.log(`| ${'-'.repeat(first)} | --- | --- | --- |`);
   for (const l of linear) console.log(`| ${l.input.padEnd(first)} | ${l['1 MB']} | ${l['10 MB']} | ${l.ratio} |`);
 }
+if (hostile?.length) {
+  console.log('\nHostile input (issue 25), Node: CPU ms per MB at 1 MB and at 8 MB (median of 3 rounds), and 8 MB ÷ 1 MB (1 is linear; a quadratic reader shows 8).\n');
+  console.log('| input | reader | 1 MB | 8 MB | 8 MB ÷ 1 MB |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const h of hostile) console.log(`| ${h.input} | ${h.reader} | ${h.at1} ms/MB | ${h.at8} ms/MB | ${h.ratio}× |`);
+}
 if (JSON_FILE) {
-  writeFileSync(JSON_FILE, `${JSON.stringify({ date: started.toISOString(), machine, versions, options: { ...CORE_OPTIONS, parseRounds: PARSE_ROUNDS }, rows, linear }, null, 2)}\n`);
+  writeFileSync(JSON_FILE, `${JSON.stringify({ date: started.toISOString(), machine, versions, options: { ...CORE_OPTIONS, parseRounds: PARSE_ROUNDS }, rows, linear, hostile }, null, 2)}\n`);
   console.log(`\nThe table as JSON: ${JSON_FILE}`);
 }

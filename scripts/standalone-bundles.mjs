@@ -126,8 +126,9 @@ function precacheLists(workers) {
           swDest: worker,
           globDirectory: outDir,
           globPatterns,
-          // The npm package's modules (dist/npm/) are not part of the site.
-          globIgnores: ['sw.js', '**/*-sw.js', 'npm/**'],
+          // The npm package's modules (dist/npm/) are not part of the site; the documentation's
+          // screenshots (half of the first visit's download) are kept as they are viewed instead.
+          globIgnores: ['sw.js', '**/*-sw.js', 'npm/**', 'assets/*.png'],
           // Vite's hashed file names are their revision.
           dontCacheBustURLsMatching: /^assets\//,
           // Workbox reads each address relative to the worker's own.

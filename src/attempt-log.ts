@@ -4,6 +4,8 @@
  * outcome and why it failed. Pure functions over a list of `Attempt`s; the page keeps the list
  * (IndexedDB). An attempt never holds a key: only what was posted and answered.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { calculatorCase } from './decode.ts';
 import { ENCODINGS, type Encoding } from './encoding.ts';
 import { macString, toRecord, type FieldEntry } from './message.ts';
@@ -63,6 +65,95 @@ export interface Attempt {
   readonly answer?: AttemptAnswer;
   /** Why it failed, or what the answer said. */
   readonly reason?: Text;
+  /** What was cut to keep the record small (see `ATTEMPT_LIMITS`): absent when nothing was. */
+  readonly cut?: AttemptCut;
+}
+
+/** How large one attempt may be, and the whole log: a paste of 100,000 inputs never makes a 30 MB record. */
+export const ATTEMPT_LIMITS = {
+  /** Fields kept per attempt (the rest are counted). */
+  fields: 300,
+  /** Characters kept of a name, a value or the request's string. */
+  chars: 1000,
+  /** Problems kept per attempt. */
+  problems: 100,
+  /** The whole log, in characters of its JSON: beyond it the oldest attempts are dropped. */
+  log: 4 * 1024 * 1024,
+} as const;
+
+/** A value kept cut: its length and SHA-256 (hex of its UTF-8), so two long values can still be told apart. */
+export interface CutValue {
+  readonly field: string;
+  readonly length: number;
+  readonly sha256: string;
+}
+
+export interface AttemptCut {
+  /** How many fields were posted (more than were kept). */
+  readonly fields?: number;
+  /** How many problems there were (more than were kept). */
+  readonly problems?: number;
+  /** The names, values and request string kept cut (the request string's field is `""`). */
+  readonly values: readonly CutValue[];
+}
+
+const hashHex = (value: string): string => bytesToHex(sha256(utf8ToBytes(value.replace(/[\ud800-\udfff]/g, '\ufffd'))));
+
+/**
+ * The attempt as the log keeps it: at most `ATTEMPT_LIMITS` fields, problems and characters, what
+ * was cut noted; the attempt itself when nothing needs cutting.
+ */
+export function boundAttempt(attempt: Attempt): Attempt {
+  const { fields: maxFields, chars, problems: maxProblems } = ATTEMPT_LIMITS;
+  const values: CutValue[] = [];
+  const cut = (field: string, value: string): string => {
+    if (value.length <= chars) return value;
+    values.push({ field: field.slice(0, chars), length: value.length, sha256: hashHex(value) });
+    // Cut to `chars` in all (with the …), so a record read again is not cut again.
+    return `${value.slice(0, chars - 1)}…`;
+  };
+  const fields = attempt.fields.slice(0, maxFields).map(({ name, value }) => ({ name: cut(name, name), value: cut(name, value) }));
+  const requestString = attempt.requestString === null ? null : cut('', attempt.requestString);
+  // Messages may quote a value: they are cut too.
+  const words = (t: Text): Text => (t.en.length <= chars && t.sv.length <= chars ? t : text(`${t.en.slice(0, chars - 1)}…`, `${t.sv.slice(0, chars - 1)}…`));
+  const problems = attempt.problems.slice(0, maxProblems).map((p) => ({ ...p, name: p.name.slice(0, chars), message: words(p.message) }));
+  const reason = attempt.reason && words(attempt.reason);
+  // The answer echoes the request's values (a reference of a megabyte comes back in the receipt).
+  const answer = attempt.answer && {
+    ...attempt.answer,
+    fields: Object.fromEntries(Object.entries(attempt.answer.fields).map(([name, value]) => [name, cut(name, value)])),
+    macString: attempt.answer.macString === null ? null : cut('', attempt.answer.macString),
+  };
+  const more = attempt.fields.length > maxFields || attempt.problems.length > maxProblems || reason !== attempt.reason || problems.some((p, i) => p.message !== attempt.problems[i]!.message);
+  if (!values.length && !more) return attempt;
+  return {
+    ...attempt,
+    fields,
+    requestString,
+    problems,
+    ...(reason ? { reason } : {}),
+    ...(answer ? { answer } : {}),
+    cut: {
+      ...(attempt.fields.length > maxFields ? { fields: attempt.fields.length } : {}),
+      ...(attempt.problems.length > maxProblems ? { problems: attempt.problems.length } : {}),
+      values,
+    },
+  };
+}
+
+/**
+ * The attempts the log keeps within its budget (`ATTEMPT_LIMITS.log` characters of JSON): the
+ * newest first, the oldest dropped. `attempts` is oldest first, as the log reads them.
+ */
+export function withinBudget(attempts: readonly Attempt[], budget: number = ATTEMPT_LIMITS.log): Attempt[] {
+  let total = 0;
+  let first = attempts.length;
+  while (first > 0) {
+    total += JSON.stringify(attempts[first - 1]).length;
+    if (total > budget) break;
+    first--;
+  }
+  return attempts.slice(first);
 }
 
 /** A new attempt from a checked request (not answered yet). */
@@ -82,7 +173,7 @@ export function newAttempt(
     if (!(error instanceof EbetError)) throw error;
     requestString = null;
   }
-  return {
+  return boundAttempt({
     id,
     at: at.toISOString(),
     source,
@@ -94,19 +185,19 @@ export function newAttempt(
     // A row about the key itself is left out: the log holds what was posted, never anything of a key.
     problems: rows.filter((r) => r.level !== 'ok' && r.name !== 'key').map((r) => ({ name: r.name, level: r.level as AttemptProblem['level'], code: r.code, message: r.message })),
     outcome: 'received',
-  };
+  });
 }
 
 /** The attempt after the simulated bank answered it. */
 export function withAnswer(attempt: Attempt, answer: SimulatedAnswer, sent = true): Attempt {
   if (answer.outcome === 'notFound') return { ...attempt, outcome: 'not-found', reason: answer.reason };
   const refused = answer.kind === 'payDirectReturn' && answer.status !== 'YES';
-  return {
+  return boundAttempt({
     ...attempt,
     outcome: answer.kind === 'payDirectReturn' ? (refused ? 'refused' : sent ? 'paid' : 'receipt') : 'answered',
     reason: answer.reason,
     ...(refused ? {} : { answer: { kind: answer.kind, status: answer.status, fields: answer.fields, macString: answer.macString } }),
-  };
+  });
 }
 
 /** The attempt after the buyer cancelled or the bank rejected it (nothing is signed). */
@@ -220,7 +311,8 @@ function readAttempt(item: unknown, i: number): Attempt {
   if (answer !== undefined && (typeof answer?.kind !== 'string' || !isStringRecord(answer.fields) || (answer.macString !== null && typeof answer.macString !== 'string'))) {
     throw bad('"answer" must have a kind, fields and a macString', '"answer" ska ha kind, fields och macString');
   }
-  return {
+  // An imported attempt is held to the same bounds as a new one.
+  return boundAttempt({
     id: a.id as string,
     at: a.at as string,
     source: a.source,
@@ -242,7 +334,7 @@ function readAttempt(item: unknown, i: number): Attempt {
         }
       : {}),
     ...(a.reason ? { reason: text((a.reason as Text).en, (a.reason as Text).sv) } : {}),
-  };
+  });
 }
 
 /** Reads an exported log; throws an `EbetError` saying what is wrong and where. */

@@ -10,7 +10,7 @@ import { MESSAGES, messageSpec, type MessageKind } from './fields.ts';
 import { groupHex } from './key.ts';
 import type { Keys } from './key-ring.ts';
 import { fieldValue, toEntries, toRecord, type FieldEntry, type FieldInput } from './message.ts';
-import { parseFields, type ParseResult } from './parse.ts';
+import { parseFields, parseJsonFields, type ParseResult } from './parse.ts';
 import { crossCheck, findOrder, type CrossCheckRow } from './pairing.ts';
 import { quoted, text, type Text } from './text.ts';
 import { judgeMessage, withDiagnosis, type Verdict } from './verdict.ts';
@@ -55,7 +55,7 @@ function textPieces(input: string): Array<{ start: number; text: string }> {
   const pieces: Array<{ start: number; text: string }> = [];
   let block: Array<{ start: number; text: string }> = [];
   const flush = () => {
-    if (block.length > 1 && block.every((l) => isMessageLine(l.text))) pieces.push(...block);
+    if (block.length > 1 && block.every((l) => isMessageLine(l.text))) for (const line of block) pieces.push(line);
     else if (block.length) pieces.push({ start: block[0]!.start, text: block.map((l) => l.text).join('\n') });
     block = [];
   };
@@ -98,7 +98,14 @@ export function splitMessages(input: string): MessageBlock[] {
   const list = jsonMessages(trimmed);
   if (list) {
     return list.map((item, index) => {
-      const json = JSON.stringify(item);
+      let json: string;
+      try {
+        json = JSON.stringify(item);
+      } catch {
+        // Nested deeper than JSON.stringify goes: read as parsed, and shown with its nested values as {} or [].
+        const shallow = Object.entries(item).map(([name, value]) => [name, value !== null && typeof value === 'object' ? (Array.isArray(value) ? [] : {}) : value]);
+        return { index, text: JSON.stringify(Object.fromEntries(shallow)), parsed: parseJsonFields(item) };
+      }
       return { index, text: json, parsed: parseFields(json) };
     });
   }

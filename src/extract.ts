@@ -114,20 +114,38 @@ const TRAILING = ',;.';
 /** One field on a line (a NAME=value block, possibly after a log line's prefix). */
 const FIELD_LINE = /(?:^|\s)((?:NB|nb)_[A-Za-z0-9_]*)[ \t]*[=:](.*)$/;
 
-/** Every object holding NB_ keys inside a JSON value, and every string holding a URL-encoded message. */
-function walkJson(value: unknown, objects: Array<Record<string, unknown> | unknown[]>, strings: string[]): void {
-  if (typeof value === 'string') {
-    if (value.includes('=') && hasNb(value)) strings.push(value);
-  } else if (Array.isArray(value)) {
-    if (value.length && value.every((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' && 'value' in v)) {
-      if (value.some((v) => hasNb((v as { name: string }).name))) objects.push(value);
-      return;
+/**
+ * The part of a line FIELD_LINE can match: from its last CR, U+2028 or U+2029 on, as `(.*)$` stops
+ * at them (matched on the whole line, the regex would try every field before them to the end).
+ */
+function fieldPart(line: string): string {
+  const stop = Math.max(line.lastIndexOf('\r'), line.lastIndexOf('\u2028'), line.lastIndexOf('\u2029'));
+  return stop < 0 ? line : line.slice(stop);
+}
+
+/**
+ * Every object holding NB_ keys inside a JSON value, and every string holding a URL-encoded
+ * message, in document order. Walked with a stack of its own: any depth of nesting is read.
+ */
+function walkJson(root: unknown, objects: Array<Record<string, unknown> | unknown[]>, strings: string[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    let children: unknown[] | undefined;
+    if (typeof value === 'string') {
+      if (value.includes('=') && hasNb(value)) strings.push(value);
+    } else if (Array.isArray(value)) {
+      if (value.length && value.every((v) => v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string' && 'value' in v)) {
+        if (value.some((v) => hasNb((v as { name: string }).name))) objects.push(value);
+        continue;
+      }
+      children = value;
+    } else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (Object.keys(record).some((k) => k.startsWith('NB_'))) objects.push(record);
+      else children = Object.values(record);
     }
-    for (const v of value) walkJson(v, objects, strings);
-  } else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (Object.keys(record).some((k) => k.startsWith('NB_'))) objects.push(record);
-    else for (const v of Object.values(record)) walkJson(v, objects, strings);
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 
@@ -251,7 +269,7 @@ function readText(reader: Reader, input: string, base: MessageSource, lines: boo
     }
     // A field line whose value holds an `&` (a return URL's query string) is one field, not a body:
     // a URL-encoded body has a second NB_ name after an `&`.
-    const field = FIELD_LINE.exec(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
+    const field = FIELD_LINE.exec(fieldPart(raw.endsWith('\r') ? raw.slice(0, -1) : raw));
     const body = !field || /&(?:NB|nb)_/.test(field[2]!);
     let runs = 0;
     if (body) for (const m of raw.matchAll(RUN)) {
@@ -351,7 +369,8 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: S
   };
   const q = url.indexOf('?');
   if (q >= 0 && hasNb(url)) {
-    const query = url.slice(q + 1).replace(/#.*$/, '');
+    const hash = url.indexOf('#', q);
+    const query = url.slice(q + 1, hash < 0 ? url.length : hash);
     accept(reader, parseFields(query), where('query'));
   }
   const post = entry.request?.postData;
@@ -359,7 +378,7 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: S
   if (body !== undefined && body !== '') {
     if (hasNb(body)) readText(reader, body, where('request', requestType(entry)), false);
   } else if (Array.isArray(post?.params)) {
-    const params = (post.params as Array<{ name?: unknown; value?: unknown }>).map((p) => ({ name: String(p.name ?? ''), value: String(p.value ?? '') }));
+    const params = (post.params as Array<{ name?: unknown; value?: unknown } | null>).map((p) => ({ name: String(p?.name ?? ''), value: String(p?.value ?? '') }));
     if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request', requestType(entry)));
   }
   const content = entry.response?.content;

@@ -4,6 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { encodeText } from './encoding.ts';
 import { EbetError, text } from './text.ts';
+import { codePoint } from './visible.ts';
 
 /** The handbook's published test key (section 4.1), for the bank's test page only. */
 export const TEST_KEY = '1234 5678 90AB CDEF 1234 5678 90AB CDEF';
@@ -28,11 +29,14 @@ export function normalizeKey(key: string): string {
   const bad = /[^0-9a-fA-F]/.exec(compact);
   if (bad) {
     const position = positionInOriginal(key, bad.index);
+    // A character nobody can see (U+202E, a zero-width space, half a surrogate pair) is named by its code point.
+    const char = String.fromCodePoint(compact.codePointAt(bad.index) ?? 0);
+    const seen = /^[!-~]$/.test(char);
     throw new EbetError(
       'key-not-hex',
       text(
-        `The key's character "${bad[0]}" at position ${position} is not hexadecimal; use only 0–9 and A–F`,
-        `Nyckelns tecken ”${bad[0]}” på position ${position} är inte hexadecimalt; använd bara 0–9 och A–F`,
+        `The key's character ${seen ? `"${char}"` : codePoint(char)} at position ${position} is not hexadecimal; use only 0–9 and A–F`,
+        `Nyckelns tecken ${seen ? `”${char}”` : codePoint(char)} på position ${position} är inte hexadecimalt; använd bara 0–9 och A–F`,
       ),
       'key',
     );

@@ -14,7 +14,7 @@ import { closestKnown, KNOWN_FIELDS } from './fields.ts';
 import type { PageForm, readPageForms as HtmlReader } from './html-form.ts';
 import { readPlainForms } from './html-plain.ts';
 import type { FieldEntry } from './message.ts';
-import { quoted, text, type Text } from './text.ts';
+import { excerpt, quoted, text, type Text } from './text.ts';
 
 export type InputFormat = 'html' | 'urlencoded' | 'lines' | 'json' | 'curl' | 'fetch';
 
@@ -160,13 +160,14 @@ function finish(draft: Draft): ParseResult {
     const { count, shown: values } = repeated!.get(name)!;
     const cut = values.map((v) => (v.length > 40 ? `${v.slice(0, 40)}…` : v));
     const more = count - cut.length;
+    const named = excerpt(name);
     draft.problems.push({
       level: 'warning',
       code: 'duplicate',
       field: name,
       message: text(
-        `${name} appears ${count} times (${cut.map((v) => quoted(v)).join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
-        `${name} förekommer ${count} gånger (${cut.map((v) => quoted(v, 'sv')).join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
+        `${named.en} appears ${count} times (${cut.map((v) => quoted(v)).join(', ')}${more ? ` and ${more} more` : ''}); the first is used — remove the others`,
+        `${named.sv} förekommer ${count} gånger (${cut.map((v) => quoted(v, 'sv')).join(', ')}${more ? ` och ${more} till` : ''}); det första används — ta bort de andra`,
       ),
     });
   }
@@ -174,13 +175,14 @@ function finish(draft: Draft): ParseResult {
   // other fields gets one line for the rest.
   for (const name of unknown.slice(0, LISTED_UNKNOWN)) {
     const guess = closestKnown(name);
+    const named = excerpt(name);
     draft.problems.push({
       level: 'warning',
       code: 'unknown-field',
       field: name,
       message: guess
-        ? text(`${name} is not a field of the handbook; did you mean ${guess}?`, `${name} är inget fält i handboken; menade du ${guess}?`)
-        : text(`${name} is not a field of the handbook`, `${name} är inget fält i handboken`),
+        ? text(`${named.en} is not a field of the handbook; did you mean ${guess}?`, `${named.sv} är inget fält i handboken; menade du ${guess}?`)
+        : text(`${named.en} is not a field of the handbook`, `${named.sv} är inget fält i handboken`),
     });
   }
   const more = unknown.length - LISTED_UNKNOWN;
@@ -189,8 +191,8 @@ function finish(draft: Draft): ParseResult {
       level: 'warning',
       code: 'unknown-fields',
       message: text(
-        `${more} more fields are not fields of the handbook (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
-        `Ytterligare ${more} fält finns inte i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).join(', ')}, …)`,
+        `${more} more fields are not fields of the handbook (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).map((n) => excerpt(n).en).join(', ')}, …)`,
+        `Ytterligare ${more} fält finns inte i handboken (${unknown.slice(LISTED_UNKNOWN, LISTED_UNKNOWN + 3).map((n) => excerpt(n).sv).join(', ')}, …)`,
       ),
     });
   }
@@ -251,13 +253,79 @@ function summary(form: PageForm): HtmlFormSummary {
 }
 
 function describeForm(form: HtmlFormSummary, lang: 'en' | 'sv'): string {
-  const shown = form.names.slice(0, 5).join(', ') + (form.names.length > 5 ? ', …' : '');
+  const shown = form.names.slice(0, 5).map((n) => excerpt(n)[lang]).join(', ') + (form.names.length > 5 ? ', …' : '');
   const fields = form.names.length ? shown : lang === 'en' ? 'no fields' : 'inga fält';
   if (form.index === null) return lang === 'en' ? `inputs outside any form (${fields})` : `fält utanför formulär (${fields})`;
-  const action = form.action !== undefined ? ` action="${form.action}"` : '';
+  const action = form.action !== undefined ? ` action="${excerpt(form.action)[lang]}"` : '';
   return lang === 'en'
     ? `form ${form.index + 1} at position ${form.position} (method ${form.method}${action}; ${fields})`
     : `formulär ${form.index + 1} på position ${form.position} (metod ${form.method}${action}; ${fields})`;
+}
+
+/** The first forms described, and how many more (a page of a thousand forms makes one short message). */
+function describeForms(forms: readonly HtmlFormSummary[], lang: 'en' | 'sv'): string {
+  const shown = forms.slice(0, 5).map((form) => describeForm(form, lang)).join('; ');
+  const more = forms.length - 5;
+  return more > 0 ? `${shown}${lang === 'en' ? ` and ${more} more` : ` och ${more} till`}` : shown;
+}
+
+/**
+ * How deep parse5 is let nest a page: Chromium's parser nests no deeper than 512 elements (it adds
+ * the rest beside the 512th), and parse5, which has no such limit, searches its stack of open
+ * elements at each tag, so 100,000 unclosed `<div>` take it minutes.
+ */
+export const MAX_HTML_DEPTH = 512;
+/** Elements that never hold others, or that the next of their kind closes: they nest no deeper. */
+const FLAT = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
+  'p', 'li', 'dd', 'dt', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup', 'caption', 'rb', 'rp', 'rt', 'rtc',
+  'html', 'head', 'body', 'form', 'table',
+]);
+/** Elements whose text is not markup, up to their end tag (found by these). */
+const RAW_TEXT = new Map(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext'].map((name) => [name, new RegExp(`</${name}`, 'gi')]));
+const TAG_NAME = /[a-z][a-z0-9-]*/iy;
+
+/**
+ * Where the page's start tags, less its end tags, first exceed `MAX_HTML_DEPTH` (0-based; -1 when
+ * never): a bound from above on how deep its elements nest, read in one pass (comments, quoted
+ * attribute values and raw text skipped). It never misses a deep page; a page it calls deep is
+ * one no shop sends.
+ */
+function tooDeepAt(html: string): number {
+  let depth = 0;
+  for (let lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) return -1;
+      lt = end + 2;
+      continue;
+    }
+    const start = lt;
+    const close = html.charCodeAt(lt + 1) === 47;
+    TAG_NAME.lastIndex = lt + (close ? 2 : 1);
+    if (!TAG_NAME.test(html)) continue;
+    const name = html.slice(lt + (close ? 2 : 1), TAG_NAME.lastIndex).toLowerCase();
+    // The rest of the tag, with its quoted attribute values.
+    let i = TAG_NAME.lastIndex;
+    for (; i < html.length && html[i] !== '>'; i++) {
+      const c = html[i];
+      if ((c === '"' || c === "'") && /=\s*$/.test(html.slice(Math.max(lt, i - 8), i))) {
+        const quote = html.indexOf(c, i + 1);
+        if (quote < 0) return -1;
+        i = quote;
+      }
+    }
+    lt = i;
+    if (close) {
+      if (!FLAT.has(name) && depth > 0) depth--;
+    } else if (RAW_TEXT.has(name)) {
+      const end = RAW_TEXT.get(name)!;
+      end.lastIndex = i;
+      if (!end.test(html)) return -1;
+      lt = end.lastIndex - 1;
+    } else if (!FLAT.has(name) && ++depth > MAX_HTML_DEPTH) return start;
+  }
+  return -1;
 }
 
 /**
@@ -269,6 +337,19 @@ function readHtml(html: string, draft: Draft): void {
   // A plain page (an answer page, a form of hidden inputs) is read without parse5, as fast as a log needs.
   const plain = readPlainForms(html);
   if (!plain && !readPageForms) throw new Error('parseFields: HTML needs the HTML reader; import html-reader.ts first');
+  const deep = plain ? -1 : tooDeepAt(html);
+  if (deep >= 0) {
+    draft.problems.push({
+      level: 'error',
+      code: 'html-too-deep',
+      position: deep + 1,
+      message: text(
+        `This page nests its elements more than ${MAX_HTML_DEPTH} deep (start tags without end tags, at position ${deep + 1}), deeper than a browser builds a page; it was not read. Paste the form alone`,
+        `Sidan lägger sina element mer än ${MAX_HTML_DEPTH} nivåer djupt (starttaggar utan sluttaggar, på position ${deep + 1}), djupare än en webbläsare bygger en sida; den lästes inte. Klistra in formuläret ensamt`,
+      ),
+    });
+    return;
+  }
   const { forms, outside } = plain ?? readPageForms!(html);
   const candidates = outside ? [...forms, outside] : forms;
   const chosen = candidates.find((form) => form.entries.some((e) => /^nb_/i.test(e.name)));
@@ -276,7 +357,7 @@ function readHtml(html: string, draft: Draft): void {
   draft.otherForms = others;
   if (!chosen) {
     if (candidates.some((form) => form.entries.length > 0)) {
-      const list = (lang: 'en' | 'sv') => others.map((form) => describeForm(form, lang)).join('; ');
+      const list = (lang: 'en' | 'sv') => describeForms(others, lang);
       draft.problems.push({
         level: 'error',
         code: 'no-ebet-form',
@@ -296,14 +377,15 @@ function readHtml(html: string, draft: Draft): void {
   }
   for (const { name, value, position } of chosen.entries) {
     if (name !== name.trim()) {
+      const named = excerpt(name);
       draft.problems.push({
         level: 'warning',
         code: 'name-whitespace',
         field: name.trim(),
         position,
         message: text(
-          `The input at position ${position} is named "${name}" with spaces; the bank reads it as a different field`,
-          `Fältet på position ${position} heter ”${name}” med mellanslag; banken läser det som ett annat fält`,
+          `The input at position ${position} is named "${named.en}" with spaces; the bank reads it as a different field`,
+          `Fältet på position ${position} heter ”${named.sv}” med mellanslag; banken läser det som ett annat fält`,
         ),
       });
     }
@@ -315,8 +397,8 @@ function readHtml(html: string, draft: Draft): void {
       level: 'info',
       code: 'other-forms',
       message: text(
-        `Read ${describeForm(draft.form, 'en')}; not read, as the browser sends them separately: ${read.map((f) => describeForm(f, 'en')).join('; ')}`,
-        `Läste ${describeForm(draft.form, 'sv')}. Lästes inte (webbläsaren skickar dem separat): ${read.map((f) => describeForm(f, 'sv')).join('; ')}`,
+        `Read ${describeForm(draft.form, 'en')}; not read, as the browser sends them separately: ${describeForms(read, 'en')}`,
+        `Läste ${describeForm(draft.form, 'sv')}. Lästes inte (webbläsaren skickar dem separat): ${describeForms(read, 'sv')}`,
       ),
     });
   }
@@ -381,7 +463,9 @@ export function decodeFormComponent(raw: string): Decoded {
     if (!bytes.length) return;
     const utf8 = decodeUtf8(bytes);
     if (utf8 === null) latin1 = true;
-    value += utf8 ?? String.fromCharCode(...bytes);
+    if (utf8 !== null) value += utf8;
+    // In slices: a spread of a megabyte of escapes would overflow the stack.
+    else for (let i = 0; i < bytes.length; i += 8192) value += String.fromCharCode(...bytes.slice(i, i + 8192));
     bytes = [];
   };
   const copy = (end: number) => {
@@ -407,21 +491,39 @@ function leadingTextOffset(trimmed: string): number {
   return q ? q[0].length : 0;
 }
 
+const isNameStart = (c: number): boolean => c === 95 || ((c | 32) >= 97 && (c | 32) <= 122);
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+
+/**
+ * Where the first `name=` starts, as `/[A-Za-z_][A-Za-z0-9_.-]*=/` finds it (-1 when none), in one
+ * pass: that regex tries again from every position of a long run of name characters without an
+ * `=` (a JWT, hex, `NB_NB_…`), which takes quadratic time. Here each `=` looks back over the run
+ * of name characters before it, and the runs before two `=` never overlap.
+ */
+function firstNameAt(body: string): number {
+  for (let eq = body.indexOf('='), from = 0; eq >= 0; from = eq + 1, eq = body.indexOf('=', from)) {
+    let start = eq;
+    while (start > from && isNameChar(body.charCodeAt(start - 1))) start--;
+    for (let i = start; i < eq; i++) if (isNameStart(body.charCodeAt(i))) return i;
+  }
+  return -1;
+}
+
 function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset = 0): void {
   draft.format = format;
   let start = 0;
-  const firstName = /[A-Za-z_][A-Za-z0-9_.-]*=/.exec(body);
-  if (firstName && firstName.index > 0 && !body.slice(0, firstName.index).includes('&')) {
-    const skipped = body.slice(0, firstName.index).trim();
+  const first = firstNameAt(body);
+  if (first > 0 && !body.slice(0, first).includes('&')) {
+    const skipped = excerpt(body.slice(0, first).trim());
     if (skipped) {
       draft.problems.push({
         level: 'info',
         code: 'leading-text',
         position: offset + 1,
-        message: text(`Ignored the text before the first field: "${skipped}"`, `Texten före första fältet hoppades över: ”${skipped}”`),
+        message: text(`Ignored the text before the first field: "${skipped.en}"`, `Texten före första fältet hoppades över: ”${skipped.sv}”`),
       });
     }
-    start = firstName.index;
+    start = first;
   }
   const latin1Fields: string[] = [];
   let position = offset + start;
@@ -432,6 +534,8 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
     const eq = part.indexOf('=');
     const name = decodeFormComponent(eq < 0 ? part : part.slice(0, eq));
     const value = decodeFormComponent(eq < 0 ? '' : part.slice(eq + 1));
+    const quotedPart = excerpt(part);
+    const quotedName = excerpt(name.value);
     if (eq < 0) {
       draft.problems.push({
         level: 'warning',
@@ -439,8 +543,8 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
         field: name.value,
         position: here,
         message: text(
-          `"${part}" at position ${here} has no "="; read as the field ${name.value} with an empty value`,
-          `”${part}” på position ${here} saknar ”=”; läses som fältet ${name.value} med tomt värde`,
+          `"${quotedPart.en}" at position ${here} has no "="; read as the field ${quotedName.en} with an empty value`,
+          `”${quotedPart.sv}” på position ${here} saknar ”=”; läses som fältet ${quotedName.sv} med tomt värde`,
         ),
       });
     }
@@ -452,8 +556,8 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
           field: name.value,
           position: here,
           message: text(
-            `${name.value}: "%" in "${part}" at position ${here} is not followed by two hexadecimal digits; write a literal % as %25`,
-            `${name.value}: ”%” i ”${part}” på position ${here} följs inte av två hexadecimala siffror; skriv själva tecknet % som %25`,
+            `${quotedName.en}: "%" in "${quotedPart.en}" at position ${here} is not followed by two hexadecimal digits; write a literal % as %25`,
+            `${quotedName.sv}: ”%” i ”${quotedPart.sv}” på position ${here} följs inte av två hexadecimala siffror; skriv själva tecknet % som %25`,
           ),
         });
       }
@@ -467,8 +571,8 @@ function readUrlEncoded(body: string, draft: Draft, format: InputFormat, offset 
       code: 'latin1-escapes',
       field: latin1Fields[0],
       message: text(
-        `The percent-escapes of ${latin1Fields.join(', ')} are not UTF-8; read as ISO-8859-1 (e.g. %E5 = å): the sender encodes in ISO-8859-1, so sign in ISO-8859-1 too`,
-        `Procentkodningen i ${latin1Fields.join(', ')} är inte UTF-8 och lästes som ISO-8859-1 (t.ex. %E5 = å): avsändaren använder ISO-8859-1, så signera också i ISO-8859-1`,
+        `The percent-escapes of ${latin1Fields.map((n) => excerpt(n).en).join(', ')} are not UTF-8; read as ISO-8859-1 (e.g. %E5 = å): the sender encodes in ISO-8859-1, so sign in ISO-8859-1 too`,
+        `Procentkodningen i ${latin1Fields.map((n) => excerpt(n).sv).join(', ')} är inte UTF-8 och lästes som ISO-8859-1 (t.ex. %E5 = å): avsändaren använder ISO-8859-1, så signera också i ISO-8859-1`,
       ),
     });
   }
@@ -514,12 +618,13 @@ function readLines(input: string, draft: Draft): void {
     if (!NOT_SPACE.test(line) || /^\s*(#|\/\/)/.test(line)) return;
     const m = LINE.exec(line);
     if (!m) {
+      const named = excerpt(line.trim());
       draft.problems.push({
         level: 'warning',
         code: 'bad-line',
         message: text(
-          `Line ${index + 1} is not NAME=value or NAME: value and was skipped: "${line.trim().slice(0, 80)}"`,
-          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: ”${line.trim().slice(0, 80)}”`,
+          `Line ${index + 1} is not NAME=value or NAME: value and was skipped: "${named.en}"`,
+          `Rad ${index + 1} är inte NAMN=värde eller NAMN: värde och hoppades över: ”${named.sv}”`,
         ),
       });
       return;
@@ -595,15 +700,18 @@ function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
   for (const [name, value] of pairs) {
     if (typeof value === 'string') {
       draft.entries.push({ name, value });
-    } else if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+      continue;
+    }
+    const named = excerpt(name);
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
       draft.entries.push({ name, value: value === null ? '' : String(value) });
       draft.problems.push({
         level: 'warning',
         code: 'json-not-string',
         field: name,
         message: text(
-          `${name} is a JSON ${value === null ? 'null' : typeof value}, read as "${value ?? ''}"; the exact written form (e.g. 899,00) is lost — send values as strings`,
-          `${name} är ${value === null ? 'null i JSON' : typeof value === 'number' ? 'ett JSON-tal' : 'ett sanningsvärde i JSON'} och lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
+          `${named.en} is a JSON ${value === null ? 'null' : typeof value}, read as "${value ?? ''}"; the exact written form (e.g. 899,00) is lost — send values as strings`,
+          `${named.sv} är ${value === null ? 'null i JSON' : typeof value === 'number' ? 'ett JSON-tal' : 'ett sanningsvärde i JSON'} och lästes som ”${value ?? ''}”; den exakta skrivformen (t.ex. 899,00) går förlorad — skicka värden som strängar`,
         ),
       });
     } else {
@@ -611,7 +719,7 @@ function readPairs(pairs: Iterable<[string, unknown]>, draft: Draft): void {
         level: 'error',
         code: 'json-nested',
         field: name,
-        message: text(`${name} holds an object or list; a field's value must be a string`, `${name} innehåller ett objekt eller en lista; ett fälts värde måste vara en sträng`),
+        message: text(`${named.en} holds an object or list; a field's value must be a string`, `${named.sv} innehåller ett objekt eller en lista; ett fälts värde måste vara en sträng`),
       });
     }
   }
@@ -708,7 +816,9 @@ function isArrayIndex(name: string): boolean {
   return c >= 48 && c <= 57 && ARRAY_INDEX.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
-/** The 0-based index where a JSON text stops being valid JSON (engines do not all say). */
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** The 0-based index where a JSON text stops being valid JSON (engines do not all say), at any depth. */
 export function jsonErrorPosition(source: string): number {
   let i = 0;
   const fail = (): never => {
@@ -739,40 +849,58 @@ export function jsonErrorPosition(source: string): number {
     if (source[i] !== '"') fail();
     i++;
   };
-  const value = (): void => {
+  /** The closers of the objects and lists open: nesting is read without recursion. */
+  const closers: string[] = [];
+  const member = () => {
     ws();
-    const c = source[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
+    if (source[i] !== '"') fail();
+    string();
+    ws();
+    if (source[i] !== ':') fail();
+    i++;
+  };
+  /** A scalar or an empty object or list; else the openings up to the first item's scalar. */
+  const value = (): void => {
+    for (;;) {
       ws();
-      if (source[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          ws();
-          if (source[i] !== '"') fail();
-          string();
-          ws();
-          if (source[i] !== ':') fail();
-          i++;
-        }
-        value();
+      const c = source[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
         ws();
-        if (source[i] === ',') i++;
-        else if (source[i] === close) return void i++;
-        else fail();
+        if (source[i] === close) return void i++;
+        if (c === '{') member();
+        closers.push(close);
+        continue;
       }
+      if (c === '"') return string();
+      if (c === 't') return literal('true');
+      if (c === 'f') return literal('false');
+      if (c === 'n') return literal('null');
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(source)) fail();
+      i = NUMBER.lastIndex;
+      return;
     }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(source.slice(i));
-    if (!number) fail();
-    i += number![0].length;
+  };
+  /** A whole value: after each item, a comma and the next item, or the closer of the innermost list. */
+  const document = () => {
+    value();
+    while (closers.length) {
+      ws();
+      const close = closers[closers.length - 1]!;
+      if (source[i] === ',') {
+        i++;
+        if (close === '}') member();
+        value();
+      } else if (source[i] === close) {
+        i++;
+        closers.pop();
+      } else fail();
+    }
   };
   try {
-    value();
+    document();
     ws();
     return i < source.length ? i : Math.max(0, source.length - 1);
   } catch (at) {
@@ -849,7 +977,7 @@ function readCurl(command: string, draft: Draft): void {
   const body = bodies.join('&') || (url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
   if (body) readUrlEncoded(body, draft, 'curl');
   draft.format = 'curl';
-  draft.entries.push(...raw);
+  for (const entry of raw) draft.entries.push(entry);
 }
 
 function readFetch(call: string, draft: Draft): void {

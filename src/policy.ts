@@ -9,8 +9,9 @@
  */
 import { ENCODING_NAMES, type Encoding } from './encoding.ts';
 import { computeKvv, kvvsOfKeyAsText } from './key.ts';
-import { quoted, text, type Text } from './text.ts';
+import { excerpt, quoted, text, type Text } from './text.ts';
 import { formatZoned } from './time.ts';
+import { BIDI_CONTROL, codePoint, LONE_SURROGATE } from './visible.ts';
 
 /** A request the shop sends, or an answer the bank sends. */
 export type Direction = 'shopToBank' | 'bankToShop';
@@ -32,7 +33,9 @@ export type PolicyCode =
   | 'amount-grouping'
   | 'currency-space'
   | 'version-old'
-  | 'signed-ampersand';
+  | 'signed-ampersand'
+  | 'bidi-control'
+  | 'lone-surrogate';
 
 /** One tolerance and its verdict. */
 export interface PolicyEntry {
@@ -186,6 +189,27 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
       'I MAC-strängen sammanfogas värdena med ”&”, så det går inte längre att se var värdet slutar (”A&B” följt av ”C” signeras som ”A&B&C”, precis som ”A” följt av ”B&C”). MAC:en kontrolleras som den skickades; undvik ”&” i signerade värden.',
     ),
     level: { shopToBank: 'info', bankToShop: 'info' },
+  },
+  'bidi-control': {
+    seen: text('A direction control (U+202E and the like) in a field’s name or value', 'Ett riktningstecken (U+202E och liknande) i ett fälts namn eller värde'),
+    bank: {
+      known: false,
+      does: text(
+        'Signs the characters as received; how it shows or stores them is unknown. Shown on a page, a direction control reorders what follows: U+202E before 054321 shows 123450.',
+        'Signerar tecknen som de tas emot; hur banken visar eller lagrar dem är okänt. På en sida vänder ett riktningstecken det som följer: U+202E före 054321 visas som 123450.',
+      ),
+    },
+    conclusion: text('The value is not what it looks like: shown here with the control as its code point. Remove it.', 'Värdet är inte vad det ser ut att vara: här visas tecknet som sin kodpunkt. Ta bort det.'),
+    level: { shopToBank: 'warning', bankToShop: 'warning' },
+  },
+  'lone-surrogate': {
+    seen: text('Half of a surrogate pair, alone, in a field’s name or value', 'En halv surrogatpar-tecken, ensamt, i ett fälts namn eller värde'),
+    bank: {
+      known: false,
+      does: text('Unknown. It is no character: UTF-8 and ISO-8859-1 cannot hold it, and the MAC here is computed over U+FFFD (or ?) in its place.', 'Okänt. Det är inget tecken: UTF-8 och ISO-8859-1 kan inte återge det, och MAC:en beräknas här med U+FFFD (eller ?) i dess ställe.'),
+    },
+    conclusion: text('Signed as U+FFFD; a shop’s own code may sign it otherwise. Remove it.', 'Signeras som U+FFFD; butikens egen kod kan signera det annorlunda. Ta bort det.'),
+    level: { shopToBank: 'warning', bankToShop: 'warning' },
   },
 };
 
@@ -449,6 +473,42 @@ export function versionOld(direction: Direction, value: string): PolicyFinding {
     ),
     '0002',
   );
+}
+
+/**
+ * Direction controls and lone surrogates in the fields' names and values: one finding per field
+ * and kind, naming the code points (the first three) and where the first is.
+ */
+export function invisibleCharacters(direction: Direction, fields: Iterable<readonly [string, string]>): PolicyFinding[] {
+  const found: PolicyFinding[] = [];
+  for (const [name, value] of fields) {
+    for (const [code, pattern] of [['bidi-control', BIDI_CONTROL], ['lone-surrogate', LONE_SURROGATE]] as const) {
+      const inName = pattern.test(name);
+      if (!inName && !pattern.test(value)) continue;
+      const where = inName ? name : value;
+      const global = new RegExp(pattern.source, 'g');
+      const points = [...new Set([...where.matchAll(global)].slice(0, 50).map((m) => codePoint(m[0])))].slice(0, 3).join(', ');
+      const at = where.search(pattern) + 1;
+      const shown = excerpt(name.replace(global, (c) => `<${codePoint(c)}>`));
+      found.push(
+        finding(
+          code,
+          direction,
+          name,
+          code === 'bidi-control'
+            ? text(
+                `The ${inName ? 'name' : 'value'} of ${shown.en} holds the direction control ${points} (at position ${at}): it is signed, but shown reordered, so the value is not what it looks like — remove it`,
+                `${inName ? 'Namnet' : 'Värdet'} i ${shown.sv} innehåller riktningstecknet ${points} (på position ${at}): det signeras, men visas omkastat, så värdet är inte vad det ser ut att vara — ta bort det`,
+              )
+            : text(
+                `The ${inName ? 'name' : 'value'} of ${shown.en} holds half a surrogate pair, ${points} (at position ${at}): it is no character, and is signed as U+FFFD — remove it`,
+                `${inName ? 'Namnet' : 'Värdet'} i ${shown.sv} innehåller ett halvt surrogatpar, ${points} (på position ${at}): det är inget tecken, och signeras som U+FFFD — ta bort det`,
+              ),
+        ),
+      );
+    }
+  }
+  return found;
 }
 
 const LEVEL_ORDER: Readonly<Record<PolicyLevel, number>> = { error: 0, warning: 1, info: 2 };

@@ -36,3 +36,22 @@ export class EbetError extends Error {
     this.text = message;
   }
 }
+
+/** How many characters of a user's value a message quotes (see `excerpt`). */
+export const EXCERPT_LENGTH = 60;
+
+/**
+ * A user's value as a message quotes it: whole when short, else its first characters (never half
+ * a surrogate pair), `…` and its total length, so a 10 MB paste makes a one-line message.
+ */
+export function excerpt(value: string, max = EXCERPT_LENGTH): Text {
+  if (value.length <= max) return { en: value, sv: value };
+  let end = max;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  const head = value.slice(0, end);
+  return {
+    en: `${head}… (${value.length.toLocaleString('en-US')} characters)`,
+    sv: `${head}… (${value.length.toLocaleString('sv-SE')} tecken)`,
+  };
+}

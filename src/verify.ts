@@ -11,7 +11,7 @@ import { messageSpec, type MessageKind } from './fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from './key-ring.ts';
 import { compactHex, computeKvv } from './key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from './message.ts';
-import { byLevel, hexWriting, isHex32, kvvCheck, macMismatch, macMissing, readHex, signedAmpersand, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
+import { byLevel, hexWriting, invisibleCharacters, isHex32, kvvCheck, macMismatch, macMissing, readHex, signedAmpersand, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from './text.ts';
 import { validateComputed, validateFields, verdict, type Level, type ValidateOptions, type ValidationRow } from './validate.ts';
 
@@ -161,6 +161,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   const findings: VerifyFinding[] = [];
   const kind = options.kind ?? detectKind(fields);
   const direction = kind ? messageSpec(kind).direction : 'bankToShop';
+  findings.push(...invisibleCharacters(direction, Object.entries(record)));
   const { date, dateSource } = keyDate(direction, record, options);
   const result = {
     kind,

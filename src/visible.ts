@@ -1,10 +1,11 @@
 /**
  * Makes the invisible visible: splits a string into runs of plain text and of characters a person
- * cannot see or easily mistakes (spaces, tabs, no-break spaces, control and non-ASCII characters,
- * and the MAC separator `&`). Renderers show each kind in its own way.
+ * cannot see or easily mistakes (spaces, tabs, no-break spaces, control, zero-width and direction
+ * characters, lone surrogates, non-ASCII characters, and the MAC separator `&`). Renderers show
+ * each kind in its own way; direction controls and the invisible ones as their code points.
  */
 
-export type VisibleKind = 'text' | 'space' | 'tab' | 'nbsp' | 'newline' | 'control' | 'nonAscii' | 'separator';
+export type VisibleKind = 'text' | 'space' | 'tab' | 'nbsp' | 'newline' | 'control' | 'bidi' | 'nonAscii' | 'separator';
 
 export interface VisibleSegment {
   readonly kind: VisibleKind;
@@ -14,6 +15,18 @@ export interface VisibleSegment {
   readonly shown: string;
 }
 
+/** Direction controls: they reorder what follows (U+202E shows 054321 as 123450) and are invisible themselves. */
+export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Zero-width characters: there, but nothing shows them. */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
+/** Half of a surrogate pair, alone: no character at all (UTF-8 encodes it as U+FFFD). */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A character's code point as the Unicode standard writes it: `U+202E`. */
+export function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function kindOf(char: string, separators: boolean): VisibleKind {
   if (separators && char === '&') return 'separator';
   if (char === ' ') return 'space';
@@ -21,7 +34,8 @@ function kindOf(char: string, separators: boolean): VisibleKind {
   if (char === '\n' || char === '\r') return 'newline';
   if (char === '\u00a0' || char === '\u202f' || char === '\u2007' || char === '\u2009') return 'nbsp';
   const code = char.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || code === 0x200b || code === 0xfeff) return 'control';
+  if (BIDI_CONTROL.test(char)) return 'bidi';
+  if (code < 0x20 || code === 0x7f || (code >= 0x80 && code < 0xa0) || ZERO_WIDTH.test(char) || (code >= 0xd800 && code <= 0xdfff)) return 'control';
   if (code > 0x7e) return 'nonAscii';
   return 'text';
 }
@@ -37,7 +51,8 @@ function shownAs(kind: VisibleKind, char: string): string {
     case 'newline':
       return char === '\n' ? '↵' : '␍';
     case 'control':
-      return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    case 'bidi':
+      return codePoint(char);
     default:
       return char;
   }

@@ -228,7 +228,7 @@ export class EbetAttemptLog extends LitElement {
           ? html`<span role="group" aria-label=${S.confirmClear}>${S.confirmClear}
               <button type="button" data-action="confirm-clear" @click=${this.clear}>${S.yes}</button>
               <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${S.no}</button></span>`
-          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${!this.attempts.length} @click=${() => (this.confirming = true)}>${S.clear}</button>`}
+          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${this.stored.loaded && !this.attempts.length} @click=${() => (this.confirming = true)}>${S.clear}</button>`}
       </div>
       <p aria-live="polite" data-status class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? this.status.text() : nothing}</p>`;
   }

@@ -5,7 +5,7 @@
  * so two open tabs can never carry out the same repayment twice; every change is announced on a
  * BroadcastChannel so that the other tabs re-read it. No key is ever stored here.
  */
-import { byTime, KEEP_ATTEMPTS, type Attempt } from '../../src/attempt-log.ts';
+import { boundAttempt, byTime, KEEP_ATTEMPTS, withinBudget, type Attempt } from '../../src/attempt-log.ts';
 import type { ReceivedRequest } from '../shared/request-fragment.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../src/simulator.ts';
 
@@ -166,11 +166,17 @@ function onChange(topic: Topic, listener: () => void): () => void {
   };
 }
 
-/** The attempt log, oldest first. */
+/**
+ * The attempt log, oldest first, within its bounds. A record stored before attempts were bounded
+ * (one paste could store 30 MB) is stored again cut, so the next visit reads it fast.
+ */
 export async function readAttempts(): Promise<Attempt[]> {
   const db = await open();
   const all = await request(db.transaction(ATTEMPTS).objectStore(ATTEMPTS).getAll() as IDBRequest<Attempt[]>);
-  return all.sort(byTime);
+  const kept = all.map(boundAttempt);
+  const cut = kept.filter((attempt, i) => attempt !== all[i]);
+  if (cut.length) void saveAttempts(cut).catch(() => {});
+  return withinBudget(kept.sort(byTime));
 }
 
 /** An attempt by its id. */
@@ -186,9 +192,10 @@ export async function saveAttempts(attempts: readonly Attempt[], replace = false
   const store = tx.objectStore(ATTEMPTS);
   if (replace) store.clear();
   for (const attempt of attempts) store.put(attempt);
-  const all = await request(store.getAll() as IDBRequest<Attempt[]>);
-  const oldest = all.sort(byTime).slice(0, Math.max(0, all.length - KEEP_ATTEMPTS));
-  for (const old of oldest) store.delete(old.id);
+  const all = (await request(store.getAll() as IDBRequest<Attempt[]>)).sort(byTime);
+  // At most KEEP_ATTEMPTS, and within the log's size budget: the oldest go first.
+  const kept = new Set(withinBudget(all.slice(Math.max(0, all.length - KEEP_ATTEMPTS))).map((a) => a.id));
+  for (const old of all) if (!kept.has(old.id)) store.delete(old.id);
   await done(tx);
   announce('attempts');
 }

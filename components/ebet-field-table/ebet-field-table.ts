@@ -2,11 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Text } from '../../src/text.ts';
 import { verdict, type Level, type ValidationRow } from '../../src/validate.ts';
-import { localized, msg, t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
+/** Rows shown at most: a pasted form of 100,000 inputs is checked whole, and shown in part. */
+const SHOWN_ROWS = 300;
+
 const S = {
+  more: (n: number): string => msg(str`…and ${n} more`),
   get caption() { return msg('Fields checked'); },
   get field() { return msg('Field'); },
   get value() { return msg('Value'); },
@@ -80,9 +84,9 @@ export class EbetFieldTable extends LitElement {
           <tr><th scope="col">${S.field}</th><th scope="col">${S.value}</th><th scope="col">${S.length}</th><th scope="col">${S.status}</th></tr>
         </thead>
         <tbody>
-          ${this.rows.map(
+          ${this.rows.slice(0, SHOWN_ROWS).map(
             (row) => html`<tr data-field=${row.name} data-level=${row.level} data-code=${row.code}>
-              <th scope="row" class="mono">${row.name}</th>
+              <th scope="row" class="mono">${visibleValue(row.name)}</th>
               <td data-label=${S.value}>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
               <td class="length" data-label=${row.value === null ? nothing : S.length}>${row.value === null ? '' : row.length}</td>
               <td class=${`level-${row.level}`}>
@@ -92,6 +96,7 @@ export class EbetFieldTable extends LitElement {
               </td>
             </tr>`,
           )}
+          ${this.rows.length > SHOWN_ROWS ? html`<tr data-more=${this.rows.length - SHOWN_ROWS}><td colspan="4">${S.more(this.rows.length - SHOWN_ROWS)}</td></tr>` : nothing}
         </tbody>
       </table>`;
   }

@@ -4,8 +4,11 @@ import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/par
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';
-import { localized, msg, t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+
+/** Problems listed at most: a form of 100,000 odd inputs makes a short list. */
+const LISTED_PROBLEMS = 50;
 
 const S = {
   get label() { return msg('Paste fields'); },
@@ -13,6 +16,7 @@ const S = {
   get read() { return msg('Read as'); },
   get fields() { return msg('fields'); },
   get reading() { return msg('Reading…'); },
+  more: (n: number): string => msg(str`…and ${n} more`),
   levels: { get error() { return msg('Error'); }, get warning() { return msg('Warning'); }, get info() { return msg('Note'); } } as Record<string, string>,
 };
 
@@ -103,11 +107,12 @@ export class EbetFieldsInput extends LitElement {
         ${!this.reading && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
         ${!this.reading && problems.length
           ? html`<ul part="problems">
-              ${problems.map(
+              ${problems.slice(0, LISTED_PROBLEMS).map(
                 (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>
                   <strong>${S.levels[p.level]}:</strong> ${t(p.message)}
                 </li>`,
               )}
+              ${problems.length > LISTED_PROBLEMS ? html`<li data-more=${problems.length - LISTED_PROBLEMS}>${S.more(problems.length - LISTED_PROBLEMS)}</li>` : nothing}
             </ul>`
           : nothing}
       </div>`;

@@ -188,5 +188,5 @@ export type SessionReply =
   | { readonly type: 'done'; readonly summary: SessionSummary; readonly counts: SessionCounts }
   | { readonly type: 'diagnoses'; readonly items: ReadonlyArray<{ readonly index: number; readonly diagnosis: SessionDiagnosis }> }
   | { readonly type: 'finished' }
-  /** The worker failed (an exception while reading): the page says so with the message. */
-  | { readonly type: 'failed'; readonly message: string };
+  /** Anything that went wrong in the worker (its name and message): the page says so and offers a retry. */
+  | { readonly type: 'failed'; readonly error: string };

@@ -5,7 +5,7 @@ import type { Encoding } from '../../src/encoding.ts';
 import { sourceText } from '../../src/extract.ts';
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
 import type { Keys } from '../../src/key-ring.ts';
-import type { Text } from '../../src/text.ts';
+import { excerpt, type Text } from '../../src/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';
@@ -33,6 +33,8 @@ export const MAX_FILE = 50 * 1024 * 1024;
 export const SMALL_INPUT = 64 * 1024;
 /** Characters of a message's fields shown in its row. */
 const ROW_CHARS = 400;
+/** Problems listed at most (a log of 100,000 broken JSON lines makes a short list). */
+const LISTED_PROBLEMS = 50;
 
 type OutcomeFilter = '' | 'verified' | 'failed' | 'unchecked';
 
@@ -48,6 +50,7 @@ const S = {
   tooLarge: (name: string, mb: string): string =>
     msg(str`"${name}" is ${mb}; at most 50 MB is read. Keep the lines about the payment (e.g. grep NB_ shop.log > payment.log) or save a HAR of the checkout alone, then open that.`),
   workerFailed: (what: string): string => msg(str`Reading stopped with an error (${what}). What you typed or opened is kept: try again, or open a smaller part.`),
+  more: (n: number): string => msg(str`…and ${n} more`),
   get cancel() { return msg('Cancel'); },
   get cancelled() { return msg('Cancelled. What you typed or opened is kept; open or paste again to read it.'); },
   phases: {
@@ -134,8 +137,8 @@ export class EbetSession extends LitElement {
   @state() private diagnoses = new Map<number, SessionDiagnosis>();
   /** What went wrong (file refused, worker error, cancelled); the input is kept. */
   @state() private notice: string | null = null;
-  /** Set when the notice is a part that could not be loaded: reads the input again. */
-  @state() private retry: (() => void) | null = null;
+  /** Whether the notice is a failure that reading again may mend (it offers a retry). */
+  @state() private retryable = false;
   /** A paste kept out of the text box (its size). */
   @state() private pastedAside: number | null = null;
   @state() private view: 'messages' | 'stamps' = 'messages';
@@ -179,7 +182,7 @@ export class EbetSession extends LitElement {
     this.input = input;
     this.inputName = name;
     this.notice = null;
-    this.retry = null;
+    this.retryable = false;
     this.diagnoses = new Map();
     const size = typeof input === 'string' ? input.length : input.size;
     if (typeof input === 'string' && size <= SMALL_INPUT) {
@@ -195,7 +198,7 @@ export class EbetSession extends LitElement {
             if (this.input !== input) return;
             this.working = null;
             this.notice = LOAD_FAILED.message;
-            this.retry = () => this.read(input, name);
+            this.retryable = true;
           },
         );
         return;
@@ -243,18 +246,43 @@ export class EbetSession extends LitElement {
         for (const { index, diagnosis } of reply.items) next.set(index, diagnosis);
         this.diagnoses = next;
       } else if (reply.type === 'failed') {
-        this.stopWorker();
-        this.notice = S.workerFailed(reply.message);
+        this.fail(reply.error);
       } else {
         this.stopWorker();
       }
     });
+    // The worker could not start or run its script, or a reply could not be read: the page says so.
     worker.addEventListener('error', (e: ErrorEvent) => {
-      if (this.worker !== worker) return;
-      this.stopWorker();
-      this.notice = S.workerFailed(e.message || 'worker');
+      e.preventDefault();
+      if (this.worker === worker) this.fail(e.message || 'worker');
     });
-    worker.postMessage(request);
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.fail('messageerror');
+    });
+    try {
+      worker.postMessage(request);
+    } catch (error) {
+      this.fail(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+  }
+
+  /** Stops the work and says what went wrong, with a retry; what was typed or opened is kept. */
+  private fail(error: string): void {
+    this.stopWorker();
+    this.clearFileField();
+    this.notice = S.workerFailed(t(excerpt(error)));
+    this.retryable = true;
+  }
+
+  /** Reads the last input again (after a failure). */
+  private retry(): void {
+    if (this.input !== null) this.read(this.input, this.inputName);
+  }
+
+  /** Empties the file field, so that choosing the same file again reads it (else Chromium fires no change). */
+  private clearFileField(): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#file');
+    if (field) field.value = '';
   }
 
   private setRows(rows: RowBatch): void {
@@ -282,7 +310,9 @@ export class EbetSession extends LitElement {
 
   private cancel(): void {
     this.stopWorker();
+    this.clearFileField();
     this.notice = S.cancelled;
+    this.retryable = false;
   }
 
   /** Reads a text handed over by another tool (the decoder's paste box holding a HAR file or a log), as if it were pasted here. */
@@ -295,6 +325,7 @@ export class EbetSession extends LitElement {
     if (!file) return;
     if (file.size > MAX_FILE) {
       this.notice = S.tooLarge(file.name, `${(file.size / 1048576).toFixed(1)} MB`);
+      this.retryable = false;
       return;
     }
     this.pastedAside = null;
@@ -352,7 +383,8 @@ export class EbetSession extends LitElement {
       </div>
       ${this.notice
         ? html`<p role="alert" data-notice>
-            ${this.notice}${this.retry ? html` <button type="button" @click=${this.retry}>${LOAD_FAILED.retry}</button>` : nothing}
+            ${this.notice}
+            ${this.retryable ? html`<button type="button" class="secondary" data-retry @click=${this.retry}>${LOAD_FAILED.retry}</button>` : nothing}
           </p>`
         : nothing}
       ${counts && this.summary ? this.renderResult(counts, this.summary) : nothing}
@@ -385,7 +417,8 @@ export class EbetSession extends LitElement {
       ${summary.problems.length
         ? html`<h3>${S.problems}</h3>
             <ul>
-              ${summary.problems.map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+              ${summary.problems.slice(0, LISTED_PROBLEMS).map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+              ${summary.problems.length > LISTED_PROBLEMS ? html`<li data-more=${summary.problems.length - LISTED_PROBLEMS}>${S.more(summary.problems.length - LISTED_PROBLEMS)}</li>` : nothing}
             </ul>`
         : nothing}
       ${summary.replays.some((r) => r.level === 'warning')

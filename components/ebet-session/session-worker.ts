@@ -2,6 +2,7 @@
  * The session view's module worker: reads a large HAR or log, finds, verifies and diagnoses its
  * messages off the main thread, and posts progress, the rows in batches and the diagnoses. The key
  * arrives in the request's memory and is never stored or posted back. Cancel is `terminate()`.
+ * Any error is posted as a `failed` reply.
  */
 import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
 import type { Keys } from '../../src/key-ring.ts';
@@ -43,7 +44,8 @@ async function answer(request: SessionRequest): Promise<void> {
   post({ type: 'finished' });
 }
 
-// An exception here would only reach this worker's console: the page gets it as a message.
+// Every request is answered: with its results, or with what went wrong (a rejection of the async
+// handler would reach no one, and the page would wait on "Reading the file 0 %" for ever).
 addEventListener('message', (event: MessageEvent<SessionRequest>) => {
-  answer(event.data).catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  answer(event.data).catch((error: unknown) => post({ type: 'failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
 });

@@ -6,6 +6,7 @@
  * empty, so everything comes from the dev server.
  */
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
 
 declare global {
   /** Replaced by the build with the files to keep (absent under `npm start`). */
@@ -17,4 +18,26 @@ export function precacheBuild(manifest: Array<PrecacheEntry | string> | undefine
   cleanupOutdatedCaches();
   // Query strings never change a static file (`?request=`, `?ebet-receipt=`, `?order=`): all are ignored when matching.
   precacheAndRoute(manifest ?? [], { ignoreURLParametersMatching: [/.*/] });
+}
+
+/** The cache of files kept as they are first fetched (the documentation's screenshots). */
+const ON_DEMAND = 'ebet-on-demand';
+
+/**
+ * Keeps the files `match` picks as they are first fetched, and serves them from that cache after:
+ * files not worth a first visit's download (the build's screenshots, `assets/*.png`, hashed, so
+ * never stale) still work offline once seen. Call it before `precacheBuild`.
+ */
+export function keepOnDemand(match: (url: URL) => boolean): void {
+  registerRoute(
+    ({ url, request }) => request.method === 'GET' && match(url),
+    async ({ request }) => {
+      const cache = await caches.open(ON_DEMAND);
+      const kept = await cache.match(request);
+      if (kept) return kept;
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    },
+  );
 }

@@ -15,6 +15,8 @@ export interface StoredSource<T> {
  */
 export class StoredValue<T> implements ReactiveController {
   private stop: (() => void) | null = null;
+  /** Whether the stored value has been read once (until then `value` is the default). */
+  loaded = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -40,6 +42,7 @@ export class StoredValue<T> implements ReactiveController {
   async refresh(): Promise<void> {
     try {
       this.value = await this.source.read();
+      this.loaded = true;
       this.host.requestUpdate();
     } catch (error) {
       this.onError(error);

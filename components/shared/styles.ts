@@ -130,12 +130,16 @@ export const baseStyles = css`
     font-family: var(--ebet-mono, ui-monospace, Menlo, Consolas, monospace);
     white-space: pre-wrap;
     word-break: break-all;
+    /* A user's value never reorders the text around it (nor the other way round). */
+    unicode-bidi: isolate;
   }
   .v-space,
   .v-tab,
   .v-nbsp,
   .v-newline,
-  .v-control {
+  .v-control,
+  .v-bidi,
+  .v-cut {
     color: var(--ebet-color-warning, #8a5300);
     background: var(--ebet-color-mark, #fff1cc);
     border-radius: 2px;

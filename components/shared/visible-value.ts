@@ -1,7 +1,10 @@
 /** Renders a value with its whitespace, separators and non-ASCII characters made visible. */
-import { msg } from './locale.ts';
-import { html, type TemplateResult } from 'lit';
+import { msg, str } from './locale.ts';
+import { html, nothing, type TemplateResult } from 'lit';
 import { visibleSegments } from '../../src/visible.ts';
+
+/** The characters of a value shown at most: a megabyte-long value is shown cut, with its length. */
+const SHOWN_CHARACTERS = 2000;
 
 /** Each visible kind's title (a getter each, so `msg()` runs when the value is rendered). */
 const TITLES: Record<string, string> = {
@@ -10,18 +13,26 @@ const TITLES: Record<string, string> = {
   get nbsp() { return msg('no-break space'); },
   get newline() { return msg('line break'); },
   get control() { return msg('control character'); },
+  get bidi() { return msg('direction control (bidi): it reorders the text after it'); },
   get nonAscii() { return msg('non-ASCII character'); },
   get separator() { return msg('separator &'); },
 };
 
 /**
  * The value as spans: `·` for a space, `→` for a tab, `⍽` for a no-break space, non-ASCII
- * underlined; with `separators`, each `&` stands out (for MAC strings). The titles follow the page's locale.
+ * underlined, control, zero-width and direction characters and lone surrogates as their code
+ * points (`U+202E`); with `separators`, each `&` stands out (for MAC strings). Isolated from the
+ * text around it (`unicode-bidi: isolate`); past `SHOWN_CHARACTERS` cut, with its length. The
+ * titles follow the page's locale.
  */
 export function visibleValue(value: string, separators = false): TemplateResult {
-  return html`<span class="v">${visibleSegments(value, separators).map((s) =>
+  let end = Math.min(value.length, SHOWN_CHARACTERS);
+  const last = value.charCodeAt(end - 1);
+  if (end < value.length && last >= 0xd800 && last <= 0xdbff) end--;
+  const shown = end < value.length ? value.slice(0, end) : value;
+  return html`<span class="v">${visibleSegments(shown, separators).map((s) =>
     s.kind === 'text'
       ? s.text
       : html`<span class="v-${s.kind}" title=${TITLES[s.kind]}>${s.shown}</span>`,
-  )}</span>`;
+  )}${end < value.length ? html`<span class="v-cut" data-cut=${value.length}>${msg(str`… (${value.length} characters)`)}</span>` : nothing}</span>`;
 }

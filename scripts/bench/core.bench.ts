@@ -11,7 +11,7 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { diagnoseMac, extractMessages, macString, parseFields, TEST_KEY, type FieldInput, type MessageKind } from '../../src/index.ts';
+import { diagnoseMac, extractMessages, macString, parseFields, splitMessages, TEST_KEY, type FieldInput, type MessageKind } from '../../src/index.ts';
 import { encodeText } from '../../src/encoding.ts';
 import { keyBytes } from '../../src/key.ts';
 import { generateHar, generateLog } from '../../test/support/session.ts';
@@ -360,4 +360,72 @@ export async function parseBench({ rounds = 5 }: { rounds?: number } = {}): Prom
     ...(await throughput('extractMessages', 'a shop log', (bytes) => generateLog(bytes).text, extractMessages, true, rounds)),
     ...(await throughput('extractMessages', 'a HAR export', (bytes) => generateHar(Math.ceil(bytes / perStamp)).text, extractMessages, true, rounds)),
   ];
+}
+
+/** A hostile input of issue 25, `bytes` long (about), and the readers it is timed in. */
+interface HostileClass {
+  readonly name: string;
+  readonly make: (bytes: number) => string;
+}
+
+const repeat = (unit: string, bytes: number): string => unit.repeat(Math.max(1, Math.round(bytes / unit.length)));
+
+/** Each hostile class of issue 25: long runs a backtracking search would retry, deep nesting, huge quotes. */
+export const HOSTILE_CLASSES: readonly HostileClass[] = [
+  { name: '`NB_NB_NB_…`', make: (b) => repeat('NB_', b) },
+  { name: 'letters', make: (b) => repeat('a', b) },
+  { name: 'a JWT-like run, then a field', make: (b) => `${repeat('eyJhbGciOi.', b)}&NB_STAMP=1` },
+  { name: 'hex in `curl -d`', make: (b) => `curl -d ${repeat('0123456789abcdef', b)}` },
+  { name: '`<`', make: (b) => repeat('<', b) },
+  { name: 'escapes that are not UTF-8', make: (b) => `NB_A=${repeat('%E5', b)}&NB_B=1` },
+  { name: 'fields on a line broken by a lone CR', make: (b) => `${repeat(' NB_STAMP=1', b)}\r x` },
+  { name: 'a JSON list nested b/2 deep', make: (b) => `${'['.repeat(b >> 1)}${']'.repeat(b >> 1)}` },
+  { name: 'a truncated HAR nested b deep', make: (b) => `{"log":{"entries":[${'['.repeat(b)}` },
+  { name: 'HTML: unclosed `<div>`', make: (b) => `<form><select name=x></select><input name=NB_STAMP value=1>${repeat('<div>', b)}` },
+  { name: 'HTML: a form of inputs', make: (b) => `<form method=post><select name=x></select>${repeat('<input type=hidden name=NB_STAMP value=1>', b)}</form>` },
+];
+
+export interface HostileRow {
+  readonly input: string;
+  readonly reader: string;
+  /** CPU ms per MB at 1 MB and at 8 MB (medians over rounds), and their ratio (1 is linear). */
+  readonly at1: number;
+  readonly at8: number;
+  readonly ratio: number;
+}
+
+/**
+ * Issue 25: each hostile class at 1 MB and 8 MB through parseFields, splitMessages (the decoder's
+ * split) and extractMessages, in CPU ms per MB (median of `rounds`) and the ratio of 8 MB to 1 MB.
+ * A quadratic reader shows a ratio near 8; a linear one near 1.
+ */
+export function hostileBench({ rounds = 3 }: { rounds?: number } = {}): HostileRow[] {
+  const MB = 1024 * 1024;
+  const readers: ReadonlyArray<[string, (text: string) => unknown]> = [
+    ['parseFields', parseFields],
+    ['splitMessages', splitMessages],
+    ['extractMessages', extractMessages],
+  ];
+  const rows: HostileRow[] = [];
+  for (const { name, make } of HOSTILE_CLASSES) {
+    const small = make(MB);
+    const large = make(8 * MB);
+    for (const [reader, run] of readers) {
+      const perMb = (text: string): number => {
+        const start = cpuClock();
+        run(text);
+        return ((cpuClock() - start) * MB) / text.length;
+      };
+      perMb(small);
+      const at1: number[] = [];
+      const at8: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        at1.push(perMb(small));
+        at8.push(perMb(large));
+      }
+      const [one, eight] = [median(at1), median(at8)];
+      rows.push({ input: name, reader, at1: round2(one), at8: round2(eight), ratio: round2(eight / Math.max(one, 0.01)) });
+    }
+  }
+  return rows;
 }

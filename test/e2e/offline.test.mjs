@@ -3,7 +3,7 @@
 // simulated bank still receives a shop's form. The example shop works offline through its own
 // worker, and a browser that still has the simulator's old worker ends up with the site's.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launchBrowser, scrollToLoadAll, serveDist, settled, sitePages, submitForm, watchPage } from './support.mjs';
@@ -98,6 +98,12 @@ test('after one visit to the home page, every page works with the network cut, a
     const all = sitePages(DIST);
     assert.ok(all.length >= 10, `only ${all.length} pages found`);
     assert.deepEqual(await uncached(home, server.url, [...all, 'toolkit.css', 'lib/ebet-core.js', 'lib/ebet-checkout.js']), [], 'not kept for offline use');
+    // The documentation's screenshots are not part of the first visit (issue 25): kept once viewed.
+    const screenshot = readdirSync(join(DIST, 'assets')).find((f) => f.endsWith('.png'));
+    assert.ok(screenshot, 'the build has screenshots');
+    assert.deepEqual(await uncached(home, server.url, [`assets/${screenshot}`]), [`assets/${screenshot}`], 'a screenshot was precached');
+    await home.evaluate((url) => fetch(url).then((r) => r.blob()), `${server.url}assets/${screenshot}`);
+    assert.deepEqual(await uncached(home, server.url, [`assets/${screenshot}`]), [], 'a screenshot viewed is not kept');
 
     await cutNetwork(context, server);
     for (const path of all) await (await loadOffline(context, server.url, path)).close();

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
-import { ATTEMPT_OUTCOME_NAMES, type Attempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit } from '../../src/attempt-log.ts';
+import { ATTEMPT_LIMITS, ATTEMPT_OUTCOME_NAMES, type Attempt, boundAttempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit, withinBudget } from '../../src/attempt-log.ts';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { readCalculatorCase } from '../../src/doctor/index.ts';
 import { toEntries } from '../../src/message.ts';
 import { type RequestKind } from '../../src/simulator.ts';
@@ -22,6 +24,32 @@ function attempt(id: string, at: string, fields: FieldInput, kind: RequestKind =
 }
 
 describe('attempt log (core)', () => {
+  it('keeps a bounded record of a huge request: 300 fields, long values cut with their length and SHA-256, and the log within its budget (issue 25)', () => {
+    const ref = 'R'.repeat(1_000_000);
+    const many = { ...payFields('77', { NB_DB_REF: ref }), ...Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`X${i}`, 'v'])) };
+    const big = attempt('big', '2026-01-02T10:00:00Z', many);
+    expect(big.fields).to.have.length(ATTEMPT_LIMITS.fields);
+    expect(big.cut!.fields).to.equal(100_000 + Object.keys(payFields('77')).length);
+    const cutRef = big.cut!.values.find((v) => v.field === 'NB_DB_REF')!;
+    expect(cutRef.length).to.equal(1_000_000);
+    expect(cutRef.sha256).to.equal(bytesToHex(sha256(utf8ToBytes(ref))));
+    expect(big.fields.find((f) => f.name === 'NB_DB_REF')!.value).to.equal(`${'R'.repeat(ATTEMPT_LIMITS.chars - 1)}…`);
+    expect(big.requestString!.length).to.equal(ATTEMPT_LIMITS.chars);
+    // Read again, a bounded record is kept as it is.
+    expect(boundAttempt(big)).to.equal(big);
+    expect(JSON.stringify(big).length).to.be.below(100_000);
+    // The receipt echoes the reference: it is cut there too.
+    const answered = withAnswer(big, payDirectAnswer(payFields('77', { NB_DB_REF: ref }), TEST_KEY, EMPTY_LEDGER));
+    expect(JSON.stringify(answered).length).to.be.below(100_000);
+    // A small attempt is kept whole, with no note of a cut.
+    expect(attempt('small', '2026-01-02T10:00:00Z', payFields('1')).cut).to.equal(undefined);
+    // The log keeps the newest attempts that fit its budget, dropping the oldest.
+    const log = Array.from({ length: 10 }, (_, i) => ({ ...big, id: String(i) }));
+    const size = JSON.stringify(big).length;
+    expect(withinBudget(log, size * 3 + 1).map((a) => a.id)).to.deep.equal(['7', '8', '9']);
+    expect(withinBudget(log).length).to.equal(Math.min(10, Math.floor(ATTEMPT_LIMITS.log / size)));
+  });
+
   it('keeps each field, the verdict, the problems and the exact signed string of the request', () => {
     const a = attempt('a1', '2026-11-23T10:00:00Z', payFields('ST1', { NB_DB_AMOUNT: '1\u00a0200,00' }));
     expect(a.fields.find((f) => f.name === 'NB_DB_AMOUNT')!.value).to.equal('1\u00a0200,00');

@@ -153,4 +153,39 @@ describe('<ebet-attempt-log>', () => {
     expect(await readAttempts()).to.have.length(3);
     await expect(el).to.be.accessible();
   });
+
+  it('a record stored unbounded (a paste of 100,000 inputs) is read cut, stored again cut, and Clear is there at once (issue 25)', async function () {
+    this.timeout(120_000);
+    const huge: Attempt = {
+      ...PAID,
+      id: 'huge-9',
+      at: '2026-03-01T10:00:00.000Z',
+      fields: Array.from({ length: 100_000 }, (_, i) => ({ name: `NB_X${i}`, value: 'v'.repeat(40) })),
+      requestString: 'r'.repeat(2_000_000),
+    };
+    // Stored as it was before attempts were bounded (straight into the store: saveAttempts keeps its budget).
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('test-ebet-attempt-log');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('attempts', 'readwrite');
+        tx.objectStore('attempts').put(huge);
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
+    // Before the log is read, Clear can already be pressed.
+    expect(($(el, '[data-action=clear]') as HTMLButtonElement).disabled).to.equal(false);
+    await waitUntil(() => shownIds(el).includes('huge-9'), 'the attempt is shown', { timeout: 100_000 });
+    await waitUntil(async () => (await readAttempts()).find((a) => a.id === 'huge-9')?.fields.length === 300, 'stored again cut', { timeout: 100_000 });
+    const stored = (await readAttempts()).find((a) => a.id === 'huge-9')!;
+    expect(stored.cut!.fields).to.equal(100_000);
+    expect(stored.cut!.values.find((v) => v.field === '')!.length).to.equal(2_000_000);
+    expect(JSON.stringify(stored).length).to.be.below(100_000);
+  });
 });
+

@@ -384,4 +384,17 @@ describe('<ebet-calculator>', () => {
     expect(line.textContent).to.contain('The key was used as its');
     expect($(el, '[part=kvv] [data-kvv]').textContent).to.contain('as text');
   });
+
+  it('warns once about a large paste and shows a megabyte-long field name cut, with its length (issue 25)', async () => {
+    const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
+    const name = `NB_${'X'.repeat(1024 * 1024)}`;
+    await paste(el, `NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=1\n${name}=1`);
+    const large = root(el).querySelectorAll('[data-code="large-paste"]');
+    expect(large.length).to.equal(1);
+    expect(large[0]!.textContent).to.contain('A large paste (1.0 MB): long values are shown cut short');
+    const warning = [...root(el).querySelector('ebet-fields-input')!.shadowRoot!.querySelectorAll('li[data-code="unknown-field"]')].map((li) => li.textContent!);
+    expect(warning.join(' ')).to.contain(`(${name.length.toLocaleString('en-US')} characters) is not a field of the handbook`);
+    expect(warning.join(' ').length).to.be.below(1000);
+  });
 });
+

@@ -349,4 +349,21 @@ describe('<ebet-decoder>', () => {
     await paste(el, generateLog(3000).text);
     expect(root(el).querySelector('[data-handoff]')).to.not.equal(null);
   });
+
+  it('shows a reference hidden behind U+202E as such, isolated, and flags it (issue 25)', async () => {
+    const el = await decoder();
+    await useTestKey(el);
+    // Displayed raw, U+202E 054321 reads as 123450: the order's reference.
+    await paste(el, body(await receipt(TEST_KEY, { NB_RETURN_DB_REF: '\u202e054321' })));
+    const [article] = articles(el);
+    const flagged = article!.querySelector('li[data-code="bidi-control"]')!;
+    expect(flagged.textContent).to.contain('NB_RETURN_DB_REF holds the direction control U+202E (at position 1)');
+    const ref = [...article!.querySelectorAll('ol.signed li')].find((li) => li.textContent!.includes('NB_RETURN_DB_REF'))!;
+    const marker = ref.querySelector('.v-bidi')!;
+    expect(marker.textContent).to.equal('U+202E');
+    expect(marker.closest('.v')!.textContent).to.equal('U+202E054321');
+    expect(getComputedStyle(marker.closest('.v')!).unicodeBidi).to.equal('isolate');
+    // The marker is text, not the control: nothing in the row is reordered.
+    expect(ref.textContent).not.to.contain('\u202e');
+  });
 });

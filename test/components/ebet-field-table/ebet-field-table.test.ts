@@ -18,4 +18,14 @@ describe('<ebet-field-table>', () => {
     expect(el.shadowRoot!.querySelector('tr[data-field=NB_CANCEL]')!.textContent).to.contain('(missing)');
     await expect(el).to.be.accessible();
   });
+
+  it('shows at most 300 rows of a form of 10,000 fields, says how many more, and judges them all (issue 25)', async () => {
+    const fields = { NB_VERSION: '0002', ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`X${i}`, 'v'])) };
+    const rows = validateFields('payDirect', fields, { key: TEST_KEY });
+    const el = await fixture(html`<ebet-field-table .rows=${rows}></ebet-field-table>`);
+    expect(el.shadowRoot!.querySelectorAll('tbody tr[data-field]').length).to.equal(300);
+    expect(el.shadowRoot!.querySelector('tr[data-more]')!.textContent!.trim()).to.equal(`…and ${rows.length - 300} more`);
+    expect(el.shadowRoot!.querySelector('[part=verdict]')!.getAttribute('data-verdict')).to.equal('error');
+  });
 });
+

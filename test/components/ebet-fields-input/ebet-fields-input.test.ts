@@ -67,4 +67,14 @@ describe('<ebet-fields-input>', () => {
     expect(el.shadowRoot!.querySelector('[data-code=empty]')!.textContent).to.contain('Inget att läsa');
     expect(el.shadowRoot!.querySelector('textarea')!.getAttribute('aria-invalid')).to.equal('true');
   });
+
+  it('lists at most 50 problems and says how many more (issue 25)', async () => {
+    // 100,000 unknown fields: 100 named warnings and one for the rest, 101 problems.
+    const value = Array.from({ length: 100_000 }, (_, i) => `F${i}=1`).join('&');
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input .value=${value}></ebet-fields-input>`);
+    const items = el.shadowRoot!.querySelectorAll('ul[part=problems] li');
+    expect(items.length).to.equal(51);
+    expect(items[50]!.textContent).to.equal('…and 51 more');
+  });
 });
+

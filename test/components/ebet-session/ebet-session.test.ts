@@ -174,4 +174,54 @@ describe('ebet-session', () => {
     expect($(el, '[data-code="binary"]')!.textContent).to.include('compressed');
     expect(box.value).to.equal('NB_STAMP=typed by hand');
   });
+
+  it('says when the worker fails, never stays on "Reading", and reads again on retry', async function () {
+    this.timeout(120_000);
+    // A key ring holding null makes the worker's verification throw (the page hands it on as it is).
+    const el = await fixture<EbetSession>(html`<ebet-session .keys=${[null] as unknown as string}></ebet-session>`);
+    const log = generateLog(200_000);
+    paste(el, clipboardOf(log.text));
+    await waitUntil(() => $(el, '[data-notice]'), 'the failure reaches the page', { timeout: 100_000, interval: 50 });
+    expect($(el, '[data-notice]')!.textContent).to.match(/Reading stopped with an error \(TypeError: .+\)\. What you typed or opened is kept/);
+    expect($(el, '[data-working]')).to.equal(null);
+    $<HTMLButtonElement>(el, '[data-retry]')!.click();
+    await el.updateComplete;
+    // Read again: the notice goes while reading, and comes back with the same failure.
+    expect($(el, '[data-notice]')).to.equal(null);
+    await waitUntil(() => $(el, '[data-retry]'), 'the retry fails again', { timeout: 100_000, interval: 50 });
+    el.keys = TEST_KEY;
+    await counts(el, log);
+    expect($(el, '[data-notice]')).to.equal(null);
+  });
+
+  it('reads the same file again after Cancel (the file field is emptied)', async function () {
+    this.timeout(120_000);
+    const el = await fixture<EbetSession>(html`<ebet-session></ebet-session>`);
+    const log = generateLog(2 * 1024 * 1024);
+    const files = fileOf(log.text, 'shop.log');
+    const file = files[0]!;
+    openFile(el, files);
+    await waitUntil(() => $(el, '[data-cancel]'), 'reading in the worker');
+    $<HTMLButtonElement>(el, '[data-cancel]')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#file')!.value).to.equal('');
+    expect($(el, '[data-notice]')!.textContent).to.include('Cancelled');
+    // The same file chosen again (the field's own list was emptied with it).
+    const again = new DataTransfer();
+    again.items.add(file);
+    openFile(el, again.files);
+    expect((await counts(el, log)).messages).to.equal(String(log.messages));
+  });
+
+  it('lists at most 50 problems of a log, and how many more (issue 25)', async () => {
+    const el = await fixture<EbetSession>(html`<ebet-session></ebet-session>`);
+    const box = $<HTMLTextAreaElement>(el, '#paste')!;
+    box.value = Array.from({ length: 60 }, (_, i) => `line ${i} {"NB_STAMP": "${i}",}`).join('\n');
+    box.dispatchEvent(new Event('input'));
+    await waitUntil(() => $(el, '[data-code="bad-json"]'), 'the problems are listed');
+    expect(el.shadowRoot!.querySelectorAll('[data-code="bad-json"]').length).to.equal(50);
+    // 60 broken lines and the note that no message was found.
+    expect($(el, '[data-more]')!.textContent).to.equal('…and 11 more');
+  });
 });
+
