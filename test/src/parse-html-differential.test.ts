@@ -5,7 +5,7 @@
 // (srcdoc iframes: the form element pointer of the tree builder only applies in a browsing
 // context, not in DOMParser's documents), and each form's `new FormData(form)` is compared with
 // what the core reads. A fixed seed: the same pages on every run.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { readPageForms } from '../../src/html-form.ts';
 import { parseFields } from '../../src/index.ts';
