@@ -255,7 +255,8 @@ describe('verifyMessage: what cannot be verified, in words', () => {
     const v = verifyMessage({ ...CHECK, NB_HMAC: '', NB_KVV: '' }, TEST_KEY);
     expect([v.outcome, v.givenMacCase, v.verdict]).to.deep.equal(['missing-mac', 'none', 'error']);
     expect(v.kvv).to.deep.equal({ given: '', expected: TEST_KVV, matches: null });
-    expect(v.findings.map((f) => [f.code, f.suggestion ?? null, f.message.en.split(';')[0]])).to.deep.equal([
+    // The policy's findings pass through whole, suggestion included.
+    expect(v.findings.map((f) => [f.code, (f as { suggestion?: string }).suggestion ?? null, f.message.en.split(';')[0]])).to.deep.equal([
       ['mac-missing', mac, 'NB_HMAC is empty'],
       ['kvv-missing', TEST_KVV, 'NB_KVV is empty'],
     ]);
