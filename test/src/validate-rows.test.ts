@@ -81,6 +81,42 @@ const ROWS: ReadonlyArray<readonly [string, string, string, string, string, stri
   ["repaymentResponse", "NB_RATE", "8,91", "ok", "ok", "OK", "OK", undefined],
   ["payDirect", "NB_STAMP", "", "error", "empty", "NB_STAMP is empty; it is mandatory (Payment id, unique per payment: it is what prevents double billing)", "NB_STAMP är tomt; fältet är obligatoriskt (Betalnings-ID, unikt för varje betalning: det förhindrar dubbel fakturering)", undefined],
   ["payDirect", "NB_HMAC", "", "error", "mac-missing", "NB_HMAC is empty; this message is signed, so it must carry the MAC", "NB_HMAC är tomt; meddelandet signeras, så det ska ha en MAC", undefined],
+  ["payDirect", "NB_HMAC", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "error", "hex-length", "NB_HMAC is 65 hexadecimal characters; it must be exactly 32", "NB_HMAC är 65 hexadecimala tecken; det ska vara exakt 32", undefined],
+  ["payDirect", "NB_HMAC", "GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "error", "not-hex", "NB_HMAC has \"G\" at position 1; it must be 32 hexadecimal characters (0–9, A–F)", "NB_HMAC har ”G” på position 1; det ska vara 32 hexadecimala tecken (0–9, A–F)", undefined],
+  ["payDirect", "NB_HMAC", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAG", "error", "not-hex", "NB_HMAC has \"G\" at position 65; it must be 32 hexadecimal characters (0–9, A–F)", "NB_HMAC har ”G” på position 65; det ska vara 32 hexadecimala tecken (0–9, A–F)", undefined],
+  ["payDirect", "NB_RETURN", "xjavascript:alert(1)", "error", "url-invalid", "NB_RETURN must be an absolute http(s) URL of one page without spaces, e.g. https://shop.example/return.html", "NB_RETURN ska vara en fullständig http(s)-URL till en sida utan mellanslag, t.ex. https://butik.example/retur.html", undefined],
+  ["payDirect", "NB_RETURN", "  data:text/html,x", "warning", "whitespace", "NB_RETURN has leading whitespace; it is sent and signed as it stands — remove it unless the other side expects it", "NB_RETURN har inledande blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem", "data:text/html,x"],
+  ["payDirect", "NB_RETURN", "ok.htm", "error", "url-relative", "NB_RETURN is relative (\"ok.htm\"); the bank needs an absolute http(s) URL, e.g. https://shop.example/ok.htm", "NB_RETURN är relativ (”ok.htm”); banken behöver en fullständig http(s)-URL, t.ex. https://butik.example/ok.htm", undefined],
+  ["payDirect", "NB_RETURN", "http://127.10.20.30/ok.html", "ok", "ok", "OK", "OK", undefined],
+  ["payDirect", "NB_RETURN", "http://[::1]:8080/ok.html", "error", "url-invalid", "NB_RETURN must be an absolute http(s) URL of one page without spaces, e.g. https://shop.example/return.html", "NB_RETURN ska vara en fullständig http(s)-URL till en sida utan mellanslag, t.ex. https://butik.example/retur.html", undefined],
+  ["payDirect", "NB_RETURN", "http://mylocalhost/ok.html", "warning", "url-http", "NB_RETURN uses plain http; the bank’s answer then travels unencrypted — use https", "NB_RETURN använder okrypterad http; bankens svar skickas då okrypterat — använd https", "https://mylocalhost/ok.html"],
+  ["payDirect", "NB_RETURN", "http://localhost.example/ok.html", "warning", "url-http", "NB_RETURN uses plain http; the bank’s answer then travels unencrypted — use https", "NB_RETURN använder okrypterad http; bankens svar skickas då okrypterat — använd https", "https://localhost.example/ok.html"],
+  ["payDirect", "NB_RETURN", "http://127.0.0.1x/ok.html", "warning", "url-http", "NB_RETURN uses plain http; the bank’s answer then travels unencrypted — use https", "NB_RETURN använder okrypterad http; bankens svar skickas då okrypterat — använd https", "https://127.0.0.1x/ok.html"],
+  ["payDirectReturn", "NB_RETURN_DB_AMOUNT", " 899,00", "warning", "amount-format", "NB_RETURN_DB_AMOUNT \" 899,00\" is 899,00 in the handbook's form; the bank may change the format, and the MAC uses it exactly as received", "NB_RETURN_DB_AMOUNT ” 899,00” är 899,00 i handbokens format; banken kan ändra formatet, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
+  ["payDirectReturn", "NB_RETURN_DB_AMOUNT", "899,00 ", "warning", "amount-format", "NB_RETURN_DB_AMOUNT \"899,00 \" is 899,00 in the handbook's form; the bank may change the format, and the MAC uses it exactly as received", "NB_RETURN_DB_AMOUNT ”899,00 ” är 899,00 i handbokens format; banken kan ändra formatet, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
+  ["payDirect", "NB_DB_AMOUNT", "1,899.00", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 1899,00", "NB_DB_AMOUNT ska ha decimalkomma: 1899,00", "1899,00"],
+  ["payDirect", "NB_DB_AMOUNT", "12,345,678.90", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 12345678,90", "NB_DB_AMOUNT ska ha decimalkomma: 12345678,90", "12345678,90"],
+  ["payDirect", "NB_DB_AMOUNT", "1,234", "error", "amount-invalid", "NB_DB_AMOUNT \"1,234\" is not an amount; write digits, a decimal comma and two decimals: 550,00", "NB_DB_AMOUNT ”1,234” är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00", undefined],
+  ["payDirect", "NB_DB_AMOUNT", "1,234.5", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 1234,50", "NB_DB_AMOUNT ska ha decimalkomma: 1234,50", "1234,50"],
+  ["payDirect", "NB_DB_AMOUNT", "1234.5", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 1234,50", "NB_DB_AMOUNT ska ha decimalkomma: 1234,50", "1234,50"],
+  ["payDirect", "NB_DB_AMOUNT", "1.234,50", "warning", "amount-grouping", "NB_DB_AMOUNT \"1.234,50\" has a thousands separator; the handbook’s form is 1234,50, and whether the bank accepts a separator is unknown", "NB_DB_AMOUNT ”1.234,50” har tusentalsavgränsare; handbokens form är 1234,50, och om banken godtar en avgränsare är okänt", "1234,50"],
+  ["payDirect", "NB_DB_AMOUNT", "1234,567.50", "error", "amount-invalid", "NB_DB_AMOUNT \"1234,567.50\" is not an amount; write digits, a decimal comma and two decimals: 550,00", "NB_DB_AMOUNT ”1234,567.50” är inget belopp; skriv siffror, decimalkomma och två decimaler: 550,00", undefined],
+  ["payDirect", "NB_DB_CUR", " sek", "error", "currency-format", "NB_DB_CUR must be written exactly SEK", "NB_DB_CUR ska skrivas exakt SEK", "SEK"],
+  ["repaymentResponse", "NB_RATE", "x8,91", "warning", "rate-format", "NB_RATE \"x8,91\" is not written like 8,91", "NB_RATE ”x8,91” är inte skrivet i formatet 8,91", undefined],
+  ["repaymentResponse", "NB_RATE", "8,91x", "warning", "rate-format", "NB_RATE \"8,91x\" is not written like 8,91", "NB_RATE ”8,91x” är inte skrivet i formatet 8,91", undefined],
+  ["repaymentResponse", "NB_RATE", "18,91", "ok", "ok", "OK", "OK", undefined],
+  ["paymentCheckResponse", "NB_VERIFIED", " NO ", "warning", "status-format", "NB_VERIFIED \" NO \" is read as NO", "NB_VERIFIED ” NO ” läses som NO", "NO"],
+  ["payDirectReturn", "NB_RETURN_STAMP", "000000000000000000002 ", "error", "too-long", "NB_RETURN_STAMP is 22 characters; at most 20", "NB_RETURN_STAMP är 22 tecken; högst 20", undefined],
+  ["payDirectReturn", "NB_RETURN_STAMP", "xxxxxxxxxxxxxxxxxxxx ", "warning", "padded", "NB_RETURN_STAMP is 21 characters with its padding; the handbook says at most 20, and the MAC uses it exactly as received", "NB_RETURN_STAMP är 21 tecken med utfyllnad; handboken säger högst 20, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
+  ["payDirectReturn", "NB_RETURN_STAMP", "xxxxxxxxxxxxxxxxxxx ", "warning", "whitespace", "NB_RETURN_STAMP has trailing whitespace; it is sent and signed as it stands — remove it unless the other side expects it", "NB_RETURN_STAMP har avslutande blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem", "xxxxxxxxxxxxxxxxxxx"],
+  ["payDirect", "NB_STAMP", "a\rb", "error", "control-character", "NB_STAMP has a line break at position 2; remove it", "NB_STAMP har en radbrytning på position 2; ta bort det", "ab"],
+  ["payDirect", "NB_STAMP", "ab", "error", "control-character", "NB_STAMP has a control character at position 2; remove it", "NB_STAMP har ett styrtecken på position 2; ta bort det", "ab"],
+  ["payDirect", "NB_VERSION", "0002 ", "error", "too-long", "NB_VERSION is 5 characters; at most 4", "NB_VERSION är 5 tecken; högst 4", undefined],
+  ["payDirect", "NB_VERSION", "00a2", "error", "version", "NB_VERSION is \"00a2\"; this version of the service takes exactly 0002 (the bank answers \"felaktigt angiven version från butiken\")", "NB_VERSION är ”00a2”; den här versionen av tjänsten kräver exakt 0002 (banken svarar ”felaktigt angiven version från butiken”)", "0002"],
+  ["payDirect", "NB_DB_CUR", "SEK ", "error", "currency-space", "NB_DB_CUR \"SEK \" has spaces; a request’s currency is exactly SEK", "NB_DB_CUR ”SEK ” har blanktecken; en begärans valuta är exakt SEK", "SEK"],
+  ["payDirect", "NB_DB_AMOUNT", "899,00 ", "error", "whitespace", "NB_DB_AMOUNT has spaces around it; write 899,00", "NB_DB_AMOUNT har mellanslag runt värdet; skriv 899,00", "899,00"],
+  ["payDirectReturn", "NB_PAID", " 2026-11-23", "warning", "whitespace", "NB_PAID has leading whitespace; it is sent and signed as it stands — remove it unless the other side expects it", "NB_PAID har inledande blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem", "2026-11-23"],
+  ["payDirectReturn", "NB_RETURN_DB_CUR", "sek ", "warning", "currency-format", "NB_RETURN_DB_CUR \"sek \" means SEK; the bank may send it so, and the MAC uses it exactly as received", "NB_RETURN_DB_CUR ”sek ” betyder SEK; banken kan skicka det så, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
 ];
 
 const view = (r: ValidationRow) => [r.name, r.level, r.code];
@@ -238,7 +274,10 @@ describe('validateFields: the rows of a whole message', () => {
   });
 
   it('a check digit the shop opted into: a wrong one is a warning with the right reference; too short says so', () => {
-    const luhn = validateFields('payDirect', BASE.payDirect!, { checkDigit: 'luhn' }).find((r) => r.name === 'NB_DB_REF')!;
+    const luhnRows = validateFields('payDirect', BASE.payDirect!, { checkDigit: 'luhn' });
+    // Only the reference carries a check digit: NB_RCV_ID 999999 and NB_STAMP 00002 are not checked.
+    expect(luhnRows.filter((r) => r.code !== 'ok').map((r) => r.name)).to.deep.equal(['NB_DB_REF']);
+    const luhn = luhnRows.find((r) => r.name === 'NB_DB_REF')!;
     expect([luhn.level, luhn.code, luhn.suggestion, luhn.message.en, luhn.message.sv]).to.deep.equal([
       'warning',
       'reference-check-digit',
