@@ -294,3 +294,44 @@ describe('verifyMessage: what cannot be verified, in words', () => {
     expect(v.rows.length).to.be.greaterThan(0);
   });
 });
+
+describe('verifyMessage: a ring partly dated, keys at position 1, and dates of requests', () => {
+  it('one dated key makes the ring dated: keys valid on the date overlap, the first is used, the other’s range is said', async () => {
+    const mac = await webMac(K2, 'NO&1');
+    const v = verifyMessage({ NB_VERIFIED: 'NO', NB_RETURN_STAMP: '1', NB_HMAC: mac }, [{ key: TEST_KEY }, { key: K2, from: '2026-07-01' }], { date: '2026-08-01' });
+    expect(v.key).to.deep.include({ index: 0, chosenBy: 'date' });
+    expect(v.keyWarnings.map((w) => w.en)).to.deep.equal(['Keys 1 and 2 are both valid on 2026-08-01; the handbook allows no overlap, so check their periods']);
+    const other = v.findings.find((f) => f.code === 'other-key')!;
+    expect(other.message.en).to.match(/^Key 2 \(2026-07-01 – …\) gives exactly this MAC: the message was signed with it, not with the key valid on 2026-08-01\. /);
+    expect(other.message.sv).to.match(/^Nyckel 2 \(2026-07-01 – …\) ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller 2026-08-01\. /);
+    const mismatch = v.findings.find((f) => f.code === 'mac-mismatch')!;
+    expect(mismatch.message.en).to.contain('with key 1 of 2 and UTF-8');
+    expect(mismatch.message.sv).to.contain('med nyckel 1 av 2 och UTF-8');
+  });
+
+  it('an undated ring: NB_KVV of the first key picks it although the second key’s MAC matches; the MAC of the first key picks it', async () => {
+    const ring = [TEST_KEY, K2];
+    const byKvv = verifyMessage({ ...CHECK, NB_HMAC: await webMac(K2, 'NO&00002'), NB_KVV: TEST_KVV }, ring);
+    expect(byKvv.key).to.deep.include({ index: 0, chosenBy: 'kvv' });
+    expect(byKvv.outcome).to.equal('mismatch');
+    expect(byKvv.findings.find((f) => f.code === 'other-key')!.message.en).to.match(/^Key 2 gives exactly this MAC: the message was signed with it, not with the key valid on its date\. /);
+    expect(byKvv.findings.find((f) => f.code === 'other-key')!.message.sv).to.match(/^Nyckel 2 ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller meddelandets datum\. /);
+    const byMac = verifyMessage({ ...CHECK, NB_HMAC: await webMac(TEST_KEY, 'NO&00002') }, ring);
+    expect(byMac.key).to.deep.include({ index: 0, chosenBy: 'mac' });
+    expect(byMac.outcome).to.equal('verified');
+    const kvvOfSecond = verifyMessage({ ...CHECK, NB_HMAC: await webMac(TEST_KEY, 'NO&00002'), NB_KVV: computeKvv(K2) }, ring);
+    expect(kvvOfSecond.key).to.deep.include({ index: 1, chosenBy: 'kvv' });
+    expect(kvvOfSecond.findings.find((f) => f.code === 'mac-mismatch')!.message.sv).to.contain('med nyckel 2 av 2 och UTF-8');
+  });
+
+  it('a repayment request carries NB_PAID, yet is checked with today’s key in Sweden', () => {
+    const repay = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '1', NB_DB_REF: '1', NB_PAID: '2026-01-15 10:00:00', NB_REPAY_AMOUNT: '1,00', NB_REPAY_CUR: 'SEK' };
+    const v = verifyMessage(repay, TEST_KEY, { now: new Date('2026-08-01T10:00:00Z') });
+    expect([v.kind, v.date, v.dateSource]).to.deep.equal(['repayment', '2026-08-01', 'today']);
+  });
+
+  it('an unknown message keeps NB_KVV as given, with nothing to compare it to', () => {
+    const v = verifyMessage({ foo: '1', NB_KVV: 'X' }, TEST_KEY);
+    expect([v.kvv, v.date, v.dateSource, v.key, v.expectedMac, v.keyWarnings]).to.deep.equal([{ given: 'X', expected: null, matches: null }, null, null, null, null, []]);
+  });
+});
