@@ -28,6 +28,7 @@ const READ: ReadonlyArray<readonly [string, string]> = [
   ['a form without action or method', '<form><input name=NB_A value=1></form>'],
   ['single-quoted and unquoted values', "<form><input name='NB_A' value='x\"y'><input name=NB_B value=2></form>"],
   ['a table with its sections', '<table><thead><tr><th>h</th></tr></thead><tbody><tr><td><input name=NB_A value=1></td></tr></tbody><tfoot><tr><td></td></tr></tfoot></table>'],
+  ['a line break in a hidden input’s value (kept, unlike a text input’s)', '<form><input type=hidden name=NB_A value="a\nb"></form>'],
   ['a page that ends without closing its elements', '<html><body><div><form><input name=NB_A value=1>'],
 ];
 
@@ -58,6 +59,8 @@ const LEFT: ReadonlyArray<readonly [string, string]> = [
   ['<html> after a head', `<head></head><html>${FORM}</html>`],
   ['<body> after content', `<div></div><body>${FORM}</body>`],
   ['<body> after text', `x<body>${FORM}</body>`],
+  ['<head> after text', 'x<head></head>'],
+  ['</html> with no </body>', '<html><head></head></html>'],
   ['<head> after the body began', `<html><div></div><head></head></html>`],
   ['a div written self-closing', '<div/><input name=NB_A>'],
   ['a title with a tag in it', '<head><title>a<b>c</b></title></head>'],
