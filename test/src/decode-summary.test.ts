@@ -201,6 +201,54 @@ describe('supportSummary: a paste of four messages, line by line', () => {
   });
 });
 
+describe('findReplays: one warning per replay, in words', () => {
+  it('the same receipt twice is one NB_PAID warning; receipts for one stamp a stamp warning; checks of one stamp only a note', () => {
+    const receipt = { NB_RETURN_STAMP: 'S1', NB_PAID: 'P1' };
+    const check = { NB_VERIFIED: 'YES', NB_RETURN_STAMP: 'S1' };
+    const replays = findReplays(
+      [receipt, receipt, { ...receipt, NB_PAID: 'P2' }, check, check, { NB_STAMP: 'S1' }, receipt],
+      ['payDirectReturn', 'payDirectReturn', 'payDirectReturn', 'paymentCheckResponse', 'paymentCheckResponse', 'payDirect', null],
+    );
+    expect(replays).to.deep.equal([
+      {
+        level: 'warning',
+        code: 'replay-paid',
+        field: 'NB_PAID',
+        value: 'P1',
+        messages: [0, 1],
+        message: {
+          en: 'Messages 1, 2 (Pay direct receipt: bank → shop) carry the same NB_PAID P1: a receipt can be replayed — act on it once only',
+          sv: 'Meddelandena 1, 2 (Kvitto för Betala direkt: bank → butik) har samma NB_PAID P1: ett kvitto kan skickas om — hantera det bara en gång',
+        },
+      },
+      {
+        level: 'warning',
+        code: 'replay-stamp',
+        field: 'NB_RETURN_STAMP',
+        value: 'S1',
+        messages: [0, 1, 2],
+        message: {
+          en: 'Messages 1, 2, 3 are receipts for the same stamp S1: a stamp is paid once, so one is a replay — deliver the order once only',
+          sv: 'Meddelandena 1, 2, 3 är kvitton för samma betalnings-ID S1: ett betalnings-ID betalas bara en gång, så ett av dem är en upprepning — leverera ordern bara en gång',
+        },
+      },
+      {
+        level: 'info',
+        code: 'repeat-stamp',
+        field: 'NB_RETURN_STAMP',
+        value: 'S1',
+        messages: [3, 4],
+        message: {
+          en: 'Messages 4, 5 (Payment check answer: bank → shop) are for the same stamp S1: normal when a payment is checked again or repaid in parts',
+          sv: 'Meddelandena 4, 5 (Svar på betalningskontroll: bank → butik) gäller samma betalnings-ID S1: det är normalt när en betalning kontrolleras igen eller återbetalas i flera delar',
+        },
+      },
+    ]);
+    // The same receipt twice and nothing else: its NB_PAID warning says it, the stamp's would repeat it.
+    expect(findReplays([receipt, receipt], ['payDirectReturn', 'payDirectReturn']).map((r) => r.code)).to.deep.equal(['replay-paid']);
+  });
+});
+
 describe('calculatorCase: base64url of the case at every length', () => {
   it('is the JSON of kind, fields, MAC and encoding, in base64url without padding, for every remainder of three bytes', () => {
     for (const stamp of ['1', '12', '123', 'å', 'åä']) {

@@ -149,6 +149,12 @@ describe('extractMessages: where each message was found', () => {
     ]);
   });
 
+  it('JSON in a line: the whole object, else the flat object around the first NB_ key, else a warning', () => {
+    const r = extractMessages('2026 {"a": 1} data {"NB_RETURN_STAMP":"1","NB_VERIFIED":"NO"}\nx {"NB_RETURN_STAMP":"2","NB_VERIFIED":NO} {"b":2}');
+    expect(found(r)).to.deep.equal([['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=1&NB_VERIFIED=NO']]);
+    expect(r.problems.map((p) => [p.code, p.source])).to.deep.equal([['bad-json', { line: 2 }]]);
+  });
+
   it('CR LF lines, a block cut by a line without a field, and a lone field is no message', () => {
     const r = extractMessages('NB_VERIFIED=NO\r\nNB_RETURN_STAMP=1\r\nx\r\nNB_VERIFIED=YES\r\n\r\nNB_RETURN_STAMP=2\r\n');
     expect(found(r)).to.deep.equal([['paymentCheckResponse', { line: 1 }, 'NB_VERIFIED=NO&NB_RETURN_STAMP=1']]);
