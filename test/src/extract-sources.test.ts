@@ -4,6 +4,7 @@
 // (query strings without a sentence's punctuation, NAME: value blocks that end where a name comes
 // again, a field whose value holds an &, forms, loose inputs, JSON in a line); and the progress calls.
 import { expect } from '@esm-bundle/chai';
+import { orderForAnswer } from '../../src/decode.ts';
 import { extractMessages, sourceText, type ExtractResult } from '../../src/extract.ts';
 import '../../src/html-reader.ts';
 
@@ -233,5 +234,32 @@ describe('extractMessages: where each message was found', () => {
       [200, 401],
       [400, 401],
     ]);
+  });
+});
+
+describe('pairing answers with their requests (issue 21: each of these one-line faults must fail a test)', () => {
+  it('pairs each answer with the request of its own kind, not with any request of the stamp; a stamp with spaces is the stamp', () => {
+    const log = [
+      'NB_VERSION=0002&NB_RCV_ID=999999&NB_STAMP=S1&NB_DB_AMOUNT=1,00&NB_DB_CUR=SEK&NB_DB_REF=1&NB_RETURN=https://x/a.html&NB_CANCEL=https://x/c.html&NB_REJECT=https://x/r.html',
+      'NB_VERSION=0002&NB_RCV_ID=999999&NB_STAMP=S1&NB_RETURN=https://x/a.html',
+      'NB_VERIFIED=YES&NB_RETURN_STAMP=%20S1%20',
+      'NB_RETURN_STAMP=S1%20&NB_RETURN_DB_AMOUNT=1,00&NB_RETURN_DB_CUR=SEK&NB_RETURN_DB_REF=1&NB_PAID=2026',
+    ].join('\n');
+    const r = extractMessages(log);
+    // Pay direct ↔ its receipt, payment check ↔ its answer: by kind and stamp, not by stamp alone.
+    expect(r.messages.map((m) => [m.kind, m.stamp, m.pair])).to.deep.equal([
+      ['payDirect', 'S1', 3],
+      ['paymentCheck', 'S1', 2],
+      ['paymentCheckResponse', 'S1', 1],
+      ['payDirectReturn', 'S1', 0],
+    ]);
+    expect(r.stamps).to.deep.equal([{ stamp: 'S1', messages: [0, 1, 2, 3] }]);
+  });
+
+  it('finds the order of an answer by its stamp loosely (case, spaces), so that the cross-check can say how they differ', () => {
+    expect(orderForAnswer({ NB_RETURN_STAMP: ' s1 ' }, [{ NB_STAMP: 'S2' }, { NB_STAMP: 'S1' }])).to.deep.equal({ NB_STAMP: 'S1' });
+    expect(orderForAnswer({ NB_RETURN_STAMP: 'S3' }, [{ NB_STAMP: 'S1' }])).to.equal(null);
+    expect(orderForAnswer({}, [{ NB_STAMP: 'S1' }])).to.equal(null);
+    expect(orderForAnswer({ NB_RETURN_STAMP: '' }, [{}])).to.equal(null);
   });
 });
