@@ -2,8 +2,10 @@
 // code, field and both languages — and the calculator's #case= link (readCalculatorCase): where in a
 // fragment, every base64url length, what is kept and what is dropped.
 import { expect } from '@esm-bundle/chai';
-import { readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { diagnoseMac, readCalculatorCase, readHexValue } from '../../src/doctor.ts';
+import { TEST_KEY } from '../../src/index.ts';
 import { EbetError } from '../../src/text.ts';
+import { webMac } from '../support/webcrypto.ts';
 
 function error(run: () => unknown): { code: string; field: string | undefined; en: string; sv: string } {
   try {
@@ -111,5 +113,26 @@ describe('readCalculatorCase: where the case is and what is kept', () => {
     for (const fragment of ['#case=', `#case=${good.slice(0, -1)}`, `#case=${good}A`, '#case=a!b', '#case=%E0%A4%A', `#case=${b64url('null')}`, `#case=${b64url('7')}`, `#case=${b64url('"text"')}`, `#case=${btoa('\xff\xfe')}`]) {
       expect(readCalculatorCase(fragment), fragment).to.deep.equal(broken);
     }
+  });
+});
+
+describe('diagnoseMac: an amount signed as Swedish number formatting writes it (issue 21: dropping this candidate must fail a test)', () => {
+  it('finds 1 899,00 with a no-break space signed where the form sends 1899,00', async () => {
+    const form = {
+      NB_VERSION: '0002',
+      NB_RCV_ID: '999999',
+      NB_STAMP: '00002',
+      NB_DB_AMOUNT: '1899,00',
+      NB_DB_CUR: 'SEK',
+      NB_DB_REF: '123450',
+      NB_RETURN: 'https://shop.example/ok.html',
+      NB_CANCEL: 'https://shop.example/cancel.html',
+      NB_REJECT: 'https://shop.example/reject.html',
+    };
+    const signed = '999999&00002&1\u00a0899,00&SEK&123450';
+    const given = await webMac(TEST_KEY, signed);
+    const findings = diagnoseMac('payDirect', form, given, TEST_KEY).findings;
+    expect(findings.map((f) => [f.causes, f.string])).to.deep.equal([[['amount-format'], signed]]);
+    expect(findings[0]!.mac).to.equal(given);
   });
 });
