@@ -1,5 +1,6 @@
-// `npm test`: every check, in order — type-check, lint, build, Node tests (the built core imported
-// without a DOM, and the end-to-end runs of the built site), then the browser tests in Chromium.
+// `npm test`: every check, in order — type-check, lint, the core's tests in Node, build, Node tests
+// (the built core imported without a DOM, and the end-to-end runs of the built site), then the
+// browser tests in Chromium.
 // It ends with one plain line `N passed, N failed` that sums them all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -31,6 +32,13 @@ for (const [label, project] of [
   if (!run(label, 'npx', ['tsc', '--noEmit', '-p', project]).ok) failed++;
 }
 if (!run('lint (ESLint: typescript-eslint, lit, wc)', 'npx', ['eslint', '.', '--max-warnings', '0']).ok) failed++;
+
+// The core's own tests (test/src) in Node, under Mocha (.mocharc.json); Chromium runs them again below.
+const core = run('core tests in Node (npm run test:core, Mocha)', 'npx', ['mocha', '--reporter', 'spec'], { capture: true });
+const mochaCount = (name) => Number(new RegExp(`^\\s*(\\d+) ${name}`, 'm').exec(core.output)?.[1] ?? 0);
+passed += mochaCount('passing');
+failed += mochaCount('failing') + (core.ok || mochaCount('failing') ? 0 : 1);
+skipped += mochaCount('pending');
 if (!run('build (site and library)', 'npm', ['run', 'build', '--silent']).ok) {
   failed++;
   finish();

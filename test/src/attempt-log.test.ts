@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { EbetError, EMPTY_LEDGER, type FieldInput, payDirectAnswer, paymentCheckAnswer, signMessage, TEST_KEY, validateFields } from '../../src/index.ts';
 import { ATTEMPT_LIMITS, ATTEMPT_OUTCOME_NAMES, type Attempt, boundAttempt, attemptCase, attemptFailed, attemptsFromJson, attemptsToJson, failureReason, filterAttempts, newAttempt, usedStamps, withAnswer, withExit, withinBudget } from '../../src/attempt-log.ts';
 import { sha256 } from '@noble/hashes/sha2.js';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { acceptSignature, payDirectFields, payDirectReady, SETTING_RULES, settingsReady, signatureFields, type CheckoutInput, type CheckoutSettings } from '../../src/checkout.ts';
 import { applySignature, checkoutProblems, refuseNonTestKey, settingProblems, signWithTestKey } from '../../src/checkout-core.ts';

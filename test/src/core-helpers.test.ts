@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { detectKind, generateReference, generateStamp, hasValidCheckDigit, keyForDate, MESSAGE_KINDS, MESSAGES, parseAmount, parseFields, TEST_KEY, toHtmlForm, toUrlEncoded } from '../../src/index.ts';
 import { normalizeAmount } from '../../src/amount.ts';
 import { dateOfPaid } from '../../src/key-ring.ts';

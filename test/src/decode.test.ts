@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, TEST_KVV, verifyMessage } from '../../src/index.ts';
 import { calculatorCase, crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';
 import { readCalculatorCase } from '../../src/doctor/index.ts';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, TEST_KEY, TEST_KVV, type Diagnosis } from '../../src/index.ts';
 import { declaredCharset, type DoctorCause, type DoctorFinding } from '../../src/doctor/index.ts';
 import { digestHex, hexToBytes, latin1, webHmac, webMac } from '../support/webcrypto.ts';

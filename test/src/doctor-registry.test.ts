@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, DOCTOR_CAUSES, REGISTRY } from '../../src/doctor/index.ts';
 
 // Every cause of the registry carries an example: its MAC (made by node:crypto from the string its

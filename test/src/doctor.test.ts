@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../src/index.ts';
 import { calculatorCase } from '../../src/decode.ts';
 import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';

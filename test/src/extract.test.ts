@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { extractMessages, MESSAGE_KINDS, TEST_KEY, verifyMessage } from '../../src/index.ts';
 import { sourceText } from '../../src/extract.ts';
 import { body, RECEIPT, signedReceipt } from '../support/receipt.ts';

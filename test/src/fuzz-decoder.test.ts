@@ -2,7 +2,7 @@
 // verifyMessage, splitMessages, decodeMessages (with findReplays, crossCheck, findOrder,
 // explainStatus) and supportSummary. Whatever comes in: nothing throws, every call returns, every problem names a field (or, for a paste, the message's line), and no key is
 // ever in a summary or a verification.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { decodeMessages, type Keys, MESSAGE_KINDS, MESSAGES, splitMessages, TEST_KEY, toHtmlForm, toUrlEncoded, type Verification, verifyMessage } from '../../src/index.ts';
 import { crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../src/decode.ts';

@@ -3,7 +3,7 @@
 // expensive (a search of thousands of candidate HMACs, a few ms per call), so it gets fewer runs
 // than the parser and the decoder. Whatever comes in: a diagnosis or an EbetError naming the
 // field, never another exception, never the key in the result.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { diagnoseMac, type Diagnosis, EbetError, type Keys, MESSAGE_KINDS } from '../../src/index.ts';
 import { calculatorCase } from '../../src/decode.ts';

@@ -1,6 +1,6 @@
 // Property tests: random and mutated inputs to the parser and the validator. Whatever comes in,
 // nothing throws, nothing hangs, and every rejection names a field or a position.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { MESSAGE_KINDS, MESSAGES, parseFields, toHtmlForm, toUrlEncoded, validateFields } from '../../src/index.ts';
 import { anyMessage, checkParse, checkRows, digits, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, mutated, nasty } from '../support/fuzz.ts';

@@ -2,7 +2,7 @@
 // depth, with a result or a named problem, and never throws. The large inputs are sized so that a
 // quadratic path would need minutes or hours while a linear one needs milliseconds; the time limit
 // is generous (a 100-fold margin either way), so a loaded machine cannot flip the result.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { decodeMessages, extractMessages, normalizeKey, parseFields, splitMessages, TEST_KEY, verifyMessage, type ParseResult } from '../../src/index.ts';
 import { jsonErrorPosition, MAX_HTML_DEPTH } from '../../src/parse.ts';

@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { computeKvv, computeMac, computeMacDetails, EbetError, macString, signMessage, TEST_KEY, TEST_KVV } from '../../src/index.ts';
 import { encodeText } from '../../src/encoding.ts';
 import { hmacSha256, keyBytes, keyedHmac, toHex } from '../../src/key.ts';
+import { readVectors } from '../support/vectors.ts';
 import { hexToBytes, latin1, webHmac, webMac } from '../support/webcrypto.ts';
 
 interface Vector {
@@ -15,8 +16,8 @@ interface Vector {
 
 const KEY = '00112233445566778899AABBCCDDEEFF';
 
-async function vectors(): Promise<{ testKey: string; testKvv: string; vectors: Vector[] }> {
-  return (await fetch(new URL('../vectors/public.json', import.meta.url))).json();
+function vectors(): Promise<{ testKey: string; testKvv: string; vectors: Vector[] }> {
+  return readVectors('public.json');
 }
 
 describe('MAC: the published vectors', () => {

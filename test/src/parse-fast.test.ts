@@ -1,7 +1,7 @@
 // The fast paths of parseFields and extractMessages read what the plain ones read: an already
 // parsed JSON value as its text, names that are Object.prototype's own, blank lines of any
 // whitespace, CR LF line ends.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { detectKind, parseFields } from '../../src/index.ts';
 import { KNOWN_FIELDS, MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';

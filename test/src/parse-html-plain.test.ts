@@ -2,7 +2,7 @@
 // reads, the same forms, actions, methods, entries and positions; every other page it leaves to
 // parse5. Generated pages nest the tags it knows (and some it does not) with every attribute
 // style, character references, CR LF, misnested and missing end tags. A fixed seed.
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { readPageForms } from '../../src/html-form.ts';
 import { readPlainForms } from '../../src/html-plain.ts';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { computeKvv, decodeMessages, diagnoseMac, parseFields, POLICY, splitMessages, TEST_KEY, TEST_KVV, validateFields, verdict, verifyMessage, type MessageKind } from '../../src/index.ts';
 import { checkoutProblems } from '../../src/checkout-core.ts';
 import { crossCheck } from '../../src/decode.ts';

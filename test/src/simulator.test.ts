@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { EbetError, EMPTY_LEDGER, type Ledger, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, signMessage, type SimulatedAnswer, TEST_KEY, TEST_KVV, validateFields } from '../../src/index.ts';
 import { currentPaid, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, requestFor, returnTarget } from '../../src/simulator.ts';
 import { latin1, webMac } from '../support/webcrypto.ts';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { computeMac, TEST_KEY, TEST_KVV, validateFields, type ValidationRow, verdict } from '../../src/index.ts';
 import { webMac } from '../support/webcrypto.ts';
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, extractMessages, judgeMessage, parseFields, POLICY, TEST_KEY, TEST_KVV } from '../../src/index.ts';
 import { DOCTOR_CAUSES } from '../../src/doctor/index.ts';
 import { corpus } from '../support/verdict-corpus.ts';

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from '@esm-bundle/chai';
 import { computeKvv, normalizeKey, TEST_KEY, TEST_KVV, verifyMessage } from '../../src/index.ts';
 import { latin1, webMac } from '../support/webcrypto.ts';
 
