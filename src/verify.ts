@@ -141,6 +141,200 @@ export function keyDate(direction: Direction, record: Readonly<Record<string, st
   return direction === 'shopToBank' ? { date: swedishDate(options.now), dateSource: 'today' } : { date: null, dateSource: null };
 }
 
+const UNKNOWN_KIND: VerifyFinding = {
+  level: 'error',
+  code: 'unknown-kind',
+  message: text(
+    'No field of any E-betalning message was found. If this came from the cancel or reject address: a cancel/reject return carries no fields and proves nothing.',
+    'Inga fält från E-betalning hittades. Om texten kom från adressen för avbryt eller avvisa: en sådan retur har inga fält och bevisar ingenting.',
+  ),
+};
+
+const NO_KEY: VerifyFinding = {
+  level: 'warning',
+  code: 'no-key',
+  field: 'key',
+  message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC:en kunde inte kontrolleras'),
+};
+
+/** Each key of the ring as a candidate, its MAC computed once when first asked; and whether a candidate's MAC is the one received. */
+function ringCandidates(ring: readonly KeyRingEntry[], kind: MessageKind, fields: FieldInput, encoding: Encoding, givenMac: string | null) {
+  const givenCompact = givenMac === null ? null : readHex(givenMac).compact.toUpperCase();
+  const candidates = new Map<number, Candidate>();
+  const candidate = (index: number): Candidate => {
+    let found = candidates.get(index);
+    if (!found) {
+      const entry = ring[index]!;
+      found = { index, entry, details: computeMacDetails(kind, fields, entry.key, { encoding }) };
+      candidates.set(index, found);
+    }
+    return found;
+  };
+  const macMatches = (c: Candidate): boolean => givenCompact !== null && c.details !== null && givenCompact === c.details.mac;
+  return { candidate, macMatches };
+}
+
+/** The key used, as the result tells it: never the key, only its place in the ring, its dates and KVV. */
+function keyUsed(chosen: Candidate, ringSize: number, kvv: string, chosenBy: KeyUsed['chosenBy']): KeyUsed {
+  return {
+    index: chosen.index,
+    ringSize,
+    ...(chosen.entry.from ? { from: chosen.entry.from } : {}),
+    ...(chosen.entry.to ? { to: chosen.entry.to } : {}),
+    ...(chosen.entry.label ? { label: chosen.entry.label } : {}),
+    kvv,
+    chosenBy,
+  };
+}
+
+/** Why an ERR answer proves nothing (and a MAC on it neither). */
+function unsignedFindings(status: string, givenMac: string | null): VerifyFinding[] {
+  const found: VerifyFinding[] = [
+    {
+      level: 'warning',
+      code: 'unsigned',
+      field: 'NB_VERIFIED',
+      message: text(
+        `NB_VERIFIED is ${status}: the bank computes no MAC for it by design, so nothing in it can be verified and it proves nothing`,
+        `NB_VERIFIED är ${status}: banken beräknar avsiktligt ingen MAC för det, så inget i det kan verifieras och det bevisar ingenting`,
+      ),
+    },
+  ];
+  if (givenMac) {
+    found.push({
+      level: 'warning',
+      code: 'mac-on-unsigned',
+      field: 'NB_HMAC',
+      message: text(
+        `NB_HMAC has a value although NB_VERIFIED is ${status}; the bank sends it empty, so it proves nothing either`,
+        `NB_HMAC har ett värde trots att NB_VERIFIED är ${status}; banken skickar det tomt, så det bevisar inte heller något`,
+      ),
+    });
+  }
+  return found;
+}
+
+/** The date a key was picked for, in words: today in Sweden, NB_PAID's, or as given. */
+function dateWords(d: string, dateSource: Verification['dateSource']): Text {
+  return dateSource === 'today'
+    ? text(`${d} (today in Sweden; a request is checked with the key valid the day the bank gets it)`, `${d} (i dag i Sverige; en förfrågan kontrolleras med nyckeln som gäller den dag banken får den)`)
+    : dateSource === 'paid'
+      ? text(`${d} (the date in NB_PAID)`, `${d} (datumet i NB_PAID)`)
+      : text(d, d);
+}
+
+interface KeyChoice {
+  readonly chosen: Candidate;
+  readonly chosenBy: KeyUsed['chosenBy'];
+  readonly warnings: Text[];
+  readonly findings: VerifyFinding[];
+}
+
+/**
+ * Which key of the ring verifies the message: the only one; in a dated ring the key valid on the
+ * date; else the key whose KVV is NB_KVV, else the one whose MAC matches, else the first.
+ */
+function chooseKey(
+  ring: readonly KeyRingEntry[],
+  candidate: (index: number) => Candidate,
+  macMatches: (c: Candidate) => boolean,
+  { date, dateSource, givenKvv }: { date: string | null; dateSource: Verification['dateSource']; givenKvv: string | null },
+): KeyChoice {
+  // Dates pick a key only in a dated ring; an undated ring is a list of candidates.
+  const byDate = date && ring.some((e) => e.from || e.to) ? keyForDate([...ring], date) : null;
+  const warnings = byDate ? byDate.warnings : [];
+  if (ring.length === 1) return { chosen: candidate(0), chosenBy: 'only', warnings, findings: [] };
+  if (byDate?.entry) {
+    const chosen = candidate(byDate.index);
+    const finding: VerifyFinding = {
+      level: 'info',
+      code: 'key-date',
+      field: dateSource === 'paid' ? 'NB_PAID' : 'key',
+      message: text(
+        `Key ${chosen.index + 1} of the ring was used: the key valid on ${dateWords(date!, dateSource).en}`,
+        `Nyckel ${chosen.index + 1} i nyckelringen användes: nyckeln som gäller ${dateWords(date!, dateSource).sv}`,
+      ),
+    };
+    return { chosen, chosenBy: 'date', warnings, findings: [finding] };
+  }
+  const kvvIndex = givenKvv ? ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv)) : -1;
+  const macIndex = kvvIndex < 0 ? ring.findIndex((_, i) => macMatches(candidate(i))) : -1;
+  const chosen = candidate(kvvIndex >= 0 ? kvvIndex : macIndex >= 0 ? macIndex : 0);
+  const chosenBy: KeyUsed['chosenBy'] = kvvIndex >= 0 ? 'kvv' : macIndex >= 0 ? 'mac' : 'first';
+  const why =
+    chosenBy === 'kvv'
+      ? text(', because its KVV is NB_KVV', ', eftersom dess KVV är NB_KVV')
+      : chosenBy === 'mac'
+        ? text(', because its MAC matches', ', eftersom dess MAC stämmer')
+        : text('', '');
+  const finding: VerifyFinding = {
+    level: chosenBy === 'first' ? 'warning' : 'info',
+    code: 'key-choice',
+    field: dateSource === 'paid' || date === null ? 'NB_PAID' : 'key',
+    message: date
+      ? text(
+          `No key of the ring is valid on ${dateWords(date, dateSource).en}; key ${chosen.index + 1} was used${why.en}`,
+          `Ingen nyckel i nyckelringen gäller ${dateWords(date, dateSource).sv}; nyckel ${chosen.index + 1} användes${why.sv}`,
+        )
+      : text(
+          `NB_PAID holds no date to pick a key of the ring by; key ${chosen.index + 1} was used${why.en}`,
+          `NB_PAID innehåller inget datum att välja nyckel efter; nyckel ${chosen.index + 1} användes${why.sv}`,
+        ),
+  };
+  return { chosen, chosenBy, warnings, findings: [finding] };
+}
+
+/** What the chosen key says of NB_HMAC: missing, malformed, verified, or a mismatch (and whether another key of the ring signed it). */
+function macOutcome(
+  givenMac: string | null,
+  details: MacComputation,
+  rows: readonly ValidationRow[],
+  direction: Direction,
+  mac: {
+    matches: boolean;
+    macString: string | null;
+    encoding: Encoding;
+    keyName: Text;
+    /** The index of another key of the ring that gives the MAC received, or -1 (asked only on a mismatch). */
+    other: () => number;
+    otherKey: (index: number) => string;
+    validOn: Text | null;
+  },
+): { outcome: MacOutcome; findings: VerifyFinding[] } {
+  if (givenMac === null || givenMac === '') return { outcome: 'missing-mac', findings: [macMissing(direction, givenMac, details.mac)] };
+  if (!isHex32(givenMac)) {
+    const row = rows.find((r) => r.name === 'NB_HMAC' && r.level === 'error');
+    const finding: VerifyFinding = {
+      level: 'error',
+      code: row?.code ?? 'mac-format',
+      field: 'NB_HMAC',
+      message:
+        row?.message ??
+        text(
+          `NB_HMAC is ${givenMac.length} characters; it must be exactly 32 hexadecimal characters`,
+          `NB_HMAC är ${givenMac.length} tecken; det ska vara exakt 32 hexadecimala tecken`,
+        ),
+    };
+    return { outcome: 'malformed-mac', findings: [finding] };
+  }
+  const findings: VerifyFinding[] = [...hexWriting('NB_HMAC', givenMac, direction)];
+  if (mac.matches) return { outcome: 'verified', findings };
+  findings.push(macMismatch(direction, { mac: givenMac, expected: details.mac, macString: mac.macString!, encoding: mac.encoding }, mac.keyName));
+  const other = mac.other();
+  if (other >= 0) {
+    findings.push({
+      level: 'warning',
+      code: 'other-key',
+      field: 'NB_HMAC',
+      message: text(
+        `Key ${mac.otherKey(other)} gives exactly this MAC: the message was signed with it, not with the key valid on ${mac.validOn ? mac.validOn.en : 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
+        `Nyckel ${mac.otherKey(other)} ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller ${mac.validOn ? mac.validOn.sv : 'meddelandets datum'}. Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.`,
+      ),
+    });
+  }
+  return { outcome: 'mismatch', findings };
+}
+
 /**
  * Verifies one message: kind, status, signed string, expected against received MAC, NB_KVV against
  * the key's KVV, with the policy's verdicts (`POLICY`). `keys` is one key or a key ring; with
@@ -194,14 +388,7 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   };
 
   if (!kind) {
-    findings.push({
-      level: 'error',
-      code: 'unknown-kind',
-      message: text(
-        'No field of any E-betalning message was found. If this came from the cancel or reject address: a cancel/reject return carries no fields and proves nothing.',
-        'Inga fält från E-betalning hittades. Om texten kom från adressen för avbryt eller avvisa: en sådan retur har inga fält och bevisar ingenting.',
-      ),
-    });
+    findings.push(UNKNOWN_KIND);
     return done('unknown-kind', []);
   }
   const spec = messageSpec(kind);
@@ -222,38 +409,14 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
   }
 
   if (signed === null) {
-    findings.push({
-      level: 'warning',
-      code: 'unsigned',
-      field: 'NB_VERIFIED',
-      message: text(
-        `NB_VERIFIED is ${result.status}: the bank computes no MAC for it by design, so nothing in it can be verified and it proves nothing`,
-        `NB_VERIFIED är ${result.status}: banken beräknar avsiktligt ingen MAC för det, så inget i det kan verifieras och det bevisar ingenting`,
-      ),
-    });
-    if (givenMac) {
-      findings.push({
-        level: 'warning',
-        code: 'mac-on-unsigned',
-        field: 'NB_HMAC',
-        message: text(
-          `NB_HMAC has a value although NB_VERIFIED is ${result.status}; the bank sends it empty, so it proves nothing either`,
-          `NB_HMAC har ett värde trots att NB_VERIFIED är ${result.status}; banken skickar det tomt, så det bevisar inte heller något`,
-        ),
-      });
-    }
+    findings.push(...unsignedFindings(result.status!, givenMac));
     return done('unsigned', validateFields(kind, fields, checks), null);
   }
   result.signedFields = signed;
   result.macString = signed.map((f) => f.value).join('&');
 
   if (keys === null || keys === undefined || (typeof keys === 'string' && keys.trim() === '')) {
-    findings.push({
-      level: 'warning',
-      code: 'no-key',
-      field: 'key',
-      message: text('No key was given, so the MAC could not be checked', 'Ingen nyckel angavs, så MAC:en kunde inte kontrolleras'),
-    });
+    findings.push(NO_KEY);
     return done('no-key', validateFields(kind, fields, checks));
   }
   let ring: KeyRingEntry[];
@@ -264,72 +427,14 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
     return done('bad-key', validateFields(kind, fields, checks));
   }
 
-  const givenCompact = givenMac === null ? null : readHex(givenMac).compact.toUpperCase();
-  const candidates = new Map<number, Candidate>();
-  const candidate = (index: number): Candidate => {
-    let found = candidates.get(index);
-    if (!found) {
-      const entry = ring[index]!;
-      found = { index, entry, details: computeMacDetails(kind, fields, entry.key, { encoding }) };
-      candidates.set(index, found);
-    }
-    return found;
-  };
-  const macMatches = (c: Candidate) => givenCompact !== null && c.details !== null && givenCompact === c.details.mac;
-  const dateWords = (d: string) =>
-    dateSource === 'today'
-      ? text(`${d} (today in Sweden; a request is checked with the key valid the day the bank gets it)`, `${d} (i dag i Sverige; en förfrågan kontrolleras med nyckeln som gäller den dag banken får den)`)
-      : dateSource === 'paid'
-        ? text(`${d} (the date in NB_PAID)`, `${d} (datumet i NB_PAID)`)
-        : text(d, d);
-
+  const { candidate, macMatches } = ringCandidates(ring, kind, fields, encoding, givenMac);
   let chosen: Candidate;
   let chosenBy: KeyUsed['chosenBy'];
   try {
-    // Dates pick a key only in a dated ring; an undated ring is a list of candidates.
-    const byDate = date && ring.some((e) => e.from || e.to) ? keyForDate(ring, date) : null;
-    if (byDate) result.keyWarnings = byDate.warnings;
-    if (ring.length === 1) {
-      chosen = candidate(0);
-      chosenBy = 'only';
-    } else if (byDate?.entry) {
-      chosen = candidate(byDate.index);
-      chosenBy = 'date';
-      findings.push({
-        level: 'info',
-        code: 'key-date',
-        field: dateSource === 'paid' ? 'NB_PAID' : 'key',
-        message: text(
-          `Key ${chosen.index + 1} of the ring was used: the key valid on ${dateWords(date!).en}`,
-          `Nyckel ${chosen.index + 1} i nyckelringen användes: nyckeln som gäller ${dateWords(date!).sv}`,
-        ),
-      });
-    } else {
-      const kvvIndex = givenKvv ? ring.findIndex((e) => computeKvv(e.key) === compactHex(givenKvv)) : -1;
-      const macIndex = kvvIndex < 0 ? ring.findIndex((_, i) => macMatches(candidate(i))) : -1;
-      chosen = candidate(kvvIndex >= 0 ? kvvIndex : macIndex >= 0 ? macIndex : 0);
-      chosenBy = kvvIndex >= 0 ? 'kvv' : macIndex >= 0 ? 'mac' : 'first';
-      const why =
-        chosenBy === 'kvv'
-          ? text(', because its KVV is NB_KVV', ', eftersom dess KVV är NB_KVV')
-          : chosenBy === 'mac'
-            ? text(', because its MAC matches', ', eftersom dess MAC stämmer')
-            : text('', '');
-      findings.push({
-        level: chosenBy === 'first' ? 'warning' : 'info',
-        code: 'key-choice',
-        field: dateSource === 'paid' || date === null ? 'NB_PAID' : 'key',
-        message: date
-          ? text(
-              `No key of the ring is valid on ${dateWords(date).en}; key ${chosen.index + 1} was used${why.en}`,
-              `Ingen nyckel i nyckelringen gäller ${dateWords(date).sv}; nyckel ${chosen.index + 1} användes${why.sv}`,
-            )
-          : text(
-              `NB_PAID holds no date to pick a key of the ring by; key ${chosen.index + 1} was used${why.en}`,
-              `NB_PAID innehåller inget datum att välja nyckel efter; nyckel ${chosen.index + 1} användes${why.sv}`,
-            ),
-      });
-    }
+    const choice = chooseKey(ring, candidate, macMatches, { date, dateSource, givenKvv });
+    ({ chosen, chosenBy } = choice);
+    result.keyWarnings = choice.warnings;
+    findings.push(...choice.findings);
   } catch (error) {
     pushError(error);
     return done('incomplete', validateFields(kind, fields, checks));
@@ -337,62 +442,22 @@ export function verifyMessage(fields: FieldInput, keys: Keys | null | undefined,
 
   const details = chosen.details!;
   const kvv = details.kvv;
-  result.key = {
-    index: chosen.index,
-    ringSize: ring.length,
-    ...(chosen.entry.from ? { from: chosen.entry.from } : {}),
-    ...(chosen.entry.to ? { to: chosen.entry.to } : {}),
-    ...(chosen.entry.label ? { label: chosen.entry.label } : {}),
-    kvv,
-    chosenBy,
-  };
+  result.key = keyUsed(chosen, ring.length, kvv, chosenBy);
   result.expectedMac = details.mac;
-  result.kvv = {
-    given: givenKvv,
-    expected: kvv,
-    matches: givenKvv ? compactHex(givenKvv) === kvv : null,
-  };
+  result.kvv = { given: givenKvv, expected: kvv, matches: givenKvv ? compactHex(givenKvv) === kvv : null };
   const rows = validateComputed(kind, fields, { ...checks, key: chosen.entry.key }, details);
 
-  let outcome: MacOutcome;
-  if (givenMac === null || givenMac === '') {
-    outcome = 'missing-mac';
-    findings.push(macMissing(direction, givenMac, details.mac));
-  } else if (!isHex32(givenMac)) {
-    outcome = 'malformed-mac';
-    const row = rows.find((r) => r.name === 'NB_HMAC' && r.level === 'error');
-    findings.push({
-      level: 'error',
-      code: row?.code ?? 'mac-format',
-      field: 'NB_HMAC',
-      message:
-        row?.message ??
-        text(
-          `NB_HMAC is ${givenMac.length} characters; it must be exactly 32 hexadecimal characters`,
-          `NB_HMAC är ${givenMac.length} tecken; det ska vara exakt 32 hexadecimala tecken`,
-        ),
-    });
-  } else {
-    findings.push(...hexWriting('NB_HMAC', givenMac, direction));
-    if (macMatches(chosen)) {
-      outcome = 'verified';
-    } else {
-      outcome = 'mismatch';
-      findings.push(macMismatch(direction, { mac: givenMac, expected: details.mac, macString: result.macString, encoding }, keyName(chosen.index, ring.length)));
-      const other = ring.findIndex((_, i) => i !== chosen.index && macMatches(candidate(i)));
-      if (other >= 0) {
-        findings.push({
-          level: 'warning',
-          code: 'other-key',
-          field: 'NB_HMAC',
-          message: text(
-            `Key ${other + 1}${entryRange(ring[other]!)} gives exactly this MAC: the message was signed with it, not with the key valid on ${date ? dateWords(date).en : 'its date'}. Keys change at a date boundary with no overlap — check the ring's dates before trusting it.`,
-            `Nyckel ${other + 1}${entryRange(ring[other]!)} ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller ${date ? dateWords(date).sv : 'meddelandets datum'}. Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.`,
-          ),
-        });
-      }
-    }
-  }
+  const mac = macOutcome(givenMac, details, rows, direction, {
+    matches: macMatches(chosen),
+    macString: result.macString,
+    encoding,
+    keyName: keyName(chosen.index, ring.length),
+    other: () => ring.findIndex((_, i) => i !== chosen.index && macMatches(candidate(i))),
+    otherKey: (i) => `${i + 1}${entryRange(ring[i]!)}`,
+    validOn: date ? dateWords(date, dateSource) : null,
+  });
+  const outcome = mac.outcome;
+  findings.push(...mac.findings);
 
   if (givenKvv !== null && givenKvv !== '') findings.push(...hexWriting('NB_KVV', givenKvv, direction));
   const kvvFinding = kvvCheck(
