@@ -85,7 +85,7 @@ export default defineConfig(
   },
   {
     // Elements render; the core judges (issue 21). An element takes its level, codes and words from
-    // the verdict (`src/verdict.ts`): it compares no MAC, hex, amount or stamp, picks no key by a
+    // the verdict (`src/verdict/verdict.ts`): it compares no MAC, hex, amount or stamp, picks no key by a
     // date (least of all the browser's local one), and maps no status to a colour by itself.
     files: ['components/**/*.ts'],
     rules: {
@@ -96,7 +96,7 @@ export default defineConfig(
             {
               group: ['**/src/key.ts', '**/src/key-ring.ts', '**/src/policy.ts', '**/src/amount.ts', '**/src/pairing.ts', '**/src/verify.ts', '**/src/decode.ts'],
               importNames: ['compactHex', 'readHex', 'isHex32', 'keyForDate', 'dateOfPaid', 'swedishDate', 'sameAmount', 'sameCurrency', 'compareEcho', 'crossCheck', 'findOrder', 'pairMessages', 'stampKey', 'verifyMessage'],
-              message: 'Judging is the core’s: render the verdict (judgeMessage, src/verdict.ts) instead.',
+              message: 'Judging is the core’s: render the verdict (judgeMessage, src/verdict/verdict.ts) instead.',
             },
           ],
         },

@@ -1,4 +1,4 @@
-// The README's policy table, rendered from the core's own data (`POLICY` in src/policy.ts, as the
+// The README's policy table, rendered from the core's own data (`POLICY` in src/judging/policy.ts, as the
 // built core exports it: run `npm run build` first). `npm run docs` rewrites the README between the
 // markers; test/node/policy-table.test.mjs fails when what is there is stale.
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The docs' protocol page (docs/protocol.md), rendered from the core's own field table
-// (src/fields.ts, rows in src/field-table.ts): every message, every field, its format, whether it
+// (src/protocol/fields.ts, rows in src/protocol/field-table.ts): every message, every field, its format, whether it
 // is mandatory and signed, what it means. `npm run docs` rewrites the page;
 // test/node/docs.test.mjs fails when it is stale.
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ export const PAGE = `${ROOT}docs/protocol.md`;
 /** The core's field table and MAC functions, bundled from source in memory and imported. */
 export async function loadCore() {
   const result = await build({
-    stdin: { contents: "export { MESSAGES } from './src/fields.ts'; export { macString, computeMac } from './src/message.ts'; export { TEST_KEY, TEST_KVV } from './src/key.ts';", resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents: "export { MESSAGES } from './src/protocol/fields.ts'; export { macString, computeMac } from './src/protocol/message.ts'; export { TEST_KEY, TEST_KVV } from './src/protocol/key.ts';", resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     write: false,
     format: 'esm',
@@ -61,8 +61,8 @@ export function renderPage(core) {
   const string = core.macString('payDirect', example);
   return `# The protocol
 
-E-betalning in one page, generated from the core's own field table (\`src/fields.ts\`, rows in
-\`src/field-table.ts\`; \`npm run docs\`), so that it says exactly what the tools check.
+E-betalning in one page, generated from the core's own field table (\`src/protocol/fields.ts\`, rows in
+\`src/protocol/field-table.ts\`; \`npm run docs\`), so that it says exactly what the tools check.
 
 A shop sends the buyer's browser to the bank with an HTML form (POST) of \`NB_…\` fields. The
 fields marked *signed* below, in the table's order, are joined with \`&\` (absent optional fields

@@ -15,7 +15,7 @@ export const STANDALONE_BUNDLES = {
   'sw.js': 'components/shared/site-worker.ts',
   'tools/test-page/bank-sw.js': 'components/shared/retired-worker.ts',
   'lib/ebet-checkout.js': 'components/ebet-checkout/define.ts',
-  'lib/ebet-checkout-core.js': 'src/checkout-core.ts',
+  'lib/ebet-checkout-core.js': 'src/shop/checkout-core.ts',
   'lib/ebet-receipt.js': 'components/ebet-receipt/define.ts',
   'lib/ebet-receipt-sw.js': 'components/ebet-receipt/receipt-worker.ts',
   'shop/ebet-receipt-sw.js': 'components/ebet-receipt/shop-worker.ts',
@@ -26,7 +26,7 @@ export const STANDALONE_BUNDLES = {
  * core, which `<ebet-checkout>` loads from beside itself (`EbetCheckout.coreUrl`) only when needed.
  */
 export const PACKAGE_BUNDLES = {
-  'npm/components/ebet-checkout/ebet-checkout-core.js': 'src/checkout-core.ts',
+  'npm/components/ebet-checkout/ebet-checkout-core.js': 'src/shop/checkout-core.ts',
 };
 
 /**

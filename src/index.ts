@@ -10,32 +10,32 @@
  * test/node/package.test.mjs holds this list to at most 60 names.
  */
 // Messages, fields and errors.
-export { EbetError, type Lang, type Text } from './text.ts';
-export { MESSAGE_KINDS, type MessageKind } from './field-table.ts';
-export { MESSAGES, type FieldSpec, type MessageSpec } from './fields.ts';
-export { ENCODINGS, type Encoding } from './encoding.ts';
+export { EbetError, type Lang, type Text } from './protocol/text.ts';
+export { MESSAGE_KINDS, type MessageKind } from './protocol/field-table.ts';
+export { MESSAGES, type FieldSpec, type MessageSpec } from './protocol/fields.ts';
+export { ENCODINGS, type Encoding } from './protocol/encoding.ts';
 // MAC and KVV.
-export { TEST_KEY, TEST_KVV, computeKvv, normalizeKey } from './key.ts';
-export { computeMac, computeMacDetails, macString, signMessage, type FieldInput, type MacComputation, type MacOptions } from './message.ts';
-export { normalizeKeys, keyForDate, type KeyRingEntry, type Keys } from './key-ring.ts';
+export { TEST_KEY, TEST_KVV, computeKvv, normalizeKey } from './protocol/key.ts';
+export { computeMac, computeMacDetails, macString, signMessage, type FieldInput, type MacComputation, type MacOptions } from './protocol/message.ts';
+export { normalizeKeys, keyForDate, type KeyRingEntry, type Keys } from './protocol/key-ring.ts';
 // Parse, detect, validate, build (html-reader.ts lets parseFields read HTML, with parse5).
-import './html-reader.ts';
-export { parseFields, type ParseResult } from './parse.ts';
-export { detectKind } from './detect.ts';
-export { validateFields, verdict, type ValidateOptions, type ValidationRow } from './validate.ts';
-export { formatAmount, parseAmount } from './amount.ts';
-export { generateReference, hasValidCheckDigit } from './reference.ts';
-export { generateStamp } from './stamp.ts';
-export { toHtmlForm, toUrlEncoded } from './output.ts';
+import './reading/html-reader.ts';
+export { parseFields, type ParseResult } from './reading/parse.ts';
+export { detectKind } from './reading/detect.ts';
+export { validateFields, verdict, type ValidateOptions, type ValidationRow } from './judging/validate.ts';
+export { formatAmount, parseAmount } from './protocol/amount.ts';
+export { generateReference, hasValidCheckDigit } from './protocol/reference.ts';
+export { generateStamp } from './protocol/stamp.ts';
+export { toHtmlForm, toUrlEncoded } from './protocol/output.ts';
 // Extract every message out of a HAR file, a shop's log or a page.
-export { extractMessages, type ExtractResult } from './extract.ts';
+export { extractMessages, type ExtractResult } from './verdict/extract.ts';
 // One policy for every verdict (see README: the tolerance policy).
-export { POLICY, type PolicyFinding } from './policy.ts';
+export { POLICY, type PolicyFinding } from './judging/policy.ts';
 // Verify, decode, diagnose.
-export { verifyMessage, type Verification, type VerifyOptions } from './verify.ts';
-export { decodeMessages, splitMessages, type DecodedList, type DecodeOptions } from './decode.ts';
+export { verifyMessage, type Verification, type VerifyOptions } from './judging/verify.ts';
+export { decodeMessages, splitMessages, type DecodedList, type DecodeOptions } from './verdict/decode.ts';
 export { diagnoseMac, type Diagnosis, type DoctorOptions } from './doctor/index.ts';
 // The verdict every tool shows first: level, codes, cause and fix.
-export { judgeMessage } from './verdict.ts';
+export { judgeMessage } from './verdict/verdict.ts';
 // Simulate the bank (the rest of the simulation: `ebet-toolkit/simulator`).
-export { EMPTY_LEDGER, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, type Ledger, type SimulatedAnswer } from './simulator.ts';
+export { EMPTY_LEDGER, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, type Ledger, type SimulatedAnswer } from './bank/simulator.ts';

@@ -10,14 +10,14 @@ import {
   filterAttempts,
   type Attempt,
   type AttemptFilter,
-} from '../../src/attempt-log.ts';
-import { encodeText, ENCODING_NAMES } from '../../src/encoding.ts';
-import { MESSAGES } from '../../src/fields.ts';
-import { toRecord } from '../../src/message.ts';
-import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/simulator.ts';
-import { EbetError } from '../../src/text.ts';
-import { localTime } from '../../src/time.ts';
-import type { Level } from '../../src/validate.ts';
+} from '../../src/bank/attempt-log.ts';
+import { encodeText, ENCODING_NAMES } from '../../src/protocol/encoding.ts';
+import { MESSAGES } from '../../src/protocol/fields.ts';
+import { toRecord } from '../../src/protocol/message.ts';
+import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/bank/simulator.ts';
+import { EbetError } from '../../src/protocol/text.ts';
+import { localTime } from '../../src/protocol/time.ts';
+import type { Level } from '../../src/judging/validate.ts';
 import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { formatAmount } from '../../src/amount.ts';
+import { formatAmount } from '../../src/protocol/amount.ts';
 import {
   currentPaid,
   EMPTY_LEDGER,
@@ -9,8 +9,8 @@ import {
   remainingHundredths,
   repaymentsOf,
   type Ledger,
-} from '../../src/simulator.ts';
-import { EbetError } from '../../src/text.ts';
+} from '../../src/bank/simulator.ts';
+import { EbetError } from '../../src/protocol/text.ts';
 import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulator/ledger-db.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';

@@ -7,7 +7,7 @@
  * (`?request=<id>`), which shows the request's table and the simulated answers. Nothing is sent anywhere.
  */
 import { requestFragment, type ReceivedRequest } from '../shared/request-fragment.ts';
-import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { SIMULATOR_ENDPOINTS, type SimulatorEndpoint } from '../../src/bank/simulator.ts';
 import { saveRequest } from './ledger-db.ts';
 
 /** The most of a body the simulator keeps (a real form is a few hundred bytes). */

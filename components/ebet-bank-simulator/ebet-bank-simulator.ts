@@ -1,13 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/attempt-log.ts';
-import { detectKind } from '../../src/detect.ts';
-import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
-import { TEST_KEY } from '../../src/key.ts';
-import { toRecord, type FieldEntry } from '../../src/message.ts';
-import { toHtmlForm, toUrlEncoded } from '../../src/output.ts';
-import { parseFields, type ParseResult } from '../../src/parse.ts';
-import type { CheckDigitScheme } from '../../src/reference.ts';
+import { newAttempt, usedStamps, withAnswer, withExit, type Attempt } from '../../src/bank/attempt-log.ts';
+import { detectKind } from '../../src/reading/detect.ts';
+import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/protocol/encoding.ts';
+import { TEST_KEY } from '../../src/protocol/key.ts';
+import { toRecord, type FieldEntry } from '../../src/protocol/message.ts';
+import { toHtmlForm, toUrlEncoded } from '../../src/protocol/output.ts';
+import { parseFields, type ParseResult } from '../../src/reading/parse.ts';
+import type { CheckDigitScheme } from '../../src/protocol/reference.ts';
 import {
   canPay,
   payDirectAnswer,
@@ -19,12 +19,12 @@ import {
   type Ledger,
   type RequestKind,
   type SimulatedAnswer,
-} from '../../src/simulator.ts';
-import { EbetError } from '../../src/text.ts';
-import { localTime } from '../../src/time.ts';
-import { validateFields, type ValidationRow } from '../../src/validate.ts';
-import { judgeMessage, type Verdict } from '../../src/verdict.ts';
-import { MESSAGES } from '../../src/fields.ts';
+} from '../../src/bank/simulator.ts';
+import { EbetError } from '../../src/protocol/text.ts';
+import { localTime } from '../../src/protocol/time.ts';
+import { validateFields, type ValidationRow } from '../../src/judging/validate.ts';
+import { judgeMessage, type Verdict } from '../../src/verdict/verdict.ts';
+import { MESSAGES } from '../../src/protocol/fields.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';

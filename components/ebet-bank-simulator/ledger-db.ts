@@ -5,9 +5,9 @@
  * so two open tabs can never carry out the same repayment twice; every change is announced on a
  * BroadcastChannel so that the other tabs re-read it. No key is ever stored here.
  */
-import { boundAttempt, byTime, KEEP_ATTEMPTS, withinBudget, type Attempt } from '../../src/attempt-log.ts';
+import { boundAttempt, byTime, KEEP_ATTEMPTS, withinBudget, type Attempt } from '../../src/bank/attempt-log.ts';
 import type { ReceivedRequest } from '../shared/request-fragment.ts';
-import { EMPTY_LEDGER, type Ledger } from '../../src/simulator.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../src/bank/simulator.ts';
 
 let databaseName = 'ebet-bank-simulator';
 const REQUESTS = 'requests';

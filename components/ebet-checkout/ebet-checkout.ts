@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { parseAmount } from '../../src/amount.ts';
-import { acceptSignature, payDirectFields, payDirectReady, settingsReady, type CheckoutProblem, type CheckoutSettings } from '../../src/checkout.ts';
-import type * as Core from '../../src/checkout-core.ts';
-import { orderStorageKey, withOutcome } from '../../src/shop-return.ts';
-import { generateStamp } from '../../src/stamp.ts';
-import { text, type Lang, type Text } from '../../src/text.ts';
+import { parseAmount } from '../../src/protocol/amount.ts';
+import { acceptSignature, payDirectFields, payDirectReady, settingsReady, type CheckoutProblem, type CheckoutSettings } from '../../src/shop/checkout.ts';
+import type * as Core from '../../src/shop/checkout-core.ts';
+import { orderStorageKey, withOutcome } from '../../src/shop/shop-return.ts';
+import { generateStamp } from '../../src/protocol/stamp.ts';
+import { text, type Lang, type Text } from '../../src/protocol/text.ts';
 import { emit } from '../shared/events.ts';
 import { postJson } from '../shared/post-json.ts';
 import { requestFragment } from '../shared/request-fragment.ts';
@@ -14,7 +14,7 @@ type CoreModule = typeof Core;
 /** What a shop's own signer gives back for the fields it is handed. */
 export type Signer = (fields: Readonly<Record<string, string>>) => Promise<{ NB_HMAC: string; NB_KVV: string }>;
 
-export type { CheckoutProblem } from '../../src/checkout.ts';
+export type { CheckoutProblem } from '../../src/shop/checkout.ts';
 
 export interface CheckoutSubmitDetail {
   /** Every field posted to the bank, signed, in order. */
@@ -136,7 +136,7 @@ export class EbetCheckout extends LitElement {
   static formAssociated = true;
 
   /**
-   * Where the rest of the checkout's protocol core (`src/checkout-core.ts`: the full validation with its
+   * Where the rest of the checkout's protocol core (`src/shop/checkout-core.ts`: the full validation with its
    * messages, signing with the test key) is loaded from, only when needed: in test mode, or when a
    * setting or a signer's answer does not surely pass. A correct production checkout never loads it.
    * `ebet-checkout-core.js` beside this script; kept out of this module so that it stays within 12 kB gzip.

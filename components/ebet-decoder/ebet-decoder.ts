@@ -10,14 +10,14 @@ import {
   type DecodedList,
   type DecodedMessage,
   type MessageBlock,
-} from '../../src/decode.ts';
-import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/encoding.ts';
-import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
-import { groupHex } from '../../src/key.ts';
-import type { Keys } from '../../src/key-ring.ts';
-import type { FieldEntry } from '../../src/message.ts';
-import type { ValidationRow } from '../../src/validate.ts';
-import { CROSS_CHECK_LEVELS, fieldLevel, overallVerdict } from '../../src/verdict.ts';
+} from '../../src/verdict/decode.ts';
+import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/protocol/encoding.ts';
+import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
+import { groupHex } from '../../src/protocol/key.ts';
+import type { Keys } from '../../src/protocol/key-ring.ts';
+import type { FieldEntry } from '../../src/protocol/message.ts';
+import type { ValidationRow } from '../../src/judging/validate.ts';
+import { CROSS_CHECK_LEVELS, fieldLevel, overallVerdict } from '../../src/verdict/verdict.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { EbetFieldTable } from '../ebet-field-table/ebet-field-table.ts';
 import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/ebet-fields-input.ts';

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Text } from '../../src/text.ts';
-import { verdict, type Level, type ValidationRow } from '../../src/validate.ts';
+import type { Text } from '../../src/protocol/text.ts';
+import { verdict, type Level, type ValidationRow } from '../../src/judging/validate.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleValue } from '../shared/visible-value.ts';

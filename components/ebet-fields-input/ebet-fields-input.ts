@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/parse.ts';
+import { INPUT_FORMAT_NAMES, parseFields, type ParseResult } from '../../src/reading/parse.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';

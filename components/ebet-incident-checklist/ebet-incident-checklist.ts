@@ -36,7 +36,7 @@ import {
   type StepId,
   type StepStatus,
   type TicketTimer,
-} from '../../src/incident.ts';
+} from '../../src/incident/incident.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';

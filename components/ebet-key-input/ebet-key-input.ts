@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { computeKvv, groupHex, normalizeKey, readTypedKvv, TEST_KEY } from '../../src/key.ts';
-import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/key-ring.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
+import { computeKvv, groupHex, normalizeKey, readTypedKvv, TEST_KEY } from '../../src/protocol/key.ts';
+import { normalizeKeys, type KeyRingEntry, type Keys } from '../../src/protocol/key-ring.ts';
+import { EbetError, text, type Text } from '../../src/protocol/text.ts';
 import { emit } from '../shared/events.ts';
 import { localized, msg, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { LANGS, type Lang } from '../../src/text.ts';
+import { LANGS, type Lang } from '../../src/protocol/text.ts';
 import { currentLang, localized, msg, setLang } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
 

@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor/index.ts';
-import { ENCODING_NAMES, type Encoding } from '../../src/encoding.ts';
-import type { MessageKind } from '../../src/fields.ts';
-import type { Keys } from '../../src/key-ring.ts';
-import type { FieldInput } from '../../src/message.ts';
-import { EbetError, text, type Text } from '../../src/text.ts';
-import { DIAGNOSIS_LEVELS } from '../../src/verdict.ts';
+import { ENCODING_NAMES, type Encoding } from '../../src/protocol/encoding.ts';
+import type { MessageKind } from '../../src/protocol/fields.ts';
+import type { Keys } from '../../src/protocol/key-ring.ts';
+import type { FieldInput } from '../../src/protocol/message.ts';
+import { EbetError, text, type Text } from '../../src/protocol/text.ts';
+import { DIAGNOSIS_LEVELS } from '../../src/verdict/verdict.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';

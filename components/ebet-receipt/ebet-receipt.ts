@@ -1,8 +1,8 @@
 import { LitElement, css, html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { orderMismatches, RECEIPT_VERDICTS, receiptFields, testKeyProblems, verifyAnswer, type ReceiptState, type SentOrder } from '../../src/receipt.ts';
-import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop-return.ts';
-import { EbetError, type Text } from '../../src/text.ts';
+import { orderMismatches, RECEIPT_VERDICTS, receiptFields, testKeyProblems, verifyAnswer, type ReceiptState, type SentOrder } from '../../src/shop/receipt.ts';
+import { orderStorageKey, outcomeOf, RECEIPT_CACHE, receiptCachePath, RETURN_PARAMS } from '../../src/shop/shop-return.ts';
+import { EbetError, type Text } from '../../src/protocol/text.ts';
 import { emit } from '../shared/events.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';

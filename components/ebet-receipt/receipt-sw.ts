@@ -6,7 +6,7 @@
  * answers with a 303 redirect to the same page with `?ebet-receipt=<id>`, where `<ebet-receipt>`
  * reads, verifies and shows it.
  */
-import { RECEIPT_CACHE, RETURN_PARAMS, receiptCachePath } from '../../src/shop-return.ts';
+import { RECEIPT_CACHE, RETURN_PARAMS, receiptCachePath } from '../../src/shop/shop-return.ts';
 import type { WorkerScope } from '../shared/service-worker.ts';
 
 /** Receipts older than this are dropped when a new one arrives (they hold no secret, but need not linger). */

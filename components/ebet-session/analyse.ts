@@ -3,16 +3,16 @@
  * log. The worker (`session-worker.ts`) runs it for large inputs; the element runs `analyse` itself
  * for small ones. Results are plain data (structured-clone safe) and never hold a key.
  */
-import { explainStatus, findReplays } from '../../src/decode.ts';
-import type { Encoding } from '../../src/encoding.ts';
-import { extractMessages, type ExtractProblem, type MessageSource, type StampTimeline } from '../../src/extract.ts';
-import { MESSAGES, type MessageKind } from '../../src/fields.ts';
-import type { Keys } from '../../src/key-ring.ts';
-import type { FieldEntry } from '../../src/message.ts';
-import type { Text } from '../../src/text.ts';
-import type { Level } from '../../src/validate.ts';
-import { judgeMessage, type Verdict } from '../../src/verdict.ts';
-import type { MacOutcome } from '../../src/verify.ts';
+import { explainStatus, findReplays } from '../../src/verdict/decode.ts';
+import type { Encoding } from '../../src/protocol/encoding.ts';
+import { extractMessages, type ExtractProblem, type MessageSource, type StampTimeline } from '../../src/verdict/extract.ts';
+import { MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
+import type { Keys } from '../../src/protocol/key-ring.ts';
+import type { FieldEntry } from '../../src/protocol/message.ts';
+import type { Text } from '../../src/protocol/text.ts';
+import type { Level } from '../../src/judging/validate.ts';
+import { judgeMessage, type Verdict } from '../../src/verdict/verdict.ts';
+import type { MacOutcome } from '../../src/judging/verify.ts';
 
 /** One message of the session, verified. */
 export interface SessionRow {

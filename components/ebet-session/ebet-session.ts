@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
-import type { Encoding } from '../../src/encoding.ts';
-import { sourceText } from '../../src/extract.ts';
-import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/fields.ts';
-import type { Keys } from '../../src/key-ring.ts';
-import { excerpt, type Text } from '../../src/text.ts';
+import type { Encoding } from '../../src/protocol/encoding.ts';
+import { sourceText } from '../../src/verdict/extract.ts';
+import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
+import type { Keys } from '../../src/protocol/key-ring.ts';
+import { excerpt, type Text } from '../../src/protocol/text.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';

@@ -5,9 +5,9 @@
  * Any error is posted as a `failed` reply.
  */
 import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
-import type { Keys } from '../../src/key-ring.ts';
+import type { Keys } from '../../src/protocol/key-ring.ts';
 // Whatever the worker reads may hold HTML: its reader is loaded with it.
-import '../../src/html-reader.ts';
+import '../../src/reading/html-reader.ts';
 
 /** Rows per message to the page: each arrives in a short task there. */
 const BATCH = 500;

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { MESSAGES } from '../../src/fields.ts';
-import { TEST_KEY } from '../../src/key.ts';
-import type { CheckDigitScheme } from '../../src/reference.ts';
-import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/simulator.ts';
+import { MESSAGES } from '../../src/protocol/fields.ts';
+import { TEST_KEY } from '../../src/protocol/key.ts';
+import type { CheckDigitScheme } from '../../src/protocol/reference.ts';
+import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/bank/simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome } from '../ebet-bank-simulator/auto-outcome.ts';
 import type { CheckDigitChangeDetail, EbetBankSimulator, PastedRequest, RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
 import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';

@@ -4,9 +4,9 @@
 // lib/), and the examples of the element reference whose inputs are properties only
 // (scripts/element-reference.mjs writes them), set before their elements are defined.
 import '../ebet-shell/define.ts';
-import { TEST_KEY } from '../../src/key.ts';
-import { computeMac } from '../../src/message.ts';
-import { validateFields } from '../../src/validate.ts';
+import { TEST_KEY } from '../../src/protocol/key.ts';
+import { computeMac } from '../../src/protocol/message.ts';
+import { validateFields } from '../../src/judging/validate.ts';
 import { loadWhenVisible } from './load-when-visible.ts';
 
 /** Each element's entry module by its tag (`../ebet-x/define.ts` defines `<ebet-x>`). */

@@ -19,7 +19,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { MsgFn, TemplateLike, TemplateMap } from '@lit/localize/internal/types.js';
-import type { Lang, Text } from '../../src/text.ts';
+import type { Lang, Text } from '../../src/protocol/text.ts';
 
 export { str } from '@lit/localize';
 

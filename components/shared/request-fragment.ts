@@ -6,7 +6,7 @@
  * is URL-encoded: `fields` holds the request as text (a URL-encoded body or NAME=value lines); a
  * request received at a bank address adds `endpoint`, `method`, `type`, `charset`, `at` and `truncated`.
  */
-import type { RequestKind, SimulatorEndpoint } from '../../src/simulator.ts';
+import type { RequestKind, SimulatorEndpoint } from '../../src/bank/simulator.ts';
 
 /** A request as received at one of the simulator's addresses (the worker keeps it with an id). */
 export interface ReceivedRequest {

@@ -1,5 +1,5 @@
 import { msg } from './locale.ts';
-import type { MessageKind } from '../../src/fields.ts';
+import type { MessageKind } from '../../src/protocol/fields.ts';
 
 /**
  * The submit button of a shop's form (`toHtmlForm`), in the page's language and for what the form

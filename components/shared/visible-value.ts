@@ -1,7 +1,7 @@
 /** Renders a value with its whitespace, separators and non-ASCII characters made visible. */
 import { msg, str } from './locale.ts';
 import { html, nothing, type TemplateResult } from 'lit';
-import { visibleSegments } from '../../src/visible.ts';
+import { visibleSegments } from '../../src/protocol/visible.ts';
 
 /** The characters of a value shown at most: a megabyte-long value is shown cut, with its length. */
 const SHOWN_CHARACTERS = 2000;

@@ -12,8 +12,8 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { diagnoseMac, extractMessages, macString, parseFields, splitMessages, TEST_KEY, type FieldInput, type MessageKind } from '../../src/index.ts';
-import { encodeText } from '../../src/encoding.ts';
-import { keyBytes } from '../../src/key.ts';
+import { encodeText } from '../../src/protocol/encoding.ts';
+import { keyBytes } from '../../src/protocol/key.ts';
 import { generateHar, generateLog } from '../../test/support/session.ts';
 
 export interface BenchRow {

@@ -8,7 +8,7 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import type { CHash, Hash } from '@noble/hashes/utils.js';
-import { encodeText, isAscii, type Encoding } from '../encoding.ts';
+import { encodeText, isAscii, type Encoding } from '../protocol/encoding.ts';
 import type { Mac } from './types.ts';
 
 /** "&" as bytes, and no bytes: what a plain hash puts around the string with the key. */

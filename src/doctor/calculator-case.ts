@@ -1,7 +1,7 @@
 /** The calculator's `#case=` link: fields and MAC only, never a key. */
-import type { Encoding } from '../encoding.ts';
-import { MESSAGE_KINDS, type MessageKind } from '../fields.ts';
-import { text, type Text } from '../text.ts';
+import type { Encoding } from '../protocol/encoding.ts';
+import { MESSAGE_KINDS, type MessageKind } from '../protocol/fields.ts';
+import { text, type Text } from '../protocol/text.ts';
 import { fromBase64url } from './given.ts';
 
 /** A case the calculator opens from its URL fragment: fields and MAC only, never a key. */

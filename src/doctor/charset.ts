@@ -4,9 +4,9 @@
  * as ISO-8859-1 name the encoding the doctor verifies in first; a U+FFFD in a signed value says the
  * message was read with the wrong one.
  */
-import type { Encoding } from '../encoding.ts';
-import type { FieldEntry } from '../message.ts';
-import { quoted, text, type Text } from '../text.ts';
+import type { Encoding } from '../protocol/encoding.ts';
+import type { FieldEntry } from '../protocol/message.ts';
+import { quoted, text, type Text } from '../protocol/text.ts';
 import type { CharsetSource } from './types.ts';
 
 export const CHARSET_SOURCES: Readonly<Record<CharsetSource, Text>> = {

@@ -17,13 +17,13 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ENCODING_NAMES, type Encoding } from '../encoding.ts';
-import { messageSpec, type MessageKind } from '../fields.ts';
-import { computeKvv, groupHex, toHex } from '../key.ts';
-import { dateOfPaid, keyForDate, normalizeKeys, type Keys } from '../key-ring.ts';
-import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from '../message.ts';
-import { byLevel, hexWriting, kvvCheck, signedAmpersand, swedishDate, type Direction, type PolicyFinding } from '../policy.ts';
-import { EbetError, quoted, text, type Text } from '../text.ts';
+import { ENCODING_NAMES, type Encoding } from '../protocol/encoding.ts';
+import { messageSpec, type MessageKind } from '../protocol/fields.ts';
+import { computeKvv, groupHex, toHex } from '../protocol/key.ts';
+import { dateOfPaid, keyForDate, normalizeKeys, type Keys } from '../protocol/key-ring.ts';
+import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldEntry, type FieldInput } from '../protocol/message.ts';
+import { byLevel, hexWriting, kvvCheck, signedAmpersand, swedishDate, type Direction, type PolicyFinding } from '../judging/policy.ts';
+import { EbetError, quoted, text, type Text } from '../protocol/text.ts';
 import { Pieces } from './bytes.ts';
 import { CHARSET_SOURCES, replacementWarnings } from './charset.ts';
 import { readGivenMac } from './given.ts';

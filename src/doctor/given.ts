@@ -1,7 +1,7 @@
 /** The given MAC (NB_HMAC) read: as typed or pasted, in hexadecimal, base64 or base64url. */
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { toHex } from '../key.ts';
-import { EbetError, text } from '../text.ts';
+import { toHex } from '../protocol/key.ts';
+import { EbetError, text } from '../protocol/text.ts';
 import type { GivenMac } from './types.ts';
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

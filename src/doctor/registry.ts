@@ -3,7 +3,7 @@
  * once. Adding a cause is adding its module (its code, words, candidates, pairs and example) and
  * its line below; `docs/doctor.md` is generated from this list (`npm run docs`).
  */
-import type { Text } from '../text.ts';
+import type { Text } from '../protocol/text.ts';
 import { amountFormat } from './causes/amount-format.ts';
 import { base64 } from './causes/base64.ts';
 import { droppedZero } from './causes/dropped-zero.ts';

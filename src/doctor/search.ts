@@ -3,9 +3,9 @@
  * each encoding) under each key variant, compares the digest with the given MAC byte by byte, and
  * records every match as a finding with the causes that made it.
  */
-import type { Encoding } from '../encoding.ts';
-import { toHex } from '../key.ts';
-import { text, type Text } from '../text.ts';
+import type { Encoding } from '../protocol/encoding.ts';
+import { toHex } from '../protocol/key.ts';
+import { text, type Text } from '../protocol/text.ts';
 import { CandidateBytes, type Piece } from './bytes.ts';
 import { asGiven } from './given.ts';
 import { CAUSE_CODES, causeIndex, causesOf } from './registry.ts';

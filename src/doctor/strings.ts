@@ -3,7 +3,7 @@
  * shape), 2 (two tweaks, a tweak and a shape, or two shapes, where their causes pair and both are
  * cheap enough). Each is written into `parts` as pieces, then `run` is called; `made` holds its mistakes.
  */
-import { SEPARATOR } from '../message.ts';
+import { SEPARATOR } from '../protocol/message.ts';
 import { joinInto, type Piece, type Pieces } from './bytes.ts';
 import { pairs } from './registry.ts';
 import type { Shape, Tweak } from './types.ts';

@@ -4,12 +4,12 @@
  * with, and an example that reproduces it.
  */
 import type { CHash } from '@noble/hashes/utils.js';
-import type { Encoding } from '../encoding.ts';
-import type { MessageKind } from '../fields.ts';
-import type { Keys } from '../key-ring.ts';
-import type { FieldEntry, FieldInput } from '../message.ts';
-import type { PolicyFinding } from '../policy.ts';
-import type { Text } from '../text.ts';
+import type { Encoding } from '../protocol/encoding.ts';
+import type { MessageKind } from '../protocol/fields.ts';
+import type { Keys } from '../protocol/key-ring.ts';
+import type { FieldEntry, FieldInput } from '../protocol/message.ts';
+import type { PolicyFinding } from '../judging/policy.ts';
+import type { Text } from '../protocol/text.ts';
 import type { CandidateBytes, Piece, Pieces } from './bytes.ts';
 
 /** A mistake the doctor can name (one module in `src/doctor/causes/` each). */

@@ -5,8 +5,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { normalizeKey } from '../key.ts';
-import type { Text } from '../text.ts';
+import { normalizeKey } from '../protocol/key.ts';
+import type { Text } from '../protocol/text.ts';
 import { KeyedMac } from './bytes.ts';
 import { causeIndex, causesOf } from './registry.ts';
 import type { Variant } from './search.ts';

@@ -18,8 +18,8 @@ import type { EbetKeyInput } from '../../components/ebet-key-input/ebet-key-inpu
 import type { EbetFieldsInput } from '../../components/ebet-fields-input/ebet-fields-input.ts';
 import { useDatabase } from '../../components/ebet-bank-simulator/ledger-db.ts';
 import { setPageLang } from '../../components/shared/locale.ts';
-import { judgeMessage, overallVerdict, type Verdict } from '../../src/verdict.ts';
-import type { Lang } from '../../src/text.ts';
+import { judgeMessage, overallVerdict, type Verdict } from '../../src/verdict/verdict.ts';
+import type { Lang } from '../../src/protocol/text.ts';
 import { corpus, RING, type CorpusCase } from '../support/verdict-corpus.ts';
 
 const LANGS: readonly Lang[] = ['en', 'sv'];

@@ -19,9 +19,9 @@ async function problems(code) {
 
 test('the elements’ lint rule refuses judging in an element', async () => {
   const cases = [
-    "import { compactHex } from '../../src/key.ts';\nexport const same = (a: string, b: string) => compactHex(a) + b;",
-    "import { keyForDate } from '../../src/key-ring.ts';\nexport const pick = keyForDate;",
-    "import { sameAmount } from '../../src/amount.ts';\nexport const same = sameAmount;",
+    "import { compactHex } from '../../src/protocol/key.ts';\nexport const same = (a: string, b: string) => compactHex(a) + b;",
+    "import { keyForDate } from '../../src/protocol/key-ring.ts';\nexport const pick = keyForDate;",
+    "import { sameAmount } from '../../src/protocol/amount.ts';\nexport const same = sameAmount;",
     'export const same = (d: { mac: string }, given: string) => given === d.mac;',
     'export const today = () => new Date().getFullYear();',
     "export const colour = (v: { outcome: string }) => (v.outcome === 'verified' ? 'level-ok' : 'level-error');",
@@ -31,6 +31,6 @@ test('the elements’ lint rule refuses judging in an element', async () => {
 });
 
 test('…and lets an element through that renders the verdict', async () => {
-  const code = "import { judgeMessage } from '../../src/verdict.ts';\nexport const line = (fields: Record<string, string>) => { const v = judgeMessage(fields); return `level-${v.level} ${v.codes.join(' ')}`; };";
+  const code = "import { judgeMessage } from '../../src/verdict/verdict.ts';\nexport const line = (fields: Record<string, string>) => { const v = judgeMessage(fields); return `level-${v.level} ${v.codes.join(' ')}`; };";
   assert.deepEqual(await problems(code), []);
 });

@@ -4,8 +4,8 @@
 // the bench (a time bound would fail on a loaded machine).
 import fc from 'fast-check';
 import { type Keys, MESSAGE_KINDS, type MessageKind, MESSAGES, normalizeKey, type ParseResult, type ValidationRow } from '../../src/index.ts';
-import { type FieldRule } from '../../src/field-table.ts';
-import { type FieldEntry } from '../../src/message.ts';
+import { type FieldRule } from '../../src/protocol/field-table.ts';
+import { type FieldEntry } from '../../src/protocol/message.ts';
 
 /**
  * How many inputs each property of the fuzz suite gets, file by file, so every file's title can say

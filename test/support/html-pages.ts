@@ -1,7 +1,7 @@
 // The generated pages of the HTML differential tests: random mixes of several forms, disabled
 // controls and fieldsets, textarea, select, checkboxes and radios, every input type, named character
 // references and the attribute rules, comments, CDATA, template, script and style, nested and
-// misnested forms, form= owners. test/src/parse-html-differential.test.ts compares the core with
+// misnested forms, form= owners. test/src/reading/parse-html-differential.test.ts compares the core with
 // Chromium's FormData on them live; test/vectors/chromium-formdata.json holds Chromium's answers for
 // a sample of them (test/support/record-formdata.mjs), so that Node checks them too.
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 // Records Chromium's FormData for a sample of the generated pages into
-// test/vectors/chromium-formdata.json, the oracle test/src/html-form-recorded.test.ts checks the
+// test/vectors/chromium-formdata.json, the oracle test/src/reading/html-form-recorded.test.ts checks the
 // core against in Node (where there is no browser). Run it again when the page generator or
 // Chromium changes: `npx tsx test/support/record-formdata.mjs` (tsx: it imports the TypeScript page generator).
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
-import { parseAmount } from '../../amount.ts';
-import { fieldSpec } from '../../fields.ts';
-import { quoted, text } from '../../text.ts';
+import { parseAmount } from '../../protocol/amount.ts';
+import { fieldSpec } from '../../protocol/fields.ts';
+import { quoted, text } from '../../protocol/text.ts';
 import type { Tweak, ValueCause } from '../types.ts';
 import { example } from './example.ts';
 

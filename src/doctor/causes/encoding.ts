@@ -1,5 +1,5 @@
-import { ENCODING_NAMES } from '../../encoding.ts';
-import { text } from '../../text.ts';
+import { ENCODING_NAMES } from '../../protocol/encoding.ts';
+import { text } from '../../protocol/text.ts';
 import type { EncodingCause } from '../types.ts';
 import { example } from './example.ts';
 

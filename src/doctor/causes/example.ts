@@ -3,8 +3,8 @@
  * test key. Its right MAC string is `999999&00002&899,00&SEK&123450`; each example's MAC was made
  * by another implementation (node:crypto) from the string its `signed` names, with the mistake in it.
  */
-import { TEST_KEY, TEST_KVV } from '../../key.ts';
-import type { Keys } from '../../key-ring.ts';
+import { TEST_KEY, TEST_KVV } from '../../protocol/key.ts';
+import type { Keys } from '../../protocol/key-ring.ts';
 import type { CauseExample, DoctorOptions } from '../types.ts';
 
 export const EXAMPLE_FORM: Readonly<Record<string, string>> = {

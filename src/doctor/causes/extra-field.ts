@@ -1,6 +1,6 @@
-import { messageSpec } from '../../fields.ts';
-import type { FieldEntry } from '../../message.ts';
-import { quoted, text } from '../../text.ts';
+import { messageSpec } from '../../protocol/fields.ts';
+import type { FieldEntry } from '../../protocol/message.ts';
+import { quoted, text } from '../../protocol/text.ts';
 import type { Piece } from '../bytes.ts';
 import type { CauseContext, Shape, StructureCause } from '../types.ts';
 import { example } from './example.ts';

@@ -1,4 +1,4 @@
-import { text } from '../../text.ts';
+import { text } from '../../protocol/text.ts';
 import type { Piece } from '../bytes.ts';
 import type { CauseContext, Shape, StructureCause } from '../types.ts';
 import { example } from './example.ts';

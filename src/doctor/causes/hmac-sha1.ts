@@ -1,5 +1,5 @@
 import { sha1 } from '@noble/hashes/legacy.js';
-import { text } from '../../text.ts';
+import { text } from '../../protocol/text.ts';
 import type { AlgorithmCause } from '../types.ts';
 import { example } from './example.ts';
 

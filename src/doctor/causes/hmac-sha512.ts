@@ -1,5 +1,5 @@
 import { sha512 } from '@noble/hashes/sha2.js';
-import { text } from '../../text.ts';
+import { text } from '../../protocol/text.ts';
 import type { AlgorithmCause } from '../types.ts';
 import { example } from './example.ts';
 

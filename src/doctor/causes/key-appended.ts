@@ -1,7 +1,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, type CHash } from '@noble/hashes/utils.js';
-import { text } from '../../text.ts';
+import { text } from '../../protocol/text.ts';
 import { AMP, NONE, PlainMac } from '../bytes.ts';
 import type { HashCause, KeyUseOf, PlainVariant } from '../types.ts';
 import { example } from './example.ts';

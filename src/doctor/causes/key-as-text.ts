@@ -1,5 +1,5 @@
-import { normalizeKey } from '../../key.ts';
-import { text } from '../../text.ts';
+import { normalizeKey } from '../../protocol/key.ts';
+import { text } from '../../protocol/text.ts';
 import type { KeyCause, KeyUse, KeyUseOf, RingContext } from '../types.ts';
 import { example } from './example.ts';
 

@@ -1,5 +1,5 @@
-import { TEST_KVV } from '../../key.ts';
-import { text } from '../../text.ts';
+import { TEST_KVV } from '../../protocol/key.ts';
+import { text } from '../../protocol/text.ts';
 import type { DirectCause } from '../types.ts';
 import { example } from './example.ts';
 

@@ -1,6 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { groupHex, normalizeKey, TEST_KEY } from '../../key.ts';
-import { text } from '../../text.ts';
+import { groupHex, normalizeKey, TEST_KEY } from '../../protocol/key.ts';
+import { text } from '../../protocol/text.ts';
 import type { KeyCause, KeyUseOf, RingContext } from '../types.ts';
 import { example } from './example.ts';
 

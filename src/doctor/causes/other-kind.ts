@@ -1,6 +1,6 @@
-import { MESSAGE_KINDS, MESSAGES } from '../../fields.ts';
-import { SEPARATOR, signedFields, toRecord, type FieldEntry } from '../../message.ts';
-import { text } from '../../text.ts';
+import { MESSAGE_KINDS, MESSAGES } from '../../protocol/fields.ts';
+import { SEPARATOR, signedFields, toRecord, type FieldEntry } from '../../protocol/message.ts';
+import { text } from '../../protocol/text.ts';
 import { joinInto } from '../bytes.ts';
 import type { CauseContext, Shape, StructureCause } from '../types.ts';
 import { example } from './example.ts';

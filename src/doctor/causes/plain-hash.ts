@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
-import { text, type Text } from '../../text.ts';
+import { text, type Text } from '../../protocol/text.ts';
 import { AMP, NONE, PlainMac } from '../bytes.ts';
 import type { HashCause, KeyUseOf, PlainVariant } from '../types.ts';
 import { example } from './example.ts';

@@ -1,4 +1,4 @@
-import { quoted, text } from '../../text.ts';
+import { quoted, text } from '../../protocol/text.ts';
 import { LIKELY_LATIN1 } from '../charset.ts';
 import type { CauseContext, Tweak, ValueCause } from '../types.ts';
 import { example } from './example.ts';

@@ -1,5 +1,5 @@
-import { SEPARATOR } from '../../message.ts';
-import { text, type Text } from '../../text.ts';
+import { SEPARATOR } from '../../protocol/message.ts';
+import { text, type Text } from '../../protocol/text.ts';
 import { joinInto } from '../bytes.ts';
 import type { CauseContext, Shape, StructureCause } from '../types.ts';
 import { example } from './example.ts';

@@ -1,4 +1,4 @@
-import { text } from '../../text.ts';
+import { text } from '../../protocol/text.ts';
 import type { WritingCause } from '../types.ts';
 import { example } from './example.ts';
 

@@ -1,4 +1,4 @@
-import { quoted, text, type Text } from '../../text.ts';
+import { quoted, text, type Text } from '../../protocol/text.ts';
 import type { CauseContext, Tweak, ValueCause } from '../types.ts';
 import { example } from './example.ts';
 

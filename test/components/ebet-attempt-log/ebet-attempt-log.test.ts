@@ -3,9 +3,9 @@ import '../../../components/ebet-attempt-log/define.ts';
 import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
 import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, type Encoding, payDirectAnswer, signMessage, TEST_KEY, validateFields } from '../../../src/index.ts';
-import { type Attempt, newAttempt, withAnswer } from '../../../src/attempt-log.ts';
+import { type Attempt, newAttempt, withAnswer } from '../../../src/bank/attempt-log.ts';
 import { readCalculatorCase } from '../../../src/doctor/index.ts';
-import { toEntries } from '../../../src/message.ts';
+import { toEntries } from '../../../src/protocol/message.ts';
 import { latin1 } from '../../support/webcrypto.ts';
 
 function pay(stamp: string, extra: Record<string, string> = {}) {

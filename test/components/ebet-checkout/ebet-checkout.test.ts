@@ -4,7 +4,7 @@ import { webMac } from '../../support/webcrypto.ts';
 import { nextEvent } from '../../support/events.ts';
 
 // From source the checkout's core is the TypeScript module (in the built library lib/ebet-checkout-core.js beside the element).
-EbetCheckout.coreUrl = new URL('../../../src/checkout-core.ts', import.meta.url).href;
+EbetCheckout.coreUrl = new URL('../../../src/shop/checkout-core.ts', import.meta.url).href;
 
 const TEST_KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const TEST_KVV = 'FF365893D899291C3BF505FB3175E880';

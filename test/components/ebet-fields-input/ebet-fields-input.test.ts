@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../components/ebet-fields-input/define.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
-import { hasHtmlReader, parseFields } from '../../../src/parse.ts';
+import { hasHtmlReader, parseFields } from '../../../src/reading/parse.ts';
 import { nextEvent } from '../../support/events.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-incident-checklist/define.ts';
 import type { EbetIncidentChecklist } from '../../../components/ebet-incident-checklist/ebet-incident-checklist.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
-import { DEFAULT_INCIDENT_CONFIG } from '../../../src/incident.ts';
+import { DEFAULT_INCIDENT_CONFIG } from '../../../src/incident/incident.ts';
 
 /** Tests that switch the page to Swedish leave it in English for the next. */
 afterEach(() => setPageLang('en'));

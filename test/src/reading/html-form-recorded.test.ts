@@ -1,0 +1,41 @@
+// readPageForms against Chromium's own FormData, recorded (test/vectors/chromium-formdata.json, by
+// test/support/record-formdata.mjs) for 400 generated pages and 165 written out (every input type's
+// value sanitization, select sizes and options, dirname, radio groups, form owners): so the comparison that
+// parse-html-differential.test.ts makes live in Chromium holds in Node too, where the mutation
+// tests run.
+import { expect } from '@esm-bundle/chai';
+import { readPageForms } from '../../../src/reading/html-form.ts';
+import { parseFields } from '../../../src/index.ts';
+import { readVectors } from '../../support/vectors.ts';
+
+interface Recorded {
+  readonly chromium: string;
+  readonly cases: ReadonlyArray<{ readonly html: string; readonly forms: Array<Array<[string, string]>> }>;
+}
+
+describe('readPageForms: the entries Chromium’s FormData recorded', () => {
+  it('reads every form of 565 pages as Chromium did', async () => {
+    const { cases } = await readVectors<Recorded>('chromium-formdata.json');
+    expect(cases.length).to.equal(565);
+    const differences = cases.flatMap(({ html, forms }) => {
+      const core = readPageForms(html).forms.map((form) => form.entries.map(({ name, value }) => [name, value]));
+      return JSON.stringify(core) === JSON.stringify(forms) ? [] : [{ html, core, chromium: forms }];
+    });
+    expect(differences.length, JSON.stringify(differences.slice(0, 2), null, 1)).to.equal(0);
+    // The pages hold forms, and entries to compare.
+    expect(cases.reduce((n, c) => n + c.forms.length, 0)).to.be.greaterThan(400);
+    expect(cases.reduce((n, c) => n + c.forms.reduce((m, f) => m + f.length, 0), 0)).to.be.greaterThan(200);
+  });
+
+  it('parseFields reads the E-betalning form it picks as Chromium sent it', async () => {
+    const { cases } = await readVectors<Recorded>('chromium-formdata.json');
+    let read = 0;
+    for (const { html, forms } of cases) {
+      const result = parseFields(html);
+      if (!result.form || result.form.index === null) continue;
+      read++;
+      expect(result.entries.map(({ name, value }) => [name, value]), html).to.deep.equal(forms[result.form.index]);
+    }
+    expect(read).to.be.greaterThan(60);
+  });
+});
