@@ -36,14 +36,14 @@ describe('the session worker', () => {
   it('sends its errors to the page as a message', async () => {
     const worker = new Worker(new URL('../../../components/ebet-session/session-worker.ts', import.meta.url), { type: 'module' });
     try {
-      const replies: Array<{ type: string; message?: string }> = [];
-      worker.addEventListener('message', (e: MessageEvent<{ type: string; message?: string }>) => replies.push(e.data));
+      const replies: Array<{ type: string; error?: string }> = [];
+      worker.addEventListener('message', (e: MessageEvent<{ type: string; error?: string }>) => replies.push(e.data));
       // A file the worker cannot read (not a Blob): the exception would otherwise stay in the worker.
       worker.postMessage({ type: 'analyse', input: { size: 1 }, keys: null, encoding: 'utf-8' });
       await waitUntil(() => replies.some((r) => r.type !== 'progress'), 'the worker answers', { timeout: 30_000 });
       const failed = replies.find((r) => r.type !== 'progress')!;
       expect(failed.type).to.equal('failed');
-      expect(failed.message).to.match(/text is not a function/);
+      expect(failed.error).to.match(/^TypeError: .*text is not a function/);
     } finally {
       worker.terminate();
     }
