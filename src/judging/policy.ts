@@ -199,11 +199,11 @@ export const POLICY: Readonly<Record<PolicyCode, PolicyEntry>> = {
         'Signerar tecknen som de tas emot; hur banken visar eller lagrar dem är okänt. På en sida vänder ett riktningstecken det som följer: U+202E före 054321 visas som 123450.',
       ),
     },
-    conclusion: text('The value is not what it looks like: shown here with the control as its code point. Remove it.', 'Värdet är inte vad det ser ut att vara: här visas tecknet som sin kodpunkt. Ta bort det.'),
+    conclusion: text('The value is not what it looks like: shown here with the control as its code point. Remove it.', 'Värdet är inte vad det ser ut att vara: här visas tecknet med sin kodpunkt. Ta bort det.'),
     level: { shopToBank: 'warning', bankToShop: 'warning' },
   },
   'lone-surrogate': {
-    seen: text('Half of a surrogate pair, alone, in a field’s name or value', 'En halv surrogatpar-tecken, ensamt, i ett fälts namn eller värde'),
+    seen: text('Half of a surrogate pair, alone, in a field’s name or value', 'Ett ensamt halvt surrogatpar i ett fälts namn eller värde'),
     bank: {
       known: false,
       does: text('Unknown. It is no character: UTF-8 and ISO-8859-1 cannot hold it, and the MAC here is computed over U+FFFD (or ?) in its place.', 'Okänt. Det är inget tecken: UTF-8 och ISO-8859-1 kan inte återge det, och MAC:en beräknas här med U+FFFD (eller ?) i dess ställe.'),

@@ -324,15 +324,15 @@ function harBody(body: string, encoding: unknown, mime: string): { text: string 
   const label = charsetLabel(mime);
   if (!TEXT_MIME.test(mime) && label === null) {
     const type = mime.split(';')[0]!.trim();
-    return { skipped: text(`binary (${type || 'no MIME type'}), not a page or a form`, `binärt (${type || 'ingen MIME-typ'}), inte en sida eller ett formulär`) };
+    return { skipped: text(`that is binary (${type || 'no MIME type'}), not a page or a form`, `som är binärt (${type || 'ingen MIME-typ'}), inte en sida eller ett formulär`) };
   }
   const bytes = fromBase64url(body.replace(/\s+/g, ''));
-  if (bytes === null) return { skipped: text('its base64 is broken', 'dess base64 är trasig') };
+  if (bytes === null) return { skipped: text('whose base64 is broken', 'vars base64 är trasig') };
   if (label !== null && encodingOfLabel(label) === 'iso-8859-1') return { text: Array.from(bytes, (b) => String.fromCharCode(b)).join('') };
   try {
     return { text: new (globalThis as unknown as { TextDecoder: new (label: string) => { decode(bytes: Uint8Array): string } }).TextDecoder(label ?? 'utf-8').decode(bytes) };
   } catch {
-    return { skipped: text(`its charset "${label}" is unknown`, `dess teckenuppsättning ”${label}” är okänd`) };
+    return { skipped: text(`whose charset "${label}" is unknown`, `vars teckenuppsättning ”${label}” är okänd`) };
   }
 }
 

@@ -62,7 +62,7 @@ describe('readHexValue: a typed MAC or KVV, every error in words', () => {
       code: 'mac-length',
       field: 'NB_HMAC',
       en: 'The MAC has 33 hexadecimal characters; NB_HMAC has 32 (or 64 when the full HMAC was sent by mistake, 40 for an HMAC-SHA1)',
-      sv: 'MAC:en har 33 hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC skickades av misstag, 40 för en HMAC-SHA1)',
+      sv: 'MAC:en har 33 hexadecimala tecken; NB_HMAC har 32 (eller 64 om hela HMAC:en skickades av misstag, 40 för en HMAC-SHA1)',
     });
     expect(error(() => readHexValue('A'.repeat(40), 'NB_KVV'))).to.deep.equal({
       code: 'kvv-length',
@@ -106,7 +106,7 @@ describe('readCalculatorCase: where the case is and what is kept', () => {
       case: null,
       error: {
         en: 'The link’s case could not be read (it is cut off or altered); paste the fields instead',
-        sv: 'Länkens fall kunde inte läsas (den är avkortad eller ändrad); klistra in fälten i stället',
+        sv: 'Fallet i länken kunde inte läsas (länken är avkortad eller ändrad); klistra in fälten i stället',
       },
     };
     const good = b64url(json({ kind: 'paymentCheck', fields: {}, mac: '', encoding: 'utf-8' }));

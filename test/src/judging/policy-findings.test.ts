@@ -92,7 +92,7 @@ describe('policy: how a MAC or KVV is written', () => {
     expect(found[1].message).to.deep.equal(
       text(
         'NB_HMAC is in mixed case; it was compared without regard to case. The bank writes upper case, so your side (log, parser) changed it; a shop that compares case-sensitively refuses it',
-        'NB_HMAC är skrivet med blandade versaler och gemener; det jämfördes utan hänsyn till skiftläge. Banken skriver versaler, så din sida (logg, tolkning) ändrade det; en butik som jämför skiftlägeskänsligt avvisar det',
+        'NB_HMAC är skrivet med blandade versaler och gemener; det jämfördes utan hänsyn till skiftläge. Banken skriver versaler, så värdet har ändrats hos dig (i loggen eller parsern); en butik som jämför skiftlägeskänsligt avvisar det',
       ),
     );
     expect(hexWriting('NB_HMAC', lower, 'bankToShop')[0].message.en).to.contain('is in lower case;');
@@ -131,7 +131,7 @@ describe('policy: NB_HMAC and NB_KVV missing or wrong', () => {
       field: 'NB_HMAC',
       message: text(
         `NB_HMAC does not match: with key 2 of 3 and ISO-8859-1 (Latin-1) the MAC of "a&b" is ${MAC}, the message says abcd`,
-        `NB_HMAC stämmer inte: med nyckel 2 av 3 och ISO-8859-1 (Latin-1) är MAC:en för ”a&b” ${MAC}, meddelandet säger abcd`,
+        `NB_HMAC stämmer inte; med nyckel 2 av 3 och ISO-8859-1 (Latin-1) är MAC:en för ”a&b” ${MAC}, men meddelandet har abcd`,
       ),
     });
   });
@@ -143,7 +143,7 @@ describe('policy: NB_HMAC and NB_KVV missing or wrong', () => {
       field: 'NB_KVV',
       message: text(
         `NB_KVV is missing; the handbook makes it mandatory in every signed message (with this key: ${TEST_KVV})`,
-        `NB_KVV saknas; handboken gör det obligatoriskt i varje signerat meddelande (med den här nyckeln: ${TEST_KVV})`,
+        `NB_KVV saknas; enligt handboken är det obligatoriskt i varje signerat meddelande (med den här nyckeln: ${TEST_KVV})`,
       ),
       suggestion: TEST_KVV,
     });
@@ -151,7 +151,7 @@ describe('policy: NB_HMAC and NB_KVV missing or wrong', () => {
       code: 'kvv-missing',
       level: 'error',
       field: 'NB_KVV',
-      message: text('NB_KVV is empty; the handbook makes it mandatory in every signed message', 'NB_KVV är tomt; handboken gör det obligatoriskt i varje signerat meddelande'),
+      message: text('NB_KVV is empty; the handbook makes it mandatory in every signed message', 'NB_KVV är tomt; enligt handboken är det obligatoriskt i varje signerat meddelande'),
     });
   });
 
@@ -278,7 +278,7 @@ describe('policy: values the bank echoes, amounts, currencies and the version', 
       code: 'currency-space',
       level: 'error',
       field: 'NB_DB_CUR',
-      message: text('NB_DB_CUR " SEK " has spaces; a request’s currency is exactly SEK', 'NB_DB_CUR ” SEK ” har blanktecken; en begärans valuta är exakt SEK'),
+      message: text('NB_DB_CUR " SEK " has spaces; a request’s currency is exactly SEK', 'NB_DB_CUR ” SEK ” har blanktecken; valutan i en förfrågan är exakt SEK'),
       suggestion: 'SEK',
     });
     expect(currencySpace('bankToShop', 'NB_RETURN_DB_CUR', ' SEK')).to.deep.equal({

@@ -32,7 +32,7 @@ const BASE: Record<string, Record<string, string>> = {
 /** [kind, field, value, level, code, English, Swedish, suggestion]: the field's row when only it differs from a right message. */
 const ROWS: ReadonlyArray<readonly [string, string, string, string, string, string, string, string | undefined]> = [
   ["payDirect", "NB_VERSION", "0003", "error", "version", "NB_VERSION is \"0003\"; this version of the service takes exactly 0002 (the bank answers \"felaktigt angiven version från butiken\")", "NB_VERSION är ”0003”; den här versionen av tjänsten kräver exakt 0002 (banken svarar ”felaktigt angiven version från butiken”)", "0002"],
-  ["payDirect", "NB_VERSION", "0001", "warning", "version-old", "NB_VERSION is 0001, the older version. The handbook (0702) says 0002, and the bank answers a wrong version with \"felaktigt angiven version från butiken\"; yet a shop platform’s manual tells merchants to try 0001 after that very answer, so some agreements ran on 0001. Use 0002 unless the bank told you your agreement uses 0001", "NB_VERSION är 0001, den äldre versionen. Handboken (0702) säger 0002, och banken svarar på fel version med ”felaktigt angiven version från butiken”; men en butiksplattforms manual säger åt handlare att prova 0001 efter just det svaret, så vissa avtal gick på 0001. Använd 0002 om inte banken har sagt att ditt avtal använder 0001", "0002"],
+  ["payDirect", "NB_VERSION", "0001", "warning", "version-old", "NB_VERSION is 0001, the older version. The handbook (0702) says 0002, and the bank answers a wrong version with \"felaktigt angiven version från butiken\"; yet a shop platform’s manual tells merchants to try 0001 after that very answer, so some agreements ran on 0001. Use 0002 unless the bank told you your agreement uses 0001", "NB_VERSION är 0001, den äldre versionen. Handboken (0702) säger 0002, och banken svarar på fel version med ”felaktigt angiven version från butiken”; men enligt en butiksplattforms manual ska säljföretaget prova 0001 efter just det svaret, så vissa avtal gick på 0001. Använd 0002 om inte banken har sagt att ditt avtal använder 0001", "0002"],
   ["payDirect", "NB_DB_AMOUNT", "899.00", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 899,00", "NB_DB_AMOUNT ska ha decimalkomma: 899,00", "899,00"],
   ["payDirect", "NB_DB_AMOUNT", "1,899.50", "error", "amount-decimal-point", "NB_DB_AMOUNT must use a decimal comma: 1899,50", "NB_DB_AMOUNT ska ha decimalkomma: 1899,50", "1899,50"],
   ["payDirect", "NB_DB_AMOUNT", "899", "error", "amount-decimals", "NB_DB_AMOUNT needs a decimal comma and two decimals: 899,00", "NB_DB_AMOUNT behöver decimalkomma och två decimaler: 899,00", "899,00"],
@@ -44,8 +44,8 @@ const ROWS: ReadonlyArray<readonly [string, string, string, string, string, stri
   ["payDirectReturn", "NB_RETURN_DB_AMOUNT", "1 899,00", "ok", "amount-grouping", "NB_RETURN_DB_AMOUNT \"1 899,00\" is 1899,00 written with a thousands separator; the bank may change the format, and the MAC uses the value exactly as received", "NB_RETURN_DB_AMOUNT ”1 899,00” är 1899,00 skrivet med tusentalsavgränsare; banken kan ändra formatet, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
   ["payDirectReturn", "NB_RETURN_DB_AMOUNT", "x", "error", "amount-invalid", "NB_RETURN_DB_AMOUNT \"x\" is not an amount", "NB_RETURN_DB_AMOUNT ”x” är inget belopp", undefined],
   ["payDirect", "NB_DB_CUR", "sek", "error", "currency-format", "NB_DB_CUR must be written exactly SEK", "NB_DB_CUR ska skrivas exakt SEK", "SEK"],
-  ["payDirect", "NB_DB_CUR", " SEK", "error", "currency-space", "NB_DB_CUR \" SEK\" has spaces; a request’s currency is exactly SEK", "NB_DB_CUR ” SEK” har blanktecken; en begärans valuta är exakt SEK", "SEK"],
-  ["payDirect", "NB_DB_CUR", "USD", "error", "currency-unknown", "NB_DB_CUR \"USD\" is not allowed; the bank takes SEK or EUR", "NB_DB_CUR ”USD” går inte; banken tar bara emot SEK eller EUR", undefined],
+  ["payDirect", "NB_DB_CUR", " SEK", "error", "currency-space", "NB_DB_CUR \" SEK\" has spaces; a request’s currency is exactly SEK", "NB_DB_CUR ” SEK” har blanktecken; valutan i en förfrågan är exakt SEK", "SEK"],
+  ["payDirect", "NB_DB_CUR", "USD", "error", "currency-unknown", "NB_DB_CUR \"USD\" is not allowed; the bank takes SEK or EUR", "NB_DB_CUR ”USD” är inte tillåtet; banken tar bara emot SEK eller EUR", undefined],
   ["payDirect", "NB_DB_CUR", "eur ", "error", "currency-format", "NB_DB_CUR must be written exactly EUR", "NB_DB_CUR ska skrivas exakt EUR", "EUR"],
   ["payDirectReturn", "NB_RETURN_DB_CUR", "sek", "warning", "currency-format", "NB_RETURN_DB_CUR \"sek\" means SEK; the bank may send it so, and the MAC uses it exactly as received", "NB_RETURN_DB_CUR ”sek” betyder SEK; banken kan skicka det så, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
   ["payDirectReturn", "NB_RETURN_DB_CUR", " EUR", "ok", "currency-space", "NB_RETURN_DB_CUR \" EUR\" is EUR with spaces, as in the handbook’s own answers; the MAC uses it exactly as received", "NB_RETURN_DB_CUR ” EUR” är EUR med blanktecken, som i handbokens egna svar; MAC:en beräknas på värdet exakt som det togs emot", undefined],
@@ -67,9 +67,9 @@ const ROWS: ReadonlyArray<readonly [string, string, string, string, string, stri
   ["payDirect", "NB_KVV", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "warning", "hex-case", "NB_KVV is in lower case; it was compared without regard to case. The bank writes upper case and whether it accepts lower case is unknown: send BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", "NB_KVV är skrivet med gemener; det jämfördes utan hänsyn till skiftläge. Banken skriver versaler och om den godtar gemener är okänt: skicka BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"],
   ["payDirect", "NB_STAMP", "xxxxxxxxxxxxxxxxxxxxx", "error", "too-long", "NB_STAMP is 21 characters; at most 20", "NB_STAMP är 21 tecken; högst 20", undefined],
   ["payDirectReturn", "NB_RETURN_STAMP", " 00002                ", "warning", "padded", "NB_RETURN_STAMP is 22 characters with its padding; the handbook says at most 20, and the MAC uses it exactly as received", "NB_RETURN_STAMP är 22 tecken med utfyllnad; handboken säger högst 20, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
-  ["payDirect", "NB_STAMP", "a\tb", "error", "control-character", "NB_STAMP has a tab at position 2; remove it", "NB_STAMP har en tabb på position 2; ta bort det", "ab"],
-  ["payDirect", "NB_STAMP", "a\nb", "error", "control-character", "NB_STAMP has a line break at position 2; remove it", "NB_STAMP har en radbrytning på position 2; ta bort det", "ab"],
-  ["payDirect", "NB_STAMP", "a\u0001b", "error", "control-character", "NB_STAMP has a control character at position 2; remove it", "NB_STAMP har ett styrtecken på position 2; ta bort det", "ab"],
+  ["payDirect", "NB_STAMP", "a\tb", "error", "control-character", "NB_STAMP has a tab at position 2; remove it", "NB_STAMP har en tabb på position 2; ta bort tecknet", "ab"],
+  ["payDirect", "NB_STAMP", "a\nb", "error", "control-character", "NB_STAMP has a line break at position 2; remove it", "NB_STAMP har en radbrytning på position 2; ta bort tecknet", "ab"],
+  ["payDirect", "NB_STAMP", "a\u0001b", "error", "control-character", "NB_STAMP has a control character at position 2; remove it", "NB_STAMP har ett styrtecken på position 2; ta bort tecknet", "ab"],
   ["payDirect", "NB_DB_REF", "12 34", "error", "not-digits", "NB_DB_REF must be digits only; \"space\" at position 3 is not a digit", "NB_DB_REF får bara innehålla siffror; ”mellanslag” på position 3 är ingen siffra", "1234"],
   ["payDirect", "NB_DB_REF", "12a4", "error", "not-digits", "NB_DB_REF must be digits only; \"a\" at position 3 is not a digit", "NB_DB_REF får bara innehålla siffror; ”a” på position 3 är ingen siffra", "124"],
   ["payDirectReturn", "NB_RETURN_DB_REF", "12 34", "warning", "not-digits", "NB_RETURN_DB_REF must be digits only; \"space\" at position 3 is not a digit", "NB_RETURN_DB_REF får bara innehålla siffror; ”mellanslag” på position 3 är ingen siffra", "1234"],
@@ -109,11 +109,11 @@ const ROWS: ReadonlyArray<readonly [string, string, string, string, string, stri
   ["payDirectReturn", "NB_RETURN_STAMP", "000000000000000000002 ", "error", "too-long", "NB_RETURN_STAMP is 22 characters; at most 20", "NB_RETURN_STAMP är 22 tecken; högst 20", undefined],
   ["payDirectReturn", "NB_RETURN_STAMP", "xxxxxxxxxxxxxxxxxxxx ", "warning", "padded", "NB_RETURN_STAMP is 21 characters with its padding; the handbook says at most 20, and the MAC uses it exactly as received", "NB_RETURN_STAMP är 21 tecken med utfyllnad; handboken säger högst 20, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
   ["payDirectReturn", "NB_RETURN_STAMP", "xxxxxxxxxxxxxxxxxxx ", "warning", "whitespace", "NB_RETURN_STAMP has trailing whitespace; it is sent and signed as it stands — remove it unless the other side expects it", "NB_RETURN_STAMP har avslutande blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem", "xxxxxxxxxxxxxxxxxxx"],
-  ["payDirect", "NB_STAMP", "a\rb", "error", "control-character", "NB_STAMP has a line break at position 2; remove it", "NB_STAMP har en radbrytning på position 2; ta bort det", "ab"],
-  ["payDirect", "NB_STAMP", "ab", "error", "control-character", "NB_STAMP has a control character at position 2; remove it", "NB_STAMP har ett styrtecken på position 2; ta bort det", "ab"],
+  ["payDirect", "NB_STAMP", "a\rb", "error", "control-character", "NB_STAMP has a line break at position 2; remove it", "NB_STAMP har en radbrytning på position 2; ta bort tecknet", "ab"],
+  ["payDirect", "NB_STAMP", "ab", "error", "control-character", "NB_STAMP has a control character at position 2; remove it", "NB_STAMP har ett styrtecken på position 2; ta bort tecknet", "ab"],
   ["payDirect", "NB_VERSION", "0002 ", "error", "too-long", "NB_VERSION is 5 characters; at most 4", "NB_VERSION är 5 tecken; högst 4", undefined],
   ["payDirect", "NB_VERSION", "00a2", "error", "version", "NB_VERSION is \"00a2\"; this version of the service takes exactly 0002 (the bank answers \"felaktigt angiven version från butiken\")", "NB_VERSION är ”00a2”; den här versionen av tjänsten kräver exakt 0002 (banken svarar ”felaktigt angiven version från butiken”)", "0002"],
-  ["payDirect", "NB_DB_CUR", "SEK ", "error", "currency-space", "NB_DB_CUR \"SEK \" has spaces; a request’s currency is exactly SEK", "NB_DB_CUR ”SEK ” har blanktecken; en begärans valuta är exakt SEK", "SEK"],
+  ["payDirect", "NB_DB_CUR", "SEK ", "error", "currency-space", "NB_DB_CUR \"SEK \" has spaces; a request’s currency is exactly SEK", "NB_DB_CUR ”SEK ” har blanktecken; valutan i en förfrågan är exakt SEK", "SEK"],
   ["payDirect", "NB_DB_AMOUNT", "899,00 ", "error", "whitespace", "NB_DB_AMOUNT has spaces around it; write 899,00", "NB_DB_AMOUNT har mellanslag runt värdet; skriv 899,00", "899,00"],
   ["payDirectReturn", "NB_PAID", " 2026-11-23", "warning", "whitespace", "NB_PAID has leading whitespace; it is sent and signed as it stands — remove it unless the other side expects it", "NB_PAID har inledande blanktecken; värdet skickas och signeras precis som det står — ta bort dem om inte mottagaren väntar sig dem", "2026-11-23"],
   ["payDirectReturn", "NB_RETURN_DB_CUR", "sek ", "warning", "currency-format", "NB_RETURN_DB_CUR \"sek \" means SEK; the bank may send it so, and the MAC uses it exactly as received", "NB_RETURN_DB_CUR ”sek ” betyder SEK; banken kan skicka det så, och MAC:en beräknas på värdet exakt som det togs emot", undefined],
@@ -220,7 +220,7 @@ describe('validateFields: the rows of a whole message', () => {
       ['NB_KVV', 'error', 'kvv-mismatch'],
     ]);
     expect(rows[3]!.message.en).to.equal(`NB_HMAC does not match: with the key and UTF-8 the MAC of "999999&1" is ${mac}, the message says ${H}`);
-    expect(rows[3]!.message.sv).to.equal(`NB_HMAC stämmer inte: med nyckeln och UTF-8 är MAC:en för ”999999&1” ${mac}, meddelandet säger ${H}`);
+    expect(rows[3]!.message.sv).to.equal(`NB_HMAC stämmer inte; med nyckeln och UTF-8 är MAC:en för ”999999&1” ${mac}, men meddelandet har ${H}`);
     expect(rows[4]!.suggestion).to.equal(TEST_KVV);
     const right = validateFields('paymentCheck', { ...fields, NB_HMAC: mac, NB_KVV: TEST_KVV }, { key: TEST_KEY });
     expect(right.map((r) => r.code)).to.deep.equal(['ok', 'ok', 'ok', 'ok', 'ok']);
@@ -242,7 +242,7 @@ describe('validateFields: the rows of a whole message', () => {
         '',
         'kvv-missing',
         `NB_KVV is empty; the handbook makes it mandatory in every signed message (with this key: ${TEST_KVV})`,
-        `NB_KVV är tomt; handboken gör det obligatoriskt i varje signerat meddelande (med den här nyckeln: ${TEST_KVV})`,
+        `NB_KVV är tomt; enligt handboken är det obligatoriskt i varje signerat meddelande (med den här nyckeln: ${TEST_KVV})`,
         TEST_KVV,
       ],
       [
@@ -298,13 +298,13 @@ describe('validateFields: the rows of a whole message', () => {
   });
 
   it('a pay direct’s NB_STAMP used before is a warning saying when; a payment check’s is not', () => {
-    const used = new Map([['00002', '2026-11-20 10:00']]);
+    const used = new Map([['00002', '2026-11-20T10:00:00Z']]);
     const row = validateFields('payDirect', BASE.payDirect!, { usedStamps: used }).find((r) => r.name === 'NB_STAMP')!;
     expect([row.level, row.code, row.message.en, row.message.sv]).to.deep.equal([
       'warning',
       'stamp-used',
-      'NB_STAMP 00002 was already used by an earlier payment (2026-11-20 10:00); the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP',
-      'NB_STAMP 00002 har redan använts för en tidigare betalning (2026-11-20 10:00); banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP',
+      'NB_STAMP 00002 was already used on 2026-11-20 11:00 Swedish time, in an earlier payment; the bank pays each NB_STAMP once, its guard against double billing — give every payment a new NB_STAMP',
+      'NB_STAMP 00002 användes redan 2026-11-20 11.00 svensk tid, i en tidigare betalning; banken betalar varje NB_STAMP bara en gång, som skydd mot dubbel fakturering — ge varje betalning ett nytt NB_STAMP',
     ]);
     expect(validateFields('payDirect', { ...BASE.payDirect!, NB_STAMP: '00003' }, { usedStamps: used }).find((r) => r.name === 'NB_STAMP')!.code).to.equal('ok');
     const check = validateFields('paymentCheck', { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_HMAC: H, NB_KVV: K }, { usedStamps: used });

@@ -65,7 +65,7 @@ describe('verifyMessage: which key of a ring, and why', () => {
         field: 'key',
         message: text(
           'Key 2 of the ring was used: the key valid on 2026-08-01 (today in Sweden; a request is checked with the key valid the day the bank gets it)',
-          'Nyckel 2 i nyckelringen användes: nyckeln som gäller 2026-08-01 (i dag i Sverige; en begäran kontrolleras med nyckeln som gäller den dag banken får den)',
+          'Nyckel 2 i nyckelringen användes: nyckeln som gäller 2026-08-01 (i dag i Sverige; en förfrågan kontrolleras med nyckeln som gäller den dag banken får den)',
         ),
       },
     ]);
@@ -90,7 +90,7 @@ describe('verifyMessage: which key of a ring, and why', () => {
       field: 'NB_HMAC',
       message: text(
         "Key 1 (… – 2026-06-30) gives exactly this MAC: the message was signed with it, not with the key valid on 2026-08-01 (today in Sweden; a request is checked with the key valid the day the bank gets it). Keys change at a date boundary with no overlap — check the ring's dates before trusting it.",
-        'Nyckel 1 (… – 2026-06-30) ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller 2026-08-01 (i dag i Sverige; en begäran kontrolleras med nyckeln som gäller den dag banken får den). Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.',
+        'Nyckel 1 (… – 2026-06-30) ger exakt den här MAC:en: meddelandet signerades med den, inte med nyckeln som gäller 2026-08-01 (i dag i Sverige; en förfrågan kontrolleras med nyckeln som gäller den dag banken får den). Nycklarna byts vid midnatt utan överlapp — kontrollera datumen i nyckelringen innan du litar på meddelandet.',
       ),
     });
     expect(v.findings.find((f) => f.code === 'mac-mismatch')!.message.en).to.contain('with key 2 of 2 and UTF-8');
@@ -218,7 +218,7 @@ describe('verifyMessage: what cannot be verified, in words', () => {
       field: 'NB_HMAC',
       message: text(
         'NB_HMAC has a value although NB_VERIFIED is ERR; the bank sends it empty, so it proves nothing either',
-        'NB_HMAC har ett värde fast NB_VERIFIED är ERR; banken skickar det tomt, så det bevisar inte heller något',
+        'NB_HMAC har ett värde trots att NB_VERIFIED är ERR; banken skickar det tomt, så det bevisar inte heller något',
       ),
     });
   });

@@ -91,7 +91,7 @@ describe('extractMessages: what it says instead of messages', () => {
     expect(cut.problems.map((p) => [p.code, p.source])).to.deep.equal([['har-truncated', { line: 2 }]]);
     expect(cut.problems[0]!.message).to.deep.equal({
       en: 'This HAR file ends before its JSON does (line 2, position 88): it was cut off while saving or copying. What could be read as text is shown; save the HAR again from the network panel ("Save all as HAR") for the whole session',
-      sv: 'HAR-filen tar slut innan dess JSON gör det (rad 2, position 88): den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) för hela sessionen',
+      sv: 'HAR-filen slutar mitt i JSON-innehållet (rad 2, position 88): den klipptes av när den sparades eller kopierades. Det som gick att läsa som text visas; spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) för hela sessionen',
     });
     // JSON that is no HAR and not valid is read as text, without a HAR problem.
     const json = extractMessages('{"a": NB_RETURN_STAMP=1&NB_VERIFIED=NO');
@@ -104,7 +104,7 @@ describe('extractMessages: what it says instead of messages', () => {
     const bad = only(r);
     expect([bad.level, bad.code, bad.source]).to.deep.equal(['warning', 'bad-json', { line: 2 }]);
     expect(bad.message.en).to.match(/^A JSON object with NB_ fields at line 2 is not valid JSON \(.+\); it was skipped — paste that object alone in the decoder to see where it breaks$/);
-    expect(bad.message.sv).to.match(/^Ett JSON-objekt med NB_-fält på rad 2 är inte giltig JSON \(.+\); det hoppades över — klistra in objektet ensamt i avkodaren för att se var det bryts$/);
+    expect(bad.message.sv).to.match(/^Ett JSON-objekt med NB_-fält på rad 2 är inte giltig JSON \(.+\); det hoppades över — klistra in objektet ensamt i avkodaren för att se var felet finns$/);
   });
 });
 
@@ -191,7 +191,30 @@ describe('extractMessages: where each message was found', () => {
     };
     const progress: Array<[number, number]> = [];
     const r = extractMessages(JSON.stringify(har), { onProgress: (done, total) => progress.push([done, total]) });
-    expect([r.format, r.problems, progress]).to.deep.equal(['har', [], []]);
+    expect([r.format, r.problems, progress]).to.deep.equal([
+      'har',
+      [
+        {
+          level: 'info',
+          code: 'har-skipped',
+          source: { entry: 2 },
+          message: {
+            en: '1 HAR body or entry was skipped: a response body that is binary (no MIME type), not a page or a form (entry 3)',
+            sv: '1 innehåll eller post i HAR-filen hoppades över: ett svarsinnehåll som är binärt (ingen MIME-typ), inte en sida eller ett formulär (post 3)',
+          },
+        },
+        {
+          level: 'info',
+          code: 'har-skipped',
+          source: { entry: 4 },
+          message: {
+            en: '1 HAR body or entry was skipped: an entry that is not an object (entry 5)',
+            sv: '1 innehåll eller post i HAR-filen hoppades över: en post som inte är ett objekt (post 5)',
+          },
+        },
+      ],
+      [],
+    ]);
     expect(found(r)).to.deep.equal([
       ['paymentCheckResponse', { entry: 0, url: 'https://bank/x?NB_RETURN_STAMP=1&NB_VERIFIED=NO#frag', method: 'GET', time: '2026-11-23T10:00:00Z', part: 'query' }, 'NB_RETURN_STAMP=1&NB_VERIFIED=NO'],
       ['paymentCheckResponse', { entry: 1, url: 'https://bank/pay', method: 'POST', part: 'request' }, 'NB_RETURN_STAMP=2&NB_VERIFIED=YES'],
