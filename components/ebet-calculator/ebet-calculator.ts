@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { calculatorCase } from '../../src/verdict/decode.ts';
+import { calculatorCase } from '../../src/doctor/index.ts';
 import { detectKind } from '../../src/reading/detect.ts';
 import { readCalculatorCase, readHexValue } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, ENCODINGS, encodeText, type Encoding } from '../../src/protocol/encoding.ts';

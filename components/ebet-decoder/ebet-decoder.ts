@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  calculatorCase,
   decodeMessages,
   isSessionPaste,
   outcomeWords,
@@ -11,6 +10,7 @@ import {
   type DecodedMessage,
   type MessageBlock,
 } from '../../src/verdict/decode.ts';
+import { calculatorCase } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, ENCODINGS, type Encoding } from '../../src/protocol/encoding.ts';
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
 import { groupHex } from '../../src/protocol/key.ts';

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { calculatorCase } from '../verdict/decode.ts';
+import { calculatorCase } from '../doctor/index.ts';
 import { ENCODINGS, type Encoding } from '../protocol/encoding.ts';
 import { macString, toRecord, type FieldEntry } from '../protocol/message.ts';
 import { SIMULATOR_ENDPOINTS, type Ledger, type RequestKind, type SimulatedAnswer } from './simulator.ts';

@@ -8,7 +8,8 @@ import { parseAmount, formatAmount } from '../protocol/amount.ts';
 import type { Encoding } from '../protocol/encoding.ts';
 import { messageSpec, type MessageKind } from '../protocol/fields.ts';
 import { computeMacDetails, signMessage, toRecord, type FieldInput, type MacComputation } from '../protocol/message.ts';
-import { macMismatch, macMissing, readHex, swedishDate, swedishTime } from '../judging/policy.ts';
+import { macMismatch, macMissing, swedishDate, swedishTime } from '../judging/policy.ts';
+import { compactHex } from '../protocol/key.ts';
 import { pad } from '../protocol/time.ts';
 import { EbetError, text, type Text } from '../protocol/text.ts';
 import { validateFields, type ValidationRow } from '../judging/validate.ts';
@@ -213,7 +214,7 @@ export function verifyRequestMac(kind: RequestKind, fields: FieldInput, key: str
   }
   if (!details) return null;
   if (raw === undefined || raw.trim() === '') return macMissing('shopToBank', raw, null).message;
-  if (readHex(raw).compact.toUpperCase() !== details.mac) {
+  if (compactHex(raw) !== details.mac) {
     return macMismatch('shopToBank', { mac: raw, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln')).message;
   }
   return null;

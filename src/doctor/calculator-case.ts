@@ -1,6 +1,7 @@
 /** The calculator's `#case=` link: fields and MAC only, never a key. */
-import type { Encoding } from '../protocol/encoding.ts';
+import { encodeText, type Encoding } from '../protocol/encoding.ts';
 import { MESSAGE_KINDS, type MessageKind } from '../protocol/fields.ts';
+import { toRecord, type FieldInput } from '../protocol/message.ts';
 import { text, type Text } from '../protocol/text.ts';
 import { fromBase64url } from './given.ts';
 
@@ -19,7 +20,7 @@ const BAD_CASE = text(
 
 /**
  * Reads the calculator's URL fragment `#case=<base64url of UTF-8 JSON {kind, fields, mac, encoding}>`
- * (as `calculatorCase` in decode.ts writes it). Anything else in the JSON — a key above all — is ignored.
+ * (as `calculatorCase` writes it). Anything else in the JSON — a key above all — is ignored.
  * Returns `null` when the fragment holds no case, and an error text when it holds a broken one.
  */
 export function readCalculatorCase(fragment: string): { case: CalculatorCase | null; error: Text | null } {
@@ -49,4 +50,26 @@ export function readCalculatorCase(fragment: string): { case: CalculatorCase | n
     },
     error: null,
   };
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+function base64url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
+    for (let c = 0; c < chars; c++) out += BASE64URL[(n >> (18 - 6 * c)) & 63];
+  }
+  return out;
+}
+
+/**
+ * The calculator's `#case=` fragment for a message: base64url of the UTF-8 JSON
+ * `{kind, fields, mac, encoding}` — the fields and the MAC only, never a key.
+ */
+export function calculatorCase(kind: MessageKind, fields: FieldInput, encoding: Encoding = 'utf-8'): string {
+  const record = toRecord(fields);
+  const json = JSON.stringify({ kind, fields: record, mac: record.NB_HMAC ?? '', encoding });
+  return `case=${base64url(encodeText(json, 'utf-8'))}`;
 }

@@ -1,6 +1,6 @@
 /** The given MAC (NB_HMAC) read: as typed or pasted, in hexadecimal, base64 or base64url. */
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { toHex } from '../protocol/key.ts';
+import { readHex, toHex } from '../protocol/key.ts';
 import { EbetError, text } from '../protocol/text.ts';
 import type { GivenMac } from './types.ts';
 
@@ -22,7 +22,7 @@ const MAC_HEX_LENGTHS = [32, 40, 64, 39, 63];
  */
 export function readHexValue(value: string, field: 'NB_HMAC' | 'NB_KVV'): string {
   const what = field === 'NB_HMAC' ? text('MAC', 'MAC') : text('KVV', 'KVV');
-  const compact = typeof value === 'string' ? value.replace(/\s+/g, '') : '';
+  const compact = typeof value === 'string' ? readHex(value).compact : '';
   if (compact === '') {
     throw new EbetError(
       `${what.en.toLowerCase()}-missing`,

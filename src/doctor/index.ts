@@ -5,7 +5,7 @@
 export { diagnoseMac } from './diagnose.ts';
 export { DOCTOR_CAUSES, REGISTRY } from './registry.ts';
 export { readHexValue } from './given.ts';
-export { readCalculatorCase, type CalculatorCase } from './calculator-case.ts';
+export { calculatorCase, readCalculatorCase, type CalculatorCase } from './calculator-case.ts';
 export { declaredCharset } from './charset.ts';
 export type {
   CauseExample,

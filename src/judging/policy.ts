@@ -8,7 +8,7 @@
  * gets the same verdict, in the same words, from every tool.
  */
 import { ENCODING_NAMES, type Encoding } from '../protocol/encoding.ts';
-import { computeKvv, kvvsOfKeyAsText } from '../protocol/key.ts';
+import { compactHex, computeKvv, kvvsOfKeyAsText, readHex } from '../protocol/key.ts';
 import { excerpt, quoted, text, type Text } from '../protocol/text.ts';
 import { formatZoned } from '../protocol/time.ts';
 import { BIDI_CONTROL, codePoint, LONE_SURROGATE } from '../protocol/visible.ts';
@@ -227,30 +227,6 @@ function finding(code: PolicyCode, direction: Direction, field: string, message:
   return { code, level: POLICY[code].level[direction], field, message, ...(suggestion !== undefined ? { suggestion } : {}) };
 }
 
-/** How a MAC or KVV is written: its letters' case. */
-export type HexCase = 'upper' | 'lower' | 'mixed' | 'none';
-
-/** A MAC or KVV as written, read as it is compared: without white space, and how it was written. */
-export interface HexReading {
-  /** Without any white space, case as written. */
-  readonly compact: string;
-  readonly case: HexCase;
-  /** Whether white space was removed (groups, or spaces around it). */
-  readonly spaced: boolean;
-}
-
-export function readHex(value: string): HexReading {
-  const compact = value.replace(/\s+/g, '');
-  const letters = /[A-Fa-f]/.test(compact);
-  const hexCase: HexCase = compact === '' ? 'none' : !letters || compact === compact.toUpperCase() ? 'upper' : compact === compact.toLowerCase() ? 'lower' : 'mixed';
-  return { compact, case: hexCase, spaced: compact.length !== value.length };
-}
-
-/** Whether a MAC or KVV, read as it is compared, is 32 hexadecimal characters. */
-export function isHex32(value: string): boolean {
-  return /^[0-9A-Fa-f]{32}$/.test(readHex(value).compact);
-}
-
 /**
  * How NB_HMAC or NB_KVV is written, when it is 32 hexadecimal characters once white space is
  * removed: spaces (groups, around it) and case. Nothing for a value written as the bank writes it.
@@ -355,7 +331,7 @@ export function kvvMissing(direction: Direction, givenKvv: string | null | undef
 export function kvvCheck(direction: Direction, givenKvv: string | null | undefined, key: string, others: readonly { readonly key: string; readonly name: Text }[] = []): PolicyFinding | null {
   const kvv = computeKvv(key);
   if (givenKvv === null || givenKvv === undefined || givenKvv.trim() === '') return kvvMissing(direction, givenKvv, kvv);
-  const given = readHex(givenKvv).compact.toUpperCase();
+  const given = compactHex(givenKvv);
   if (!/^[0-9A-F]{32}$/.test(given) || given === kvv) return null;
   if (kvvsOfKeyAsText(key).includes(given)) {
     return finding(

@@ -7,9 +7,9 @@ import { AMOUNT_PATTERN, parseAmount } from '../protocol/amount.ts';
 import type { Encoding } from '../protocol/encoding.ts';
 import { PAGE_URL, VERSION } from '../protocol/field-table.ts';
 import { closestKnown, messageSpec, type FieldSpec, type MessageKind, type MessageSpec } from '../protocol/fields.ts';
-import { computeKvv, normalizeKey } from '../protocol/key.ts';
+import { compactHex, computeKvv, isHex32, normalizeKey, readHex } from '../protocol/key.ts';
 import { computeMacDetails, messageStatus, toEntries, toRecord, type FieldInput, type MacComputation } from '../protocol/message.ts';
-import { amountGrouping, currencySpace, hexWriting, isHex32, kvvCheck, kvvMissing, macMismatch, macMissing, readHex, versionOld, type Direction } from './policy.ts';
+import { amountGrouping, currencySpace, hexWriting, kvvCheck, kvvMissing, macMismatch, macMissing, versionOld, type Direction } from './policy.ts';
 import { hasValidCheckDigit, withCheckDigit, type CheckDigitScheme } from '../protocol/reference.ts';
 import { EbetError, text, type Text } from '../protocol/text.ts';
 import { formatZoned } from '../protocol/time.ts';
@@ -435,7 +435,7 @@ function keyFindings(kind: MessageKind, fields: FieldInput, options: ValidateOpt
     const details = computed !== undefined ? computed : computeMacDetails(kind, fields, options.key, { encoding });
     expectedMac = details?.mac ?? null;
     const given = record.NB_HMAC ?? '';
-    if (details && isHex32(given) && readHex(given).compact.toUpperCase() !== details.mac) {
+    if (details && isHex32(given) && compactHex(given) !== details.mac) {
       mac = macMismatch(direction, { mac: given, expected: details.mac, macString: details.macString, encoding }, text('the key', 'nyckeln'));
     }
   } catch (error) {

@@ -9,9 +9,9 @@ import { detectKind } from '../reading/detect.ts';
 import type { Encoding } from '../protocol/encoding.ts';
 import { messageSpec, type MessageKind } from '../protocol/fields.ts';
 import { dateOfPaid, keyForDate, normalizeKeys, type KeyRingEntry, type Keys } from '../protocol/key-ring.ts';
-import { compactHex, computeKvv } from '../protocol/key.ts';
+import { compactHex, computeKvv, isHex32, readHex, type HexCase } from '../protocol/key.ts';
 import { computeMacDetails, messageStatus, signedFields, toRecord, type FieldEntry, type FieldInput, type MacComputation } from '../protocol/message.ts';
-import { byLevel, hexWriting, invisibleCharacters, isHex32, kvvCheck, macMismatch, macMissing, readHex, signedAmpersand, swedishDate, type Direction, type HexCase, type PolicyCode } from './policy.ts';
+import { byLevel, hexWriting, invisibleCharacters, kvvCheck, macMismatch, macMissing, signedAmpersand, swedishDate, type Direction, type PolicyCode } from './policy.ts';
 import { EbetError, text, type Text } from '../protocol/text.ts';
 import { validateComputed, validateFields, verdict, type Level, type ValidateOptions, type ValidationRow } from './validate.ts';
 
@@ -159,7 +159,7 @@ const NO_KEY: VerifyFinding = {
 
 /** Each key of the ring as a candidate, its MAC computed once when first asked; and whether a candidate's MAC is the one received. */
 function ringCandidates(ring: readonly KeyRingEntry[], kind: MessageKind, fields: FieldInput, encoding: Encoding, givenMac: string | null) {
-  const givenCompact = givenMac === null ? null : readHex(givenMac).compact.toUpperCase();
+  const givenCompact = givenMac === null ? null : compactHex(givenMac);
   const candidates = new Map<number, Candidate>();
   const candidate = (index: number): Candidate => {
     let found = candidates.get(index);

@@ -93,9 +93,33 @@ export function truncateMac(fullHmac: Uint8Array): string {
   return toHex(fullHmac.subarray(0, 16));
 }
 
+/** How a MAC or KVV is written: its letters' case. */
+export type HexCase = 'upper' | 'lower' | 'mixed' | 'none';
+
+/** A MAC or KVV as written, read as it is compared: without white space, and how it was written. */
+export interface HexReading {
+  /** Without any white space, case as written. */
+  readonly compact: string;
+  readonly case: HexCase;
+  /** Whether white space was removed (groups, or spaces around it). */
+  readonly spaced: boolean;
+}
+
+export function readHex(value: string): HexReading {
+  const compact = value.replace(/\s+/g, '');
+  const letters = /[A-Fa-f]/.test(compact);
+  const hexCase: HexCase = compact === '' ? 'none' : !letters || compact === compact.toUpperCase() ? 'upper' : compact === compact.toLowerCase() ? 'lower' : 'mixed';
+  return { compact, case: hexCase, spaced: compact.length !== value.length };
+}
+
+/** Whether a MAC or KVV, read as it is compared, is 32 hexadecimal characters. */
+export function isHex32(value: string): boolean {
+  return /^[0-9A-Fa-f]{32}$/.test(readHex(value).compact);
+}
+
 /** A MAC or KVV as written (in groups, in either case) as it is compared: no spaces, upper case. */
 export function compactHex(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
+  return readHex(value).compact.toUpperCase();
 }
 
 /** A KVV as typed, against the key's: `none` while none is typed, `malformed` unless it is 32 hexadecimal characters, else `match` or `mismatch` (without regard to case or spaces). */

@@ -4,7 +4,8 @@
  * in words, and a plain-text summary for a support ticket that never holds a key.
  */
 import { detectKind } from '../reading/detect.ts';
-import { encodeText, ENCODING_NAMES, type Encoding } from '../protocol/encoding.ts';
+import { ENCODING_NAMES } from '../protocol/encoding.ts';
+import { calculatorCase } from '../doctor/index.ts';
 import { extractMessages } from './extract.ts';
 import { MESSAGES, messageSpec, type MessageKind } from '../protocol/fields.ts';
 import { groupHex } from '../protocol/key.ts';
@@ -443,29 +444,7 @@ export function decodeMessages(blocks: readonly MessageBlock[], keys: Keys | nul
   return { total: blocks.length, messages, replays };
 }
 
-// ---------------------------------------------------------------- the calculator link and the support summary
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function base64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2;
-    for (let c = 0; c < chars; c++) out += BASE64URL[(n >> (18 - 6 * c)) & 63];
-  }
-  return out;
-}
-
-/**
- * The calculator's `#case=` fragment for a message: base64url of the UTF-8 JSON
- * `{kind, fields, mac, encoding}` — the fields and the MAC only, never a key.
- */
-export function calculatorCase(kind: MessageKind, fields: FieldInput, encoding: Encoding = 'utf-8'): string {
-  const record = toRecord(fields);
-  const json = JSON.stringify({ kind, fields: record, mac: record.NB_HMAC ?? '', encoding });
-  return `case=${base64url(encodeText(json, 'utf-8'))}`;
-}
+// ---------------------------------------------------------------- the support summary
 
 export interface SummaryOptions {
   /** The calculator page's absolute URL, to link each failed MAC to the mismatch doctor. */

@@ -7,7 +7,7 @@ import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-i
 import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { EbetCopyButton } from '../../../components/ebet-copy-button/ebet-copy-button.ts';
 import { computeMacDetails, judgeMessage, TEST_KEY } from '../../../src/index.ts';
-import { calculatorCase } from '../../../src/verdict/decode.ts';
+import { calculatorCase } from '../../../src/doctor/index.ts';
 import { readCalculatorCase } from '../../../src/doctor/index.ts';
 import { generateHar, generateLog } from '../../support/session.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';

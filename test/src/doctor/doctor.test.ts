@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../../src/index.ts';
-import { calculatorCase } from '../../../src/verdict/decode.ts';
+import { calculatorCase } from '../../../src/doctor/index.ts';
 import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../../src/doctor/index.ts';
 import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../../support/webcrypto.ts';
 

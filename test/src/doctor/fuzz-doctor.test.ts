@@ -6,7 +6,7 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
 import { diagnoseMac, type Diagnosis, EbetError, type Keys, MESSAGE_KINDS } from '../../../src/index.ts';
-import { calculatorCase } from '../../../src/verdict/decode.ts';
+import { calculatorCase } from '../../../src/doctor/index.ts';
 import { DOCTOR_CAUSES, readCalculatorCase, readHexValue } from '../../../src/doctor/index.ts';
 import { type FieldEntry, toRecord } from '../../../src/protocol/message.ts';
 import { anyMessage, ensure, FUZZ_RUNS, fuzzSuite, fuzzTitle, hex, keyHexes, keys, keyShown, message, mutated, nasty } from '../../support/fuzz.ts';

@@ -9,14 +9,13 @@ import {
   compareEcho,
   currencySpace,
   hexWriting,
-  isHex32,
   kvvCheck,
   kvvMissing,
   macMismatch,
   macMissing,
-  readHex,
   versionOld,
 } from '../../../src/judging/policy.ts';
+import { isHex32, readHex } from '../../../src/protocol/key.ts';
 import { text } from '../../../src/protocol/text.ts';
 import { hexToBytes, latin1, webMac } from '../../support/webcrypto.ts';
 

@@ -5,7 +5,8 @@
 // Also splitMessages's blocks and lines, and the calculator link's base64url at every length.
 import { expect } from '@esm-bundle/chai';
 import { TEST_KEY, TEST_KVV } from '../../../src/index.ts';
-import { calculatorCase, decodeMessages, findReplays, splitMessages, supportSummary } from '../../../src/verdict/decode.ts';
+import { calculatorCase } from '../../../src/doctor/index.ts';
+import { decodeMessages, findReplays, splitMessages, supportSummary } from '../../../src/verdict/decode.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
 const ORDER = {

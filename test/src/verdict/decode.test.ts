@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { decodeMessages, normalizeKey, splitMessages, TEST_KEY, TEST_KVV, verifyMessage } from '../../../src/index.ts';
-import { calculatorCase, crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../../src/verdict/decode.ts';
+import { calculatorCase } from '../../../src/doctor/index.ts';
+import { crossCheck, explainStatus, findReplays, findOrder, supportSummary } from '../../../src/verdict/decode.ts';
 import { readCalculatorCase } from '../../../src/doctor/index.ts';
 import { body, RECEIPT, signedReceipt } from '../../support/receipt.ts';
 import { webMac } from '../../support/webcrypto.ts';
