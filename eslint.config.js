@@ -94,7 +94,7 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['**/src/key.ts', '**/src/key-ring.ts', '**/src/policy.ts', '**/src/amount.ts', '**/src/pairing.ts', '**/src/verify.ts', '**/src/decode.ts'],
+              group: ['**/src/protocol/key.ts', '**/src/protocol/key-ring.ts', '**/src/judging/policy.ts', '**/src/protocol/amount.ts', '**/src/judging/pairing.ts', '**/src/judging/verify.ts', '**/src/verdict/decode.ts'],
               importNames: ['compactHex', 'readHex', 'isHex32', 'keyForDate', 'dateOfPaid', 'swedishDate', 'sameAmount', 'sameCurrency', 'compareEcho', 'crossCheck', 'findOrder', 'pairMessages', 'stampKey', 'verifyMessage'],
               message: 'Judging is the core’s: render the verdict (judgeMessage, src/verdict/verdict.ts) instead.',
             },
