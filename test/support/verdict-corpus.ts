@@ -45,7 +45,8 @@ const mac = (key: string | Uint8Array, message: string | Uint8Array, hash: CHash
 const kvv = (key: string) => mac(key, '00000000');
 const body = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-const REQUEST = {
+/** The corpus's pay direct request, unsigned. */
+export const REQUEST = {
   NB_VERSION: '0002',
   NB_RCV_ID: '999999',
   NB_STAMP: 'S1',

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, extractMessages, judgeMessage, parseFields, POLICY, TEST_KEY, TEST_KVV } from '../../../src/index.ts';
 import { DOCTOR_CAUSES } from '../../../src/doctor/index.ts';
-import { corpus } from '../../support/verdict-corpus.ts';
+import { corpus, K2, REQUEST } from '../../support/verdict-corpus.ts';
 import { decodeMessages, findOrder, findReplays, splitMessages } from '../../../src/verdict/decode.ts';
 import { pairMessages } from '../../../src/judging/pairing.ts';
 import { keyForMessage } from '../../../src/verdict/verdict.ts';
@@ -9,18 +9,6 @@ import { answerPage } from '../../support/session.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 import { body, signedReceipt } from '../../support/receipt.ts';
 
-const K2 = '00112233445566778899AABBCCDDEEFF';
-const REQUEST = {
-  NB_VERSION: '0002',
-  NB_RCV_ID: '999999',
-  NB_STAMP: 'S1',
-  NB_DB_AMOUNT: '899,00',
-  NB_DB_CUR: 'SEK',
-  NB_DB_REF: '123450',
-  NB_RETURN: 'https://shop.example/return',
-  NB_CANCEL: 'https://shop.example/cancel',
-  NB_REJECT: 'https://shop.example/reject',
-};
 const requestString = (r: Record<string, string>) => [r.NB_RCV_ID, r.NB_STAMP, r.NB_DB_AMOUNT, r.NB_DB_CUR, r.NB_DB_REF].join('&');
 /** A pay direct request signed as sent (WebCrypto), with `overrides`. */
 async function signedRequest(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
