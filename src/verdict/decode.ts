@@ -118,8 +118,8 @@ export function splitMessages(input: string): MessageBlock[] {
   let counted = 0;
   for (const piece of pieces) {
     const parsed = parseFields(piece.text);
-    // Prose between messages (a log's headings) is no message; binary data is reported where it is.
-    if (!parsed.entries.some((e) => /^nb_/i.test(e.name)) && !parsed.problems.some((p) => p.code === 'binary')) continue;
+    // Prose between messages (a log's headings) is no message; binary data, and a page left unread for want of the HTML reader, are reported where they are.
+    if (!parsed.entries.some((e) => /^nb_/i.test(e.name)) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'html-reader-not-loaded')) continue;
     for (; counted < piece.start; counted++) if (input.charCodeAt(counted) === 10) line++;
     blocks.push({ index: blocks.length, line, text: piece.text, parsed });
   }

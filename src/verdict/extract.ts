@@ -56,7 +56,7 @@ export type { StampTimeline };
 
 export interface ExtractProblem {
   readonly level: 'error' | 'warning' | 'info';
-  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'har-malformed' | 'bad-json' | 'none-found' | 'har-skipped';
+  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'har-malformed' | 'bad-json' | 'none-found' | 'har-skipped' | 'html-reader-not-loaded';
   /** What is wrong, where, and what to do. */
   readonly message: Text;
   readonly source?: MessageSource;
@@ -91,8 +91,15 @@ interface Reader {
   readonly problems: ExtractProblem[];
 }
 
-/** A parsed piece is a message when it has at least two of the handbook's NB_ fields and fits a kind. */
+/**
+ * A parsed piece is a message when it has at least two of the handbook's NB_ fields and fits a kind.
+ * A page left unread for want of the HTML reader (the standalone core before `loadHtmlReader()`) is said once.
+ */
 function accept(reader: Reader, parsed: ParseResult, source: MessageSource): void {
+  if (parsed.format === 'html' && !parsed.entries.length) {
+    const unread = parsed.problems.find((p) => p.code === 'html-reader-not-loaded');
+    if (unread && !reader.problems.some((p) => p.code === unread.code)) reader.problems.push({ level: 'error', code: 'html-reader-not-loaded', message: unread.message, source });
+  }
   let known = 0;
   for (const e of parsed.entries) if (e.name.startsWith('NB_') && KNOWN_FIELDS.has(e.name) && ++known >= 2) break;
   const kind = known >= 2 ? detectKind(parsed.entries) : null;
