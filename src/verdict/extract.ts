@@ -399,7 +399,7 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: S
   else if (hasNb(answer.text)) readText(reader, answer.text, where('response', mime), false);
 }
 
-/** What each part of a HAR entry is, where it is there (HAR 1.2); absent or `null` is read as absent. */
+/** The type of each part of a HAR entry that the reading uses (HAR 1.2); a part absent or `null` is taken as absent. */
 const ENTRY_SHAPE: ReadonlyArray<readonly [string, 'object' | 'string' | 'list']> = [
   ['startedDateTime', 'string'],
   ['request', 'object'],
