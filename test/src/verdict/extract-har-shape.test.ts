@@ -2,6 +2,7 @@
 // HAR, with the path that breaks the format and what belongs there, in both languages — never as
 // "no E-betalning message found" — and what can still be read is read. Never a throw.
 import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
 import { extractMessages, type ExtractResult } from '../../../src/verdict/extract.ts';
 
 const codes = (r: ExtractResult) => r.problems.map((p) => p.code);
@@ -111,5 +112,43 @@ describe('extractMessages: a HAR of the wrong shape', () => {
     expect(malformed(r).message.en).to.contain('log.entries[0].request.headers[0] (entry 1) is null');
     // The parameters are read; a name or value that is no string, number or boolean is empty.
     expect(r.messages.map((m) => m.fields.map((f) => `${f.name}=${f.value}`).join('&'))).to.deep.equal(['NB_RETURN_STAMP=&NB_VERIFIED=NO&=&=']);
+  });
+
+  it('any JSON in any part of a HAR: never a throw; a har-malformed problem exactly when a part has the wrong type', () => {
+    const part = fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.constant('NB_RETURN_STAMP=1&NB_VERIFIED=NO'));
+    const entry = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ startedDateTime: part, request: fc.oneof(part, fc.record({ url: part, method: part, headers: part, postData: fc.oneof(part, fc.record({ text: part, params: part, mimeType: part })) })), response: fc.oneof(part, fc.record({ content: fc.oneof(part, fc.record({ text: part, encoding: part, mimeType: part })) })) }) },
+      fc.jsonValue({ maxDepth: 1 }),
+    );
+    // `log` is always there (an absent one is no HAR); what it holds is anything.
+    const log = fc.oneof({ weight: 4, arbitrary: fc.record({ entries: fc.oneof({ weight: 4, arbitrary: fc.array(entry, { maxLength: 6 }) }, part) }) }, fc.jsonValue({ maxDepth: 2 }));
+    const wrong = (v: unknown, want: 'object' | 'string' | 'list') =>
+      v !== undefined && v !== null && (want === 'string' ? typeof v !== 'string' : want === 'list' ? !Array.isArray(v) || v.some((i) => i === null || typeof i !== 'object' || Array.isArray(i)) : typeof v !== 'object' || Array.isArray(v));
+    const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+    /** Whether an entry breaks the format, written out independently of extract.ts's table. */
+    const broken = (e: unknown): boolean => {
+      if (!isObj(e)) return true;
+      const { request: q, response: r } = e;
+      if (wrong(e['startedDateTime'], 'string') || wrong(q, 'object') || wrong(r, 'object')) return true;
+      if (isObj(q)) {
+        if (wrong(q['url'], 'string') || wrong(q['method'], 'string') || wrong(q['headers'], 'list') || wrong(q['postData'], 'object')) return true;
+        const p = q['postData'];
+        if (isObj(p) && (wrong(p['text'], 'string') || wrong(p['mimeType'], 'string') || wrong(p['params'], 'list'))) return true;
+      }
+      const c = isObj(r) ? r['content'] : undefined;
+      if (wrong(c, 'object')) return true;
+      return isObj(c) && (wrong(c['text'], 'string') || wrong(c['encoding'], 'string') || wrong(c['mimeType'], 'string'));
+    };
+    fc.assert(
+      fc.property(log, (value) => {
+        const r = extractMessages(JSON.stringify({ log: value }));
+        const found = r.problems.filter((p) => p.code === 'har-malformed');
+        const entries = isObj(value) ? value['entries'] : undefined;
+        const expected = !isObj(value) || !Array.isArray(entries) ? 'error' : entries.some(broken) ? 'warning' : null;
+        expect(found.map((p) => p.level), JSON.stringify(value)).to.deep.equal(expected ? [expected] : []);
+        expect(r.format).to.equal('har');
+      }),
+      { numRuns: 1500, seed: 25 },
+    );
   });
 });
