@@ -22,6 +22,27 @@ export const STANDALONE_BUNDLES = {
 };
 
 /**
+ * What a standalone bundle leaves out (an empty module in its place): output path → source files.
+ * The core's eager registration of the HTML reader, so `lib/ebet-core.js` fetches parse5 (about
+ * 46 kB gzipped) as a chunk of its own only on `await loadHtmlReader()` (docs/package.md); the
+ * package's entry keeps it, and reads any HTML at once.
+ */
+export const LEFT_OUT = {
+  'lib/ebet-core.js': ['src/reading/html-reader.ts'],
+};
+
+/** An esbuild plugin that loads each of `files` as an empty module. */
+function leaveOut(files) {
+  const paths = new Set(files.map((file) => resolve(import.meta.dirname, '..', file)));
+  return {
+    name: 'ebet-leave-out',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, ({ path }) => (paths.has(path) ? { contents: 'export {};', loader: 'ts' } : undefined));
+    },
+  };
+}
+
+/**
  * Files of the package (dist/npm/) loaded by address at run time, so self-contained: the checkout's
  * core, which `<ebet-checkout>` loads from beside itself (`EbetCheckout.coreUrl`) only when needed.
  */
@@ -37,8 +58,9 @@ export const PACKAGE_BUNDLES = {
 const PRECACHED_WORKERS = {
   // The whole site, the example shop included (it may be visited before its own worker is installed).
   'sw.js': ['**/*'],
-  // The example shop's own worker: the shop's files and the toolkit modules its pages load.
-  'shop/ebet-receipt-sw.js': ['shop/**/*', 'lib/ebet-checkout.js', 'lib/ebet-checkout-core.js', 'lib/ebet-receipt.js', 'lib/chunks/*.js'],
+  // The example shop's own worker: the shop's files and the toolkit modules its pages load (not the
+  // standalone core's HTML reader, parse5, which no shop page loads).
+  'shop/ebet-receipt-sw.js': ['shop/**/*', 'lib/ebet-checkout.js', 'lib/ebet-checkout-core.js', 'lib/ebet-receipt.js', 'lib/chunks/!(html-form-*).js'],
 };
 
 /** Library modules (not workers, which cannot load chunks) put what they load on demand into chunks beside them. */
@@ -66,6 +88,7 @@ async function bundle(fileName, entry, minify, split, sourcemap = false) {
     chunkNames: 'chunks/[name]-[hash]',
     // Workbox's debug logging and checks are left out.
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: LEFT_OUT[fileName] ? [leaveOut(LEFT_OUT[fileName])] : [],
   });
   return Object.fromEntries(result.outputFiles.map((file) => [posix.relative('/out', file.path), file.text]));
 }

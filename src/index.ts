@@ -7,7 +7,12 @@
  * A curated list: what users call, with the types of its arguments and results. Everything else
  * stays internal to the modules (the toolkit's own code imports them directly). The incident
  * checklist is `ebet-toolkit/incident`, the whole bank simulation `ebet-toolkit/simulator`.
- * test/node/package.test.mjs holds this list to at most 60 names.
+ * test/node/package.test.mjs holds this list to at most 61 names.
+ *
+ * The HTML reader (parse5) is registered at import here, so `parseFields` and `extractMessages`
+ * read any HTML at once. The standalone core (`lib/ebet-core.js`, this module bundled by
+ * scripts/standalone-bundles.mjs) leaves that import out: it loads parse5 as a chunk of its own on
+ * `await loadHtmlReader()`, which resolves at once here.
  */
 // Messages, fields and errors.
 export { EbetError, type Lang, type Text } from './protocol/text.ts';
@@ -18,9 +23,10 @@ export { ENCODINGS, type Encoding } from './protocol/encoding.ts';
 export { TEST_KEY, TEST_KVV, computeKvv, normalizeKey } from './protocol/key.ts';
 export { computeMac, computeMacDetails, macString, signMessage, type FieldInput, type MacComputation, type MacOptions } from './protocol/message.ts';
 export { normalizeKeys, keyForDate, type KeyRingEntry, type Keys } from './protocol/key-ring.ts';
-// Parse, detect, validate, build (html-reader.ts lets parseFields read HTML, with parse5).
+// Parse, detect, validate, build (html-reader.ts lets parseFields read any HTML, with parse5; the
+// standalone core leaves it out and loads it on loadHtmlReader()).
 import './reading/html-reader.ts';
-export { parseFields, type ParseResult } from './reading/parse.ts';
+export { loadHtmlReader, parseFields, type ParseResult } from './reading/parse.ts';
 export { detectKind } from './reading/detect.ts';
 export { validateFields, verdict, type ValidateOptions, type ValidationRow } from './judging/validate.ts';
 export { formatAmount, parseAmount } from './protocol/amount.ts';

@@ -1,8 +1,8 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '@lit-labs/virtualizer';
 import type { Encoding } from '../../src/protocol/encoding.ts';
-import { sourceText } from '../../src/verdict/extract.ts';
+import { sourceText, type MessageSource } from '../../src/verdict/extract.ts';
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
 import type { Keys } from '../../src/protocol/key-ring.ts';
 import { excerpt, type Text } from '../../src/protocol/text.ts';
@@ -12,6 +12,8 @@ import { LOAD_FAILED } from '../shared/load-when-visible.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { visibleText, visibleValue } from '../shared/visible-value.ts';
+import type { FieldEntry } from '../../src/protocol/message.ts';
 import {
   analyse,
   packRows,
@@ -31,7 +33,7 @@ import {
 export const MAX_FILE = 50 * 1024 * 1024;
 /** Inputs up to this many characters are read on the page itself, at once; larger ones in the worker. */
 export const SMALL_INPUT = 64 * 1024;
-/** Characters of a message's fields shown in its row. */
+/** Characters of a message's fields shown in its row (names and values; each cut value says its length). */
 const ROW_CHARS = 400;
 /** Problems listed at most (a log of 100,000 broken JSON lines makes a short list). */
 const LISTED_PROBLEMS = 50;
@@ -417,14 +419,14 @@ export class EbetSession extends LitElement {
       ${summary.problems.length
         ? html`<h3>${S.problems}</h3>
             <ul>
-              ${summary.problems.slice(0, LISTED_PROBLEMS).map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+              ${summary.problems.slice(0, LISTED_PROBLEMS).map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${visibleText(t(p.message))}</li>`)}
               ${summary.problems.length > LISTED_PROBLEMS ? html`<li data-more=${summary.problems.length - LISTED_PROBLEMS}>${S.more(summary.problems.length - LISTED_PROBLEMS)}</li>` : nothing}
             </ul>`
         : nothing}
       ${summary.replays.some((r) => r.level === 'warning')
         ? html`<h3>${S.replays}</h3>
             <ul>
-              ${summary.replays.filter((r) => r.level === 'warning').slice(0, 20).map((r) => html`<li class="level-warning" data-code="replay">${t(r.message)}</li>`)}
+              ${summary.replays.filter((r) => r.level === 'warning').slice(0, 20).map((r) => html`<li class="level-warning" data-code="replay">${visibleText(t(r.message))}</li>`)}
             </ul>`
         : nothing}
       <div class="bar">
@@ -474,21 +476,20 @@ export class EbetSession extends LitElement {
     if (typeof i !== 'number' || i >= this.rows.json.length) return nothing;
     const r = this.row(i);
     const mark = this.mark(i);
-    const fields = r.fields.map((f) => `${f.name}=${f.value}`).join('&');
     const d = this.diagnoses.get(r.index);
     // The verdict: the row's own, or once the doctor has spoken, the row judged with it.
     const verdict = d ?? r;
     return html`<div class="row" data-index=${r.index} data-kind=${r.kind} data-outcome=${r.outcome} data-message=${r.index + 1} data-verdict=${verdict.level} data-codes=${verdict.codes.join(' ')}>
       <p>
         <strong>${S.message(r.index + 1)}: ${t(MESSAGES[r.kind].title)}</strong> — <span class=${mark.cls}>${mark.word}</span>
-        <span class="hint">${t(sourceText(r.source))}</span>
+        <span class="hint" data-source>${renderSource(r.source)}</span>
         ${r.pair !== null ? html`<span class="hint" data-pair=${r.pair}>${S.pairedWith(r.pair + 1)}</span>` : nothing}
       </p>
-      <p class=${`level-${verdict.level}`} data-verdict-text>${t(verdict.line)}</p>
-      <p class="hint" data-status>${t(r.headline)}</p>
-      <p class="mono fields">${fields.length > ROW_CHARS ? `${fields.slice(0, ROW_CHARS)}…` : fields}</p>
+      <p class=${`level-${verdict.level}`} data-verdict-text>${visibleText(t(verdict.line))}</p>
+      <p class="hint" data-status>${visibleText(t(r.headline))}</p>
+      <p class="mono fields" data-fields>${renderFields(r.fields)}</p>
       ${rowFailed(r) && this.keys
-        ? html`<p data-diagnosis=${d?.status ?? 'pending'}><strong>${S.doctor}:</strong> ${d ? t(d.message) : S.diagnosing}${d?.fix ? html` — ${t(d.fix)}` : nothing}</p>`
+        ? html`<p data-diagnosis=${d?.status ?? 'pending'}><strong>${S.doctor}:</strong> ${d ? visibleText(t(d.message)) : S.diagnosing}${d?.fix ? html` — ${visibleText(t(d.fix))}` : nothing}</p>`
         : nothing}
     </div>`;
   };
@@ -497,7 +498,7 @@ export class EbetSession extends LitElement {
   private renderStamp = (s: { stamp: string; messages: number[] } | number | undefined) => {
     if (typeof s !== 'object') return nothing;
     return html`<div class="row" data-stamp=${s.stamp}>
-      <p><strong>${S.stamp} ${s.stamp || S.noStamp}</strong></p>
+      <p><strong>${S.stamp} ${s.stamp ? visibleValue(s.stamp) : S.noStamp}</strong></p>
       <p class="chain">
         ${s.messages.map((i, n) => {
           const r = this.row(i);
@@ -543,6 +544,36 @@ export class EbetSession extends LitElement {
     }
     download(this.renderRoot, 'e-betalning-session.txt', lines.join('\n'), 'text/plain;charset=utf-8');
   };
+}
+
+/**
+ * A message's fields as `NAME=value&…`, each name and value isolated with what a person cannot see
+ * made visible (`visibleValue`: U+202E 054321 shows as a marker and 054321, never as 123450), at
+ * most `ROW_CHARS` characters of them: the value where they run out is cut with its length, the
+ * fields after it are left out.
+ */
+function renderFields(fields: readonly FieldEntry[]) {
+  let left = ROW_CHARS;
+  let count = 0;
+  const shown: Array<TemplateResult | string> = [];
+  for (const f of fields) {
+    if (left <= 0) break;
+    if (count++) shown.push('&');
+    shown.push(visibleValue(f.name, false, left), '=');
+    left -= f.name.length + 1;
+    shown.push(left > 0 ? visibleValue(f.value, false, left) : '…');
+    left -= f.value.length + 1;
+  }
+  if (count < fields.length) shown.push('&…');
+  return shown;
+}
+
+/** Where a message was found (`sourceText`), its HAR entry's URL shown as a value (`visibleValue`). */
+function renderSource(source: MessageSource) {
+  const words = t(sourceText(source));
+  const at = source.url ? words.indexOf(source.url) : -1;
+  if (at < 0) return visibleText(words);
+  return html`${visibleText(words.slice(0, at))}${visibleValue(source.url!)}${visibleText(words.slice(at + source.url!.length))}`;
 }
 
 declare global {

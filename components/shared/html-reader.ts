@@ -1,10 +1,10 @@
 /**
- * The elements read pasted HTML with parse5 (src/reading/html-reader.ts, about 46 kB gzipped), which they
- * load only once a text may hold HTML: no tool's first bundle carries it. Until it is there, a
- * text that may hold HTML is not read at all (the element says it is reading), so no result ever
- * differs from the one the package's `parseFields` gives.
+ * The elements read pasted HTML with parse5 (src/reading/html-form.ts, about 46 kB gzipped), which they
+ * load only once a text may hold HTML (the core's `loadHtmlReader`): no tool's first bundle carries it.
+ * Until it is there, a text that may hold HTML is not read at all (the element says it is reading),
+ * so no result ever differs from the one the package's `parseFields` gives.
  */
-import { hasHtmlReader } from '../../src/reading/parse.ts';
+import { hasHtmlReader, loadHtmlReader as loadReader } from '../../src/reading/parse.ts';
 import { retryable } from './load-when-visible.ts';
 
 /**
@@ -15,7 +15,7 @@ export function readableNow(text: string): boolean {
   return hasHtmlReader() || !/<|\\u003c/i.test(text);
 }
 
-const load = retryable(() => import('../../src/reading/html-reader.ts'));
+const load = retryable(loadReader);
 
 /** Loads the HTML reader (once; again after a failure, which rejects: the caller says so and offers to try again). */
 export async function loadHtmlReader(): Promise<void> {

@@ -8,7 +8,9 @@
  * bad input: every problem is reported with where it is and what would be right.
  *
  * The HTML reader (parse5) is registered by importing html-reader.ts, as the package's entry does,
- * so the site's pages can load it only once a paste may hold HTML (components/shared/html-reader.ts).
+ * or loaded on demand by `loadHtmlReader()`, as the standalone core (`lib/ebet-core.js`) and the
+ * site's pages do once a paste may hold HTML (components/shared/html-reader.ts). A page that needs
+ * it before it is there is not read: the problem `html-reader-not-loaded` says to load it.
  */
 import { closestKnown, KNOWN_FIELDS } from '../protocol/fields.ts';
 import type { PageForm, readPageForms as HtmlReader } from './html-form.ts';
@@ -76,12 +78,25 @@ export function setHtmlReader(reader: typeof HtmlReader): void {
   readPageForms = reader;
 }
 
-/** Whether HTML can be read: html-reader.ts has been imported. */
+/** Whether HTML can be read: html-reader.ts has been imported, or `loadHtmlReader()` has loaded it. */
 export function hasHtmlReader(): boolean {
   return readPageForms !== undefined;
 }
 
-/** Reads fields from pasted text. Never throws on bad input (see `problems`); HTML needs html-reader.ts imported first. */
+/**
+ * Loads the reader of HTML (html-form.ts, on parse5: about 46 kB gzipped) and registers it, once;
+ * resolves at once when it is there (the package's entry imports it). In the standalone core it is
+ * a chunk of its own, fetched by this call; rejects only when that fetch fails (call it again).
+ */
+export async function loadHtmlReader(): Promise<void> {
+  if (!readPageForms) setHtmlReader((await import('./html-form.ts')).readPageForms);
+}
+
+/**
+ * Reads fields from pasted text. Never throws on bad input (see `problems`). A plain page (hidden
+ * inputs) is read at once; any other HTML needs the HTML reader (`loadHtmlReader()`, or html-reader.ts
+ * imported), and until it is there gives the problem `html-reader-not-loaded` instead of fields.
+ */
 export function parseFields(input: string): ParseResult {
   const draft: Draft = { format: null, entries: [], problems: [] };
   if (typeof input !== 'string' || input.trim() === '') {
@@ -336,7 +351,17 @@ function readHtml(html: string, draft: Draft): void {
   draft.format = 'html';
   // A plain page (an answer page, a form of hidden inputs) is read without parse5, as fast as a log needs.
   const plain = readPlainForms(html);
-  if (!plain && !readPageForms) throw new Error('parseFields: HTML needs the HTML reader; import html-reader.ts first');
+  if (!plain && !readPageForms) {
+    draft.problems.push({
+      level: 'error',
+      code: 'html-reader-not-loaded',
+      message: text(
+        'This HTML needs the full HTML reader (parse5), which is not loaded yet: call await loadHtmlReader() once, then read it again',
+        'Den här HTML-koden behöver den fullständiga HTML-läsaren (parse5), som inte är inläst än: anropa await loadHtmlReader() en gång och läs den sedan igen',
+      ),
+    });
+    return;
+  }
   const deep = plain ? -1 : tooDeepAt(html);
   if (deep >= 0) {
     draft.problems.push({

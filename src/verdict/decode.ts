@@ -118,8 +118,8 @@ export function splitMessages(input: string): MessageBlock[] {
   let counted = 0;
   for (const piece of pieces) {
     const parsed = parseFields(piece.text);
-    // Prose between messages (a log's headings) is no message; binary data is reported where it is.
-    if (!parsed.entries.some((e) => /^nb_/i.test(e.name)) && !parsed.problems.some((p) => p.code === 'binary')) continue;
+    // Prose between messages (a log's headings) is no message; binary data, and a page left unread for want of the HTML reader, are reported where they are.
+    if (!parsed.entries.some((e) => /^nb_/i.test(e.name)) && !parsed.problems.some((p) => p.code === 'binary' || p.code === 'html-reader-not-loaded')) continue;
     for (; counted < piece.start; counted++) if (input.charCodeAt(counted) === 10) line++;
     blocks.push({ index: blocks.length, line, text: piece.text, parsed });
   }
@@ -131,13 +131,15 @@ const HAR_START = /^\s*\{\s*"log"\s*:|"entries"\s*:\s*\[/;
 
 /**
  * Whether a paste is a whole session — a HAR file, or a log with messages among other lines —
- * which `extractMessages` reads better than the decoder's split: a HAR always; otherwise when the
- * extract finds more messages in it than the split does (log lines around the messages, answer
- * pages among them). The decoder hands such a paste to its session view, saying so.
+ * which `extractMessages` reads better than the decoder's split: a HAR always (one without NB_
+ * fields too: the session view says what it holds, or where it breaks the HAR format); otherwise
+ * when the extract finds more messages in it than the split does (log lines around the messages,
+ * answer pages among them). The decoder hands such a paste to its session view, saying so.
  */
 export function isSessionPaste(input: string, blocks: readonly MessageBlock[]): boolean {
-  if (typeof input !== 'string' || !/nb_/i.test(input)) return false;
+  if (typeof input !== 'string') return false;
   if (HAR_START.test(input.slice(0, 4096))) return true;
+  if (!/nb_/i.test(input)) return false;
   const messages = blocks.filter((b) => detectKind(b.parsed.entries) !== null).length;
   return extractMessages(input).messages.length > messages;
 }

@@ -56,7 +56,7 @@ export type { StampTimeline };
 
 export interface ExtractProblem {
   readonly level: 'error' | 'warning' | 'info';
-  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'bad-json' | 'none-found' | 'har-skipped';
+  readonly code: 'empty' | 'too-large' | 'binary' | 'har-invalid' | 'har-truncated' | 'har-malformed' | 'bad-json' | 'none-found' | 'har-skipped' | 'html-reader-not-loaded';
   /** What is wrong, where, and what to do. */
   readonly message: Text;
   readonly source?: MessageSource;
@@ -91,8 +91,15 @@ interface Reader {
   readonly problems: ExtractProblem[];
 }
 
-/** A parsed piece is a message when it has at least two of the handbook's NB_ fields and fits a kind. */
+/**
+ * A parsed piece is a message when it has at least two of the handbook's NB_ fields and fits a kind.
+ * A page left unread for want of the HTML reader (the standalone core before `loadHtmlReader()`) is said once.
+ */
 function accept(reader: Reader, parsed: ParseResult, source: MessageSource): void {
+  if (parsed.format === 'html' && !parsed.entries.length) {
+    const unread = parsed.problems.find((p) => p.code === 'html-reader-not-loaded');
+    if (unread && !reader.problems.some((p) => p.code === unread.code)) reader.problems.push({ level: 'error', code: 'html-reader-not-loaded', message: unread.message, source });
+  }
   let known = 0;
   for (const e of parsed.entries) if (e.name.startsWith('NB_') && KNOWN_FIELDS.has(e.name) && ++known >= 2) break;
   const kind = known >= 2 ? detectKind(parsed.entries) : null;
@@ -305,6 +312,8 @@ interface HarEntry {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+/** A posted parameter's name or value as text: a string, number or boolean as written; anything else (an object, null) empty. */
+const scalar = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
 /** What a HAR reading skipped, by why: each reason once, with the entries it concerns. */
 type Skipped = Map<string, { readonly why: Text; readonly entries: number[] }>;
@@ -378,7 +387,7 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: S
   if (body !== undefined && body !== '') {
     if (hasNb(body)) readText(reader, body, where('request', requestType(entry)), false);
   } else if (Array.isArray(post?.params)) {
-    const params = (post.params as Array<{ name?: unknown; value?: unknown } | null>).map((p) => ({ name: String(p?.name ?? ''), value: String(p?.value ?? '') }));
+    const params = (post.params as Array<{ name?: unknown; value?: unknown } | null>).map((p) => ({ name: scalar(p?.name), value: scalar(p?.value) }));
     if (params.some((p) => hasNb(p.name))) accept(reader, parseJsonFields(params), where('request', requestType(entry)));
   }
   const content = entry.response?.content;
@@ -390,12 +399,128 @@ function readHarEntry(reader: Reader, entry: HarEntry, index: number, skipped: S
   else if (hasNb(answer.text)) readText(reader, answer.text, where('response', mime), false);
 }
 
+/** The type of each part of a HAR entry that the reading uses (HAR 1.2); a part absent or `null` is taken as absent. */
+const ENTRY_SHAPE: ReadonlyArray<readonly [string, 'object' | 'string' | 'list']> = [
+  ['startedDateTime', 'string'],
+  ['request', 'object'],
+  ['request.method', 'string'],
+  ['request.url', 'string'],
+  ['request.headers', 'list'],
+  ['request.postData', 'object'],
+  ['request.postData.mimeType', 'string'],
+  ['request.postData.text', 'string'],
+  ['request.postData.params', 'list'],
+  ['response', 'object'],
+  ['response.content', 'object'],
+  ['response.content.mimeType', 'string'],
+  ['response.content.encoding', 'string'],
+  ['response.content.text', 'string'],
+];
+
+const EXPECTED = {
+  object: text('an object', 'ett objekt'),
+  string: text('a string', 'en sträng'),
+  list: text('an array', 'en array'),
+  entries: text('an array of entries', 'en array med poster'),
+} as const;
+
+/** A JSON value's type in words. */
+function jsonType(value: unknown): Text {
+  if (value === undefined) return text('missing', 'saknas');
+  if (value === null) return text('null', 'null');
+  if (Array.isArray(value)) return EXPECTED.list;
+  if (typeof value === 'string') return EXPECTED.string;
+  if (typeof value === 'number') return text('a number', 'ett tal');
+  if (typeof value === 'boolean') return text('a boolean', 'ett booleskt värde');
+  return EXPECTED.object;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Where a HAR breaks its format: the paths, what each is, what belongs there (the first few described, all counted). */
+interface Malformed {
+  readonly described: Text[];
+  count: number;
+  first?: number;
+}
+
+function malformedAt(malformed: Malformed, path: string, value: unknown, expected: Text, entry?: number): void {
+  if (malformed.count++ >= 3) return;
+  if (malformed.first === undefined && entry !== undefined) malformed.first = entry;
+  const is = jsonType(value);
+  const which = entry === undefined ? text('', '') : text(` (entry ${entry + 1})`, ` (post ${entry + 1})`);
+  malformed.described.push(
+    value === undefined
+      ? text(`${path}${which.en} is missing, where ${expected.en} belongs`, `${path}${which.sv} saknas, där ska det vara ${expected.sv}`)
+      : text(`${path}${which.en} is ${is.en}, where ${expected.en} belongs`, `${path}${which.sv} är ${is.sv}, där ska det vara ${expected.sv}`),
+  );
+}
+
+/** ENTRY_SHAPE with each part's key in its parent and the parent's place in the list (-1: the entry). */
+const SHAPE = ENTRY_SHAPE.map(([path, shape]) => {
+  const dot = path.lastIndexOf('.');
+  return { path, shape, key: path.slice(dot + 1), parent: ENTRY_SHAPE.findIndex(([p]) => p === path.slice(0, dot)) };
+});
+
+/** Checks one entry against ENTRY_SHAPE (and the items of its lists: objects); the parts of a wrong part are not looked at. */
+function checkHarEntry(malformed: Malformed, entry: unknown, index: number): void {
+  const at = `log.entries[${index}]`;
+  if (!isObject(entry)) return malformedAt(malformed, at, entry, EXPECTED.object, index);
+  /** Each part that is there in the right shape, else undefined. */
+  const parts: unknown[] = [];
+  for (const { path, shape, key, parent } of SHAPE) {
+    const holder = parent < 0 ? entry : parts[parent];
+    const value = holder === undefined ? undefined : (holder as Record<string, unknown>)[key];
+    parts.push(undefined);
+    if (value === undefined || value === null) continue;
+    const fits = shape === 'object' ? isObject(value) : shape === 'list' ? Array.isArray(value) : typeof value === 'string';
+    if (!fits) {
+      malformedAt(malformed, `${at}.${path}`, value, EXPECTED[shape], index);
+      continue;
+    }
+    parts[parts.length - 1] = value;
+    if (shape !== 'list') continue;
+    const item = (value as unknown[]).findIndex((v) => !isObject(v));
+    if (item >= 0) malformedAt(malformed, `${at}.${path}[${item}]`, (value as unknown[])[item], EXPECTED.object, index);
+  }
+}
+
+/** A HAR that breaks its format, as one problem: an error when its entries cannot be found, else a warning. */
+function malformedProblem(malformed: Malformed, level: 'error' | 'warning'): ExtractProblem {
+  const more = malformed.count - malformed.described.length;
+  const list = (lang: 'en' | 'sv') => malformed.described.map((d) => d[lang]).join('; ') + (more > 0 ? (lang === 'en' ? `; and ${more} more` : `; och ${more} till`) : '');
+  return {
+    level,
+    code: 'har-malformed',
+    ...(malformed.first !== undefined ? { source: { entry: malformed.first } } : {}),
+    message: text(
+      `This HAR file does not follow the HAR format: ${list('en')}. ${level === 'error' ? 'Its entries could not be found; what holds NB_ fields was read as JSON' : 'The rest of it was read'}. Save the HAR again from the network panel ("Save all as HAR") rather than editing it`,
+      `HAR-filen följer inte HAR-formatet: ${list('sv')}. ${level === 'error' ? 'Dess poster gick inte att hitta; det som har NB_-fält lästes som JSON' : 'Resten av den lästes'}. Spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) i stället för att redigera den`,
+    ),
+  };
+}
+
+/**
+ * A parsed JSON document that is a HAR file (an object whose `log` is an object, or that holds
+ * `log` alone): its entries, or where it breaks the format before them. `null` for other JSON.
+ */
+function harEntries(data: unknown): { entries: unknown[] } | { malformed: Malformed } | null {
+  if (!isObject(data) || !('log' in data)) return null;
+  const log = data['log'];
+  if (!isObject(log) && Object.keys(data).length > 1) return null;
+  const malformed: Malformed = { described: [], count: 0 };
+  if (!isObject(log)) malformedAt(malformed, 'log', log, EXPECTED.object);
+  else if (!Array.isArray(log['entries'])) malformedAt(malformed, 'log.entries', log['entries'], EXPECTED.entries);
+  else return { entries: log['entries'] };
+  return { malformed };
+}
+
 /** A request's Content-Type: its postData's MIME type, else its header. */
 function requestType(entry: HarEntry): string {
   const mime = str(entry.request?.postData?.mimeType);
   if (mime) return mime;
   const headers = Array.isArray(entry.request?.headers) ? (entry.request.headers as Array<{ name?: unknown; value?: unknown }>) : [];
-  return str(headers.find((h) => str(h.name)?.toLowerCase() === 'content-type')?.value) ?? '';
+  return str(headers.find((h) => str(h?.name)?.toLowerCase() === 'content-type')?.value) ?? '';
 }
 
 function lineOf(input: string, position: number): number {
@@ -497,19 +622,24 @@ export function extractMessages(input: string, options: ExtractOptions = {}): Ex
     }
     const har = /^\{\s*"log"\s*:/.test(opening) || /"entries"\s*:\s*\[/.test(opening);
     if (failure === null) {
-      const entries = (data as { log?: { entries?: unknown } } | null)?.log?.entries;
-      if (Array.isArray(entries)) {
+      const harFile = harEntries(data);
+      if (harFile && 'entries' in harFile) {
+        const { entries } = harFile;
         const skipped: Skipped = new Map();
+        const malformed: Malformed = { described: [], count: 0 };
         entries.forEach((entry, i) => {
-          if (entry && typeof entry === 'object') readHarEntry(reader, entry as HarEntry, i, skipped);
-          else skip(skipped, text('an entry that is not an object', 'en post som inte är ett objekt'), i);
+          checkHarEntry(malformed, entry, i);
+          if (isObject(entry)) readHarEntry(reader, entry as HarEntry, i, skipped);
           if (options.onProgress && i % 200 === 199) options.onProgress(i + 1, entries.length);
         });
+        if (malformed.count) reader.problems.push(malformedProblem(malformed, 'warning'));
         reader.problems.push(...skippedProblems(skipped));
         return done('har', reader);
       }
+      // A HAR whose entries cannot be found is said to be one; what holds NB_ fields is read all the same.
+      if (harFile) reader.problems.push(malformedProblem(harFile.malformed, 'error'));
       readJsonValue(reader, data, { line: 1 });
-      return done('json', reader);
+      return done(harFile ? 'har' : 'json', reader);
     }
     if (har) {
       const position = jsonErrorPosition(input);

@@ -46,10 +46,39 @@ test('the built core agrees with node:crypto for many keys and strings, UTF-8 an
   }
 });
 
-test('the built core parses pasted HTML in Node, where there is no DOMParser', () => {
-  const r = core.parseFields('<form method=post><INPUT TYPE=HIDDEN NAME="NB_RETURN_DB_CUR" VALUE=" SEK"><script>x</script></form>');
+test('the built core parses pasted HTML in Node, where there is no DOMParser: plain pages at once, others once loadHtmlReader() has loaded parse5', async () => {
+  // An answer page of hidden inputs needs no parse5.
+  const plain = core.parseFields('<form method=post><input type=hidden name=NB_RETURN_STAMP value=1><input type=hidden name=NB_VERIFIED value=NO></form>');
+  assert.deepEqual([plain.format, plain.fields, plain.problems], ['html', { NB_RETURN_STAMP: '1', NB_VERIFIED: 'NO' }, []]);
+  // A page with a script does, and before it is loaded is not read: a problem says what to call, never a throw.
+  const page = '<form method=post><INPUT TYPE=HIDDEN NAME="NB_RETURN_DB_CUR" VALUE=" SEK"><script>x</script></form>';
+  const unread = core.parseFields(page);
+  assert.deepEqual([unread.format, unread.entries, unread.problems], [
+    'html',
+    [],
+    [
+      {
+        level: 'error',
+        code: 'html-reader-not-loaded',
+        message: {
+          en: 'This HTML needs the full HTML reader (parse5), which is not loaded yet: call await loadHtmlReader() once, then read it again',
+          sv: 'Den här HTML-koden behöver den fullständiga HTML-läsaren (parse5), som inte är inläst än: anropa await loadHtmlReader() en gång och läs den sedan igen',
+        },
+      },
+    ],
+  ]);
+  // extractMessages and splitMessages say it too, rather than "nothing found".
+  const log = `12:00 answer page\n${page.replace('<script>', '<input type=hidden name=NB_RETURN_STAMP value=1><script>')}\n`;
+  assert.deepEqual(core.extractMessages(log).problems.map((p) => [p.code, p.source]), [['html-reader-not-loaded', { line: 2 }]]);
+  assert.equal(core.splitMessages(`${page}\n${page}`)[0].parsed.problems[0].code, 'html-reader-not-loaded');
+  await core.loadHtmlReader();
+  const r = core.parseFields(page);
   assert.deepEqual(r.fields, { NB_RETURN_DB_CUR: ' SEK' });
   assert.equal(r.format, 'html');
+  const read = core.extractMessages(log);
+  assert.deepEqual([read.problems, read.messages.map((m) => m.fields)], [[], [[{ name: 'NB_RETURN_DB_CUR', value: ' SEK' }, { name: 'NB_RETURN_STAMP', value: '1' }]]]);
+  // Loaded once: a second call resolves at once.
+  await core.loadHtmlReader();
 });
 
 test('the built core refuses bad input with the field named', () => {

@@ -195,21 +195,21 @@ describe('extractMessages: where each message was found', () => {
       'har',
       [
         {
+          level: 'warning',
+          code: 'har-malformed',
+          source: { entry: 4 },
+          message: {
+            en: 'This HAR file does not follow the HAR format: log.entries[4] (entry 5) is null, where an object belongs. The rest of it was read. Save the HAR again from the network panel ("Save all as HAR") rather than editing it',
+            sv: 'HAR-filen följer inte HAR-formatet: log.entries[4] (post 5) är null, där ska det vara ett objekt. Resten av den lästes. Spara HAR-filen igen från nätverkspanelen (”Save all as HAR”) i stället för att redigera den',
+          },
+        },
+        {
           level: 'info',
           code: 'har-skipped',
           source: { entry: 2 },
           message: {
             en: '1 HAR body or entry was skipped: a response body that is binary (no MIME type), not a page or a form (entry 3)',
             sv: '1 innehåll eller post i HAR-filen hoppades över: ett svarsinnehåll som är binärt (ingen MIME-typ), inte en sida eller ett formulär (post 3)',
-          },
-        },
-        {
-          level: 'info',
-          code: 'har-skipped',
-          source: { entry: 4 },
-          message: {
-            en: '1 HAR body or entry was skipped: an entry that is not an object (entry 5)',
-            sv: '1 innehåll eller post i HAR-filen hoppades över: en post som inte är ett objekt (post 5)',
           },
         },
       ],
