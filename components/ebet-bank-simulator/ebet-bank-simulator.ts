@@ -32,6 +32,7 @@ import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
+import { largePasteNotice } from '../shared/large-paste.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
@@ -41,6 +42,9 @@ import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
+
+/** The request's fields given as hidden inputs (the test hook) at most: a form of 100,000 inputs renders a few hundred. */
+const HOOKED_FIELDS = 300;
 
 const S = {
   get heading() { return msg('Check a request and simulate the bank'); },
@@ -134,7 +138,8 @@ export interface AnswerDetail {
  * Test hooks: `data-state` (see the property), `data-encoding` (how the values are read and signed), `data-verified`
  * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), `data-attempt` (the attempt's id in the log),
  * `auto-outcome` (when set), buttons `data-action="pay|receipt|cancel|reject|answer|return"`, and the request's and the
- * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
+ * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` (the first 300; `data-more` counts the rest) and `[data-fields=answer]`. Never a key.
+ * A paste over 256 kB gets one notice, `[data-code=large-paste]`.
  * Every request, posted or pasted, is written to the attempt log (IndexedDB) when it arrives (a pasted one as it is edited) and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
  * @event ebet-request-change - `RequestChangeDetail` when the request shown changes: the page can keep a pasted one (in `history.state`) and `restore` it.
@@ -456,6 +461,7 @@ export class EbetBankSimulator extends LitElement {
             if (this.entries.length) void this.record((a) => a);
           }}
         ></ebet-fields-input>
+        ${largePasteNotice(this.text.length)}
         ${this.renderControls()}
         ${this.key ? nothing : html`<p class="field-error" role="alert">${S.noKey}</p>`}
       </section>
@@ -518,8 +524,8 @@ export class EbetBankSimulator extends LitElement {
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
         ${this.renderSummary()}
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
-        <div hidden data-fields="request">
-          ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
+        <div hidden data-fields="request" data-more=${Math.max(0, this.entries.length - HOOKED_FIELDS)}>
+          ${this.entries.slice(0, HOOKED_FIELDS).map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>
       </section>
       <section part="answers" aria-labelledby="answers-heading">

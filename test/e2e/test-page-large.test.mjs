@@ -1,0 +1,106 @@
+// Issue 25, "nothing poisons storage": one paste of an HTML form with 100,000 inputs into the test
+// page stores a bounded attempt, and the next visit to the page is usable at once — the paste box
+// answers, and "Clear the log" empties the log. Every wait is for a condition (an element's state or
+// what IndexedDB holds), never for a time.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { scrollToLoad, useBuiltSite, watchPage } from './support.mjs';
+
+const site = useBuiltSite();
+// A generous bound for a loaded machine: every wait is for a condition, and each ends as soon as it holds.
+const WAIT = 180_000;
+const INPUTS = 100_000;
+
+/** A shop's form as pasted from its page, with 100,000 extra inputs (about 5 MB). */
+function hugeForm(stamp) {
+  const inputs = Array.from({ length: INPUTS }, (_, i) => `<input type="hidden" name="EXTRA_${i}" value="value number ${i}">`);
+  return `<form method="post" action="https://bank.example/pay">
+<input type="hidden" name="NB_VERSION" value="0002">
+<input type="hidden" name="NB_RCV_ID" value="999999">
+<input type="hidden" name="NB_STAMP" value="${stamp}">
+<input type="hidden" name="NB_DB_AMOUNT" value="550,00">
+<input type="hidden" name="NB_DB_CUR" value="SEK">
+<input type="hidden" name="NB_DB_REF" value="1234561">
+${inputs.join('\n')}
+</form>`;
+}
+
+/** The attempts stored in the page's IndexedDB: each one's id and the length of its JSON. */
+function storedAttempts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ebet-bank-simulator');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('attempts').objectStore('attempts').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((a) => ({ id: a.id, size: JSON.stringify(a).length, fields: a.fields.length, cut: a.cut ?? null })));
+          };
+        };
+      }),
+  );
+}
+
+const pasteBox = (page) => page.locator('ebet-bank-simulator ebet-fields-input textarea');
+
+test('a pasted form of 100,000 inputs stores a bounded attempt, and the next visit to the test page is usable: the paste box answers and "Clear the log" works', { timeout: 4 * WAIT }, async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  const watch = await watchPage(page);
+  await page.goto(`${site.server.url}tools/test-page/`);
+  await scrollToLoad(page, 'ebet-bank-simulator');
+  const stamp = `HUGE${Date.now()}`;
+  const form = hugeForm(stamp);
+  assert.ok(form.length > 5_000_000, `the paste is ${form.length} characters`);
+
+  // Pasted as a person pastes: the text lands in the box, which gets an input event (a 5 MB argument to fill() would be printed whole on a failure).
+  await pasteBox(page).evaluate((box, text) => {
+    box.value = text;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+  }, form);
+  // Warned once about the large paste, and what is shown is capped.
+  await page.locator('ebet-bank-simulator [data-code=large-paste]').waitFor();
+  assert.equal(await page.locator('ebet-bank-simulator [data-code=large-paste]').count(), 1);
+  const attempt = await page.locator('ebet-bank-simulator[data-attempt]').getAttribute('data-attempt');
+  const hidden = await page.locator('ebet-bank-simulator [data-fields=request] input').count();
+  assert.ok(hidden < 1000, `${hidden} hidden inputs rendered for ${INPUTS + 6} fields`);
+  assert.equal(await page.locator('ebet-bank-simulator [data-fields=request] input[name=NB_STAMP]').getAttribute('value'), stamp);
+
+  // The stored record is bounded: some hundred fields kept, the rest counted.
+  let stored = [];
+  while (!stored.some((a) => a.id === attempt)) {
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    stored = await storedAttempts(page);
+  }
+  const record = stored.find((a) => a.id === attempt);
+  console.log(`# stored attempt: ${record.size} characters of JSON, ${record.fields} fields kept of ${record.cut?.fields}`);
+  assert.ok(record.size < 1_000_000, `the stored attempt is ${record.size} characters`);
+  assert.equal(record.cut?.fields, INPUTS + 6);
+  assert.ok(record.fields < INPUTS / 100);
+
+  // A new visit (a new navigation: nothing carried in history.state).
+  await page.goto(`${site.server.url}tools/test-page/`);
+  await page.locator('ebet-test-page').waitFor();
+  await scrollToLoad(page, 'ebet-bank-simulator');
+  // The paste box answers: a small request typed in is read and checked.
+  await pasteBox(page).fill('NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=SMALL-1');
+  await page.locator('ebet-bank-simulator[data-state=error], ebet-bank-simulator[data-state=preview]').waitFor();
+  assert.equal(await page.locator('ebet-bank-simulator [data-code=large-paste]').count(), 0);
+
+  // "Clear the log" works: the log shows the huge attempt (newest first), then is emptied.
+  await scrollToLoad(page, 'ebet-attempt-log');
+  const log = page.locator('ebet-attempt-log');
+  await log.locator(`details[data-attempt="${attempt}"]`).waitFor({ state: 'attached' });
+  await log.locator('[data-action=clear]').click();
+  await log.locator('[data-action=confirm-clear]').click();
+  await log.locator('[data-shown="0"]').waitFor({ state: 'attached' });
+  assert.equal((await storedAttempts(page)).length, 0);
+  assert.deepEqual(watch.errors, []);
+  assert.deepEqual(watch.violations, []);
+  await context.close();
+});
