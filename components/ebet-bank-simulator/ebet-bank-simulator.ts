@@ -32,7 +32,7 @@ import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
-import { largePasteNotice } from '../shared/large-paste.ts';
+import { LARGE_PASTE, largePasteNotice } from '../shared/large-paste.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
@@ -93,6 +93,8 @@ const S = {
   toRow: (field: string): string => msg(str`See ${field}`),
   get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },
+  large: (mb: string): string =>
+    msg(str`A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole. It is not kept for going back to this page: paste it again then.`),
   get checkDigit() { return msg('The shop’s references end in a check digit'); },
   checkDigits: {
     get none() { return msg('no (not checked)'); },
@@ -123,7 +125,7 @@ export interface PastedRequest {
   readonly at: string;
 }
 
-/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, or one posted, which its address names). */
+/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, one posted, which its address names, or a paste over 256 kB, not kept). */
 export interface RequestChangeDetail {
   readonly pasted: PastedRequest | null;
 }
@@ -356,8 +358,9 @@ export class EbetBankSimulator extends LitElement {
   private lastRequest = 'null';
 
   protected override updated(): void {
+    // A large paste is not kept (in the page's history): the next visit would read it all again.
     const pasted: PastedRequest | null =
-      this.source || !this.text ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
+      this.source || !this.text || this.text.length > LARGE_PASTE ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
     const signature = JSON.stringify(pasted);
     if (signature === this.lastRequest) return;
     this.lastRequest = signature;
@@ -461,7 +464,7 @@ export class EbetBankSimulator extends LitElement {
             if (this.entries.length) void this.record((a) => a);
           }}
         ></ebet-fields-input>
-        ${largePasteNotice(this.text.length)}
+        ${largePasteNotice(this.text.length, S.large)}
         ${this.renderControls()}
         ${this.key ? nothing : html`<p class="field-error" role="alert">${S.noKey}</p>`}
       </section>

@@ -189,6 +189,7 @@
 's4ddbeeaa53110aa9': `Återskapa den exakt`,
 's4e461cb3ef63486e': str`MAC: ${0}.`,
 's4f33859b41a8e207': `Läser…`,
+'s50522f4e48e3ceaa': str`Mycket text (${0}): långa värden visas avkortade, men MAC:en beräknas på hela värdena. Texten finns inte kvar om du går tillbaka till sidan; klistra då in den igen.`,
 's506b6a19d12f414c': `Nyckel`,
 's508dd0f134707a51': `Avvisad betalning`,
 's50ad6c3245799ac2': `misslyckade försök`,
