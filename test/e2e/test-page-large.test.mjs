@@ -103,7 +103,11 @@ test('a pasted form of 100,000 inputs stores a bounded attempt, and the next vis
   // "Clear the log" works: the log shows the huge attempt (newest first), then is emptied.
   await scrollToLoad(page, 'ebet-attempt-log');
   const log = page.locator('ebet-attempt-log');
+  const typed = await page.locator('ebet-bank-simulator[data-attempt]').getAttribute('data-attempt');
+  // Both attempts are logged (the typed one too, so that no write of it can come after the clear).
+  await log.locator(`details[data-attempt="${typed}"]`).waitFor({ state: 'attached' });
   await log.locator(`details[data-attempt="${attempt}"]`).waitFor({ state: 'attached' });
+  assert.deepEqual(await log.locator('details[data-attempt]').evaluateAll((all) => all.map((d) => d.dataset.attempt)), [typed, attempt], 'the newest first');
   await log.locator('[data-action=clear]').click();
   await log.locator('[data-action=confirm-clear]').click();
   await log.locator('[data-shown="0"]').waitFor({ state: 'attached' });
