@@ -103,7 +103,7 @@ function done(tx: IDBTransaction): Promise<void> {
 }
 
 /** A received request as it is kept: its text cut to `REQUEST_LIMITS.chars` (noted as `truncated`, with its size and hash). */
-export function boundRequest<T extends Omit<StoredRequest, 'id'>>(received: T): T {
+function boundRequest<T extends Omit<StoredRequest, 'id'>>(received: T): T {
   const cuts: CutValue[] = [];
   const text = valueCutter(REQUEST_LIMITS.chars, cuts)('', received.text);
   if (!cuts.length) return received;
