@@ -273,7 +273,14 @@ export async function saveAttempts(attempts: readonly Attempt[], replace = false
   const notes = tx.objectStore(NOTES);
   if (replace) store.clear();
   for (const attempt of attempts) store.put(boundAttempt(attempt));
-  const all = (await request(store.getAll() as IDBRequest<Attempt[]>)).sort(byTime);
+  // A record stored before attempts were bounded is cut here too, so that it is not dropped for its size.
+  const all = (await request(store.getAll() as IDBRequest<Attempt[]>))
+    .map((stored) => {
+      const bounded = boundAttempt(stored);
+      if (bounded !== stored) store.put(bounded);
+      return bounded;
+    })
+    .sort(byTime);
   // At most KEEP_ATTEMPTS, and within the log's size budget: the oldest go first, counted.
   const kept = new Set(withinBudget(all.slice(Math.max(0, all.length - KEEP_ATTEMPTS))).map((a) => a.id));
   const dropped = all.filter((old) => !kept.has(old.id));

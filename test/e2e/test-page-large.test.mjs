@@ -117,3 +117,81 @@ test('a pasted form of 100,000 inputs stores a bounded attempt, and the next vis
   assert.deepEqual(watch.violations, []);
   await context.close();
 });
+
+test('an attempt stored unbounded by an older version (10 MB, before the database had its index) is cut on the first visit; the page answers and "Clear the log" works', { timeout: 4 * WAIT }, async (t) => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT);
+  const watch = await watchPage(page);
+  // A page of the same origin that opens no database: the old version's store is made there.
+  await page.goto(`${site.server.url}no-such-page`);
+  const huge = {
+    id: 'old-huge',
+    at: '2026-01-01T10:00:00.000Z',
+    source: 'pasted',
+    kind: 'payDirect',
+    encoding: 'utf-8',
+    verdict: 'warning',
+    fields: Array.from({ length: INPUTS }, (_, i) => ({ name: `EXTRA_${i}`, value: 'v'.repeat(80) })),
+    requestString: 'r'.repeat(1_000_000),
+    problems: [],
+    outcome: 'received',
+  };
+  await page.evaluate(
+    (attempt) =>
+      new Promise((resolve, reject) => {
+        // Version 2, as the log was first made: three stores, no index.
+        const open = indexedDB.open('ebet-bank-simulator', 2);
+        open.onupgradeneeded = () => {
+          open.result.createObjectStore('requests', { keyPath: 'id' });
+          open.result.createObjectStore('ledger');
+          open.result.createObjectStore('attempts', { keyPath: 'id' });
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('attempts', 'readwrite');
+          tx.objectStore('attempts').put(attempt);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    huge,
+  );
+  const before = (await storedAttempts(page))[0];
+  assert.ok(before.size > 10_000_000, `the old record is ${before.size} characters`);
+
+  const started = Date.now();
+  await page.goto(`${site.server.url}tools/test-page/`);
+  await scrollToLoad(page, 'ebet-bank-simulator');
+  await pasteBox(page).fill('NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=AFTER-OLD');
+  await page.locator('ebet-bank-simulator[data-state=error], ebet-bank-simulator[data-state=preview]').waitFor();
+  const typed = await page.locator('ebet-bank-simulator[data-attempt]').getAttribute('data-attempt');
+  // The typed attempt's write cuts the old record rather than dropping it for its size.
+  let stored = await storedAttempts(page);
+  while (!stored.some((a) => a.id === typed)) {
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true))));
+    stored = await storedAttempts(page);
+  }
+  const cut = stored.find((a) => a.id === 'old-huge');
+  assert.ok(cut && cut.size < 100_000, `the old record is kept, cut: ${cut?.size} characters`);
+  assert.equal(cut.fields, 300);
+  t.diagnostic(`the old record of ${before.size} characters is stored again as ${cut.size}`);
+  await scrollToLoad(page, 'ebet-attempt-log');
+  const log = page.locator('ebet-attempt-log');
+  const old = log.locator('details[data-attempt=old-huge]');
+  await old.waitFor({ state: 'attached' });
+  await log.locator(`details[data-attempt="${typed}"]`).waitFor({ state: 'attached' });
+  // Shown cut, saying so.
+  assert.equal(await old.locator('[data-cut-fields]').getAttribute('data-cut-fields'), String(INPUTS));
+  assert.equal(await old.locator('tr[data-field]').count(), 300);
+  t.diagnostic(`shown in the log ${Date.now() - started} ms after the navigation began`);
+  await log.locator('[data-action=clear]').click();
+  await log.locator('[data-action=confirm-clear]').click();
+  await log.locator('[data-shown="0"]').waitFor({ state: 'attached' });
+  assert.equal((await storedAttempts(page)).length, 0);
+  assert.deepEqual(watch.errors, []);
+  await context.close();
+});

@@ -240,4 +240,39 @@ describe('<ebet-attempt-log>', () => {
     const ref = big.cut!.values.find((v) => v.field === 'NB_DB_REF')!;
     expect(cut.querySelector<HTMLElement>('[data-cut-value="5000"]')!.textContent).to.contain(ref.sha256);
   });
+
+  it('a write beside a record stored unbounded cuts that record rather than dropping it for its size (issue 25)', async function () {
+    this.timeout(120_000);
+    const huge: Attempt = { ...PAID, id: 'huge-old', at: '2026-02-01T10:00:00.000Z', fields: Array.from({ length: 60_000 }, (_, i) => ({ name: `NB_X${i}`, value: 'v'.repeat(80) })) };
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('test-ebet-attempt-log');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('attempts', 'readwrite');
+        tx.objectStore('attempts').put(huge);
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    expect(JSON.stringify(huge).length).to.be.above(ATTEMPT_LIMITS.log);
+    await saveAttempts([{ ...BAD, id: 'new-1', at: '2026-12-01T10:00:00.000Z' }]);
+    const stored = await new Promise<Attempt | undefined>((resolve, reject) => {
+      const req = indexedDB.open('test-ebet-attempt-log');
+      req.onsuccess = () => {
+        const get = req.result.transaction('attempts').objectStore('attempts').get('huge-old');
+        get.onsuccess = () => {
+          req.result.close();
+          resolve(get.result as Attempt | undefined);
+        };
+        get.onerror = () => reject(get.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    expect(stored!.fields).to.have.length(ATTEMPT_LIMITS.fields);
+    expect(stored!.cut!.fields).to.equal(60_000);
+    expect(await attemptsDropped()).to.equal(0);
+  });
 });
