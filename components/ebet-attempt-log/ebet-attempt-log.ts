@@ -1,13 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  ATTEMPT_LIMITS,
   ATTEMPT_OUTCOME_NAMES,
   attemptCase,
   attemptFailed,
   attemptsFromJson,
   attemptsToJson,
+  byTime,
   failureReason,
   filterAttempts,
+  KEEP_ATTEMPTS,
   type Attempt,
   type AttemptFilter,
 } from '../../src/bank/attempt-log.ts';
@@ -18,13 +21,12 @@ import { SIMULATOR_ENDPOINTS, type RequestKind } from '../../src/bank/simulator.
 import { EbetError } from '../../src/protocol/text.ts';
 import { localTime } from '../../src/protocol/time.ts';
 import type { Level } from '../../src/judging/validate.ts';
-import { onAttemptsChange, readAttempts, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
+import { attemptsDropped, onAttemptsChange, readAttemptsNewestFirst, saveAttempts } from '../ebet-bank-simulator/ledger-db.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { StoredValue } from '../shared/stored-value.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
@@ -72,7 +74,21 @@ const S = {
   imported: (n: number) => (isOne(n) ? msg(str`${n} attempt imported.`) : msg(str`${n} attempts imported.`)),
   get cleared() { return msg('Log cleared.'); },
   get unavailable() { return msg('The attempt log cannot be used in this browser'); },
+  reading: (n: number) => msg(str`Reading the log… ${n} read so far, the newest first.`),
+  dropped: (n: number, mb: number, keep: number) =>
+    isOne(n)
+      ? msg(str`${n} older attempt was dropped to keep the log within ${mb} MB and ${keep} attempts.`)
+      : msg(str`${n} older attempts were dropped to keep the log within ${mb} MB and ${keep} attempts.`),
+  showMore: (n: number) => msg(str`Show more (${n} not shown)`),
+  get cutHeading() { return msg('Kept cut, so that the log stays small'); },
+  cutFields: (all: number, kept: number) => msg(str`${all} fields were posted; the first ${kept} are kept.`),
+  cutProblems: (all: number, kept: number) => msg(str`${all} problems were found; the first ${kept} are kept.`),
+  cutValue: (length: number) => msg(str`${length} characters; SHA-256`),
+  get requestStringName() { return msg('the signed string'); },
 };
+
+/** Attempts shown at first, and more at each "Show more". */
+const PAGE = 50;
 
 /** Detail of `ebet-attempts-change`. */
 export interface AttemptsChangeDetail {
@@ -114,20 +130,62 @@ export class EbetAttemptLog extends LitElement {
   /** The calculator page (with its mismatch doctor), relative to the page: a failed attempt links to `<calculator>#case=…`. */
   @property() calculator = '../calculator/';
 
-  /** The log, read from IndexedDB and kept current while connected. */
-  private readonly stored = new StoredValue<readonly Attempt[]>(this, { read: readAttempts, watch: onAttemptsChange }, [], (error) => this.fail(error));
+  /** The log, newest first: read from IndexedDB in batches after the first render, and kept current while connected. */
+  @state() private attempts: readonly Attempt[] = [];
+  /** Whether the whole log has been read once (until then batches arrive). */
+  @state() private loaded = false;
+  /** How many of the oldest attempts were dropped to keep the log within its bounds. */
+  @state() private dropped = 0;
+  /** How many of the attempts the filter lets through are shown. */
+  @state() private showing = PAGE;
+  /** Counts the reads: a read overtaken by a newer one stops. */
+  private reads = 0;
+  private stopWatching: (() => void) | null = null;
   @state() private filter: Required<AttemptFilter> = { result: 'all', kind: 'all', query: '' };
   /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
   @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
 
-  /** Reads the stored log again. */
-  async refresh(): Promise<void> {
-    await this.stored.refresh();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = onAttemptsChange(() => void this.refresh());
+    // Read after the first render, so that the page (and "Clear the log") is there at once.
+    if (this.hasUpdated) void this.refresh();
   }
 
-  private get attempts(): readonly Attempt[] {
-    return this.stored.value;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.reads++;
+  }
+
+  protected override firstUpdated(): void {
+    void this.refresh();
+  }
+
+  /**
+   * Reads the stored log again, newest first in batches (`readAttemptsNewestFirst`); until it was
+   * read once, each batch is shown as it comes. Resolves once it is read.
+   */
+  async refresh(): Promise<void> {
+    const read = ++this.reads;
+    const newest: Attempt[] = [];
+    try {
+      await readAttemptsNewestFirst((batch) => {
+        if (read !== this.reads) return false;
+        newest.push(...batch);
+        if (!this.loaded) this.attempts = [...newest];
+        return true;
+      });
+      const dropped = await attemptsDropped();
+      if (read !== this.reads) return;
+      this.attempts = newest;
+      this.dropped = dropped;
+      this.loaded = true;
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /** The attempts the filter lets through: derived in `willUpdate` when the log or the filter changes. */
@@ -135,6 +193,7 @@ export class EbetAttemptLog extends LitElement {
   private shownFrom: readonly Attempt[] | null = null;
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('filter')) this.showing = PAGE;
     if (this.attempts === this.shownFrom && !changed.has('filter')) return;
     this.shownFrom = this.attempts;
     this.shown = filterAttempts(this.attempts, this.filter);
@@ -171,7 +230,7 @@ export class EbetAttemptLog extends LitElement {
   }
 
   private async changed(done: () => string): Promise<void> {
-    this.stored.set(await readAttempts());
+    await this.refresh();
     this.confirming = false;
     this.status = { level: 'ok', text: done };
     emit(this, 'ebet-attempts-change', { attempts: this.attempts });
@@ -218,17 +277,23 @@ export class EbetAttemptLog extends LitElement {
       <p class="hint" aria-live="polite" data-shown=${shown.length}>
         ${this.attempts.length === 0 ? S.empty : shown.length === 0 ? S.none : S.shown(shown.length, this.attempts.length)}
       </p>
-      ${shown.map((a) => this.renderAttempt(a))}
+      ${this.loaded ? nothing : html`<p class="hint" data-reading=${this.attempts.length}>${S.reading(this.attempts.length)}</p>`}
+      ${this.dropped ? html`<p class="hint level-warning" data-dropped=${this.dropped}>${S.dropped(this.dropped, ATTEMPT_LIMITS.log / 1048576, KEEP_ATTEMPTS)}</p>` : nothing}
+      ${shown.slice(0, this.showing).map((a) => this.renderAttempt(a))}
+      ${shown.length > this.showing
+        ? html`<p><button type="button" class="secondary" data-action="more" data-more=${shown.length - this.showing}
+            @click=${() => (this.showing += PAGE)}>${S.showMore(shown.length - this.showing)}</button></p>`
+        : nothing}
       <div part="actions" class="actions">
         <button type="button" class="secondary" data-action="export" ?disabled=${!this.attempts.length}
-          @click=${() => download(this.renderRoot, 'ebet-simulator-attempts.json', attemptsToJson(this.attempts), 'application/json')}>${S.exportJson}</button>
+          @click=${() => download(this.renderRoot, 'ebet-simulator-attempts.json', attemptsToJson([...this.attempts].sort(byTime)), 'application/json')}>${S.exportJson}</button>
         <span><label for="import">${S.importJson}</label>
           <input id="import" type="file" accept="application/json,.json" data-action="import" @change=${this.import} /></span>
         ${this.confirming
           ? html`<span role="group" aria-label=${S.confirmClear}>${S.confirmClear}
               <button type="button" data-action="confirm-clear" @click=${this.clear}>${S.yes}</button>
               <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${S.no}</button></span>`
-          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${this.stored.loaded && !this.attempts.length} @click=${() => (this.confirming = true)}>${S.clear}</button>`}
+          : html`<button type="button" class="secondary" data-action="clear" ?disabled=${this.loaded && !this.attempts.length} @click=${() => (this.confirming = true)}>${S.clear}</button>`}
       </div>
       <p aria-live="polite" data-status class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? this.status.text() : nothing}</p>`;
   }
@@ -251,6 +316,7 @@ export class EbetAttemptLog extends LitElement {
         <p class="hint">${a.source === 'posted' ? S.posted : S.pasted}; ${S.encoding}: ${t(ENCODING_NAMES[a.encoding])}</p>
         ${why ? html`<p class="level-error" data-why><strong>${S.why}:</strong> ${t(why)}</p>` : nothing}
         ${failed ? this.renderFailed(a) : nothing}
+        ${a.cut ? this.renderCut(a) : nothing}
         <h3>${S.fields}</h3>
         ${this.renderFields(a.fields.map((f) => [f.name, f.value]))}
         <h3>${S.requestString}</h3>
@@ -267,6 +333,19 @@ export class EbetAttemptLog extends LitElement {
           : nothing}
       </div>
     </details>`;
+  }
+
+  /** What was cut of the attempt to keep the log small: how many fields and problems there were, and each long value's length and hash. */
+  private renderCut(a: Attempt) {
+    const cut = a.cut!;
+    return html`<div data-cut>
+      <h3>${S.cutHeading}</h3>
+      ${cut.fields ? html`<p class="hint" data-cut-fields=${cut.fields}>${S.cutFields(cut.fields, a.fields.length)}</p>` : nothing}
+      ${cut.problems ? html`<p class="hint" data-cut-problems=${cut.problems}>${S.cutProblems(cut.problems, a.problems.length)}</p>` : nothing}
+      ${cut.values.length
+        ? html`<ul>${cut.values.map((v) => html`<li data-cut-value=${v.length}><span class="mono">${v.field ? visibleValue(v.field) : S.requestStringName}</span>: ${S.cutValue(v.length)} <span class="mono">${v.sha256}</span></li>`)}</ul>`
+        : nothing}
+    </div>`;
   }
 
   private renderFailed(a: Attempt) {

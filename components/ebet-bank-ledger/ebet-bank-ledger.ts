@@ -4,6 +4,7 @@ import { formatAmount } from '../../src/protocol/amount.ts';
 import {
   currentPaid,
   EMPTY_LEDGER,
+  LEDGER_LIMITS,
   ledgerFromJson,
   ledgerToJson,
   remainingHundredths,
@@ -15,7 +16,7 @@ import { onLedgerChange, readLedger, replaceLedger } from '../ebet-bank-simulato
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { download } from '../shared/download.ts';
 import { emit } from '../shared/events.ts';
-import { localized, msg, t } from '../shared/locale.ts';
+import { localized, msg, str, t } from '../shared/locale.ts';
 import { StoredValue } from '../shared/stored-value.ts';
 import { baseStyles } from '../shared/styles.ts';
 
@@ -41,7 +42,19 @@ const S = {
   get imported() { return msg('Ledger imported.'); },
   get cleared() { return msg('Ledger cleared.'); },
   get unavailable() { return msg('The ledger cannot be read in this browser'); },
+  dropped: (payments: number, repayments: number, mb: number) =>
+    msg(str`To keep the ledger within ${mb} MB, the oldest payments were dropped with their repayments: ${payments} payments and ${repayments} repayments so far.`),
+  get cutHeading() { return msg('Values kept cut, so that the ledger stays small'); },
+  cutValue: (stamp: string, field: string, length: number) => msg(str`${stamp}, ${field}: ${length} characters; SHA-256`),
+  showMore: (n: number) => msg(str`Show more (${n} not shown)`),
+  more: (n: number): string => msg(str`…and ${n} more`),
 };
+
+/** Cut values listed at most. */
+const LISTED_CUTS = 50;
+
+/** Payments shown at first (the newest), and more at each "Show more". */
+const PAGE = 100;
 
 /** Detail of `ebet-ledger-change`. */
 export interface LedgerChangeDetail {
@@ -78,6 +91,8 @@ export class EbetBankLedger extends LitElement {
   /** The last action's outcome; `text` makes the message when shown, so it follows the page's language. */
   @state() private status: { level: 'ok' | 'error'; text: () => string } | null = null;
   @state() private confirming = false;
+  /** How many of the newest payments are shown. */
+  @state() private showing = PAGE;
 
   /** Reads the stored ledger again. */
   async refresh(): Promise<void> {
@@ -122,15 +137,24 @@ export class EbetBankLedger extends LitElement {
 
   private async store(ledger: Ledger, done: () => string): Promise<void> {
     await replaceLedger(ledger);
-    this.stored.set(ledger);
+    // As stored: bounded.
+    await this.stored.refresh();
     this.confirming = false;
     this.status = { level: 'ok', text: done };
-    emit(this, 'ebet-ledger-change', { ledger });
+    emit(this, 'ebet-ledger-change', { ledger: this.ledger });
   }
 
   override render() {
+    const { dropped } = this.ledger;
+    const hidden = Math.max(0, this.rows.length - this.showing);
     return html`<h2>${S.heading}</h2>
       <p class="hint">${S.lead}</p>
+      ${dropped
+        ? html`<p class="hint level-warning" data-dropped=${dropped.payments}>${S.dropped(dropped.payments, dropped.repayments, LEDGER_LIMITS.ledger / 1048576)}</p>`
+        : nothing}
+      ${hidden
+        ? html`<p><button type="button" class="secondary" data-action="more" data-more=${hidden} @click=${() => (this.showing += PAGE)}>${S.showMore(hidden)}</button></p>`
+        : nothing}
       ${this.rows.length === 0
         ? html`<p data-ledger="empty">${S.empty}</p>`
         : html`<table part="table">
@@ -143,7 +167,7 @@ export class EbetBankLedger extends LitElement {
               </tr>
             </thead>
             <tbody>
-              ${this.rows.map(({ payment: p, repayments, paid, remaining }) => {
+              ${this.rows.slice(hidden).map(({ payment: p, repayments, paid, remaining }) => {
                 return html`<tr data-stamp=${p.stamp} data-paid=${paid}>
                   <td class="mono">${p.rcvId}</td>
                   <td class="mono">${p.stamp}</td>
@@ -158,6 +182,7 @@ export class EbetBankLedger extends LitElement {
               })}
             </tbody>
           </table>`}
+      ${this.renderCut()}
       <div part="actions" class="actions">
         <button type="button" class="secondary" data-action="export" @click=${this.download}>${S.exportJson}</button>
         <label for="import">${S.importJson}</label>
@@ -169,6 +194,19 @@ export class EbetBankLedger extends LitElement {
           : html`<button type="button" class="secondary" data-action="clear" @click=${() => (this.confirming = true)}>${S.clear}</button>`}
       </div>
       <p aria-live="polite" class=${this.status ? `level-${this.status.level}` : nothing}>${this.status ? this.status.text() : nothing}</p>`;
+  }
+
+  /** The values kept cut (a stamp or reference pasted a megabyte long): each with its length and hash. */
+  private renderCut() {
+    const cut = [...this.ledger.payments, ...this.ledger.repayments].flatMap((r) => (r.cut ?? []).map((v) => ({ stamp: r.stamp, ...v })));
+    if (!cut.length) return nothing;
+    return html`<div data-cut=${cut.length}>
+      <h3>${S.cutHeading}</h3>
+      <ul>
+        ${cut.slice(0, LISTED_CUTS).map((v) => html`<li data-cut-value=${v.length}>${S.cutValue(v.stamp.slice(0, 40), v.field, v.length)} <span class="mono">${v.sha256}</span></li>`)}
+        ${cut.length > LISTED_CUTS ? html`<li data-more=${cut.length - LISTED_CUTS}>${S.more(cut.length - LISTED_CUTS)}</li>` : nothing}
+      </ul>
+    </div>`;
   }
 }
 

@@ -32,6 +32,7 @@ import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import type { AutoOutcome } from './auto-outcome.ts';
 import { emit } from '../shared/events.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
+import { LARGE_PASTE, largePasteNotice } from '../shared/large-paste.ts';
 import { httpUrl, postForm } from '../shared/post-form.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
@@ -41,6 +42,9 @@ import { visibleValue } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
+
+/** The request's fields given as hidden inputs (the test hook) at most: a form of 100,000 inputs renders a few hundred. */
+const HOOKED_FIELDS = 300;
 
 const S = {
   get heading() { return msg('Check a request and simulate the bank'); },
@@ -89,6 +93,8 @@ const S = {
   toRow: (field: string): string => msg(str`See ${field}`),
   get toDoctor() { return msg('See why'); },
   get logFailed() { return msg('The attempt could not be written to the attempt log'); },
+  large: (mb: string): string =>
+    msg(str`A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole. It is not kept for going back to this page: paste it again then.`),
   get checkDigit() { return msg('The shop’s references end in a check digit'); },
   checkDigits: {
     get none() { return msg('no (not checked)'); },
@@ -119,7 +125,7 @@ export interface PastedRequest {
   readonly at: string;
 }
 
-/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, or one posted, which its address names). */
+/** Detail of `ebet-request-change`: the pasted request shown, or `null` (none, one posted, which its address names, or a paste over 256 kB, not kept). */
 export interface RequestChangeDetail {
   readonly pasted: PastedRequest | null;
 }
@@ -134,7 +140,8 @@ export interface AnswerDetail {
  * Test hooks: `data-state` (see the property), `data-encoding` (how the values are read and signed), `data-verified`
  * (`YES`, `NO`, `ERR`, `not-found` once a check or repayment is answered), `data-attempt` (the attempt's id in the log),
  * `auto-outcome` (when set), buttons `data-action="pay|receipt|cancel|reject|answer|return"`, and the request's and the
- * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` and `[data-fields=answer]`. Never a key.
+ * answer's fields as hidden inputs (`name`, `value`) in `[data-fields=request]` (the first 300; `data-more` counts the rest) and `[data-fields=answer]`. Never a key.
+ * A paste over 256 kB gets one notice, `[data-code=large-paste]`.
  * Every request, posted or pasted, is written to the attempt log (IndexedDB) when it arrives (a pasted one as it is edited) and again when it is answered.
  * @event ebet-answer - `{ answer: SimulatedAnswer }` after each simulated answer.
  * @event ebet-request-change - `RequestChangeDetail` when the request shown changes: the page can keep a pasted one (in `history.state`) and `restore` it.
@@ -351,8 +358,9 @@ export class EbetBankSimulator extends LitElement {
   private lastRequest = 'null';
 
   protected override updated(): void {
+    // A large paste is not kept (in the page's history): the next visit would read it all again.
     const pasted: PastedRequest | null =
-      this.source || !this.text ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
+      this.source || !this.text || this.text.length > LARGE_PASTE ? null : { text: this.text, kind: this.kindChoice, encoding: this.encodingChoice, id: this.attemptId, at: this.arrivedAt.toISOString() };
     const signature = JSON.stringify(pasted);
     if (signature === this.lastRequest) return;
     this.lastRequest = signature;
@@ -456,6 +464,7 @@ export class EbetBankSimulator extends LitElement {
             if (this.entries.length) void this.record((a) => a);
           }}
         ></ebet-fields-input>
+        ${largePasteNotice(this.text.length, S.large)}
         ${this.renderControls()}
         ${this.key ? nothing : html`<p class="field-error" role="alert">${S.noKey}</p>`}
       </section>
@@ -518,8 +527,8 @@ export class EbetBankSimulator extends LitElement {
         <h2 id="table-heading" class="visually-hidden">${t(MESSAGES[this.kind].title)}</h2>
         ${this.renderSummary()}
         <ebet-field-table part="table" .rows=${rows} .caption=${MESSAGES[this.kind].title}>${this.renderDoctor(rows)}</ebet-field-table>
-        <div hidden data-fields="request">
-          ${this.entries.map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
+        <div hidden data-fields="request" data-more=${Math.max(0, this.entries.length - HOOKED_FIELDS)}>
+          ${this.entries.slice(0, HOOKED_FIELDS).map((f) => html`<input type="hidden" name=${f.name} .value=${f.value} />`)}
         </div>
       </section>
       <section part="answers" aria-labelledby="answers-heading">

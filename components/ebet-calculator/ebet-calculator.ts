@@ -18,17 +18,14 @@ import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/e
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
+import { largePasteNotice } from '../shared/large-paste.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
 import { visibleValue } from '../shared/visible-value.ts';
 
-/** A paste above this many characters gets a word that long values are shown cut (as the decoder says). */
-const LARGE_PASTE = 256 * 1024;
-
 const S = {
-  large: (mb: string): string => msg(str`A large paste (${mb}): long values are shown cut short; the MAC is computed over them whole.`),
   get title() { return msg('MAC/KVV calculator and mismatch doctor'); },
   get lead() { return msg('Paste or type a message’s fields, give the key, and see the exact string that is signed, its bytes, the HMAC, the MAC and the KVV. Give the MAC that was sent, and the doctor says why it differs.'); },
   get message() { return msg('1. The message'); },
@@ -395,7 +392,7 @@ export class EbetCalculator extends LitElement {
         </span>
       </div>
       <ebet-fields-input .value=${this.pasteText} @ebet-fields-change=${this.onFields}></ebet-fields-input>
-      ${this.pasteText.length > LARGE_PASTE ? html`<p class="hint" data-code="large-paste">${S.large(`${(this.pasteText.length / 1048576).toFixed(1)} MB`)}</p>` : nothing}
+      ${largePasteNotice(this.pasteText.length)}
       ${this.picked ? html`<p class="hint" data-picked>${this.picked}</p>` : nothing}
       ${fieldError
         ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`

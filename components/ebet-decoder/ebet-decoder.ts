@@ -24,6 +24,7 @@ import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/e
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import type { EbetSession } from '../ebet-session/ebet-session.ts';
 import { emit } from '../shared/events.ts';
+import { largePasteNotice } from '../shared/large-paste.ts';
 import { loadOrOffer, loadWhenVisible, retryable } from '../shared/load-when-visible.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
@@ -366,7 +367,7 @@ export class EbetDecoder extends LitElement {
     const ok = list.messages.filter((m) => m.verification.verified === true).length;
     const bad = list.messages.filter((m) => m.verification.verified === false && ['mismatch', 'missing-mac', 'malformed-mac'].includes(m.verification.outcome)).length;
     return html`<p><strong>${S.messages(list.total, list.messages.length)}</strong> — ${S.tally(ok, bad, list.messages.length - ok - bad)}</p>
-      ${this.pasteSize > 256 * 1024 ? html`<p class="hint" data-code="large-paste">${S.large(`${(this.pasteSize / 1048576).toFixed(1)} MB`, list.total > PAGE)}</p>` : nothing}
+      ${largePasteNotice(this.pasteSize, (mb) => S.large(mb, list.total > PAGE))}
       ${list.replays.length
         ? html`<ul>
             ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}

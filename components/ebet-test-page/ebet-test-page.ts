@@ -6,7 +6,7 @@ import type { CheckDigitScheme } from '../../src/protocol/reference.ts';
 import { EMPTY_LEDGER, SIMULATOR_ENDPOINTS, type Ledger, type SimulatorEndpoint } from '../../src/bank/simulator.ts';
 import { AUTO_OUTCOMES, type AutoOutcome } from '../ebet-bank-simulator/auto-outcome.ts';
 import type { CheckDigitChangeDetail, EbetBankSimulator, PastedRequest, RequestChangeDetail } from '../ebet-bank-simulator/ebet-bank-simulator.ts';
-import { loadRequest, onLedgerChange, readLedger, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
+import { loadRequest, onLedgerChange, readLedger, REQUEST_LIMITS, saveRequest } from '../ebet-bank-simulator/ledger-db.ts';
 import { readRequestFragment } from '../shared/request-fragment.ts';
 import { EbetCopyButton } from '../ebet-copy-button/ebet-copy-button.ts';
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
@@ -35,7 +35,7 @@ const S = {
   get bookmarklet() { return msg('Check this form'); },
   get bookmarkletHint() { return msg('Drag this link to your bookmarks bar. On a shop’s checkout page, click the bookmark: it takes the form with NB_ fields as the browser would send it and opens this page in a new tab with those fields, checked at once. Nothing is sent anywhere, and a form holds no key. Some sites’ security policy blocks bookmarks like this one: then copy the form’s fields (the browser’s developer tools, Elements) and paste them below.'); },
   get bookmarkletNoForm() { return msg('This page has no form with NB_ fields: open the page with the Pay button (the checkout), then click the bookmark again.'); },
-  get missing() { return msg('This request is not stored in this browser (it was received by another browser, or the simulator was cleared).'); },
+  get missing() { return msg(str`This request is not stored in this browser: it was received by another browser, the simulator was cleared, or it was among the oldest (only the newest ${REQUEST_LIMITS.keep} requests, ${REQUEST_LIMITS.store / 1048576} MB at most, are kept).`); },
   get storeFailed() { return msg('The received request could not be read'); },
   get keyHint() { return msg('This key signs the forms you build, checks the MAC and KVV of the requests, and signs the simulated bank’s answers. The test page is meant for the published test key; a key you type here is used only in this page and never stored.'); },
   get autoLabel() { return msg('Answer every form that arrives automatically (for automated tests)'); },

@@ -4,14 +4,15 @@
  * outcome and why it failed. Pure functions over a list of `Attempt`s; the page keeps the list
  * (IndexedDB). An attempt never holds a key: only what was posted and answered.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { calculatorCase } from '../doctor/index.ts';
 import { ENCODINGS, type Encoding } from '../protocol/encoding.ts';
 import { macString, toRecord, type FieldEntry } from '../protocol/message.ts';
 import { SIMULATOR_ENDPOINTS, type Ledger, type RequestKind, type SimulatedAnswer } from './simulator.ts';
 import { EbetError, quoted, text, type Text } from '../protocol/text.ts';
 import { verdict, type Level, type UsedStamp, type ValidationRow } from '../judging/validate.ts';
+import { newestWithin, valueCutter, type CutValue } from './bounds.ts';
+
+export type { CutValue } from './bounds.ts';
 
 /** What became of an attempt: not answered yet, or the answer chosen. */
 export const ATTEMPT_OUTCOMES = ['received', 'paid', 'receipt', 'refused', 'cancelled', 'rejected', 'answered', 'not-found'] as const;
@@ -81,13 +82,6 @@ export const ATTEMPT_LIMITS = {
   log: 4 * 1024 * 1024,
 } as const;
 
-/** A value kept cut: its length and SHA-256 (hex of its UTF-8), so two long values can still be told apart. */
-export interface CutValue {
-  readonly field: string;
-  readonly length: number;
-  readonly sha256: string;
-}
-
 export interface AttemptCut {
   /** How many fields were posted (more than were kept). */
   readonly fields?: number;
@@ -97,8 +91,6 @@ export interface AttemptCut {
   readonly values: readonly CutValue[];
 }
 
-const hashHex = (value: string): string => bytesToHex(sha256(utf8ToBytes(value.replace(/[\ud800-\udfff]/g, '\ufffd'))));
-
 /**
  * The attempt as the log keeps it: at most `ATTEMPT_LIMITS` fields, problems and characters, what
  * was cut noted; the attempt itself when nothing needs cutting.
@@ -106,12 +98,7 @@ const hashHex = (value: string): string => bytesToHex(sha256(utf8ToBytes(value.r
 export function boundAttempt(attempt: Attempt): Attempt {
   const { fields: maxFields, chars, problems: maxProblems } = ATTEMPT_LIMITS;
   const values: CutValue[] = [];
-  const cut = (field: string, value: string): string => {
-    if (value.length <= chars) return value;
-    values.push({ field: field.slice(0, chars), length: value.length, sha256: hashHex(value) });
-    // Cut to `chars` in all (with the …), so a record read again is not cut again.
-    return `${value.slice(0, chars - 1)}…`;
-  };
+  const cut = valueCutter(chars, values);
   const fields = attempt.fields.slice(0, maxFields).map(({ name, value }) => ({ name: cut(name, name), value: cut(name, value) }));
   const requestString = attempt.requestString === null ? null : cut('', attempt.requestString);
   // Messages may quote a value: they are cut too.
@@ -146,14 +133,7 @@ export function boundAttempt(attempt: Attempt): Attempt {
  * newest first, the oldest dropped. `attempts` is oldest first, as the log reads them.
  */
 export function withinBudget(attempts: readonly Attempt[], budget: number = ATTEMPT_LIMITS.log): Attempt[] {
-  let total = 0;
-  let first = attempts.length;
-  while (first > 0) {
-    total += JSON.stringify(attempts[first - 1]).length;
-    if (total > budget) break;
-    first--;
-  }
-  return attempts.slice(first);
+  return newestWithin(attempts, budget);
 }
 
 /** A new attempt from a checked request (not answered yet). */

@@ -13,6 +13,7 @@ import { compactHex } from '../protocol/key.ts';
 import { pad } from '../protocol/time.ts';
 import { EbetError, text, type Text } from '../protocol/text.ts';
 import { validateFields, type ValidationRow } from '../judging/validate.ts';
+import { newestWithin, storedSize, valueCutter, type CutValue } from './bounds.ts';
 
 /** The simulator's addresses (relative to the test page) and the request each one receives. */
 export const SIMULATOR_ENDPOINTS = { pay: 'payDirect', check: 'paymentCheck', repay: 'repayment' } as const;
@@ -31,6 +32,8 @@ export interface LedgerPayment {
   readonly paid: string;
   /** When, as an ISO date-time. */
   readonly at: string;
+  /** The values kept cut (see `LEDGER_LIMITS`); absent when none was. */
+  readonly cut?: readonly CutValue[];
 }
 
 /** A repayment the simulated bank carried out. */
@@ -45,11 +48,15 @@ export interface LedgerRepayment {
   /** The new NB_PAID this repayment was answered with. */
   readonly paid: string;
   readonly at: string;
+  /** The values kept cut (see `LEDGER_LIMITS`); absent when none was. */
+  readonly cut?: readonly CutValue[];
 }
 
 export interface Ledger {
   readonly payments: readonly LedgerPayment[];
   readonly repayments: readonly LedgerRepayment[];
+  /** How many of the oldest payments and repayments were dropped to keep the ledger within its budget; absent when none was. */
+  readonly dropped?: { readonly payments: number; readonly repayments: number };
 }
 
 export const EMPTY_LEDGER: Ledger = { payments: [], repayments: [] };
@@ -508,5 +515,63 @@ export function ledgerFromJson(json: string): Ledger {
   return {
     payments: entriesOf(record.payments, PAYMENT_KEYS, 'payments', text('Payment', 'Betalning')),
     repayments: entriesOf(record.repayments, REPAYMENT_KEYS, 'repayments', text('Repayment', 'Återbetalning')),
+  };
+}
+
+/** How large the stored ledger may be: a value pasted a megabyte long never makes a megabyte record. */
+export const LEDGER_LIMITS = {
+  /** Characters kept of a value (a stamp, a reference, an amount as given). */
+  chars: 1000,
+  /** The whole ledger, in characters of its JSON: beyond it the oldest payments (with their repayments) are dropped. */
+  ledger: 1024 * 1024,
+} as const;
+
+type LedgerRecord = LedgerPayment | LedgerRepayment;
+
+/** A payment with its repayments (a repayment whose payment is not in the ledger stands alone), dropped together. */
+interface LedgerUnit {
+  readonly at: string;
+  readonly records: LedgerRecord[];
+}
+
+/**
+ * The ledger as it is stored: each value at most `LEDGER_LIMITS.chars` long (cut with its length and
+ * hash noted in the record's `cut`), and within `LEDGER_LIMITS.ledger` characters, the oldest
+ * payments dropped first with their repayments (counted in `dropped`). The ledger itself when
+ * nothing needs cutting.
+ */
+export function boundLedger(ledger: Ledger, limits: { chars: number; ledger: number } = LEDGER_LIMITS): Ledger {
+  let cutSome = false;
+  const bound = <T extends LedgerRecord>(record: T): T => {
+    const cuts: CutValue[] = [];
+    const cut = valueCutter(limits.chars, cuts);
+    const kept = Object.fromEntries(Object.entries(record).map(([name, value]) => [name, typeof value === 'string' ? cut(name, value) : value]));
+    if (!cuts.length) return record;
+    cutSome = true;
+    return { ...record, ...kept, cut: [...(record.cut ?? []), ...cuts] };
+  };
+  const payments = ledger.payments.map(bound);
+  const repayments = ledger.repayments.map(bound);
+  const units = new Map<string, LedgerUnit>();
+  const named = (r: LedgerRecord) => JSON.stringify([r.rcvId, r.stamp]);
+  payments.forEach((p, i) => units.set(units.has(named(p)) ? `payment ${i}` : named(p), { at: p.at, records: [p] }));
+  repayments.forEach((r, i) => {
+    const unit = units.get(named(r));
+    if (unit) unit.records.push(r);
+    else units.set(`repayment ${i}`, { at: r.at, records: [r] });
+  });
+  const ordered = [...units.values()].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
+  const within = newestWithin(ordered, limits.ledger, (unit) => storedSize(unit.records));
+  if (within.length === ordered.length) return cutSome ? { ...ledger, payments, repayments } : ledger;
+  const kept = new Set(within.flatMap((unit) => unit.records));
+  const keptPayments = payments.filter((p) => kept.has(p));
+  const keptRepayments = repayments.filter((r) => kept.has(r));
+  return {
+    payments: keptPayments,
+    repayments: keptRepayments,
+    dropped: {
+      payments: (ledger.dropped?.payments ?? 0) + payments.length - keptPayments.length,
+      repayments: (ledger.dropped?.repayments ?? 0) + repayments.length - keptRepayments.length,
+    },
   };
 }

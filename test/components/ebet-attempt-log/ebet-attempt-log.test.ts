@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-attempt-log/define.ts';
 import type { EbetAttemptLog } from '../../../components/ebet-attempt-log/ebet-attempt-log.ts';
-import { readAttempts, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import { attemptsDropped, readAttempts, readAttemptsNewestFirst, saveAttempts, useDatabase } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, type Encoding, payDirectAnswer, signMessage, TEST_KEY, validateFields } from '../../../src/index.ts';
-import { type Attempt, newAttempt, withAnswer } from '../../../src/bank/attempt-log.ts';
+import { ATTEMPT_LIMITS, type Attempt, KEEP_ATTEMPTS, newAttempt, withAnswer } from '../../../src/bank/attempt-log.ts';
 import { readCalculatorCase } from '../../../src/doctor/index.ts';
 import { toEntries } from '../../../src/protocol/message.ts';
 import { latin1 } from '../../support/webcrypto.ts';
@@ -187,5 +187,92 @@ describe('<ebet-attempt-log>', () => {
     expect(stored.cut!.values.find((v) => v.field === '')!.length).to.equal(2_000_000);
     expect(JSON.stringify(stored).length).to.be.below(100_000);
   });
-});
 
+  it('reads the log newest first in batches, with the page\'s tasks run between them, and no further than its budget (issue 25)', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ ...PAID, id: `m-${String(i).padStart(2, '0')}`, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+    await saveAttempts(many, true);
+    const batches: string[][] = [];
+    const between: boolean[] = [];
+    let ran = false;
+    await readAttemptsNewestFirst((batch) => {
+      between.push(ran);
+      ran = false;
+      // A task the page queues while a batch is handled runs before the next batch.
+      setTimeout(() => (ran = true), 0);
+      batches.push(batch.map((a) => a.id));
+    }, 20);
+    expect(batches.map((b) => b.length)).to.deep.equal([20, 20, 5]);
+    expect(batches.flat()).to.deep.equal(many.map((a) => a.id).reverse());
+    expect(between).to.deep.equal([false, true, true]);
+    // Stopped by its listener, it reads no more.
+    let calls = 0;
+    await readAttemptsNewestFirst(() => ++calls < 1, 20);
+    expect(calls).to.equal(1);
+    // The whole log, oldest first.
+    expect((await readAttempts()).map((a) => a.id)).to.deep.equal(many.map((a) => a.id));
+  });
+
+  it('renders before the log is read, then shows 50 of it newest first with "Show more", what was dropped and what of an attempt was cut (issue 25)', async function () {
+    this.timeout(120_000);
+    const many = Array.from({ length: KEEP_ATTEMPTS + 10 }, (_, i) => ({ ...PAID, id: `n-${String(i).padStart(3, '0')}`, at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }));
+    const big = attempt('big-1', '2026-06-01T10:00:00Z', { ...pay('BIG1', { NB_DB_REF: 'R'.repeat(5000) }), ...Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`X${i}`, 'v'])) });
+    await saveAttempts([...many, big], true);
+    expect(await attemptsDropped()).to.equal(11);
+    const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
+    // The first render comes before any of the log is read: it says it is reading, and Clear is there.
+    expect($(el, '[data-reading]')!.dataset.reading).to.equal('0');
+    expect(shownIds(el)).to.deep.equal([]);
+    expect(($(el, '[data-action=clear]') as HTMLButtonElement).disabled).to.equal(false);
+    await waitUntil(() => !$(el, '[data-reading]'), 'the whole log is read', { timeout: 100_000 });
+    expect(shownIds(el)).to.have.length(50);
+    expect(shownIds(el)[0]).to.equal('big-1');
+    expect(shownIds(el)[1]).to.equal(`n-${KEEP_ATTEMPTS + 9}`);
+    expect($(el, '[data-dropped]')!.dataset.dropped).to.equal('11');
+    expect($(el, '[data-dropped]')!.textContent).to.contain(`${ATTEMPT_LIMITS.log / 1048576} MB`);
+    const more = $(el, '[data-action=more]') as HTMLButtonElement;
+    expect(more.dataset.more).to.equal(String(KEEP_ATTEMPTS - 50));
+    more.click();
+    await el.updateComplete;
+    expect(shownIds(el)).to.have.length(100);
+    // What was cut of the big attempt is said: how many fields, and the long reference's length and hash.
+    const cut = $(el, 'details[data-attempt=big-1] [data-cut]')!;
+    expect(cut.querySelector<HTMLElement>('[data-cut-fields]')!.dataset.cutFields).to.equal(String(400 + Object.keys(pay('BIG1')).length));
+    const ref = big.cut!.values.find((v) => v.field === 'NB_DB_REF')!;
+    expect(cut.querySelector<HTMLElement>('[data-cut-value="5000"]')!.textContent).to.contain(ref.sha256);
+  });
+
+  it('a write beside a record stored unbounded cuts that record rather than dropping it for its size (issue 25)', async function () {
+    this.timeout(120_000);
+    const huge: Attempt = { ...PAID, id: 'huge-old', at: '2026-02-01T10:00:00.000Z', fields: Array.from({ length: 60_000 }, (_, i) => ({ name: `NB_X${i}`, value: 'v'.repeat(80) })) };
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('test-ebet-attempt-log');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('attempts', 'readwrite');
+        tx.objectStore('attempts').put(huge);
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    expect(JSON.stringify(huge).length).to.be.above(ATTEMPT_LIMITS.log);
+    await saveAttempts([{ ...BAD, id: 'new-1', at: '2026-12-01T10:00:00.000Z' }]);
+    const stored = await new Promise<Attempt | undefined>((resolve, reject) => {
+      const req = indexedDB.open('test-ebet-attempt-log');
+      req.onsuccess = () => {
+        const get = req.result.transaction('attempts').objectStore('attempts').get('huge-old');
+        get.onsuccess = () => {
+          req.result.close();
+          resolve(get.result as Attempt | undefined);
+        };
+        get.onerror = () => reject(get.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    expect(stored!.fields).to.have.length(ATTEMPT_LIMITS.fields);
+    expect(stored!.cut!.fields).to.equal(60_000);
+    expect(await attemptsDropped()).to.equal(0);
+  });
+});

@@ -2,8 +2,9 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../components/ebet-bank-simulator/define.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
-import { readAttempts, readLedger, replaceLedger, saveAttempts, useDatabase, type StoredRequest } from '../../../components/ebet-bank-simulator/ledger-db.ts';
+import { loadRequest, readAttempts, readLedger, replaceLedger, REQUEST_LIMITS, saveAttempts, saveRequest, useDatabase, type StoredRequest } from '../../../components/ebet-bank-simulator/ledger-db.ts';
 import { EMPTY_LEDGER, TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
+import { hashHex } from '../../../src/bank/bounds.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
@@ -378,6 +379,43 @@ describe('<ebet-bank-simulator>', () => {
     } finally {
       HTMLFormElement.prototype.submit = original;
     }
+  });
+
+  it('warns once about a large paste and renders a capped request: 300 hidden fields of 20,011 (issue 25)', async function () {
+    this.timeout(120_000);
+    const extra = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`EXTRA_${i}`, `value number ${i}`]));
+    const small = await simulatorWith(await payFields('BIG1'));
+    expect($(small, '[data-code=large-paste]')).to.equal(null);
+    const el = await simulatorWith({ ...(await payFields('BIG2')), ...extra });
+    expect(el.shadowRoot!.querySelectorAll('[data-code=large-paste]')).to.have.length(1);
+    const hooks = $(el, '[data-fields=request]')!;
+    expect(hooks.querySelectorAll('input')).to.have.length(300);
+    expect(hooks.dataset.more).to.equal(String(20_000 + 11 - 300));
+    expect(hooks.querySelector('input[name=NB_STAMP]')!.getAttribute('value')).to.equal('BIG2');
+  });
+
+  it('stores a received request bounded: its text cut with its size and hash, the oldest dropped beyond the budget (issue 25)', async function () {
+    this.timeout(120_000);
+    const received = (text: string): Omit<StoredRequest, 'id'> => ({
+      endpoint: 'pay', kind: 'payDirect', method: 'POST', contentType: 'application/x-www-form-urlencoded', receivedAt: new Date().toISOString(), text, charset: 'utf-8',
+    });
+    const long = `NB_VERSION=0002&NB_DB_REF=${'1'.repeat(3_000_000)}`;
+    const id = await saveRequest(received(long));
+    const kept = (await loadRequest(id))!;
+    expect(kept.text).to.have.length(REQUEST_LIMITS.chars);
+    expect(kept.text.startsWith('NB_VERSION=0002&NB_DB_REF=111')).to.equal(true);
+    expect(kept.truncated).to.equal(true);
+    expect(kept.size).to.equal(long.length);
+    expect(kept.cut).to.deep.equal({ field: '', length: long.length, sha256: hashHex(long) });
+    const short = (await loadRequest(await saveRequest(received('NB_VERSION=0002'))))!;
+    expect(short.text).to.equal('NB_VERSION=0002');
+    expect(short.cut).to.equal(undefined);
+    // Each cut request takes 64 k characters: beyond the 4 MB budget the oldest go first.
+    const ids: string[] = [];
+    for (let i = 0; i < REQUEST_LIMITS.store / REQUEST_LIMITS.chars + 2; i++) ids.push(await saveRequest(received(`${i}`.padEnd(REQUEST_LIMITS.chars + 10, 'x'))));
+    expect(await loadRequest(id)).to.equal(undefined);
+    expect(await loadRequest(ids[0]!)).to.equal(undefined);
+    expect((await loadRequest(ids.at(-1)!))!.text.startsWith(`${ids.length - 1}x`)).to.equal(true);
   });
 });
 

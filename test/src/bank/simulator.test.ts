@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { EbetError, EMPTY_LEDGER, type Ledger, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, signMessage, type SimulatedAnswer, TEST_KEY, TEST_KVV, validateFields } from '../../../src/index.ts';
-import { currentPaid, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, requestFor, returnTarget } from '../../../src/bank/simulator.ts';
+import { boundLedger, currentPaid, LEDGER_LIMITS, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, requestFor, returnTarget } from '../../../src/bank/simulator.ts';
+import { hashHex, newestWithin } from '../../../src/bank/bounds.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
@@ -220,5 +221,48 @@ describe('simulator: return targets and the ledger as JSON', () => {
     expect(() => ledgerFromJson('{"payments":[]}')).to.throw(EbetError, /not a simulator ledger/);
     expect(() => ledgerFromJson('{"format":"ebet-ledger","payments":[{"stamp":"1"}]}')).to.throw(EbetError, /Payment 1 has no text "rcvId"/);
     expect(() => ledgerFromJson('{"format":"ebet-ledger","repayments":5}')).to.throw(EbetError, /"repayments" must be a list/);
+  });
+});
+
+describe('simulator: the stored ledger is bounded (issue 25)', () => {
+  const payment = (stamp: string, at: string, reference = '123450') => ({ rcvId: '999999', stamp, amount: '10,00', currency: 'SEK', reference, paid: `P${stamp}`, at });
+  const repayment = (stamp: string, at: string) => ({ rcvId: '999999', stamp, reference: '123450', requestPaid: `P${stamp}`, amount: '1,00', currency: 'SEK', paid: `R${stamp}`, at });
+
+  it('cuts a long value with its length and SHA-256, once; a small ledger is kept as it is', () => {
+    const small: Ledger = { payments: [payment('1', '2026-01-01T10:00:00Z')], repayments: [repayment('1', '2026-01-02T10:00:00Z')] };
+    expect(boundLedger(small)).to.equal(small);
+    const reference = 'R'.repeat(2_000_000);
+    const big = boundLedger({ payments: [payment('1', '2026-01-01T10:00:00Z', reference)], repayments: [] });
+    const kept = big.payments[0]!;
+    expect(kept.reference).to.equal(`${'R'.repeat(LEDGER_LIMITS.chars - 1)}…`);
+    expect(kept.cut).to.deep.equal([{ field: 'reference', length: 2_000_000, sha256: hashHex(reference) }]);
+    expect(kept.stamp).to.equal('1');
+    expect(JSON.stringify(big).length).to.be.below(2 * LEDGER_LIMITS.chars);
+    expect(boundLedger(big)).to.equal(big);
+    expect(big.dropped).to.equal(undefined);
+  });
+
+  it('keeps the newest payments within its budget, dropping the oldest with their repayments, and counts what it dropped', () => {
+    const ledger: Ledger = {
+      payments: ['1', '2', '3', '4'].map((s) => payment(s, `2026-01-0${s}T10:00:00Z`)),
+      repayments: [repayment('1', '2026-01-05T10:00:00Z'), repayment('4', '2026-01-06T10:00:00Z')],
+    };
+    const size = (records: unknown[]) => JSON.stringify(records).length;
+    // Room for payment 4 with its repayment, and payment 3: 1 and 2 go, and 1's repayment with it.
+    const budget = size([ledger.payments[3], ledger.repayments[1]]) + size([ledger.payments[2]]);
+    const bounded = boundLedger(ledger, { chars: LEDGER_LIMITS.chars, ledger: budget });
+    expect(bounded.payments.map((p) => p.stamp)).to.deep.equal(['3', '4']);
+    expect(bounded.repayments.map((r) => r.stamp)).to.deep.equal(['4']);
+    expect(bounded.dropped).to.deep.equal({ payments: 2, repayments: 1 });
+    // Dropped again later, the counts add up.
+    const again = boundLedger({ ...bounded, payments: [...bounded.payments, payment('5', '2026-01-07T10:00:00Z')] }, { chars: LEDGER_LIMITS.chars, ledger: budget });
+    expect(again.payments.map((p) => p.stamp)).to.deep.equal(['4', '5']);
+    expect(again.dropped).to.deep.equal({ payments: 3, repayments: 1 });
+  });
+
+  it('newestWithin keeps the newest records that fit, in their order', () => {
+    expect(newestWithin(['aa', 'bb', 'cc', 'dd'], 11)).to.deep.equal(['cc', 'dd']);
+    expect(newestWithin(['aa'], 3)).to.deep.equal([]);
+    expect(newestWithin(['aa', 'bb'], 100)).to.deep.equal(['aa', 'bb']);
   });
 });
