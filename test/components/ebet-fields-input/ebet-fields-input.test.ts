@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-fields-input/define.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
@@ -128,6 +128,12 @@ describe('<ebet-fields-input>', () => {
     const held = nextEvent(el, 'ebet-fields-change');
     expect(paste(area, 'y'.repeat(256 * 1024 + 1))).to.equal(true);
     await held;
+    // Dropped text is held the same way.
+    const data = new DataTransfer();
+    data.setData('text/plain', `NB_STAMP=DROPPED&${'z'.repeat(256 * 1024)}`);
+    const dropped = nextEvent(el, 'ebet-fields-change');
+    expect(area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }))).to.equal(false);
+    expect((await dropped).detail.result.fields.NB_STAMP).to.equal('DROPPED');
     const typed = nextEvent(el, 'ebet-fields-change');
     area.value = 'NB_STAMP=TYPED';
     area.dispatchEvent(new Event('input'));
@@ -136,5 +142,31 @@ describe('<ebet-fields-input>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-held]')).to.equal(null);
     expect(area.value).to.equal('NB_STAMP=TYPED');
+  });
+
+  it('says so when the worker reading a large paste fails, and reads it on "Try again" (issue 25)', async () => {
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
+    const real = window.Worker;
+    // A worker whose script cannot run: its error event, as Chromium fires it for a failed load.
+    class FailingWorker extends EventTarget {
+      postMessage(): void {
+        setTimeout(() => this.dispatchEvent(new ErrorEvent('error', { message: 'failed to load', cancelable: true })));
+      }
+      terminate(): void {}
+    }
+    window.Worker = FailingWorker as unknown as typeof Worker;
+    try {
+      el.value = `NB_STAMP=RETRY&${'w'.repeat(256 * 1024)}`;
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert] button'), 'the failure is not shown');
+    } finally {
+      window.Worker = real;
+    }
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('could not be loaded');
+    expect(el.parsed).to.equal(null);
+    const read = nextEvent(el, 'ebet-fields-change');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!.click();
+    expect((await read).detail.result.fields.NB_STAMP).to.equal('RETRY');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
   });
 });
