@@ -113,12 +113,15 @@ test('a pasted form of 100,000 inputs (6.8 MB) is held out of the paste box and 
   assert.equal(await page.locator('ebet-calculator [data-code=large-paste]').count(), 1);
   await page.locator('ebet-calculator [part=string]').waitFor();
   assert.match(await page.locator('ebet-calculator [part=string]').getAttribute('data-string'), /&HUGE1&/);
+  // No case link for it (a URL of megabytes opens nowhere); a small paste gets one.
+  assert.equal(await page.locator('ebet-calculator [data-copy=link]').count(), 0);
   // Clear empties the box, and a small paste is read as before.
   await page.locator('ebet-calculator ebet-fields-input [data-action=clear-paste]').click();
   await held.waitFor({ state: 'detached' });
   await page.getByLabel('Klistra in fält').fill(LINES);
   await page.locator('ebet-calculator [data-code=large-paste]').waitFor({ state: 'detached' });
   assert.equal(await page.getByLabel('Klistra in fält').inputValue(), LINES);
+  await page.locator('ebet-calculator [data-copy=link]').waitFor();
   await page.getByRole('button', { name: 'English' }).click();
   assert.deepEqual(watch.errors, []);
   assert.deepEqual(watch.violations, []);
