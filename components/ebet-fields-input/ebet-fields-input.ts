@@ -55,7 +55,9 @@ export class EbetFieldsInput extends LitElement {
   @state() private readerFailed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Reads a large value (over `LARGE_PASTE`) off the main thread; `null` when none is being read. */
-  private worker: Worker | null = null;
+  @state() private worker: Worker | null = null;
+  /** The worker could not read the large value: said, with a button that tries again. */
+  @state() private workerFailed = false;
 
   /** The latest parse of `value`, or `null` while it is empty and untouched. */
   get parsed(): ParseResult | null {
@@ -73,7 +75,10 @@ export class EbetFieldsInput extends LitElement {
 
   private parseNow(): void {
     this.stopWorker();
+    this.workerFailed = false;
     if (this.value.length > LARGE_PASTE) {
+      // The worker loads the HTML reader itself: a load for an earlier value is not waited for.
+      this.reading = false;
       this.readInWorker(this.value);
       return;
     }
@@ -91,18 +96,18 @@ export class EbetFieldsInput extends LitElement {
   private readInWorker(text: string): void {
     const worker = startSessionWorker();
     this.worker = worker;
-    this.reading = true;
     const failed = (): void => {
       if (this.worker !== worker) return;
       this.stopWorker();
-      this.readerFailed = true;
+      this.workerFailed = true;
+      // What is shown is not the read of an earlier value.
+      this.result = null;
     };
     worker.addEventListener('message', (e: MessageEvent<SessionReply>) => {
       if (this.worker !== worker) return;
       if (e.data.type === 'failed') failed();
       if (e.data.type !== 'fields') return;
       this.stopWorker();
-      this.reading = false;
       this.result = e.data.result;
       emit(this, 'ebet-fields-change', { text, result: this.result });
     });
@@ -162,6 +167,8 @@ export class EbetFieldsInput extends LitElement {
     const r = this.result;
     const problems = r?.problems ?? [];
     const held = this.value.length > LARGE_PASTE;
+    const pending = this.reading || this.worker !== null;
+    const failed = this.readerFailed || this.workerFailed;
     return html`<label for="paste">${this.label ?? S.label}</label>
       <p id="paste-hint" class="hint">${S.hint}</p>
       <textarea
@@ -181,12 +188,12 @@ export class EbetFieldsInput extends LitElement {
         ${held
           ? html`<p class="hint" data-held=${this.value.length}>${S.held(megabytes(this.value.length))} <button type="button" data-action="clear-paste" @click=${this.clear}>${S.clear}</button></p>`
           : nothing}
-        ${this.reading && !this.readerFailed ? html`<p class="hint">${S.reading}</p>` : nothing}
-        ${this.readerFailed
-          ? html`<p class="level-error" role="alert">${LOAD_FAILED.message} <button type="button" @click=${this.retryReader}>${LOAD_FAILED.retry}</button></p>`
+        ${(this.reading && !this.readerFailed) || this.worker ? html`<p class="hint">${S.reading}</p>` : nothing}
+        ${failed
+          ? html`<p class="level-error" role="alert">${LOAD_FAILED.message} <button type="button" @click=${this.workerFailed ? this.parseNow : this.retryReader}>${LOAD_FAILED.retry}</button></p>`
           : nothing}
-        ${!this.reading && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
-        ${!this.reading && problems.length
+        ${!pending && r?.format ? html`<p class="hint">${S.read}: ${t(INPUT_FORMAT_NAMES[r.format])}, ${r.entries.length} ${S.fields}</p>` : nothing}
+        ${!pending && problems.length
           ? html`<ul part="problems">
               ${problems.slice(0, LISTED_PROBLEMS).map(
                 (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>
