@@ -301,9 +301,14 @@ export class EbetBankSimulator extends LitElement {
     return this.parsed?.entries ?? [];
   }
 
+  /** The kind the fields read as (`detectKind`), found once for each list of fields: a pasted form of 100,000 fields is asked often. */
   private get detected() {
-    return this.entries.length ? detectKind(this.entries) : null;
+    const entries = this.entries;
+    if (this.detectedFor?.entries !== entries) this.detectedFor = { entries, kind: entries.length ? detectKind(entries) : null };
+    return this.detectedFor.kind;
   }
+
+  private detectedFor: { entries: FieldEntry[]; kind: ReturnType<typeof detectKind> } | null = null;
 
   private get kind(): RequestKind {
     if (this.kindChoice !== 'auto') return this.kindChoice;

@@ -18,7 +18,7 @@ import { EbetFieldsInput, type FieldsChangeDetail } from '../ebet-fields-input/e
 import { EbetKeyInput, type KeyChangeDetail } from '../ebet-key-input/ebet-key-input.ts';
 import { EbetMacDoctor } from '../ebet-mac-doctor/ebet-mac-doctor.ts';
 import { emit } from '../shared/events.ts';
-import { largePasteNotice } from '../shared/large-paste.ts';
+import { LARGE_PASTE, largePasteNotice } from '../shared/large-paste.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
@@ -539,7 +539,8 @@ export class EbetCalculator extends LitElement {
 
   private renderCheck(c: Computed) {
     const problem = this.macProblem;
-    const link = c.kind
+    // A paste over 256 kB gets no link: a URL of megabytes opens nowhere, and making it blocked the page.
+    const link = c.kind && this.pasteText.length <= LARGE_PASTE
       ? `${location.href.replace(/#.*$/, '')}#${calculatorCase(c.kind, { ...c.record, NB_HMAC: this.givenMac.replace(/\s+/g, '') }, this.encoding)}`
       : '';
     return html`<section part="section" aria-labelledby="h-check">

@@ -9,6 +9,7 @@ import { extractMessages, type ExtractProblem, type MessageSource, type StampTim
 import { MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
 import type { Keys } from '../../src/protocol/key-ring.ts';
 import type { FieldEntry } from '../../src/protocol/message.ts';
+import type { ParseResult } from '../../src/reading/parse.ts';
 import type { Text } from '../../src/protocol/text.ts';
 import type { Level } from '../../src/judging/validate.ts';
 import { judgeMessage, type Verdict } from '../../src/verdict/verdict.ts';
@@ -179,7 +180,9 @@ export function diagnoseRow(row: SessionRow, keys: Keys): SessionDiagnosis {
 /** To the worker: analyse a text or a file (keys in memory only, never stored), or diagnose rows. */
 export type SessionRequest =
   | { readonly type: 'analyse'; readonly input: string | Blob; readonly keys: Keys | null; readonly encoding: Encoding }
-  | { readonly type: 'diagnose'; readonly rows: SessionRow[]; readonly keys: Keys };
+  | { readonly type: 'diagnose'; readonly rows: SessionRow[]; readonly keys: Keys }
+  /** A paste box's large paste: its fields read (`parseFields`), answered as one `fields` reply. */
+  | { readonly type: 'fields'; readonly input: string };
 
 /** From the worker: progress, the rows in batches, the summary, then the diagnoses of failing rows. */
 export type SessionReply =
@@ -187,6 +190,7 @@ export type SessionReply =
   | { readonly type: 'rows'; readonly batch: RowBatch }
   | { readonly type: 'done'; readonly summary: SessionSummary; readonly counts: SessionCounts }
   | { readonly type: 'diagnoses'; readonly items: ReadonlyArray<{ readonly index: number; readonly diagnosis: SessionDiagnosis }> }
+  | { readonly type: 'fields'; readonly result: ParseResult }
   | { readonly type: 'finished' }
   /** Anything that went wrong in the worker (its name and message): the page says so and offers a retry. */
   | { readonly type: 'failed'; readonly error: string };

@@ -13,6 +13,7 @@ import { localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { visibleText, visibleValue } from '../shared/visible-value.ts';
+import { startSessionWorker } from './start-worker.ts';
 import type { FieldEntry } from '../../src/protocol/message.ts';
 import {
   analyse,
@@ -227,7 +228,7 @@ export class EbetSession extends LitElement {
   }
 
   private startWorker(request: SessionRequest): void {
-    const worker = new Worker(new URL('./session-worker.ts', import.meta.url), { type: 'module' });
+    const worker = startSessionWorker();
     this.worker = worker;
     this.working = { phase: request.type === 'diagnose' ? 'diagnose' : 'read', done: 0, total: 0 };
     const rows = emptyRows();

@@ -2,10 +2,11 @@
  * The session view's module worker: reads a large HAR or log, finds, verifies and diagnoses its
  * messages off the main thread, and posts progress, the rows in batches and the diagnoses. The key
  * arrives in the request's memory and is never stored or posted back. Cancel is `terminate()`.
- * Any error is posted as a `failed` reply.
+ * It also reads a paste box's large paste (`fields`). Any error is posted as a `failed` reply.
  */
 import { analyse, diagnoseRow, packRows, rowFailed, type SessionReply, type SessionRequest, type SessionRow } from './analyse.ts';
 import type { Keys } from '../../src/protocol/key-ring.ts';
+import { parseFields } from '../../src/reading/parse.ts';
 // Whatever the worker reads may hold HTML: its reader is loaded with it.
 import '../../src/reading/html-reader.ts';
 
@@ -29,6 +30,8 @@ function diagnose(rows: readonly SessionRow[], keys: Keys): void {
 async function answer(request: SessionRequest): Promise<void> {
   if (request.type === 'diagnose') {
     diagnose(request.rows, request.keys);
+  } else if (request.type === 'fields') {
+    post({ type: 'fields', result: parseFields(request.input) });
   } else {
     let text: string;
     if (typeof request.input === 'string') text = request.input;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
-import { axeViolations, useBuiltSite, watchPage } from './support.mjs';
+import { axeViolations, holdSessionWorker, hugeForm, pasteText, useBuiltSite, watchPage } from './support.mjs';
 
 const KEY = '0011 2233 4455 6677 8899 AABB CCDD EEFF';
 const KEY_HEX = KEY.replace(/\s+/g, '');
@@ -84,5 +84,46 @@ test('a #case= link opens the fields and the MAC, and the doctor names the cause
   assert.equal(await finding.getAttribute('data-causes'), 'separator');
   assert.deepEqual(watch.violations, []);
   assert.deepEqual(watch.errors, []);
+  await page.close();
+});
+
+test('a pasted form of 100,000 inputs (6.8 MB) is held out of the paste box and read in a worker while the page answers a click, then signed', { timeout: 600_000 }, async (t) => {
+  const page = await site.browser.newPage();
+  page.setDefaultTimeout(300_000);
+  const watch = await watchPage(page);
+  await page.goto(`${site.server.url}tools/calculator/`);
+  await page.locator('ebet-calculator h1').waitFor();
+  const worker = await holdSessionWorker(page);
+  const form = hugeForm('HUGE1', 100_000);
+  const started = Date.now();
+  await pasteText(page.getByLabel('Paste fields'), form);
+  const held = page.locator('ebet-calculator ebet-fields-input [data-held]');
+  await held.waitFor();
+  assert.equal(await held.getAttribute('data-held'), String(form.length));
+  assert.match(await held.innerText(), /^6\.5 MB pasted: too much to show here, but all of it is read/);
+  assert.equal(await page.getByLabel('Paste fields').inputValue(), '');
+  // The page answers while the paste is read: the language switch changes the heading before the paste's result.
+  await page.getByRole('button', { name: 'Svenska' }).click();
+  await page.getByRole('heading', { name: 'MAC/KVV-kalkylator och felsökare' }).waitFor();
+  assert.equal(await page.locator('ebet-calculator [data-code=large-paste]').count(), 0, 'the paste is not read yet');
+  await worker.requested;
+  t.diagnostic(`the page answered a click ${Date.now() - started} ms after the paste, while the paste was being read`);
+  await worker.release();
+  await page.locator('ebet-calculator [data-code=large-paste]').waitFor();
+  assert.equal(await page.locator('ebet-calculator [data-code=large-paste]').count(), 1);
+  await page.locator('ebet-calculator [part=string]').waitFor();
+  assert.match(await page.locator('ebet-calculator [part=string]').getAttribute('data-string'), /&HUGE1&/);
+  // No case link for it (a URL of megabytes opens nowhere); a small paste gets one.
+  assert.equal(await page.locator('ebet-calculator [data-copy=link]').count(), 0);
+  // Clear empties the box, and a small paste is read as before.
+  await page.locator('ebet-calculator ebet-fields-input [data-action=clear-paste]').click();
+  await held.waitFor({ state: 'detached' });
+  await page.getByLabel('Klistra in fält').fill(LINES);
+  await page.locator('ebet-calculator [data-code=large-paste]').waitFor({ state: 'detached' });
+  assert.equal(await page.getByLabel('Klistra in fält').inputValue(), LINES);
+  await page.locator('ebet-calculator [data-copy=link]').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.deepEqual(watch.errors, []);
+  assert.deepEqual(watch.violations, []);
   await page.close();
 });

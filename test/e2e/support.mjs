@@ -108,6 +108,63 @@ export function useBuiltSite(root) {
   return site;
 }
 
+/** A shop's pay direct form as pasted from its page, with `extra` more hidden inputs (100,000 make 6.8 MB). */
+export function hugeForm(stamp, extra) {
+  const inputs = Array.from({ length: extra }, (_, i) => `<input type="hidden" name="EXTRA_${i}" value="value number ${i}">`);
+  return `<form method="post" action="https://bank.example/pay">
+<input type="hidden" name="NB_VERSION" value="0002">
+<input type="hidden" name="NB_RCV_ID" value="999999">
+<input type="hidden" name="NB_STAMP" value="${stamp}">
+<input type="hidden" name="NB_DB_AMOUNT" value="550,00">
+<input type="hidden" name="NB_DB_CUR" value="SEK">
+<input type="hidden" name="NB_DB_REF" value="1234561">
+${inputs.join('\n')}
+</form>`;
+}
+
+/** Pastes `text` into the text area `box` (a locator) as Chromium does on Ctrl+V: a paste event carrying it, then, unless the page took it, the text inserted with an input event. */
+export function pasteText(box, text) {
+  return box.evaluate((area, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.focus();
+    if (area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }))) {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+    }
+  }, text);
+}
+
+/**
+ * Holds the session worker's script (which reads a large paste off the page's main thread) until
+ * `release()`: what the page does meanwhile is done while a paste is being read. `requested`
+ * resolves once the page has asked for the script (so the hold was in force).
+ */
+export async function holdSessionWorker(page) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let asked;
+  const requested = new Promise((resolve) => (asked = resolve));
+  let served;
+  const continued = new Promise((resolve) => (served = resolve));
+  const pattern = '**/session-worker-*.js';
+  await page.route(pattern, async (route) => {
+    asked();
+    await released;
+    await route.continue();
+    served();
+  });
+  return {
+    requested,
+    // Served, then no longer routed (unrouting first would leave the held request without a handler).
+    release: async () => {
+      release();
+      await continued;
+      await page.unroute(pattern);
+    },
+  };
+}
+
 /** Collects Content-Security-Policy violations and page errors from the moment it is called. */
 export async function watchPage(page) {
   const violations = [];

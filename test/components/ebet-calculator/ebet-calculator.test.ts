@@ -388,7 +388,13 @@ describe('<ebet-calculator>', () => {
   it('warns once about a large paste and shows a megabyte-long field name cut, with its length (issue 25)', async () => {
     const el = await fixture<EbetCalculator>(html`<ebet-calculator></ebet-calculator>`);
     const name = `NB_${'X'.repeat(1024 * 1024)}`;
-    await paste(el, `NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=1\n${name}=1`);
+    const text = `NB_VERSION=0002\nNB_RCV_ID=999999\nNB_STAMP=1\n${name}=1`;
+    await paste(el, text);
+    // Over 256 kB: held out of the text area, which shows its size, and read in the worker.
+    const box = root(el).querySelector('ebet-fields-input')!.shadowRoot!;
+    expect(box.querySelector<HTMLElement>('[data-held]')!.dataset.held).to.equal(String(text.length));
+    expect(box.querySelector('textarea')!.value).to.equal('');
+    await waitUntil(() => root(el).querySelector('[data-code="large-paste"]'), 'the large paste was not read');
     const large = root(el).querySelectorAll('[data-code="large-paste"]');
     expect(large.length).to.equal(1);
     expect(large[0]!.textContent).to.contain('A large paste (1.0 MB): long values are shown cut short');
