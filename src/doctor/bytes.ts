@@ -106,13 +106,14 @@ export class CandidateBytes {
     return n;
   }
 
-  /** Writes `before`, the first `length` bytes of `middle` and `after` (a plain hash's message); returns the length. */
-  place(before: Uint8Array, middle: Uint8Array, length: number, after: Uint8Array): number {
+  /** Writes `before`, `middle` and `after` (a plain hash's message); returns the length. */
+  place(before: Uint8Array, middle: Uint8Array, after: Uint8Array): number {
+    const length = middle.length;
     const n = before.length + length + after.length;
     if (n + PAD_ROOM > this.buffer.length) this.grow((n + PAD_ROOM) * 2, 0);
     const out = this.buffer;
     out.set(before);
-    out.set(middle.subarray(0, length), before.length);
+    out.set(middle, before.length);
     out.set(after, before.length + length);
     this.headOf = 0;
     this.paddedAs = -1;
@@ -216,6 +217,24 @@ function load(hash: Compressor, w: readonly number[]): void {
   } else hash.set(...w);
 }
 
+/** Copies the hash's state words into `into`. */
+function save(hash: Compressor, into: number[]): void {
+  if (hash instanceof _SHA256) {
+    const h = hash as unknown as Sha256Words;
+    into[0] = h.A;
+    into[1] = h.B;
+    into[2] = h.C;
+    into[3] = h.D;
+    into[4] = h.E;
+    into[5] = h.F;
+    into[6] = h.G;
+    into[7] = h.H;
+  } else {
+    const words = hash.get();
+    for (let i = 0; i < words.length; i++) into[i] = words[i]!;
+  }
+}
+
 /** Writes the hash's first `count` state words as bytes, as noble's digest does (big-endian, little-endian for MD5). */
 function store(hash: Compressor, count: number, out: DataView): void {
   if (hash instanceof _SHA256) {
@@ -238,7 +257,7 @@ function store(hash: Compressor, count: number, out: DataView): void {
 interface Prefix {
   /** The block as words. */
   readonly block: Uint32Array;
-  state: number[];
+  readonly state: number[];
 }
 
 /** How many first blocks a cache keeps, by their fingerprint (a power of 2; a block replaces another in its slot). */
@@ -282,10 +301,11 @@ class PrefixCache {
       load(hash, prefix.state);
       return;
     }
-    prefix.block.set(words.subarray(0, this.block >> 2));
+    const block = prefix.block;
+    for (let i = 0; i < block.length; i++) block[i] = words[i]!;
     load(hash, this.start);
     hash.process(bytes.data, 0);
-    prefix.state = hash.get();
+    save(hash, prefix.state);
   }
 }
 
@@ -379,7 +399,7 @@ export class PlainMac implements Mac {
 
   compute(bytes: CandidateBytes, length: number): Uint8Array {
     const { before, after, message } = this;
-    const n = message.place(before, bytes.buffer, length, after);
+    const n = message.place(before, bytes.view(0, length), after);
     this.chain.run(message, n);
     store(this.chain.hash, this.outputLen >> 2, this.digestView);
     return this.digest;
