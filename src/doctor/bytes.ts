@@ -86,21 +86,43 @@ export class CandidateBytes {
     this.views = [];
   }
 
-  /** Writes the pieces' bytes in the encoding; returns the length, or -1 when ISO-8859-1 cannot hold a piece. */
+  /** The pieces of the last candidate written (by place), where each starts (and, after the last, where it ends), and in which encoding. */
+  private readonly written: Piece[] = [];
+  private readonly starts: number[] = [0];
+  private writtenCount = 0;
+  private writtenIn: Encoding | null = null;
+
+  /**
+   * Writes the pieces' bytes in the encoding; returns the length, or -1 when ISO-8859-1 cannot hold
+   * a piece. The pieces the last candidate in the same encoding began with are already there: only
+   * the rest is written (a candidate written again for other variants, or sharing its first values).
+   */
   write(parts: readonly Piece[], encoding: Encoding): number {
-    let n = 0;
-    for (let p = 0; p < parts.length; p++) {
+    const { written, starts } = this;
+    let p = 0;
+    if (encoding === this.writtenIn) {
+      const same = Math.min(parts.length, this.writtenCount);
+      while (p < same && parts[p] === written[p]) p++;
+    }
+    let n = starts[p]!;
+    this.writtenIn = null;
+    for (; p < parts.length; p++) {
       const piece = parts[p]!;
       const bytes = encoding === 'utf-8' ? piece.utf8 : piece.latin1;
       if (bytes === null) return -1;
       if (n + bytes.length + PAD_ROOM > this.buffer.length) this.grow((n + bytes.length + PAD_ROOM) * 8, n);
       const out = this.buffer;
+      written[p] = piece;
+      starts[p] = n;
       // A long piece (a URL) is copied natively; a short one byte by byte, cheaper than the call.
       if (bytes.length > 24) {
         out.set(bytes, n);
         n += bytes.length;
       } else for (let i = 0; i < bytes.length; i++) out[n++] = bytes[i]!;
     }
+    starts[parts.length] = n;
+    this.writtenCount = parts.length;
+    this.writtenIn = encoding;
     this.headOf = 0;
     this.paddedAs = -1;
     return n;
@@ -115,6 +137,7 @@ export class CandidateBytes {
     out.set(before);
     out.set(middle, before.length);
     out.set(after, before.length + length);
+    this.writtenIn = null;
     this.headOf = 0;
     this.paddedAs = -1;
     return n;
@@ -191,15 +214,19 @@ interface Sha256Words {
  * message schedule after every digest; the doctor does it after each candidate string's hashes.
  */
 const cleaners = new Map<CHash, Compressor>();
+const cleanerList: Compressor[] = [];
 
 const compressor = (hash: CHash): Compressor => {
-  if (!cleaners.has(hash)) cleaners.set(hash, hash.create() as unknown as Compressor);
+  if (!cleaners.has(hash)) {
+    cleaners.set(hash, hash.create() as unknown as Compressor);
+    cleanerList.push(cleaners.get(hash)!);
+  }
   return hash.create() as unknown as Compressor;
 };
 
 /** Clears the message schedules of the hashes driven (what noble's `roundClean` does after each digest). */
 export function wipeSchedules(): void {
-  for (const hash of cleaners.values()) hash.roundClean();
+  for (let i = 0; i < cleanerList.length; i++) cleanerList[i]!.roundClean();
 }
 
 /** Puts state words into the hash. */
