@@ -9,7 +9,6 @@
  * that block.
  */
 import { hmac } from '@noble/hashes/hmac.js';
-import { _SHA256 } from '@noble/hashes/sha2.js';
 import type { CHash } from '@noble/hashes/utils.js';
 import { encodeText, isAscii, type Encoding } from '../protocol/encoding.ts';
 
@@ -197,8 +196,8 @@ interface Compressor {
   roundClean(): void;
 }
 
-/** SHA-256's state words, which the doctor reads and writes as fields (noble's `get()` makes an array each time). */
-interface Sha256Words {
+/** The state words as noble's hashes keep them as fields: A, B… for SHA-256, SHA-1 and MD5; Ah, Al, Bh… for SHA-512. */
+interface StateFields {
   A: number;
   B: number;
   C: number;
@@ -207,6 +206,64 @@ interface Sha256Words {
   F: number;
   G: number;
   H: number;
+  Ah: number;
+  Al: number;
+  Bh: number;
+  Bl: number;
+  Ch: number;
+  Cl: number;
+  Dh: number;
+  Dl: number;
+  Eh: number;
+  El: number;
+  Fh: number;
+  Fl: number;
+  Gh: number;
+  Gl: number;
+  Hh: number;
+  Hl: number;
+}
+
+/** Puts state words into the hash: noble's `set`, without spreading an array. */
+function load(hash: Compressor, w: readonly number[]): void {
+  if (w.length === 8) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
+  else if (w.length === 4) hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
+  else if (w.length === 5) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!);
+  else hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!, w[8]!, w[9]!, w[10]!, w[11]!, w[12]!, w[13]!, w[14]!, w[15]!);
+}
+
+/** Copies the hash's state words into `into` (sized to them), without the array noble's `get()` makes each time. */
+function save(hash: Compressor, into: number[]): void {
+  const h = hash as unknown as StateFields;
+  if (into.length === 16) {
+    into[0] = h.Ah;
+    into[1] = h.Al;
+    into[2] = h.Bh;
+    into[3] = h.Bl;
+    into[4] = h.Ch;
+    into[5] = h.Cl;
+    into[6] = h.Dh;
+    into[7] = h.Dl;
+    into[8] = h.Eh;
+    into[9] = h.El;
+    into[10] = h.Fh;
+    into[11] = h.Fl;
+    into[12] = h.Gh;
+    into[13] = h.Gl;
+    into[14] = h.Hh;
+    into[15] = h.Hl;
+    return;
+  }
+  into[0] = h.A;
+  into[1] = h.B;
+  into[2] = h.C;
+  into[3] = h.D;
+  if (into.length > 4) into[4] = h.E;
+  if (into.length > 5) {
+    into[5] = h.F;
+    into[6] = h.G;
+    into[7] = h.H;
+  }
 }
 
 /**
@@ -216,68 +273,29 @@ interface Sha256Words {
 const cleaners = new Map<CHash, Compressor>();
 const cleanerList: Compressor[] = [];
 
-const compressor = (hash: CHash): Compressor => {
+/** A hash to drive, checked once: its state words are the fields `save` reads (noble's internals, pinned by the lock file). */
+function compressor(hash: CHash): Compressor {
+  const driven = hash.create() as unknown as Compressor;
+  const words = driven.get();
+  const read = words.slice();
+  read.fill(0);
+  save(driven, read);
+  if (![4, 5, 8, 16].includes(words.length) || read.some((w, i) => w !== words[i])) throw new Error(`The doctor cannot drive this hash's state (${words.length} words)`);
   if (!cleaners.has(hash)) {
     cleaners.set(hash, hash.create() as unknown as Compressor);
     cleanerList.push(cleaners.get(hash)!);
   }
-  return hash.create() as unknown as Compressor;
-};
+  return driven;
+}
 
 /** Clears the message schedules of the hashes driven (what noble's `roundClean` does after each digest). */
 export function wipeSchedules(): void {
   for (let i = 0; i < cleanerList.length; i++) cleanerList[i]!.roundClean();
 }
 
-/** Puts state words into the hash. */
-function load(hash: Compressor, w: readonly number[]): void {
-  if (hash instanceof _SHA256) {
-    const h = hash as unknown as Sha256Words;
-    h.A = w[0]!;
-    h.B = w[1]!;
-    h.C = w[2]!;
-    h.D = w[3]!;
-    h.E = w[4]!;
-    h.F = w[5]!;
-    h.G = w[6]!;
-    h.H = w[7]!;
-  } else hash.set(...w);
-}
-
-/** Copies the hash's state words into `into`. */
-function save(hash: Compressor, into: number[]): void {
-  if (hash instanceof _SHA256) {
-    const h = hash as unknown as Sha256Words;
-    into[0] = h.A;
-    into[1] = h.B;
-    into[2] = h.C;
-    into[3] = h.D;
-    into[4] = h.E;
-    into[5] = h.F;
-    into[6] = h.G;
-    into[7] = h.H;
-  } else {
-    const words = hash.get();
-    for (let i = 0; i < words.length; i++) into[i] = words[i]!;
-  }
-}
-
-/** Writes the hash's first `count` state words as bytes, as noble's digest does (big-endian, little-endian for MD5). */
-function store(hash: Compressor, count: number, out: DataView): void {
-  if (hash instanceof _SHA256) {
-    const h = hash as unknown as Sha256Words;
-    out.setUint32(0, h.A);
-    out.setUint32(4, h.B);
-    out.setUint32(8, h.C);
-    out.setUint32(12, h.D);
-    out.setUint32(16, h.E);
-    out.setUint32(20, h.F);
-    out.setUint32(24, h.G);
-    out.setUint32(28, h.H);
-    return;
-  }
-  const words = hash.get();
-  for (let i = 0; i < count; i++) out.setUint32(4 * i, words[i]!, hash.isLE);
+/** Writes the first `count` state words as bytes, as noble's digest does (big-endian, little-endian for MD5). */
+function store(words: readonly number[], count: number, out: DataView, littleEndian: boolean): void {
+  for (let i = 0; i < count; i++) out.setUint32(4 * i, words[i]!, littleEndian);
 }
 
 /** A first block and the state after it (a slot of the cache, reused). */
@@ -322,10 +340,11 @@ class PrefixCache {
       return;
     }
     const slot = bytes.head(this.block) & (PREFIX_SLOTS - 1);
-    prefix = this.slots[slot] ??= { block: new Uint32Array(this.block >> 2), state: [] };
+    const kept = this.slots[slot];
+    prefix = kept ?? (this.slots[slot] = { block: new Uint32Array(this.block >> 2), state: this.start.slice() });
     this.last = prefix;
-    if (prefix.state.length > 0 && PrefixCache.same(prefix, words)) {
-      load(hash, prefix.state);
+    if (kept && PrefixCache.same(kept, words)) {
+      load(hash, kept.state);
       return;
     }
     const block = prefix.block;
@@ -349,9 +368,13 @@ class Chain {
     private readonly before: number,
   ) {
     this.cache = new PrefixCache(start, hash.blockLen);
+    this.words = start.slice();
   }
 
-  /** Leaves the hash in the state after the candidate's first `length` bytes and the padding. */
+  /** The state words after the last candidate (written by `run`). */
+  readonly words: number[];
+
+  /** Puts the state words after the candidate's first `length` bytes and the padding into `words`. */
   run(bytes: CandidateBytes, length: number): void {
     const { hash } = this;
     const block = hash.blockLen;
@@ -363,6 +386,7 @@ class Chain {
     } else load(hash, this.start);
     const view = bytes.data;
     for (; offset < end; offset += block) hash.process(view, offset);
+    save(hash, this.words);
   }
 }
 
@@ -392,13 +416,15 @@ export class KeyedMac implements Mac {
   }
 
   compute(bytes: CandidateBytes, length: number): Uint8Array {
-    const hash = this.inner.hash;
-    const words = this.outputLen >> 2;
-    this.inner.run(bytes, length);
-    store(hash, words, this.outerBlock);
+    const { inner } = this;
+    const hash = inner.hash;
+    const count = this.outputLen >> 2;
+    inner.run(bytes, length);
+    store(inner.words, count, this.outerBlock, hash.isLE);
     load(hash, this.outer);
     hash.process(this.outerBlock, 0);
-    store(hash, words, this.digestView);
+    save(hash, inner.words);
+    store(inner.words, count, this.digestView, hash.isLE);
     return this.digest;
   }
 }
@@ -428,7 +454,7 @@ export class PlainMac implements Mac {
     const { before, after, message } = this;
     const n = message.place(before, bytes.view(0, length), after);
     this.chain.run(message, n);
-    store(this.chain.hash, this.outputLen >> 2, this.digestView);
+    store(this.chain.words, this.outputLen >> 2, this.digestView, this.chain.hash.isLE);
     return this.digest;
   }
 }
