@@ -9,6 +9,7 @@
  * that block.
  */
 import { hmac } from '@noble/hashes/hmac.js';
+import { _SHA256 } from '@noble/hashes/sha2.js';
 import type { CHash } from '@noble/hashes/utils.js';
 import { encodeText, isAscii, type Encoding } from '../protocol/encoding.ts';
 
@@ -224,17 +225,38 @@ interface StateFields {
   Hl: number;
 }
 
-/** Puts state words into the hash: noble's `set`, without spreading an array. */
+/** Puts state words into the hash: noble's `set`, without spreading an array (SHA-256's, nearly every candidate's, as fields). */
 function load(hash: Compressor, w: readonly number[]): void {
-  if (w.length === 8) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
-  else if (w.length === 4) hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
+  if (hash instanceof _SHA256) {
+    const h = hash as unknown as StateFields;
+    h.A = w[0]!;
+    h.B = w[1]!;
+    h.C = w[2]!;
+    h.D = w[3]!;
+    h.E = w[4]!;
+    h.F = w[5]!;
+    h.G = w[6]!;
+    h.H = w[7]!;
+  } else if (w.length === 4) hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
   else if (w.length === 5) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!);
+  else if (w.length === 8) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
   else hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!, w[8]!, w[9]!, w[10]!, w[11]!, w[12]!, w[13]!, w[14]!, w[15]!);
 }
 
 /** Copies the hash's state words into `into` (sized to them), without the array noble's `get()` makes each time. */
 function save(hash: Compressor, into: number[]): void {
   const h = hash as unknown as StateFields;
+  if (hash instanceof _SHA256) {
+    into[0] = h.A;
+    into[1] = h.B;
+    into[2] = h.C;
+    into[3] = h.D;
+    into[4] = h.E;
+    into[5] = h.F;
+    into[6] = h.G;
+    into[7] = h.H;
+    return;
+  }
   if (into.length === 16) {
     into[0] = h.Ah;
     into[1] = h.Al;
