@@ -315,9 +315,25 @@ export function wipeSchedules(): void {
   for (let i = 0; i < cleanerList.length; i++) cleanerList[i]!.roundClean();
 }
 
-/** Writes the first `count` state words as bytes, as noble's digest does (big-endian, little-endian for MD5). */
-function store(words: readonly number[], count: number, out: DataView, littleEndian: boolean): void {
-  for (let i = 0; i < count; i++) out.setUint32(4 * i, words[i]!, littleEndian);
+/**
+ * Writes the hash's first `count` state words as bytes, as noble's digest does (big-endian,
+ * little-endian for MD5): SHA-256's straight from its fields, another's through `words`.
+ */
+function store(hash: Compressor, words: number[], count: number, out: DataView): void {
+  if (hash instanceof _SHA256) {
+    const h = hash as unknown as StateFields;
+    out.setUint32(0, h.A);
+    out.setUint32(4, h.B);
+    out.setUint32(8, h.C);
+    out.setUint32(12, h.D);
+    out.setUint32(16, h.E);
+    out.setUint32(20, h.F);
+    out.setUint32(24, h.G);
+    out.setUint32(28, h.H);
+    return;
+  }
+  save(hash, words);
+  for (let i = 0; i < count; i++) out.setUint32(4 * i, words[i]!, hash.isLE);
 }
 
 /** A first block and the state after it (a slot of the cache, reused). */
@@ -393,10 +409,10 @@ class Chain {
     this.words = start.slice();
   }
 
-  /** The state words after the last candidate (written by `run`). */
+  /** Room for the hash's state words. */
   readonly words: number[];
 
-  /** Puts the state words after the candidate's first `length` bytes and the padding into `words`. */
+  /** Leaves the hash in the state after the candidate's first `length` bytes and the padding. */
   run(bytes: CandidateBytes, length: number): void {
     const { hash } = this;
     const block = hash.blockLen;
@@ -408,7 +424,6 @@ class Chain {
     } else load(hash, this.start);
     const view = bytes.data;
     for (; offset < end; offset += block) hash.process(view, offset);
-    save(hash, this.words);
   }
 }
 
@@ -442,11 +457,10 @@ export class KeyedMac implements Mac {
     const hash = inner.hash;
     const count = this.outputLen >> 2;
     inner.run(bytes, length);
-    store(inner.words, count, this.outerBlock, hash.isLE);
+    store(hash, inner.words, count, this.outerBlock);
     load(hash, this.outer);
     hash.process(this.outerBlock, 0);
-    save(hash, inner.words);
-    store(inner.words, count, this.digestView, hash.isLE);
+    store(hash, inner.words, count, this.digestView);
     return this.digest;
   }
 }
@@ -476,7 +490,7 @@ export class PlainMac implements Mac {
     const { before, after, message } = this;
     const n = message.place(before, bytes.view(0, length), after);
     this.chain.run(message, n);
-    store(this.chain.words, this.outputLen >> 2, this.digestView, this.chain.hash.isLE);
+    store(this.chain.hash, this.chain.words, this.outputLen >> 2, this.digestView);
     return this.digest;
   }
 }
