@@ -126,6 +126,11 @@ export interface DecodeDetail {
  * message's kind, fields, MAC, encoding, date and the keys filled in, and a link that opens the case in
  * the calculator (`#case=`: fields and MAC only, never the key).
  *
+ * A message whose page declares its character set (`<meta charset>`), or whose percent-escapes the
+ * parser read as ISO-8859-1, is checked in that charset rather than the chosen encoding, and says so
+ * under its signed string (`[data-charset]`, `[data-charset-source]`: `meta` or `latin1-escapes`), in
+ * the mismatch doctor's words.
+ *
  * A HAR file or a log pasted into the main box is handed to the session view below (`<ebet-session>`), and a note
  * (`[data-handoff]`) says so, with a link to it.
  *
@@ -440,7 +445,8 @@ export class EbetDecoder extends LitElement {
             </ol>
             <h4>${S.string} (${t(ENCODING_NAMES[v.encoding])})</h4>
             <p class="string" data-string>${this.clip(v.macString ?? '', true)}</p>
-            <ebet-copy-button .value=${v.macString ?? ''} .label=${S.copyString}></ebet-copy-button>`
+            <ebet-copy-button .value=${v.macString ?? ''} .label=${S.copyString}></ebet-copy-button>
+            ${m.charset ? html`<p class="note" data-charset=${m.charset.encoding} data-charset-source=${m.charset.source}>${t(m.charset.words)}</p>` : nothing}`
         : v.outcome === 'unsigned'
           ? html`<p class="hint">${S.noString}</p>`
           : nothing}

@@ -4,7 +4,7 @@
  * as ISO-8859-1 name the encoding the doctor verifies in first; a U+FFFD in a signed value says the
  * message was read with the wrong one.
  */
-import type { Encoding } from '../protocol/encoding.ts';
+import { ENCODING_NAMES, type Encoding } from '../protocol/encoding.ts';
 import type { FieldEntry } from '../protocol/message.ts';
 import { quoted, text, type Text } from '../protocol/text.ts';
 import type { CharsetSource } from './types.ts';
@@ -14,6 +14,15 @@ export const CHARSET_SOURCES: Readonly<Record<CharsetSource, Text>> = {
   'content-type': text('its Content-Type', 'Content-Type'),
   'latin1-escapes': text('its percent-escapes, which are ISO-8859-1', 'procentkodningen, som är ISO-8859-1'),
 };
+
+/**
+ * Where a MAC was checked, in the words the doctor and the decoder both use: "in ISO-8859-1
+ * (Latin-1) (declared by the page’s <meta charset>)", or without the parenthesis when nothing declared it.
+ */
+export function checkedIn(encoding: Encoding, source: CharsetSource | null): Text {
+  const how = source ? CHARSET_SOURCES[source] : null;
+  return text(`in ${ENCODING_NAMES[encoding].en}${how ? ` (declared by ${how.en})` : ''}`, `i ${ENCODING_NAMES[encoding].sv}${how ? ` (angiven i ${how.sv})` : ''}`);
+}
 
 /** The encoding a charset label names, or `null` for one the doctor does not know. */
 export function encodingOfLabel(label: string): Encoding | null {

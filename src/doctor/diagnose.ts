@@ -25,12 +25,12 @@ import { encodeSigned, SEPARATOR, signedFields, toEntries, toRecord, type FieldE
 import { byLevel, hexWriting, kvvCheck, signedAmpersand, swedishDate, type Direction, type PolicyFinding } from '../judging/policy.ts';
 import { EbetError, quoted, text, type Text } from '../protocol/text.ts';
 import { Pieces } from './bytes.ts';
-import { CHARSET_SOURCES, replacementWarnings } from './charset.ts';
+import { checkedIn, replacementWarnings } from './charset.ts';
 import { readGivenMac } from './given.ts';
 import { CAUSE_CODES, causeIndex, causesOf, DOCTOR_CAUSES, pairs } from './registry.ts';
 import { Search, type FixOf, type Variant } from './search.ts';
 import { Strings } from './strings.ts';
-import type { CauseContext, Diagnosis, DoctorFinding, DoctorOptions, DoctorTry, KeyUse, RingContext } from './types.ts';
+import type { CauseContext, CharsetSource, Diagnosis, DoctorFinding, DoctorOptions, DoctorTry, KeyUse, RingContext } from './types.ts';
 import { variantsFor, type Variants } from './variants.ts';
 
 const now = (): number => (globalThis as { performance?: { now(): number } }).performance?.now() ?? Date.now();
@@ -237,14 +237,13 @@ function prepare(strings: Strings, context: CauseContext): string[] {
   return leftOut;
 }
 
-function messageOf(status: Diagnosis['status'], search: Search, expectedString: string, encoding: Encoding, label: Text | null, declared: keyof typeof CHARSET_SOURCES | null): Text {
+function messageOf(status: Diagnosis['status'], search: Search, expectedString: string, encoding: Encoding, label: Text | null, declared: CharsetSource | null): Text {
   const count = search.findings.length;
-  const how = declared ? CHARSET_SOURCES[declared] : null;
-  const declaredBy = how ? text(` (declared by ${how.en})`, ` (angiven i ${how.sv})`) : text('', '');
+  const where = checkedIn(encoding, declared);
   if (status === 'correct') {
     return text(
-      `The MAC is correct: it verifies for ${quoted(expectedString)} in ${ENCODING_NAMES[encoding].en}${declaredBy.en} with ${label!.en}.`,
-      `MAC:en är korrekt: den stämmer för ${quoted(expectedString, 'sv')} i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv} med ${label!.sv}.`,
+      `The MAC is correct: it verifies for ${quoted(expectedString)} ${where.en} with ${label!.en}.`,
+      `MAC:en är korrekt: den stämmer för ${quoted(expectedString, 'sv')} ${where.sv} med ${label!.sv}.`,
     );
   }
   if (status === 'explained') {
@@ -256,7 +255,7 @@ function messageOf(status: Diagnosis['status'], search: Search, expectedString: 
     );
   }
   return text(
-    `The MAC does not verify${how ? ` in ${ENCODING_NAMES[encoding].en}${declaredBy.en}` : ''} and none of the ${COUNT.en.format(search.candidates)} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,
-    `MAC:en stämmer inte${how ? ` i ${ENCODING_NAMES[encoding].sv}${declaredBy.sv}` : ''}, och ingen av de ${COUNT.sv.format(search.candidates)} kandidater som prövades förklarar varför: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
+    `The MAC does not verify${declared ? ` ${where.en}` : ''} and none of the ${COUNT.en.format(search.candidates)} candidates tried explains it: check the key (compare its KVV), then the values character by character.`,
+    `MAC:en stämmer inte${declared ? ` ${where.sv}` : ''}, och ingen av de ${COUNT.sv.format(search.candidates)} kandidater som prövades förklarar varför: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.`,
   );
 }

@@ -6,7 +6,7 @@ export { diagnoseMac } from './diagnose.ts';
 export { DOCTOR_CAUSES, REGISTRY } from './registry.ts';
 export { readHexValue } from './given.ts';
 export { calculatorCase, readCalculatorCase, type CalculatorCase } from './calculator-case.ts';
-export { declaredCharset } from './charset.ts';
+export { checkedIn, declaredCharset } from './charset.ts';
 export type {
   CauseExample,
   CharsetSource,

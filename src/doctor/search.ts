@@ -6,10 +6,10 @@
 import type { Encoding } from '../protocol/encoding.ts';
 import { toHex } from '../protocol/key.ts';
 import { text, type Text } from '../protocol/text.ts';
-import { CandidateBytes, type Piece } from './bytes.ts';
+import { CandidateBytes, wipeSchedules, type Mac, type Piece } from './bytes.ts';
 import { asGiven } from './given.ts';
 import { CAUSE_CODES, causeIndex, causesOf } from './registry.ts';
-import type { DoctorCause, DoctorFinding, GivenMac, KeyInterpretation, Mac, Shape, Tweak } from './types.ts';
+import type { DoctorCause, DoctorFinding, GivenMac, KeyInterpretation, Shape, Tweak } from './types.ts';
 
 /** What one candidate string is hashed with: a key use under an HMAC, or a plain hash with the key. */
 export interface Variant {
@@ -64,22 +64,43 @@ export class Search {
     return digest[16]! >> 4 === this.lastNibble;
   }
 
+  /** Each variant list's own causes, tallied once: pairs of a cause's place and how many of the list's variants have it. */
+  private readonly tallies = new WeakMap<readonly Variant[], number[]>();
+
+  private tallyOf(variants: readonly Variant[]): number[] {
+    let tally = this.tallies.get(variants);
+    if (!tally) {
+      const byCause = new Map<number, number>();
+      for (const variant of variants) for (const c of variant.causeIndexes) byCause.set(c, (byCause.get(c) ?? 0) + 1);
+      tally = [...byCause].flat();
+      this.tallies.set(variants, tally);
+    }
+    return tally;
+  }
+
   /** Hashes the candidate (`parts`, made by `made`) in each encoding under each variant, recording every match. */
   run(parts: readonly Piece[], made: ReadonlyArray<Tweak | Shape>, encodings: readonly Encoding[], variants: readonly Variant[]): void {
-    if (variants.length === 0) return;
+    const n = variants.length;
+    if (n === 0) return;
     const { bytes, target, counts } = this;
+    const tally = this.tallyOf(variants);
     const compareLength = target.length;
-    const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -1;
+    // A digest whose first byte is neither the MAC's nor the shifted MAC's is no match (nearly all of them).
+    const first = compareLength > 0 ? target[0]! : -1;
+    const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -2;
     for (const enc of encodings) {
       if (enc !== this.expected && asciiOnly(parts)) continue; // the same bytes as in the expected encoding
       const len = bytes.write(parts, enc);
       if (len < 0) continue; // ISO-8859-1 cannot hold a piece
-      for (let c = 0; c < made.length; c++) counts[causeIndex(made[c]!.cause)]! += variants.length;
-      if (enc !== this.expected) counts[this.encodingCause]! += variants.length;
-      for (const variant of variants) {
+      this.candidates += n;
+      for (let c = 0; c < made.length; c++) counts[causeIndex(made[c]!.cause)]! += n;
+      if (enc !== this.expected) counts[this.encodingCause]! += n;
+      for (let t = 0; t < tally.length; t += 2) counts[tally[t]!]! += tally[t + 1]!;
+      for (let v = 0; v < n; v++) {
+        const variant = variants[v]!;
         const digest = variant.mac.compute(bytes, len);
-        this.candidates++;
-        for (const c of variant.causeIndexes) counts[c]!++;
+        const lead = digest[0]!;
+        if (lead !== first && lead !== shiftedFirst && first !== -1) continue;
         let same = true;
         for (let i = 0; i < compareLength; i++) {
           if (digest[i] !== target[i]) {
@@ -88,9 +109,10 @@ export class Search {
           }
         }
         if (same) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, false);
-        else if (digest[0] === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
+        else if (lead === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
       }
     }
+    wipeSchedules();
   }
 
   private record(parts: readonly Piece[], made: ReadonlyArray<Tweak | Shape>, enc: Encoding, variant: Variant, full: Uint8Array, len: number, shifted: boolean): void {

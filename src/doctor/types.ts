@@ -10,7 +10,7 @@ import type { Keys } from '../protocol/key-ring.ts';
 import type { FieldEntry, FieldInput } from '../protocol/message.ts';
 import type { PolicyFinding } from '../judging/policy.ts';
 import type { Text } from '../protocol/text.ts';
-import type { CandidateBytes, Piece, Pieces } from './bytes.ts';
+import type { Mac, Piece, Pieces } from './bytes.ts';
 
 /** A mistake the doctor can name (one module in `src/doctor/causes/` each). */
 export type DoctorCause =
@@ -162,13 +162,6 @@ export interface Shape {
   readonly say: () => Text;
   /** What it is cheap enough to combine with: every tweak and another shape (`all`), tweaks only, or nothing. */
   readonly pairable: 'all' | 'tweaks' | 'none';
-}
-
-/** Something that turns a candidate's bytes into a digest: an HMAC under a key, or a plain hash with the key around the string. */
-export interface Mac {
-  readonly outputLen: number;
-  /** The digest of the candidate's first `length` bytes (valid until the next call). */
-  compute(bytes: CandidateBytes, length: number): Uint8Array;
 }
 
 /** A key of the ring as it may have been used: the right one, as text, or another of the ring. */

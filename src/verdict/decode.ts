@@ -4,8 +4,8 @@
  * in words, and a plain-text summary for a support ticket that never holds a key.
  */
 import { detectKind } from '../reading/detect.ts';
-import { ENCODING_NAMES } from '../protocol/encoding.ts';
-import { calculatorCase } from '../doctor/index.ts';
+import { ENCODING_NAMES, type Encoding } from '../protocol/encoding.ts';
+import { calculatorCase, checkedIn, declaredCharset, type CharsetSource } from '../doctor/index.ts';
 import { extractMessages } from './extract.ts';
 import { MESSAGES, messageSpec, type MessageKind } from '../protocol/fields.ts';
 import { groupHex } from '../protocol/key.ts';
@@ -382,8 +382,26 @@ export function explainStatus(fields: FieldInput, verification: Verification): S
 
 // ---------------------------------------------------------------- a whole paste
 
+/** The character set a pasted message declares (its page's `<meta charset>`, or percent-escapes the parser read as ISO-8859-1): its MAC is checked in it. */
+export interface DecodedCharset {
+  readonly encoding: Encoding;
+  readonly source: CharsetSource;
+  /** "The MAC was checked in ISO-8859-1 (Latin-1) (declared by the page’s <meta charset>)." — the doctor's words. */
+  readonly words: Text;
+}
+
+/** The charset a message's text declares, with the words that say the MAC was checked in it; `null` when it declares none. */
+export function charsetOf(block: MessageBlock): DecodedCharset | null {
+  const declared = declaredCharset({ text: block.text, problemCodes: block.parsed.problems.map((p) => p.code) });
+  if (!declared) return null;
+  const where = checkedIn(declared.encoding, declared.source);
+  return { ...declared, words: text(`The MAC was checked ${where.en}.`, `MAC:en kontrollerades ${where.sv}.`) };
+}
+
 export interface DecodedMessage {
   readonly block: MessageBlock;
+  /** The charset the message declares, which its MAC was checked in (over the chosen encoding); `null` when it declares none. */
+  readonly charset: DecodedCharset | null;
   /** The verdict on the message, the one object its card and the top line are rendered from. */
   readonly verdict: Verdict;
   /** `verdict.verification`. */
@@ -431,10 +449,14 @@ export function decodeMessages(blocks: readonly MessageBlock[], keys: Keys | nul
     const answer = kind !== null && MESSAGES[kind].direction === 'bankToShop';
     const listed = answer && !given ? findOrder(fields, requests, kind) : null;
     const against = answer ? (given ?? listed) : null;
-    let verdict = judgeMessage(fields, { ...verifyOptions, keys, order: against, diagnose: false });
-    if (verdict.doctor?.status === 'pending' && diagnosed++ < DIAGNOSED_AT_ONCE) verdict = withDiagnosis(verdict, fields, keys);
+    // A charset the page declares is what its MAC is checked in first; the doctor names it.
+    const charset = charsetOf(block);
+    const declared = charset ? { encoding: charset.encoding, source: charset.source } : undefined;
+    let verdict = judgeMessage(fields, { ...verifyOptions, ...(declared ? { encoding: declared.encoding } : {}), keys, order: against, diagnose: false });
+    if (verdict.doctor?.status === 'pending' && diagnosed++ < DIAGNOSED_AT_ONCE) verdict = withDiagnosis(verdict, fields, keys, declared);
     return {
       block,
+      charset,
       verdict,
       verification: verdict.verification,
       explanation: explainStatus(fields, verdict.verification),
@@ -493,6 +515,7 @@ export function supportSummary(list: DecodedList, options: SummaryOptions = {}):
     add(`  Verdict: ${m.explanation.headline.en}`, `  Bedömning: ${m.explanation.headline.sv}`);
     for (const d of m.explanation.details) add(`  ${d.en}`, `  ${d.sv}`);
     for (const e of m.block.parsed.entries) add(`  ${e.name}=${JSON.stringify(e.value)}`, `  ${e.name}=${JSON.stringify(e.value)}`);
+    if (m.charset) add(`  ${m.charset.words.en}`, `  ${m.charset.words.sv}`);
     if (v.macString !== null) {
       add(`  Signed string (${ENCODING_NAMES[v.encoding].en}): ${quoted(v.macString)}`, `  Signerad sträng (${ENCODING_NAMES[v.encoding].sv}): ${quoted(v.macString, 'sv')}`);
     }
