@@ -295,7 +295,11 @@ function save(hash: Compressor, into: number[]): void {
 const cleaners = new Map<CHash, Compressor>();
 const cleanerList: Compressor[] = [];
 
-/** A hash to drive, checked once: its state words are the fields `save` reads (noble's internals, pinned by the lock file). */
+/**
+ * A hash to drive, checked once: its state words are the fields `save` reads. These are noble's
+ * internals, so package.json pins @noble/hashes to one exact version, and the doctor's tests check
+ * every hash against node:crypto.
+ */
 function compressor(hash: CHash): Compressor {
   const driven = hash.create() as unknown as Compressor;
   const words = driven.get();
