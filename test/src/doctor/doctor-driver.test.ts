@@ -156,6 +156,13 @@ describe('diagnoseMac: the KVV sent as the MAC', () => {
     });
   });
 
+  it('searches nothing else once the KVV explains it: no field of a page left out', () => {
+    const page: Record<string, string> = { ...CHECK };
+    for (let i = 0; i < 12; i++) page[`input_${i}`] = String(i);
+    const result = diagnoseMac('paymentCheck', page, TEST_KVV, TEST_KEY, DATE);
+    expect([causesOf(result), result.leftOut, result.candidates]).to.deep.equal([[['kvv-as-mac']], [], 2]);
+  });
+
   it('with no key valid on the date, the fix says there is no MAC to give', () => {
     const ring = [{ key: TEST_KEY, to: '2025-12-31' }, { key: OTHER_KEY, from: '2026-02-01' }];
     const result = diagnoseMac('paymentCheck', CHECK, TEST_KVV, ring, DATE);
@@ -169,7 +176,8 @@ describe('diagnoseMac: the KVV sent as the MAC', () => {
 
 describe('diagnoseMac: the search, bounded and counted', () => {
   it('nothing explains it: every stage up to three mistakes, each cause counted', () => {
-    const result = diagnoseMac('paymentCheck', CHECK, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY, DATE);
+    // NB_HMAC in the form is never a candidate field.
+    const result = diagnoseMac('paymentCheck', { ...CHECK, NB_HMAC: '0123456789ABCDEF0123456789ABCDEF' }, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY, DATE);
     // What is tried for "999999&00002" under one key typed with spaces, a 16-byte MAC, all ASCII:
     // key variants — 0 mistakes: the key's bytes under HMAC-SHA256 (1); 1 mistake: the key as text
     // in its 3 spellings, HMAC-MD5, HMAC-SHA512 (5) and 30 plain hashes (plain-hash: 3 arrangements
@@ -212,6 +220,20 @@ describe('diagnoseMac: the search, bounded and counted', () => {
         'key-appended': 576,
       },
     });
+  });
+
+  it('a value ISO-8859-1 cannot hold: the other encoding is tried for no candidate', () => {
+    const result = diagnoseMac('paymentCheck', { ...CHECK, NB_STAMP: '€1' }, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY, DATE);
+    expect([result.status, result.candidates]).to.deep.equal(['unexplained', 2581]);
+    expect(result.tried.find((t) => t.cause === 'encoding')!.candidates).to.equal(0);
+  });
+
+  it('a string two mistakes make alike is one finding (NB_VERSION signed first is also the whole form here)', async () => {
+    const given = await webMac(KEY_HEX, '0002&999999&00002');
+    const result = diagnoseMac('paymentCheck', CHECK, given, TEST_KEY, DATE);
+    expect(result.findings.map((f) => [f.causes, f.explanation.en])).to.deep.equal([
+      [['extra-field'], 'NB_VERSION ("0002") was signed as well, as value 1 of 3; it is not part of this message’s MAC.'],
+    ]);
   });
 
   it('unexplained in a declared character set says which', () => {

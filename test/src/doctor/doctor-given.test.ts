@@ -3,7 +3,7 @@
 // against the browser's own base64 (btoa / atob), a second implementation.
 import { expect } from '@esm-bundle/chai';
 import { calculatorCase } from '../../../src/doctor/calculator-case.ts';
-import { asGiven, fromBase64url, readGivenMac } from '../../../src/doctor/given.ts';
+import { asGiven, fromBase64url, readGivenMac, readHexValue } from '../../../src/doctor/given.ts';
 import { hexToBase64, hexToBytes } from '../../support/webcrypto.ts';
 
 const MAC = 'EE5D4EB44A60F24889C624A267671A0B';
@@ -60,6 +60,28 @@ describe('readGivenMac: the given MAC, how it is written', () => {
     const plain = hexToBase64(MAC, true);
     expect(plain).to.match(/^[A-Za-z0-9]+$/);
     expect(readGivenMac(plain).form).to.equal('base64url');
+  });
+});
+
+describe('readHexValue: the forms of base64 a MAC is read in', () => {
+  const read = (mac: string) => {
+    try {
+      return readHexValue(mac, 'NB_HMAC');
+    } catch {
+      return null;
+    }
+  };
+  const b64 = (n: number) => 'AB+/'.repeat(11).slice(0, n);
+  const url = (n: number) => 'AB-_'.repeat(11).slice(0, n);
+
+  it('16 or 32 bytes: 22 or 43 characters, base64 padded or not, base64url unpadded', () => {
+    for (const mac of [b64(22), `${b64(22)}==`, b64(43), `${b64(43)}=`, url(22), url(43)]) expect(read(mac), mac).to.equal(mac);
+  });
+
+  it('no other length or padding', () => {
+    for (const mac of [b64(21), b64(23), `${b64(22)}=`, `${b64(22)}===`, b64(42), b64(44), `${b64(43)}==`, url(21), url(23), `${url(22)}==`, url(44), `${url(43)}=`, `${url(11)}+${url(10)}`]) {
+      expect(read(mac), mac).to.equal(null);
+    }
   });
 });
 
