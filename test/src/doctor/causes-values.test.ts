@@ -352,6 +352,31 @@ describe('extra-field: a field signed that is not part of the MAC', () => {
   });
 });
 
+describe('extra-field: which fields are likely extras', () => {
+  it('NB_ at the start of a name only; a name given twice is tried with its first value', () => {
+    const ctx = contextOf('paymentCheck', [
+      { name: 'NB_RCV_ID', value: 'R' },
+      { name: 'NB_STAMP', value: 'S' },
+      { name: 'x_NB_y', value: 'X' },
+      { name: 'NB_RETURN', value: 'U1' },
+      { name: 'NB_RETURN', value: 'U2' },
+    ]);
+    const { shapes } = extraField.shapes(ctx);
+    expect(shapes.map((s) => [s.pairable, shapeString(s, ctx.values)])).to.deep.equal([
+      ['all', '0002&R&S'],
+      ['all', 'R&0002&S'],
+      ['all', 'R&S&0002'],
+      ['all', 'U1&R&S'],
+      ['all', 'R&U1&S'],
+      ['all', 'R&S&U1'],
+      ['none', 'X&R&S'],
+      ['none', 'R&X&S'],
+      ['none', 'R&S&X'],
+      ['none', 'R&S&X&U1&U2'],
+    ]);
+  });
+});
+
 describe('separator: other ways to join the values', () => {
   it('every separator, a leading or trailing "&", and NAME=value pairs', () => {
     const ctx = contextOf('paymentCheck', { NB_RCV_ID: 'R', NB_STAMP: 'S' });
