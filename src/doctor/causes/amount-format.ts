@@ -14,9 +14,9 @@ function amountForms(value: string): string[] {
   const forms = [
     `${whole}.${cents}`,
     `${whole},${cents}`,
+    // The shortest number (the whole amount alone when it has no öre), with a point or a comma.
     String(parsed.hundredths / 100),
     String(parsed.hundredths / 100).replace('.', ','),
-    ...(cents === '00' ? [whole] : []),
     String(parsed.hundredths),
     // Grouped in thousands (up to 999 the same as the first two forms, which the set keeps once).
     `${grouped('\u00a0')},${cents}`,

@@ -41,8 +41,8 @@ function wholeForm({ base, formEntries, pieces }: CauseContext): Shape[] {
   const listed = new Set([expected]);
   const signedIndex = new Map(base.map((e, i) => [e.name, i]));
   const found: Shape[] = [];
-  for (const skip of [[], ['NB_KVV']]) {
-    const all = formEntries.filter((e) => !skip.includes(e.name));
+  for (const withKvv of [true, false]) {
+    const all = withKvv ? formEntries : formEntries.filter((e) => e.name !== 'NB_KVV');
     const list = names(all);
     if (listed.has(list)) continue;
     listed.add(list);
@@ -74,7 +74,8 @@ function shapes(context: CauseContext): { shapes: Shape[]; leftOut: string[] } {
   const signedNames = new Set(base.map((e) => e.name));
   const others = new Map<string, FieldEntry>();
   if (!formEntries.some((e) => e.name === 'NB_VERSION') && messageSpec(kind).fields.some((f) => f.name === 'NB_VERSION')) {
-    others.set('NB_VERSION', { name: 'NB_VERSION', value: '0002' });
+    const version = { name: 'NB_VERSION', value: '0002' };
+    others.set(version.name, version);
   }
   for (const e of formEntries) if (!signedNames.has(e.name) && !others.has(e.name)) others.set(e.name, e);
   const likely = [...others.values()].sort((a, b) => Number(!likelyExtra(a.name)) - Number(!likelyExtra(b.name)));

@@ -26,6 +26,9 @@ import { digestHex, hexToBytes, latin1 } from '../../support/webcrypto.ts';
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const OTHER_KEY = '00112233445566778899AABBCCDDEEFF';
 const RIGHT = '999999&00002&899,00&SEK&123450';
+const KVV_GROUPED = 'FF36 5893 D899 291C 3BF5 05FB 3175 E880';
+/** The other key's KVV by node:crypto (HMAC-SHA256 of "00000000"), grouped. */
+const OTHER_KVV_GROUPED = '1C53 FD71 5A18 3AC5 98D3 FEF4 5719 C96F';
 
 /** A ring as the key causes see it; a key's label names its place and use only. */
 function ringContext(ring: RingContext['ring'], acceptable: number[], date: string | null): RingContext {
@@ -115,20 +118,30 @@ describe('other-key: the ring’s keys not valid on the date', () => {
       [2, 'bytes', 'other-key', [...hexToBytes(KEY_HEX)]],
     ]);
     expect(keys[0]!.say).to.deep.equal({
-      en: 'It was made with key 1 of the ring (2026-01-01 – 2026-06-30, KVV FF36 5893 D899 291C 3BF5 05FB 3175 E880), not key 2, the key valid on 2026-07-01.',
-      sv: 'Den gjordes med nyckel 1 i nyckelringen (2026-01-01 – 2026-06-30, KVV FF36 5893 D899 291C 3BF5 05FB 3175 E880), inte nyckel 2 som gäller 2026-07-01.',
+      en: `It was made with key 1 of the ring (2026-01-01 – 2026-06-30, KVV ${KVV_GROUPED}), not key 2, the key valid on 2026-07-01.`,
+      sv: `Den gjordes med nyckel 1 i nyckelringen (2026-01-01 – 2026-06-30, KVV ${KVV_GROUPED}), inte nyckel 2 som gäller 2026-07-01.`,
     });
     expect(keys[1]!.say!.en).to.equal(
-      'It was made with key 3 of the ring (… – 2025-12-31, KVV FF36 5893 D899 291C 3BF5 05FB 3175 E880), not key 2, the key valid on 2026-07-01.',
+      `It was made with key 3 of the ring (… – 2025-12-31, KVV ${KVV_GROUPED}), not key 2, the key valid on 2026-07-01.`,
     );
+  });
+
+  it('names the valid key by its place, the first one included, in both languages', () => {
+    const [second] = otherKey.keys(ringContext(ring.slice(0, 2), [0], '2026-06-01'));
+    expect(second!.say).to.deep.equal({
+      en: `It was made with key 2 of the ring (2026-07-01 – …, KVV ${OTHER_KVV_GROUPED}), not key 1, the key valid on 2026-06-01.`,
+      sv: `Den gjordes med nyckel 2 i nyckelringen (2026-07-01 – …, KVV ${OTHER_KVV_GROUPED}), inte nyckel 1 som gäller 2026-06-01.`,
+    });
+    const [third] = otherKey.keys(ringContext([ring[2]!, ring[1]!], [1], '2026-07-01'));
+    expect(third!.say!.sv).to.equal(`Den gjordes med nyckel 1 i nyckelringen (… – 2025-12-31, KVV ${KVV_GROUPED}), inte nyckel 2 som gäller 2026-07-01.`);
   });
 
   it('when no key is valid on the date, every key, saying so', () => {
     const keys = otherKey.keys(ringContext(ring.slice(0, 2), [], '2030-01-01'));
     expect(keys.map((k) => k.interpretation.index)).to.deep.equal([0, 1]);
     expect(keys[1]!.say).to.deep.equal({
-      en: `It was made with key 2 of the ring (2026-07-01 – …, KVV ${computeKvv(OTHER_KEY).replace(/(.{4})(?=.)/g, '$1 ')}), while no key of the ring is valid on 2030-01-01.`,
-      sv: `Den gjordes med nyckel 2 i nyckelringen (2026-07-01 – …, KVV ${computeKvv(OTHER_KEY).replace(/(.{4})(?=.)/g, '$1 ')}), medan ingen nyckel i nyckelringen gäller 2030-01-01.`,
+      en: `It was made with key 2 of the ring (2026-07-01 – …, KVV ${OTHER_KVV_GROUPED}), while no key of the ring is valid on 2030-01-01.`,
+      sv: `Den gjordes med nyckel 2 i nyckelringen (2026-07-01 – …, KVV ${OTHER_KVV_GROUPED}), medan ingen nyckel i nyckelringen gäller 2030-01-01.`,
     });
   });
 });

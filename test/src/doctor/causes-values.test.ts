@@ -349,6 +349,8 @@ describe('extra-field: a field signed that is not part of the MAC', () => {
     const tried = shapes.filter((_, k) => k % 3 === 0 && k < 24).map((s) => s.say().en.split(' ')[0]);
     expect(tried).to.deep.equal(['NB_VERSION', 'nb_lang', 'input_0', 'input_1', 'input_2', 'input_3', 'input_4', 'input_5']);
     expect(shapes.slice(0, 24).map((s) => s.pairable)).to.deep.equal([...Array<string>(6).fill('all'), ...Array<string>(18).fill('none')]);
+    // Eight extras at three places each, then the whole form (no NB_KVV: once).
+    expect(shapes).to.have.length(25);
   });
 });
 
@@ -374,6 +376,18 @@ describe('extra-field: which fields are likely extras', () => {
       ['none', 'R&S&X'],
       ['none', 'R&S&X&U1&U2'],
     ]);
+  });
+});
+
+describe('extra-field: the form’s own NB_VERSION', () => {
+  it('is tried with its value (an old 0001 too) in the form’s order, not as 0002 first', () => {
+    const ctx = contextOf('paymentCheck', [
+      { name: 'NB_RETURN', value: 'U' },
+      { name: 'NB_VERSION', value: '0001' },
+      { name: 'NB_RCV_ID', value: 'R' },
+      { name: 'NB_STAMP', value: 'S' },
+    ]);
+    expect(extraField.shapes(ctx).shapes.map((s) => shapeString(s, ctx.values))).to.deep.equal(['U&R&S', 'R&U&S', 'R&S&U', '0001&R&S', 'R&0001&S', 'R&S&0001', 'U&0001&R&S']);
   });
 });
 
