@@ -302,6 +302,44 @@ describe('diagnoseMac: the search, bounded and counted', () => {
   });
 });
 
+describe('diagnoseMac: what the MAC’s length and writing allow', () => {
+  // "999999&00021": its HMAC-SHA256 under the test key starts with one 0 (WebCrypto checks it below).
+  const ZERO_LED = { ...CHECK, NB_STAMP: '00021' };
+
+  it('a leading zero dropped: the 32 characters after it explain the MAC, with its digest in full', async () => {
+    const full = await webHmac(hexToBytes(KEY_HEX), '999999&00021');
+    expect(full).to.match(/^0[1-9A-F]/);
+    const result = diagnoseMac('paymentCheck', ZERO_LED, full.slice(1, 33), TEST_KEY, DATE);
+    expect(result.findings.map((f) => [f.causes, f.digest, f.mac])).to.deep.equal([[['dropped-zero'], full, full.slice(1, 33)]]);
+    expect(result.candidates).to.equal(1);
+  });
+
+  it('not when its last character is not the digest’s next one', async () => {
+    const full = await webHmac(hexToBytes(KEY_HEX), '999999&00021');
+    const last = full[33] === 'F' ? 'E' : 'F';
+    const result = diagnoseMac('paymentCheck', ZERO_LED, `${full.slice(1, 32)}${last}`, TEST_KEY, DATE);
+    expect(result.status).to.equal('unexplained');
+  });
+
+  it('40 characters: HMAC-SHA1 only, and SHA-1 with the key appended', async () => {
+    const given = await webHmac(hexToBytes(KEY_HEX), '999999&00002', 'SHA-1');
+    const result = diagnoseMac('paymentCheck', CHECK, given, TEST_KEY, DATE);
+    expect(causesOf(result)).to.deep.equal([['hmac-sha1']]);
+    // Stage 1 on the string as given: HMAC-SHA1 under the key's bytes, SHA-1 with each of 3 text spellings appended 4 ways
+    // (HMAC-SHA1 under a text spelling is two mistakes).
+    expect([result.candidates, whole(result).tried]).to.deep.equal([13, { 'hmac-sha1': 1, 'key-appended': 12 }]);
+  });
+
+  it('40 characters nothing explains: every stage with the variants a 20-byte MAC allows', () => {
+    const result = diagnoseMac('paymentCheck', CHECK, '0123456789ABCDEF0123456789ABCDEF01234567', TEST_KEY, DATE);
+    // Variants: 0 mistakes none; 1: HMAC-SHA1 under the bytes, 12 SHA-1 appended; 2: HMAC-SHA1 under the 3 spellings.
+    // Stage 1: 1 x 13; stage 2: (31 x 13 + 2 x 1) + 1 x 3; stage 3: 303 x 1 + 33 x 3.
+    expect(result.candidates).to.equal(823);
+    const tried = whole(result).tried;
+    expect([tried['hmac-sha1'], tried['key-as-text'], tried['key-appended'], tried.whitespace]).to.deep.equal([439, 102, 384, 370]);
+  });
+});
+
 describe('diagnoseMac: the key for the date, and what the fix says', () => {
   const ring = [
     { key: TEST_KEY, to: '2026-06-30' },
