@@ -198,8 +198,10 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
       search.counts[causeIndex('kvv-as-mac')]! += ring.kvvs.length;
       search.findings.push(...kvvFindings(ring, given.compact, encoding, expectedMac));
     }
-    if (search.findings.length === 0) leftOut = prepare(strings, { kind, base, fields, formEntries: toEntries(fields).filter((e) => e.name !== 'NB_HMAC'), pieces, fromBank });
-    if (search.findings.length === 0) searchStages(search, strings, variants, encoding, pieces.ascii ? [] : [OTHER_ENCODING[encoding]]);
+    if (search.findings.length === 0) {
+      leftOut = prepare(strings, { kind, base, fields, formEntries: toEntries(fields).filter((e) => e.name !== 'NB_HMAC'), pieces, fromBank });
+      searchStages(search, strings, variants, encoding, pieces.ascii ? [] : [OTHER_ENCODING[encoding]]);
+    }
   }
 
   // NB_KVV is checked against the key that made the MAC, else the key expected on the date.

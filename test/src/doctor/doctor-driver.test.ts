@@ -236,13 +236,23 @@ describe('diagnoseMac: the search, bounded and counted', () => {
     ]);
   });
 
-  it('unexplained in a declared character set says which', () => {
+  it('unexplained in a declared character set says which, and tries the other encoding where a candidate is not ASCII', () => {
     const result = diagnoseMac('paymentCheck', { ...CHECK, NB_STAMP: 'Å' }, '0123456789ABCDEF0123456789ABCDEF', TEST_KEY, { ...DATE, declared: { encoding: 'iso-8859-1', source: 'meta' } });
     expect(result.status).to.equal('unexplained');
+    // The 2,581 of the ASCII case in ISO-8859-1, and in UTF-8 every candidate that keeps "Å" (31 of 33 strings with one
+    // mistake, 276 of 303 with two; all but NB_STAMP or both left out): stage 1: 1 x 1; stage 2: 31 x 1 + 1 x 35;
+    // stage 3: 276 x 1 + 31 x 3 (another encoding and a string mistake: the common key mistakes only) + 1 x 6.
+    expect([result.candidates, result.tried.find((t) => t.cause === 'encoding')!.candidates]).to.deep.equal([2581 + 442, 442]);
     expect(result.message.en).to.match(/^The MAC does not verify in ISO-8859-1 \(Latin-1\) \(declared by the page’s <meta charset>\) and none of the [\d,]+ candidates/);
     expect(result.message.sv).to.match(/^MAC:en stämmer inte i ISO-8859-1 \(Latin-1\) \(angiven i sidans <meta charset>\), och ingen av de [\d\u00a0]+ kandidater/);
     // Not ASCII: the other encoding is tried as well.
     expect(result.tried.find((t) => t.cause === 'encoding')!.candidates).to.be.greaterThan(0);
+  });
+
+  it('a MAC in base64 is not compared with the KVV', async () => {
+    const given = hexToBase64(await webMac(KEY_HEX, '999999|00002'), true);
+    const result = diagnoseMac('paymentCheck', CHECK, given, TEST_KEY, DATE);
+    expect([causesOf(result), result.candidates]).to.deep.equal([[['separator', 'base64']], 1 + 68]);
   });
 
   it('stops after the stage that explains it: one mistake found among 68 candidates of stage 1', async () => {
@@ -358,6 +368,11 @@ describe('diagnoseMac: the key for the date, and what the fix says', () => {
     expect(diagnoseMac('paymentCheck', CHECK, given, ring, { now, date: '2026-06-01' }).keyIndex).to.equal(0);
   });
 
+  it('a ring with one dated key: the undated one is valid on the date too', () => {
+    const result = diagnoseMac('paymentCheck', CHECK, RIGHT_MAC, [{ key: OTHER_KEY, to: '2025-12-31' }, TEST_KEY], DATE);
+    expect([result.status, result.keyIndex, result.warnings]).to.deep.equal(['correct', 1, []]);
+  });
+
   it('one key with a period is the key, whatever the date', async () => {
     const result = diagnoseMac('paymentCheck', CHECK, RIGHT_MAC, [{ key: TEST_KEY, from: '2027-01-01' }], DATE);
     expect([result.status, result.keyIndex, result.warnings]).to.deep.equal(['correct', 0, []]);
@@ -393,6 +408,26 @@ describe('diagnoseMac: the key for the date, and what the fix says', () => {
     const result = diagnoseMac('paymentCheckResponse', answer, given, [{ key: TEST_KEY, to: '2025-12-31' }, { key: OTHER_KEY, from: '2026-02-01' }], DATE);
     expect(result.findings.map((f) => f.causes)).to.deep.equal([['separator', 'other-key']]);
     expect(result.findings[0]!.fix.en).to.equal('No key of the ring is valid on 2026-01-01: add the key for that date, then sign "NO&7".');
+  });
+});
+
+describe('diagnoseMac: an answer without a MAC', () => {
+  it('says NB_VERIFIED is ERR, naming the field', () => {
+    let thrown: unknown = null;
+    try {
+      diagnoseMac('repaymentResponse', { NB_VERIFIED: 'ERR', NB_RETURN_STAMP: '7' }, RIGHT_MAC, TEST_KEY, DATE);
+    } catch (error) {
+      thrown = error;
+    }
+    const error = thrown as { code: string; field: string; text: { en: string; sv: string } };
+    expect([error.code, error.field, error.text]).to.deep.equal([
+      'no-mac',
+      'NB_VERIFIED',
+      {
+        en: 'NB_VERIFIED is ERR: the bank computes no MAC for this answer, so there is nothing to check',
+        sv: 'NB_VERIFIED är ERR: banken beräknar ingen MAC för detta svar, så det finns inget att kontrollera',
+      },
+    ]);
   });
 });
 

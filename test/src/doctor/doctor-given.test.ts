@@ -2,7 +2,7 @@
 // digest back in the same form, and the calculator's #case= link as it writes it: each checked
 // against the browser's own base64 (btoa / atob), a second implementation.
 import { expect } from '@esm-bundle/chai';
-import { calculatorCase } from '../../../src/doctor/calculator-case.ts';
+import { calculatorCase, readCalculatorCase } from '../../../src/doctor/calculator-case.ts';
 import { asGiven, fromBase64url, readGivenMac, readHexValue } from '../../../src/doctor/given.ts';
 import { hexToBase64, hexToBytes } from '../../support/webcrypto.ts';
 
@@ -101,6 +101,8 @@ describe('asGiven: a digest written as the given MAC was', () => {
     expect(asGiven(readGivenMac(FULL.slice(0, 39)), zeros)).to.equal(ZEROS.slice(2, 41));
     expect(asGiven(readGivenMac(MAC), zeros, true)).to.equal(ZEROS.slice(2, 34));
     expect(asGiven(readGivenMac(MAC), zeros)).to.equal(ZEROS.slice(0, 32));
+    // Only the leading zeros: "26D07B…" keeps its zero.
+    expect(asGiven(readGivenMac(FULL.slice(1)), digest)).to.equal(FULL.slice(0, 63));
   });
 
   it('base64 and base64url: the given number of bytes, padded as given; as btoa writes them', () => {
@@ -148,6 +150,11 @@ describe('calculatorCase: the link the calculator writes', () => {
       expect(fragment).to.match(/^case=[A-Za-z0-9_-]+$/);
       expect(JSON.parse(decode(fragment)), stamp).to.deep.equal({ kind: 'paymentCheck', fields: { NB_RCV_ID: '999999', NB_STAMP: stamp, NB_HMAC: MAC }, mac: MAC, encoding: 'utf-8' });
     }
+    // Read back, and a link another tool wrote with its JSON indented (tabs and line breaks, bytes below 0x10).
+    const opened = readCalculatorCase(calculatorCase('paymentCheck', { NB_STAMP: '1' }));
+    expect(opened.case).to.deep.equal({ kind: 'paymentCheck', fields: { NB_STAMP: '1' }, mac: '', encoding: 'utf-8' });
+    const indented = btoa(JSON.stringify({ kind: 'paymentCheck', fields: { NB_STAMP: '1' }, mac: '', encoding: 'utf-8' }, null, '\t'));
+    expect(readCalculatorCase(`#case=${indented}`)).to.deep.equal(opened);
     const json = JSON.stringify({ kind: 'paymentCheck', fields: { NB_STAMP: '~~~' }, mac: '', encoding: 'iso-8859-1' });
     const written = btoa(json).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     expect(calculatorCase('paymentCheck', { NB_STAMP: '~~~' }, 'iso-8859-1')).to.equal(`case=${written}`);

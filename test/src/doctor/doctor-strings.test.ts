@@ -43,6 +43,7 @@ function fixture(): Strings {
   const strings = new Strings(['a', 'b', 'c'].map((v) => pieces.of(v)), pieces);
   strings.tweaks = [
     tweak('amount0', 'amount-format', 0, [[0, 'A']]),
+    tweak('amount2', 'amount-format', 2, [[2, 'C']]),
     tweak('space1', 'whitespace', 1, [[1, 'B']]),
     tweak('space0', 'whitespace', 0, [[0, 'a ']]),
     tweak('trimAll', 'whitespace', -1, [
@@ -50,6 +51,7 @@ function fixture(): Strings {
       [1, 'y'],
       [2, 'z'],
     ]),
+    tweak('amount1', 'amount-format', 1, [[1, 'B1']]),
     tweak('fffd2', 'replacement-char', 2, [[2, 'Ç']]),
   ];
   strings.shapes = [
@@ -71,9 +73,11 @@ describe('Strings: the candidate strings by number of mistakes', () => {
   it('one: each tweak on the values as given, then each shape', () => {
     expect(candidates(fixture(), 1)).to.deep.equal([
       'amount0: A&b&c',
+      'amount2: a&b&C',
       'space1: a&B&c',
       'space0: a &b&c',
       'trimAll: x&y&z',
+      'amount1: a&B1&c',
       'fffd2: a&b&Ç',
       'order: c&b&a',
       'extra: a&b&c&E',
@@ -87,12 +91,19 @@ describe('Strings: the candidate strings by number of mistakes', () => {
   it('two: a tweak with each shape that pairs with it, two tweaks of paired causes at two places, two shapes that pair', () => {
     const strings = fixture();
     expect(candidates(strings, 2)).to.deep.equal([
-      // amount-format pairs with order, extra, separators (not with a shape that pairs with nothing), and with whitespace elsewhere.
+      // amount-format pairs with order, extra, separators (not with a shape that pairs with nothing), and with
+      // whitespace at another place (not with itself, nor with whitespace at its place or at every place).
       'amount0+order: c&b&A',
       'amount0+extra: A&b&c&E',
       'amount0+pipe: A|b|c',
       'amount0+pairs: A;b;c',
       'amount0+space1: A&B&c',
+      'amount2+order: C&b&a',
+      'amount2+extra: a&b&C&E',
+      'amount2+pipe: a|b|C',
+      'amount2+pairs: a;b;C',
+      'amount2+space1: a&B&C',
+      'amount2+space0: a &b&C',
       'space1+order: c&B&a',
       'space1+extra: a&B&c&E',
       'space1+pipe: a|B|c',
@@ -101,10 +112,15 @@ describe('Strings: the candidate strings by number of mistakes', () => {
       'space0+extra: a &b&c&E',
       'space0+pipe: a |b|c',
       'space0+pairs: a ;b;c',
+      'space0+amount1: a &B1&c',
       'trimAll+order: z&y&x',
       'trimAll+extra: x&y&z&E',
       'trimAll+pipe: x|y|z',
       'trimAll+pairs: x;y;z',
+      'amount1+order: c&B1&a',
+      'amount1+extra: a&B1&c&E',
+      'amount1+pipe: a|B1|c',
+      'amount1+pairs: a;B1;c',
       'fffd2+order: Ç&b&a',
       'fffd2+extra: a&b&Ç&E',
       'fffd2+pipe: a|b|Ç',
@@ -115,7 +131,7 @@ describe('Strings: the candidate strings by number of mistakes', () => {
       'extra+pipe: a|b|c|E',
     ]);
     // The pairs are listed once and walked again at the next stage, the values reset between candidates.
-    expect(candidates(strings, 2)).to.have.length(24);
+    expect(candidates(strings, 2)).to.have.length(35);
     expect(candidates(strings, 0)).to.deep.equal(['-: a&b&c']);
   });
 });
