@@ -368,9 +368,11 @@ describe('diagnoseMac: the key for the date, and what the fix says', () => {
     expect(diagnoseMac('paymentCheck', CHECK, given, ring, { now, date: '2026-06-01' }).keyIndex).to.equal(0);
   });
 
-  it('a ring with one dated key: the undated one is valid on the date too', () => {
-    const result = diagnoseMac('paymentCheck', CHECK, RIGHT_MAC, [{ key: OTHER_KEY, to: '2025-12-31' }, TEST_KEY], DATE);
-    expect([result.status, result.keyIndex, result.warnings]).to.deep.equal(['correct', 1, []]);
+  it('a ring with one dated key: only the undated one is valid after the other’s period', async () => {
+    const ring = [{ key: OTHER_KEY, to: '2025-12-31' }, TEST_KEY];
+    expect(diagnoseMac('paymentCheck', CHECK, RIGHT_MAC, ring, DATE).keyIndex).to.equal(1);
+    const expired = diagnoseMac('paymentCheck', CHECK, await webMac(OTHER_KEY, '999999&00002'), ring, DATE);
+    expect([expired.keyIndex, causesOf(expired), expired.warnings]).to.deep.equal([1, [['other-key']], []]);
   });
 
   it('one key with a period is the key, whatever the date', async () => {
