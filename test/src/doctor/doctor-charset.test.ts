@@ -12,7 +12,7 @@ describe('encodingOfLabel: the charset labels the doctor knows', () => {
   });
 
   it('null for any other label, or one that only contains a known one', () => {
-    for (const label of ['', 'utf-16', 'koi8-r', 'iso-8859-15', 'xiso-8859-1', 'latin1x', 'utf-8x', 'iso_8859-1:1988', 'windows-12520']) expect(encodingOfLabel(label), label).to.equal(null);
+    for (const label of ['', 'lat"in1', "utf'-8", 'utf-16', 'koi8-r', 'iso-8859-15', 'xiso-8859-1', 'latin1x', 'utf-8x', 'iso_8859-1:1988', 'windows-12520']) expect(encodingOfLabel(label), label).to.equal(null);
   });
 });
 
@@ -31,6 +31,7 @@ describe('declaredCharset: where a declaration is read', () => {
     expect(declaredCharset({ contentType: 'text/html; charset=latin1; q=1' })).to.deep.equal({ encoding: 'iso-8859-1', source: 'content-type' });
     expect(declaredCharset({ text: "<META http-equiv='Content-Type' content='text/html; Charset=ISO_8859-1:1987'>" })).to.deep.equal({ encoding: 'iso-8859-1', source: 'meta' });
     expect(declaredCharset({ text: '<meta name="x" charset=latin1 >' })).to.deep.equal({ encoding: 'iso-8859-1', source: 'meta' });
+    expect(declaredCharset({ text: '<meta charset = "latin1">' })).to.deep.equal({ encoding: 'iso-8859-1', source: 'meta' });
     const late = `${' '.repeat(4085)}<meta charset="latin1">`;
     expect(declaredCharset({ text: late })).to.equal(null);
     expect(declaredCharset({ text: late.slice(30) })).to.deep.equal({ encoding: 'iso-8859-1', source: 'meta' });

@@ -253,6 +253,10 @@ describe('diagnoseMac: the search, bounded and counted', () => {
     const given = hexToBase64(await webMac(KEY_HEX, '999999|00002'), true);
     const result = diagnoseMac('paymentCheck', CHECK, given, TEST_KEY, DATE);
     expect([causesOf(result), result.candidates]).to.deep.equal([[['separator', 'base64']], 1 + 68]);
+    expect(result.findings[0]!.explanation).to.deep.equal({
+      en: 'The values were joined by "|" instead of "&". The MAC was sent in base64url instead of hexadecimal: NB_HMAC is written as upper-case hexadecimal characters.',
+      sv: 'Värdena sammanfogades med ”|” i stället för ”&”. MAC:en skickades i base64url i stället för hexadecimalt: NB_HMAC skrivs med versala hexadecimala tecken.',
+    });
   });
 
   it('stops after the stage that explains it: one mistake found among 68 candidates of stage 1', async () => {
@@ -328,6 +332,12 @@ describe('diagnoseMac: what the MAC’s length and writing allow', () => {
     const full = await webHmac(hexToBytes(KEY_HEX), '999999&00021');
     const last = full[33] === 'F' ? 'E' : 'F';
     const result = diagnoseMac('paymentCheck', ZERO_LED, `${full.slice(1, 32)}${last}`, TEST_KEY, DATE);
+    expect(result.status).to.equal('unexplained');
+  });
+
+  it('a dropped zero is read off 32 characters only: 64 characters shifted by one are not the full HMAC', async () => {
+    const full = await webHmac(hexToBytes(KEY_HEX), '999999&00021');
+    const result = diagnoseMac('paymentCheck', ZERO_LED, `${full.slice(1)}A`, TEST_KEY, DATE);
     expect(result.status).to.equal('unexplained');
   });
 
