@@ -70,11 +70,15 @@ describe('Pieces and CandidateBytes: a candidate’s bytes', () => {
 });
 
 describe('KeyedMac and PlainMac: digests as WebCrypto computes them', () => {
-  const pieces = new Pieces();
-  const bytes = new CandidateBytes();
-  const write = (value: string) => bytes.write([pieces.of(value)], 'utf-8');
+  // Made afresh in each test: nothing one run leaves behind reaches the next (mutation testing reruns tests in one process).
+  const writer = () => {
+    const pieces = new Pieces();
+    const bytes = new CandidateBytes();
+    return { bytes, write: (value: string) => bytes.write([pieces.of(value)], 'utf-8') };
+  };
 
   it('HMAC-SHA256, HMAC-SHA512 and HMAC-SHA1 of each candidate in turn', async () => {
+    const { bytes, write } = writer();
     const macs = [
       [new KeyedMac(sha256, KEY), 'SHA-256'],
       [new KeyedMac(sha512, KEY), 'SHA-512'],
@@ -90,6 +94,7 @@ describe('KeyedMac and PlainMac: digests as WebCrypto computes them', () => {
   });
 
   it('a plain hash with the key before or after the string', async () => {
+    const { bytes, write } = writer();
     const amp = new TextEncoder().encode('&');
     const after = new PlainMac(sha256, new Uint8Array(0), Uint8Array.from([...amp, ...KEY]));
     const before = new PlainMac(sha256, KEY, new Uint8Array(0));

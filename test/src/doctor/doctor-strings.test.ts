@@ -7,8 +7,9 @@ import { Strings } from '../../../src/doctor/strings.ts';
 import type { DoctorCause, Shape, Tweak } from '../../../src/doctor/types.ts';
 import { text } from '../../../src/protocol/text.ts';
 
-const pieces = new Pieces();
 const say = text('', '');
+/** The pieces of the fixture in use, made afresh by each fixture (nothing one test run leaves behind reaches the next). */
+let pieces = new Pieces();
 
 function tweak(name: string, cause: DoctorCause, index: number, changes: Array<[number, string]>): Tweak & { name: string } {
   return { name, cause, index, changes: changes.map(([at, value]) => [at, pieces.of(value)] as const), say };
@@ -40,6 +41,7 @@ function candidates(strings: Strings, mistakes: number): string[] {
 }
 
 function fixture(): Strings {
+  pieces = new Pieces();
   const strings = new Strings(['a', 'b', 'c'].map((v) => pieces.of(v)), pieces);
   strings.tweaks = [
     tweak('amount0', 'amount-format', 0, [[0, 'A']]),
