@@ -26,14 +26,13 @@ const BAD_CASE = text(
 export function readCalculatorCase(fragment: string): { case: CalculatorCase | null; error: Text | null } {
   const match = /(?:^#?|&)case=([^&]*)/.exec(fragment);
   if (!match) return { case: null, error: null };
-  let data: unknown;
+  let data: unknown = null;
   try {
-    const bytes = fromBase64url(decodeURIComponent(match[1]!));
-    if (!bytes) throw new Error('not base64url');
-    // decodeURIComponent of %XX bytes is a strict UTF-8 decoder in plain ECMAScript.
+    // Not base64url: null, which Array.from throws on. decodeURIComponent of %XX bytes is a strict UTF-8 decoder in plain ECMAScript.
+    const bytes = fromBase64url(decodeURIComponent(match[1]!))!;
     data = JSON.parse(decodeURIComponent(Array.from(bytes, (b) => `%${b.toString(16).padStart(2, '0')}`).join('')));
   } catch {
-    return { case: null, error: BAD_CASE };
+    // Cut off or altered: no case (below).
   }
   if (typeof data !== 'object' || data === null) return { case: null, error: BAD_CASE };
   const raw = data as { kind?: unknown; fields?: unknown; mac?: unknown; encoding?: unknown };

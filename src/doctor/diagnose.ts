@@ -193,15 +193,19 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
   let leftOut: string[] = [];
   if (verified) search.findings.length = 0;
   else {
-    if (search.findings.length === 0 && given.form === 'hex' && given.bytes.length === 16 && !given.oddLength) {
+    if (search.findings.length === 0 && given.form === 'hex' && given.bytes.length === 16) {
       search.candidates += ring.kvvs.length;
       search.counts[causeIndex('kvv-as-mac')]! += ring.kvvs.length;
       search.findings.push(...kvvFindings(ring, given.compact, encoding, expectedMac));
     }
-    if (search.findings.length === 0) leftOut = prepare(strings, { kind, base, fields, formEntries: toEntries(fields).filter((e) => e.name !== 'NB_HMAC'), pieces, fromBank });
-    if (search.findings.length === 0) searchStages(search, strings, variants, encoding, pieces.ascii ? [] : [OTHER_ENCODING[encoding]]);
+    if (search.findings.length === 0) {
+      leftOut = prepare(strings, { kind, base, fields, formEntries: toEntries(fields).filter((e) => e.name !== 'NB_HMAC'), pieces, fromBank });
+      searchStages(search, strings, variants, encoding, pieces.ascii ? [] : [OTHER_ENCODING[encoding]]);
+    }
   }
 
+  // NB_KVV is checked against the key that made the MAC, else the key expected on the date.
+  const keyUsed = verifiedWith ?? expectedKey?.interpretation ?? null;
   const elapsedMs = now() - started;
   const status: Diagnosis['status'] = verified ? 'correct' : search.findings.length ? 'explained' : 'unexplained';
   return {
@@ -214,7 +218,7 @@ export function diagnoseMac(kind: MessageKind, fields: FieldInput, givenMac: str
     expectedMac: verifiedDigest ? verifiedDigest.slice(0, 32) : expectedMac,
     keyIndex: verifiedWith?.index ?? ring.keyIndex,
     date: ring.date,
-    notes: notesOf(direction, sent, givenMac, expectedKey ? ring.ring[expectedKey.interpretation.index]!.key : null, base),
+    notes: notesOf(direction, sent, givenMac, keyUsed ? ring.ring[keyUsed.index]!.key : null, base),
     findings: search.findings,
     tried: CAUSE_CODES.map((cause, i): DoctorTry => ({ cause, candidates: search.counts[i]!, detail: DOCTOR_CAUSES[cause].tries })),
     leftOut,

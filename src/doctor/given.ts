@@ -96,7 +96,8 @@ const BASE64URL_VALUES = new Map([...BASE64URL_ALPHABET].map((c, i) => [c, i]));
 export function fromBase64url(value: string): Uint8Array | null {
   const clean = value.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   if (clean.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  // Room enough: four characters hold three bytes.
+  const out = new Uint8Array(clean.length);
   let bits = 0;
   let buffer = 0;
   let n = 0;

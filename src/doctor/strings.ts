@@ -94,18 +94,20 @@ export class Strings {
     if (this.pairsMade) return this.pairsMade;
     const { tweaks, shapes } = this;
     const withTweak = tweaks.map((tweak) => shapes.filter((shape) => shape.pairable !== 'none' && pairs(tweak.cause, shape.cause)));
+    // Two tweaks at two places (not one that changes every value), of causes that pair (a cause pairs with itself only if it says so).
     const tweakPairs = tweaks.map((tweak, i) => {
       const partners: number[] = [];
-      tweaks.forEach((other, j) => {
-        if (j > i && other.cause !== tweak.cause && other.index !== tweak.index && other.index >= 0 && tweak.index >= 0 && pairs(tweak.cause, other.cause)) partners.push(j);
-      });
+      for (let j = i + 1; j < tweaks.length; j++) {
+        const other = tweaks[j]!;
+        if (other.index !== tweak.index && other.index >= 0 && tweak.index >= 0 && pairs(tweak.cause, other.cause)) partners.push(j);
+      }
       return partners;
     });
     const pairable = shapes.filter((shape) => shape.pairable === 'all');
     const shapePairs: Array<readonly [Shape, Shape]> = [];
     pairable.forEach((a, i) => {
       if (a.step === 'join') return;
-      for (const b of pairable.slice(i + 1)) if (a.cause !== b.cause && pairs(a.cause, b.cause)) shapePairs.push([a, b]);
+      for (const b of pairable.slice(i + 1)) if (pairs(a.cause, b.cause)) shapePairs.push([a, b]);
     });
     return (this.pairsMade = { withTweak, tweakPairs, shapePairs });
   }

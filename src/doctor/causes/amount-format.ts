@@ -14,13 +14,16 @@ function amountForms(value: string): string[] {
   const forms = [
     `${whole}.${cents}`,
     `${whole},${cents}`,
+    // The shortest number (the whole amount alone when it has no öre), with a point or a comma.
     String(parsed.hundredths / 100),
     String(parsed.hundredths / 100).replace('.', ','),
-    ...(cents === '00' ? [whole] : []),
     String(parsed.hundredths),
-    ...(whole.length > 3
-      ? [`${grouped('\u00a0')},${cents}`, `${grouped(' ')},${cents}`, `${grouped('\u202f')},${cents}`, `${grouped('.')},${cents}`, `${grouped(',')}.${cents}`]
-      : []),
+    // Grouped in thousands (up to 999 the same as the first two forms, which the set keeps once).
+    `${grouped('\u00a0')},${cents}`,
+    `${grouped(' ')},${cents}`,
+    `${grouped('\u202f')},${cents}`,
+    `${grouped('.')},${cents}`,
+    `${grouped(',')}.${cents}`,
   ];
   return [...new Set(forms)].filter((f) => f !== value);
 }
@@ -38,7 +41,7 @@ export const amountFormat: ValueCause = {
   tweaks: ({ kind, base, pieces, fromBank }) => {
     const tweaks: Tweak[] = [];
     base.forEach((entry, index) => {
-      if (fieldSpec(kind, entry.name)?.rule !== 'amount') return;
+      if (fieldSpec(kind, entry.name)!.rule !== 'amount') return; // a signed field is always one of the message's
       for (const form of amountForms(entry.value)) {
         tweaks.push({
           cause: 'amount-format',

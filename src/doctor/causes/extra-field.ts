@@ -35,14 +35,17 @@ function inserted(extra: FieldEntry, value: Piece, at: number, n: number): Shape
   };
 }
 
-/** Every field of the form signed, in the form's order (with and without NB_KVV). */
+/** Every field of the form signed, in the form's order (with and without NB_KVV), each list once and never the signed fields themselves. */
 function wholeForm({ base, formEntries, pieces }: CauseContext): Shape[] {
   const expected = names(base);
+  const listed = new Set([expected]);
   const signedIndex = new Map(base.map((e, i) => [e.name, i]));
   const found: Shape[] = [];
-  for (const skip of [[], ['NB_KVV']]) {
-    const all = formEntries.filter((e) => !skip.includes(e.name));
-    if (all.length === base.length && names(all) === expected) continue;
+  for (const withKvv of [true, false]) {
+    const all = withKvv ? formEntries : formEntries.filter((e) => e.name !== 'NB_KVV');
+    const list = names(all);
+    if (listed.has(list)) continue;
+    listed.add(list);
     // Each field of the form: its signed value's place (a tweak applies there), or its own piece.
     const refs = all.map((e) => signedIndex.get(e.name) ?? pieces.of(e.value));
     found.push({
@@ -54,8 +57,8 @@ function wholeForm({ base, formEntries, pieces }: CauseContext): Shape[] {
       },
       say: () =>
         text(
-          `Every field of the form was signed, in the form’s order (${names(all)}); only ${expected} are part of the MAC.`,
-          `Alla fält i formuläret signerades, i den ordning de står i formuläret (${names(all)}); bara ${expected} ingår i MAC:en.`,
+          `Every field of the form was signed, in the form’s order (${list}); only ${expected} are part of the MAC.`,
+          `Alla fält i formuläret signerades, i den ordning de står i formuläret (${list}); bara ${expected} ingår i MAC:en.`,
         ),
     });
   }
@@ -71,7 +74,8 @@ function shapes(context: CauseContext): { shapes: Shape[]; leftOut: string[] } {
   const signedNames = new Set(base.map((e) => e.name));
   const others = new Map<string, FieldEntry>();
   if (!formEntries.some((e) => e.name === 'NB_VERSION') && messageSpec(kind).fields.some((f) => f.name === 'NB_VERSION')) {
-    others.set('NB_VERSION', { name: 'NB_VERSION', value: '0002' });
+    const version = { name: 'NB_VERSION', value: '0002' };
+    others.set(version.name, version);
   }
   for (const e of formEntries) if (!signedNames.has(e.name) && !others.has(e.name)) others.set(e.name, e);
   const likely = [...others.values()].sort((a, b) => Number(!likelyExtra(a.name)) - Number(!likelyExtra(b.name)));

@@ -35,6 +35,7 @@ const soloRank = (name: string): number => {
  */
 function shapes({ base, formEntries }: CauseContext): { shapes: Shape[] } {
   const n = base.length;
+  // Every signed field is in the form (the signed values are read from it).
   const formIndex = new Map<string, number>();
   formEntries.forEach((e, i) => {
     if (!formIndex.has(e.name)) formIndex.set(e.name, i);
@@ -43,9 +44,10 @@ function shapes({ base, formEntries }: CauseContext): { shapes: Shape[] } {
   const addOrder = (order: number[]) => {
     if (order.some((v, i) => v !== i)) orders.set(order.join(','), order);
   };
-  const byIndex = (key: (name: string) => string | number) =>
-    base.map((e, i) => ({ i, k: key(e.name) })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i)).map((x) => x.i);
-  const special = [byIndex((name) => formIndex.get(name) ?? formEntries.length + 99), byIndex((name) => name), base.map((_, i) => n - 1 - i), byIndex(soloRank)];
+  // Sorted by a key no two fields share: a place in the form, a name, a Solo rank then the handbook's place.
+  const byKey = (key: (name: string, i: number) => string | number) =>
+    base.map((e, i) => ({ i, k: key(e.name, i) })).sort((a, b) => (a.k < b.k ? -1 : 1)).map((x) => x.i);
+  const special = [byKey((name) => formIndex.get(name)!), byKey((name) => name), base.map((_, i) => n - 1 - i), byKey((name, i) => soloRank(name) * n + i)];
   special.forEach(addOrder);
   if (n <= 6) for (const p of permutations(n)) addOrder(p);
   else for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) addOrder(base.map((_, k) => (k === i ? j : k === j ? i : k)));

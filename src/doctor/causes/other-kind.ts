@@ -20,13 +20,13 @@ function shapes({ kind, base, fields, pieces }: CauseContext): { shapes: Shape[]
   const baseString = join(base);
   const found: Shape[] = [];
   for (const other of MESSAGE_KINDS) {
-    if (other === kind) continue;
-    let signed: FieldEntry[] | null;
+    let signed: FieldEntry[] | null = null;
     try {
       signed = signedFields(other, augmented);
     } catch {
-      continue;
+      // The fields cannot form this kind (a signed field or NB_VERIFIED missing).
     }
+    // Not a kind that signs nothing (ERR), nor one whose string is this message's own (this kind among them).
     if (!signed || join(signed) === baseString) continue;
     const otherSigned = signed;
     const otherPieces = signed.map((e) => pieces.of(e.value));

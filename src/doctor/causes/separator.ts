@@ -26,7 +26,7 @@ const FRAMINGS: ReadonlyArray<[boolean, Text]> = [
 function shapes({ base, pieces }: CauseContext): { shapes: Shape[] } {
   const amp = pieces.of(SEPARATOR);
   const found: Shape[] = SEPARATORS.map(([sep, name]) => {
-    const piece = sep === '' ? null : pieces.of(sep);
+    const piece = pieces.of(sep);
     return {
       cause: 'separator',
       step: 'join',
