@@ -77,8 +77,9 @@ export class CandidateBytes {
   private paddedAs = -1;
   private paddedEnd = 0;
 
+  /** Grows the buffer to at least `size` bytes, a whole number of 8-byte words (its views read words). */
   private grow(size: number, keep: number): void {
-    const grown = new Uint8Array(size);
+    const grown = new Uint8Array(Math.ceil(size / 8) * 8);
     grown.set(this.buffer.subarray(0, keep));
     this.buffer = grown;
     this.words = new Uint32Array(grown.buffer);

@@ -3,7 +3,7 @@
 // WebCrypto, or node:crypto's MD5 written out), which HMAC fits which MAC length, and what they say
 // about a MAC as written. No search runs here, so each test takes milliseconds.
 import { expect } from '@esm-bundle/chai';
-import { CandidateBytes, Pieces } from '../../../src/doctor/bytes.ts';
+import { CandidateBytes, Pieces, type Mac } from '../../../src/doctor/bytes.ts';
 import { base64 } from '../../../src/doctor/causes/base64.ts';
 import { droppedZero } from '../../../src/doctor/causes/dropped-zero.ts';
 import { encoding } from '../../../src/doctor/causes/encoding.ts';
@@ -18,7 +18,7 @@ import { plainHash } from '../../../src/doctor/causes/plain-hash.ts';
 import { untruncated } from '../../../src/doctor/causes/untruncated.ts';
 import { readGivenMac } from '../../../src/doctor/given.ts';
 import { causeIndex, causesOf, CAUSE_CODES, pairs, REGISTRY } from '../../../src/doctor/registry.ts';
-import type { KeyUse, KeyUseOf, Mac, RingContext } from '../../../src/doctor/types.ts';
+import type { KeyUse, KeyUseOf, RingContext } from '../../../src/doctor/types.ts';
 import { computeKvv, TEST_KEY, TEST_KVV } from '../../../src/protocol/key.ts';
 import { text } from '../../../src/protocol/text.ts';
 import { digestHex, hexToBytes, latin1 } from '../../support/webcrypto.ts';
