@@ -223,7 +223,8 @@ export class EbetDecoder extends LitElement {
     this.shown = PAGE;
     this.doctors = new Set();
     this.tables = new Set();
-    const blocks = splitMessages(pasted);
+    // One message is not read again: the paste box (or its worker, for a large paste) has read it.
+    const blocks = splitMessages(pasted, e.detail.result);
     // A HAR file or a log is a whole session: the session view below reads it, and the paste box says so.
     this.handedOff = isSessionPaste(pasted, blocks);
     this.blocks = this.handedOff ? [] : blocks;
