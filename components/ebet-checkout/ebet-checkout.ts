@@ -5,7 +5,6 @@ import type * as Core from '../../src/shop/checkout-core.ts';
 import { orderStorageKey, withOutcome } from '../../src/shop/shop-return.ts';
 import { generateStamp } from '../../src/protocol/stamp.ts';
 import { text, type Lang, type Text } from '../../src/protocol/text.ts';
-import { plainVisible } from '../../src/protocol/visible.ts';
 import { emit } from '../shared/events.ts';
 import { postJson } from '../shared/post-json.ts';
 import { requestFragment } from '../shared/request-fragment.ts';
@@ -429,7 +428,8 @@ export class EbetCheckout extends LitElement {
       }
     }
     problems.push(...core.settingProblems(settings));
-    for (const row of core.checkoutProblems(fields)) problems.push({ field: row.name, code: row.code, message: row.message });
+    // A value quoted in a problem is written with its direction controls as code points (U+202E 054321 never reads as 123450).
+    for (const row of core.checkoutProblems(fields)) problems.push({ field: row.name, code: row.code, message: text(core.plainVisible(row.message.en), core.plainVisible(row.message.sv)) });
     return { fields, problems };
   }
 
@@ -555,8 +555,8 @@ export class EbetCheckout extends LitElement {
                 ? html`<p data-verdict-line data-verdict="error" data-codes=${[...new Set(this.problems.map((p) => p.code))].join(' ')}>${t(S.problems)}</p>`
                 : nothing}
               <ul>
-                ${this.problems.map((p) => html`<li data-field=${p.field} data-code=${p.code}><code>${this.label(p.field)}</code>: ${plainVisible(t(p.message))}</li>`)}
-                ${this.workerProblem ? html`<li data-field="receipt-worker">${plainVisible(t(this.workerProblem))}</li>` : nothing}
+                ${this.problems.map((p) => html`<li data-field=${p.field} data-code=${p.code}><code>${this.label(p.field)}</code>: ${t(p.message)}</li>`)}
+                ${this.workerProblem ? html`<li data-field="receipt-worker">${t(this.workerProblem)}</li>` : nothing}
               </ul>`
           : nothing}
       </div>

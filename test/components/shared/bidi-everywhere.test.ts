@@ -7,6 +7,7 @@ import '../../../components/ebet-calculator/define.ts';
 import '../../../components/ebet-bank-simulator/define.ts';
 import '../../../components/ebet-receipt/define.ts';
 import '../../../components/ebet-session/define.ts';
+import { EbetCheckout } from '../../../components/ebet-checkout/define.ts';
 import type { EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-calculator.ts';
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
@@ -17,6 +18,9 @@ import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-i
 import { TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
 import { body, signedReceipt } from '../../support/receipt.ts';
 import { webMac } from '../../support/webcrypto.ts';
+
+// From source the checkout's core is the TypeScript module.
+EbetCheckout.coreUrl = new URL('../../../src/shop/checkout-core.ts', import.meta.url).href;
 
 const HIDDEN = '\u202e054321';
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
@@ -82,6 +86,15 @@ describe('a value behind U+202E wherever a tool quotes it (issue 25)', () => {
     await waitUntil(() => el.getAttribute('data-state') === 'invalid', 'the receipt is judged');
     await el.updateComplete;
     expectMarked($(el, '[part=problems]'), 'the problems');
+  });
+
+  it('the checkout: a problem quoting the shop’s value (plain text, the control as <U+202E>)', async () => {
+    const el = await fixture<EbetCheckout>(html`<ebet-checkout mode="test" rcv-id="999999" amount="5" reference=${HIDDEN} return-url="r.html" cancel-url="c.html" reject-url="j.html"></ebet-checkout>`);
+    await el.updateComplete;
+    const problem = $(el, 'li[data-field=NB_DB_REF]');
+    expect(problem).to.not.equal(null);
+    expect(problem!.textContent).to.contain('"<U+202E>" at position 1 is not a digit');
+    expect(problem!.textContent).not.to.contain('\u202e');
   });
 
   it('the session view: the stamp timeline’s tooltips and the text export', async () => {
