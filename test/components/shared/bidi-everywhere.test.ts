@@ -13,6 +13,9 @@ import type { EbetCalculator } from '../../../components/ebet-calculator/ebet-ca
 import type { EbetBankSimulator } from '../../../components/ebet-bank-simulator/ebet-bank-simulator.ts';
 import type { EbetReceipt } from '../../../components/ebet-receipt/ebet-receipt.ts';
 import type { EbetSession } from '../../../components/ebet-session/ebet-session.ts';
+import '../../../components/ebet-fields-input/define.ts';
+import '../../../components/ebet-form-builder/define.ts';
+import type { EbetFormBuilder } from '../../../components/ebet-form-builder/ebet-form-builder.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { TEST_KEY, TEST_KVV, toUrlEncoded } from '../../../src/index.ts';
@@ -77,6 +80,22 @@ describe('a value behind U+202E wherever a tool quotes it (issue 25)', () => {
     const table = $(el, 'ebet-field-table')!;
     await (table as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     expectMarked(table.shadowRoot!.querySelector('tr[data-field=NB_DB_AMOUNT] td.level-error'), 'the field’s finding in the table');
+  });
+
+  it('the paste box: a problem of the read quoting a value', async () => {
+    const el = await fixture<EbetFieldsInput>(html`<ebet-fields-input></ebet-fields-input>`);
+    el.value = `NB_DB_REF=${HIDDEN}&NB_DB_REF=2`;
+    await waitUntil(() => $(el, '[part=problems] li'), 'the duplicate is reported');
+    expectMarked($(el, '[part=problems] li'), 'the problem');
+  });
+
+  it('the form builder: the problem under a field quoting its value', async () => {
+    const el = await fixture<EbetFormBuilder>(html`<ebet-form-builder></ebet-form-builder>`);
+    const field = $<HTMLInputElement>(el, 'input[name=NB_DB_AMOUNT]')!;
+    field.value = HIDDEN;
+    field.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expectMarked($(el, '#f-NB_DB_AMOUNT-problem'), 'the field’s problem');
   });
 
   it('the receipt: the problems of a receipt that is not valid', async () => {
