@@ -38,7 +38,7 @@ import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
-import { visibleValue } from '../shared/visible-value.ts';
+import { visibleValue, visibleText } from '../shared/visible-value.ts';
 import { loadAttempt, readAttempts, readLedger, saveAttempts, updateLedger, type StoredRequest } from './ledger-db.ts';
 
 const REQUEST_KINDS = Object.values(SIMULATOR_ENDPOINTS) as RequestKind[];
@@ -632,7 +632,7 @@ export class EbetBankSimulator extends LitElement {
       return html`<section part="answer" aria-labelledby="answer-heading" data-answer="not-found">
         <h2 id="answer-heading">${S.answer}</h2>
         <p class="notice level-error">${S.notFound}</p>
-        <p>${t(answer.reason)}</p>
+        <p>${visibleText(t(answer.reason))}</p>
       </section>`;
     }
     if (!Object.keys(answer.fields).length) return nothing;
@@ -640,7 +640,7 @@ export class EbetBankSimulator extends LitElement {
     const rows = validateFields(answer.kind, answer.fields, { encoding: this.encoding, ...(this.key ? { key: this.key } : {}) });
     return html`<section part="answer" aria-labelledby="answer-heading" data-answer=${answer.kind} data-status=${answer.status}>
       <h2 id="answer-heading">${S.answer}: ${t(MESSAGES[answer.kind].title)}</h2>
-      <p class=${answer.status === 'ERR' ? 'notice level-error' : 'notice level-ok'}><code>${answer.status}</code> — ${t(answer.reason)}</p>
+      <p class=${answer.status === 'ERR' ? 'notice level-error' : 'notice level-ok'}><code>${answer.status}</code> — ${visibleText(t(answer.reason))}</p>
       <ebet-field-table .rows=${rows} .caption=${MESSAGES[answer.kind].title} ?no-verdict=${answer.status === 'ERR'}></ebet-field-table>
       <p>${answer.macString === null ? S.unsigned : html`${S.signed}: ${visibleValue(answer.macString, true)}`}</p>
       <form hidden data-fields="answer" method="post" action=${target ?? nothing}>

@@ -23,7 +23,7 @@ import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
-import { visibleValue } from '../shared/visible-value.ts';
+import { visibleValue, visibleText } from '../shared/visible-value.ts';
 
 const S = {
   get title() { return msg('MAC/KVV calculator and mismatch doctor'); },
@@ -349,7 +349,7 @@ export class EbetCalculator extends LitElement {
     const c = this.c;
     return html`<h1>${S.title}</h1>
       <p>${S.lead}</p>
-      ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${t(this.caseError)}</p>` : nothing}
+      ${this.caseError ? html`<p class="level-error" role="alert" data-error="case">${visibleText(t(this.caseError))}</p>` : nothing}
       ${this.renderSummary(c)} ${this.renderMessage(c)} ${this.renderKey(c)} ${this.renderEncoding(c)} ${this.renderResult(c)} ${this.renderCheck(c)}`;
   }
 
@@ -395,7 +395,7 @@ export class EbetCalculator extends LitElement {
       ${largePasteNotice(this.pasteText.length)}
       ${this.picked ? html`<p class="hint" data-picked>${this.picked}</p>` : nothing}
       ${fieldError
-        ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${t(fieldError.text)}</p>`
+        ? html`<p class="field-error" role="alert" data-field=${fieldError.field ?? nothing}>${visibleText(t(fieldError.text))}</p>`
         : nothing}
       ${c.kind ? this.renderEditors(c.kind, c) : html`<p class="hint">${S.chooseToType}</p>`}
     </section>`;
@@ -423,7 +423,7 @@ export class EbetCalculator extends LitElement {
               aria-describedby=${error ? `${id}-error` : nothing}
               @input=${(e: Event) => this.editField(f.name, (e.target as HTMLInputElement).value)}
             />
-            ${error ? html`<p id=${`${id}-error`} class="field-error">${t(error)}</p>` : nothing}`;
+            ${error ? html`<p id=${`${id}-error`} class="field-error">${visibleText(t(error))}</p>` : nothing}`;
         })}
       </div>
     </details>`;
@@ -445,7 +445,7 @@ export class EbetCalculator extends LitElement {
             <span id="date-hint" class="hint">${S.dateHint}</span>
             <div id="date-status" aria-live="polite">
               ${c.keyNote ? html`<p data-key-note>${c.keyNote}</p>` : nothing}
-              ${c.warnings.map((w) => html`<p class="level-warning" data-warning>${t(w)}</p>`)}
+              ${c.warnings.map((w) => html`<p class="level-warning" data-warning>${visibleText(t(w))}</p>`)}
             </div>
           </div>`
         : nothing}
@@ -463,7 +463,7 @@ export class EbetCalculator extends LitElement {
         />
         <div id="kvv-status" part="kvv" aria-live="polite">
           ${problem
-            ? html`<p class="field-error" data-kvv="bad">${t(problem)}</p>`
+            ? html`<p class="field-error" data-kvv="bad">${visibleText(t(problem))}</p>`
             : matches === true
               ? html`<p class="level-ok" data-kvv="match">${S.kvvMatch}</p>`
               : matches === false
@@ -488,7 +488,7 @@ export class EbetCalculator extends LitElement {
           ${ENCODINGS.map((enc) => html`<option value=${enc} ?selected=${this.encoding === enc}>${t(ENCODING_NAMES[enc])}</option>`)}
         </select>
         <span id="encoding-hint" class="hint">${S.encodingHint}</span>
-        <span id="encoding-error" aria-live="polite">${c.encodingError ? html`<span class="field-error">${t(c.encodingError)}</span>` : nothing}</span>
+        <span id="encoding-error" aria-live="polite">${c.encodingError ? html`<span class="field-error">${visibleText(t(c.encodingError))}</span>` : nothing}</span>
       </div>
     </section>`;
   }
@@ -558,7 +558,7 @@ export class EbetCalculator extends LitElement {
           @input=${(e: Event) => (this.givenMac = (e.target as HTMLInputElement).value)}
         />
         <span id="given-mac-hint" class="hint">${S.givenMacHint}</span>
-        <span id="given-mac-error" aria-live="polite">${problem ? html`<span class="field-error" data-field="NB_HMAC">${t(problem)}</span>` : nothing}</span>
+        <span id="given-mac-error" aria-live="polite">${problem ? html`<span class="field-error" data-field="NB_HMAC">${visibleText(t(problem))}</span>` : nothing}</span>
       </div>
       <ebet-mac-doctor
         part="doctor"

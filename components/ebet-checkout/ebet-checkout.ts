@@ -428,7 +428,8 @@ export class EbetCheckout extends LitElement {
       }
     }
     problems.push(...core.settingProblems(settings));
-    for (const row of core.checkoutProblems(fields)) problems.push({ field: row.name, code: row.code, message: row.message });
+    // A value quoted in a problem is written with its direction controls as code points (U+202E 054321 never reads as 123450).
+    for (const row of core.checkoutProblems(fields)) problems.push({ field: row.name, code: row.code, message: text(core.plainVisible(row.message.en), core.plainVisible(row.message.sv)) });
     return { fields, problems };
   }
 

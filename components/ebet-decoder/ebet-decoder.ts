@@ -30,7 +30,7 @@ import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
 import { summaryLine, summaryStyles } from '../shared/summary.ts';
-import { visibleValue } from '../shared/visible-value.ts';
+import { visibleValue, visibleText } from '../shared/visible-value.ts';
 
 /** The mismatch doctor's module, loaded when a doctor is first opened (and again after a failure). */
 const loadDoctor = retryable(() => import('../ebet-mac-doctor/define.ts'));
@@ -223,7 +223,8 @@ export class EbetDecoder extends LitElement {
     this.shown = PAGE;
     this.doctors = new Set();
     this.tables = new Set();
-    const blocks = splitMessages(pasted);
+    // One message is not read again: the paste box (or its worker, for a large paste) has read it.
+    const blocks = splitMessages(pasted, e.detail.result);
     // A HAR file or a log is a whole session: the session view below reads it, and the paste box says so.
     this.handedOff = isSessionPaste(pasted, blocks);
     this.blocks = this.handedOff ? [] : blocks;
@@ -375,7 +376,7 @@ export class EbetDecoder extends LitElement {
       ${largePasteNotice(this.pasteSize, (mb) => S.large(mb, list.total > PAGE))}
       ${list.replays.length
         ? html`<ul>
-            ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}
+            ${list.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${visibleText(t(r.message))}</li>`)}
           </ul>`
         : nothing}`;
   }
@@ -396,16 +397,16 @@ export class EbetDecoder extends LitElement {
     const verdict = m.verdict;
     return html`<article id=${id} part="message" aria-labelledby=${`${id}-title`} data-kind=${v.kind ?? 'unknown'} data-outcome=${v.outcome} data-message=${n} data-verdict=${verdict.level} data-codes=${verdict.codes.join(' ')}>
       <h3 id=${`${id}-title`}>${S.message} ${n}${m.block.line ? html` (${S.line} ${m.block.line})` : nothing}: ${title}</h3>
-      <p part="verdict-line" class=${`verdict level-${verdict.level}`} data-verdict-text>${t(verdict.line)}</p>
-      <p part="verdict" data-level=${m.explanation.level}>${t(m.explanation.headline)}</p>
-      ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${t(d)}</li>`)}</ul>` : nothing}
+      <p part="verdict-line" class=${`verdict level-${verdict.level}`} data-verdict-text>${visibleText(t(verdict.line))}</p>
+      <p part="verdict" data-level=${m.explanation.level}>${visibleText(t(m.explanation.headline))}</p>
+      ${m.explanation.details.length ? html`<ul>${m.explanation.details.map((d) => html`<li>${visibleText(t(d))}</li>`)}</ul>` : nothing}
       ${this.blocks.length > 1 ? this.renderParseProblems(m) : nothing}
       ${v.kind ? this.renderSigned(m) : nothing}
       ${this.renderFindings(m)}
       ${m.crossCheck.length ? this.renderCrossCheck(m) : nothing}
       ${m.replays.length
         ? html`<h4>${S.replay}</h4>
-            <ul>${m.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${t(r.message)}</li>`)}</ul>`
+            <ul>${m.replays.map((r) => html`<li class=${`level-${r.level === 'info' ? 'ok' : 'warning'}`} data-code=${r.code}>${visibleText(t(r.message))}</li>`)}</ul>`
         : nothing}
       ${rows.length
         ? html`<details
@@ -432,7 +433,7 @@ export class EbetDecoder extends LitElement {
     const problems = m.block.parsed.problems;
     if (!problems.length) return nothing;
     return html`<ul>
-      ${problems.map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${t(p.message)}</li>`)}
+      ${problems.map((p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>${visibleText(t(p.message))}</li>`)}
     </ul>`;
   }
 
@@ -520,10 +521,10 @@ export class EbetDecoder extends LitElement {
       <ul>
         ${v.findings.map(
           (f) => html`<li class=${`level-${f.level === 'info' ? 'ok' : f.level}`} data-code=${f.code}>
-            <strong>${S.levels[f.level]}:</strong> ${t(f.message)}
+            <strong>${S.levels[f.level]}:</strong> ${visibleText(t(f.message))}
           </li>`,
         )}
-        ${v.keyWarnings.map((w) => html`<li class="level-warning" data-code="key-date"><strong>${S.levels.warning}:</strong> ${t(w)}</li>`)}
+        ${v.keyWarnings.map((w) => html`<li class="level-warning" data-code="key-date"><strong>${S.levels.warning}:</strong> ${visibleText(t(w))}</li>`)}
       </ul>`;
   }
 
@@ -540,7 +541,7 @@ export class EbetDecoder extends LitElement {
               <td>${visibleValue(c.received)}</td>
               <td>${visibleValue(c.expected)}</td>
               <td class=${`level-${CROSS_CHECK_LEVELS[c.result]}`}>
-                <strong>${S.results3[c.result]}</strong>${c.result === 'same' ? nothing : html`: ${t(c.message)}`}
+                <strong>${S.results3[c.result]}</strong>${c.result === 'same' ? nothing : html`: ${visibleText(t(c.message))}`}
               </td>
             </tr>`,
           )}

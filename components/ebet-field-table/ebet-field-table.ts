@@ -4,7 +4,7 @@ import type { Text } from '../../src/protocol/text.ts';
 import { verdict, type Level, type ValidationRow } from '../../src/judging/validate.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { visibleValue } from '../shared/visible-value.ts';
+import { visibleValue, visibleText } from '../shared/visible-value.ts';
 
 /** Rows shown at most: a pasted form of 100,000 inputs is checked whole, and shown in part. */
 const SHOWN_ROWS = 300;
@@ -90,7 +90,7 @@ export class EbetFieldTable extends LitElement {
               <td data-label=${S.value}>${row.value === null ? html`<em class="hint">${S.missing}</em>` : visibleValue(row.value)}</td>
               <td class="length" data-label=${row.value === null ? nothing : S.length}>${row.value === null ? '' : row.length}</td>
               <td class=${`level-${row.level}`}>
-                ${row.level === 'ok' ? S.levels.ok : html`<strong>${S.levels[row.level]}:</strong> ${t(row.message)}`}
+                ${row.level === 'ok' ? S.levels.ok : html`<strong>${S.levels[row.level]}:</strong> ${visibleText(t(row.message))}`}
                 ${row.suggestion !== undefined ? html`<br /><span class="hint">${S.fix}: <code>${row.suggestion}</code></span>` : nothing}
                 <slot name=${`detail-${row.name}`}></slot>
               </td>

@@ -9,6 +9,7 @@ import { LARGE_PASTE, megabytes } from '../shared/large-paste.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { visibleText } from '../shared/visible-value.ts';
 
 /** Problems listed at most: a form of 100,000 odd inputs makes a short list. */
 const LISTED_PROBLEMS = 50;
@@ -197,7 +198,7 @@ export class EbetFieldsInput extends LitElement {
           ? html`<ul part="problems">
               ${problems.slice(0, LISTED_PROBLEMS).map(
                 (p) => html`<li class=${`level-${p.level === 'info' ? 'ok' : p.level}`} data-code=${p.code}>
-                  <strong>${S.levels[p.level]}:</strong> ${t(p.message)}
+                  <strong>${S.levels[p.level]}:</strong> ${visibleText(t(p.message))}
                 </li>`,
               )}
               ${problems.length > LISTED_PROBLEMS ? html`<li data-more=${problems.length - LISTED_PROBLEMS}>${S.more(problems.length - LISTED_PROBLEMS)}</li>` : nothing}

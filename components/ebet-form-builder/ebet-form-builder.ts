@@ -17,6 +17,7 @@ import { httpUrl, postForm } from '../shared/post-form.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { submitLabel } from '../shared/submit-label.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { visibleText } from '../shared/visible-value.ts';
 
 const ENDPOINTS = Object.entries(SIMULATOR_ENDPOINTS) as Array<[SimulatorEndpoint, RequestKind]>;
 /** The fields that name a payment of the ledger (the amount and currency of a repayment may be changed). */
@@ -244,7 +245,7 @@ export class EbetFormBuilder extends LitElement {
       </div>
       <span id=${`${id}-help`} class="hint">${t(f.description)}</span>
       ${f.name === 'NB_DB_REF' ? this.renderScheme() : nothing}
-      ${problem ? html`<p id=${`${id}-problem`} class=${`field-error level-${problem.level}`}>${t(problem.text)}</p>` : nothing}
+      ${problem ? html`<p id=${`${id}-problem`} class=${`field-error level-${problem.level}`}>${visibleText(t(problem.text))}</p>` : nothing}
     </div>`;
   }
 
@@ -291,7 +292,7 @@ export class EbetFormBuilder extends LitElement {
     const macRow = rows.find((r) => r.name === 'NB_HMAC');
     return html`<section part="output" aria-labelledby="output-heading" data-mac=${signed.NB_HMAC ?? ''}>
       <h3 id="output-heading">${S.output}: NB_HMAC <span class="mono">${signed.NB_HMAC}</span>, NB_KVV <span class="mono">${signed.NB_KVV}</span></h3>
-      ${macRow && macRow.level !== 'ok' ? html`<p class="field-error">${t(macRow.message)}</p>` : nothing}
+      ${macRow && macRow.level !== 'ok' ? html`<p class="field-error">${visibleText(t(macRow.message))}</p>` : nothing}
       ${this.renderBlock('form', S.htmlForm, form)} ${this.renderBlock('body', S.body, body)} ${this.renderBlock('json', S.json, json)}
       <div class="actions">
         <button type="button" data-action="send" ?disabled=${!this.actionUrl()} @click=${() => postForm(this.renderRoot, this.action, signed, this.encoding)}>${S.send}</button>

@@ -12,7 +12,7 @@ import { emit } from '../shared/events.ts';
 import { currentLang, localized, msg, str, t } from '../shared/locale.ts';
 import { isOne } from '../shared/plural.ts';
 import { baseStyles } from '../shared/styles.ts';
-import { visibleValue } from '../shared/visible-value.ts';
+import { visibleValue, visibleText } from '../shared/visible-value.ts';
 
 const S = {
   get title() { return msg('Mismatch doctor'); },
@@ -157,7 +157,7 @@ export class EbetMacDoctor extends LitElement {
       <div aria-live="polite">
         ${error
           ? html`<p part="status" class="status level-error" role="alert" data-status="error" data-field=${error.field ?? nothing}>
-              ${S.cannot}: ${t(error.text)}
+              ${S.cannot}: ${visibleText(t(error.text))}
             </p>`
           : diagnosis
             ? this.renderDiagnosis(diagnosis)
@@ -170,10 +170,10 @@ export class EbetMacDoctor extends LitElement {
 
   private renderDiagnosis(d: Diagnosis) {
     const level = DIAGNOSIS_LEVELS[d.status];
-    return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${t(d.message)}</p>
-      ${d.warnings.map((w) => html`<p class="level-warning">${t(w)}</p>`)}
+    return html`<p part="status" class=${`status level-${level}`} data-status=${d.status}>${d.status === 'correct' ? '✓ ' : '✗ '}${visibleText(t(d.message))}</p>
+      ${d.warnings.map((w) => html`<p class="level-warning">${visibleText(t(w))}</p>`)}
       ${d.notes.map(
-        (n) => html`<p part="note" class=${`note level-${n.level === 'info' ? 'ok' : n.level}`} data-code=${n.code} data-field=${n.field}>${t(n.message)}</p>`,
+        (n) => html`<p part="note" class=${`note level-${n.level === 'info' ? 'ok' : n.level}`} data-code=${n.code} data-field=${n.field}>${visibleText(t(n.message))}</p>`,
       )}
       ${d.findings.map((f, i) => this.renderFinding(f, i))}
       ${d.status === 'unexplained' ? this.renderTried(d) : nothing}
@@ -187,8 +187,8 @@ export class EbetMacDoctor extends LitElement {
       <ul class="causes">
         ${f.causes.map((c) => html`<li class="cause" data-cause=${c}>${t(DOCTOR_CAUSES[c].title)}</li>`)}
       </ul>
-      <p>${t(f.explanation)}</p>
-      <p><strong>${S.fix}:</strong> ${t(f.fix)}</p>
+      <p>${visibleText(t(f.explanation))}</p>
+      <p><strong>${S.fix}:</strong> ${visibleText(t(f.fix))}</p>
       <details>
         <summary>${S.reproduce}</summary>
         <dl>
@@ -221,7 +221,7 @@ export class EbetMacDoctor extends LitElement {
         ${d.tried.map(
           (row) => html`<tr data-cause=${row.cause}>
             <td>${t(DOCTOR_CAUSES[row.cause].title)}</td>
-            <td>${t(row.detail)}</td>
+            <td>${visibleText(t(row.detail))}</td>
             <td class="count">${row.candidates.toLocaleString(currentLang() === 'sv' ? 'sv-SE' : 'en-US')}</td>
           </tr>`,
         )}

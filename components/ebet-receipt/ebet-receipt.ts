@@ -7,6 +7,7 @@ import { emit } from '../shared/events.ts';
 import { localized, msg, str, t } from '../shared/locale.ts';
 import { postJson } from '../shared/post-json.ts';
 import { baseStyles } from '../shared/styles.ts';
+import { visibleText } from '../shared/visible-value.ts';
 
 export type { ReceiptState };
 
@@ -230,7 +231,7 @@ export class EbetReceipt extends LitElement {
         data-codes=${verdict.level ? [...new Set([...verdict.codes, ...this.fieldCodes])].join(' ') : nothing}
       >${S.title[this.state]}</h2>
       ${this.message ? html`<p part="message">${this.message()}</p>` : nothing}
-      ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${p()}</li>`)}</ul>` : nothing}
+      ${this.problems.length > 0 ? html`<ul part="problems" class="level-error">${this.problems.map((p) => html`<li>${visibleText(p())}</li>`)}</ul>` : nothing}
       ${r
         ? html`<details part="technical"><summary>${S.technical}</summary><dl part="details">
             <dt>${S.order}</dt>

@@ -6,6 +6,7 @@ import { sourceText, type MessageSource } from '../../src/verdict/extract.ts';
 import { MESSAGE_KINDS, MESSAGES, type MessageKind } from '../../src/protocol/fields.ts';
 import type { Keys } from '../../src/protocol/key-ring.ts';
 import { excerpt, type Text } from '../../src/protocol/text.ts';
+import { plainVisible } from '../../src/protocol/visible.ts';
 import { download } from '../shared/download.ts';
 import { loadHtmlReader, readableNow } from '../shared/html-reader.ts';
 import { LOAD_FAILED } from '../shared/load-when-visible.ts';
@@ -504,13 +505,13 @@ export class EbetSession extends LitElement {
         ${s.messages.map((i, n) => {
           const r = this.row(i);
           const mark = this.mark(i);
-          return html`${n ? '→' : nothing} <span class=${`step ${mark.cls}`} title=${t(sourceText(r.source))}>${t(MESSAGES[r.kind].title)}: ${mark.word}</span>`;
+          return html`${n ? '→' : nothing} <span class=${`step ${mark.cls}`} title=${plainVisible(t(sourceText(r.source)))}>${t(MESSAGES[r.kind].title)}: ${mark.word}</span>`;
         })}
       </p>
     </div>`;
   };
 
-  /** Saves the session as plain text for a support ticket: counts, problems, replays, each stamp's timeline and each failure with the doctor's word. Never a key. */
+  /** Saves the session as plain text for a support ticket: counts, problems, replays, each stamp's timeline and each failure with the doctor's word, direction and control characters written as their code points (`plainVisible`). Never a key. */
   private exportSession = async (): Promise<void> => {
     const summary = this.summary;
     const counts = this.counts;
@@ -518,7 +519,7 @@ export class EbetSession extends LitElement {
     const version = this.version;
     const lines: string[] = [S.exportHead(this.inputName), S.summary(counts.messages, counts.verified, counts.failed, counts.replays)];
     const list = (title: string, items: Text[]) => {
-      if (items.length) lines.push('', title, ...items.map((i) => `- ${t(i)}`));
+      if (items.length) lines.push('', title, ...items.map((i) => `- ${plainVisible(t(i))}`));
     };
     list(S.problems, summary.problems.map((p) => p.message));
     list(S.replays, summary.replays.filter((r) => r.level === 'warning').map((r) => r.message));
@@ -531,8 +532,8 @@ export class EbetSession extends LitElement {
     for (let n = 0; n < summary.stamps.length; n++) {
       if (n % 300 === 299 && !(await slice())) return;
       const s = summary.stamps[n]!;
-      const chain = s.messages.map((i) => `${t(MESSAGES[this.rows.kinds[i]!].title)} (${S.message(i + 1)}, ${t(sourceText(this.row(i).source))}): ${this.mark(i).word}`);
-      lines.push(`${S.stamp} ${s.stamp}: ${chain.join(' → ')}`);
+      const chain = s.messages.map((i) => `${t(MESSAGES[this.rows.kinds[i]!].title)} (${S.message(i + 1)}, ${plainVisible(t(sourceText(this.row(i).source)))}): ${this.mark(i).word}`);
+      lines.push(`${S.stamp} ${plainVisible(s.stamp)}: ${chain.join(' → ')}`);
     }
     if (counts.failed) lines.push('', S.outcomes.failed);
     for (let i = 0; i < this.rows.marks.length; i++) {
@@ -540,8 +541,8 @@ export class EbetSession extends LitElement {
       if (this.rows.marks[i] !== 'failed') continue;
       const r = this.row(i);
       const d = this.diagnoses.get(i);
-      lines.push(`${S.message(i + 1)} (${t(sourceText(r.source))}): ${r.fields.map((f) => `${f.name}=${f.value}`).join('&')}`);
-      if (d) lines.push(`  ${S.doctor}: ${t(d.message)}${d.fix ? ` — ${t(d.fix)}` : ''}`);
+      lines.push(`${S.message(i + 1)} (${plainVisible(t(sourceText(r.source)))}): ${plainVisible(r.fields.map((f) => `${f.name}=${f.value}`).join('&'))}`);
+      if (d) lines.push(`  ${S.doctor}: ${plainVisible(t(d.message))}${d.fix ? ` — ${plainVisible(t(d.fix))}` : ''}`);
     }
     download(this.renderRoot, 'e-betalning-session.txt', lines.join('\n'), 'text/plain;charset=utf-8');
   };

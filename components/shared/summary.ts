@@ -5,6 +5,7 @@
  * following it scrolls the target into view and moves the focus there, and leaves the address as it is.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { visibleText } from './visible-value.ts';
 
 /** Where the line's link goes: its label, its `href` (`#id`), and the element it shows (found when followed; may be rendered first). */
 export interface SummaryLink {
@@ -55,7 +56,7 @@ function show(target: Element | null | undefined): void {
   target.focus({ preventScroll: true });
 }
 
-/** The summary line: the verdict in words, then the link to its details. */
+/** The summary line: the verdict in words (a quoted value's direction controls shown as code points, `visibleText`), then the link to its details. */
 export function summaryLine(summary: Summary): TemplateResult {
   const { link } = summary;
   const follow = (e: Event) => {
@@ -74,6 +75,6 @@ export function summaryLine(summary: Summary): TemplateResult {
     data-verdict=${verdict?.level ?? nothing}
     data-codes=${verdict ? verdict.codes.join(' ') : nothing}
   >
-    ${summary.text} <a href=${link.href} @click=${follow}>${link.label}</a>
+    ${visibleText(summary.text)} <a href=${link.href} @click=${follow}>${link.label}</a>
   </p>`;
 }

@@ -73,6 +73,17 @@ export function visibleSegments(value: string, separators = false): VisibleSegme
   return segments;
 }
 
+/**
+ * The string for plain text (a text export, a `title` tooltip): its direction controls, control and
+ * zero-width characters and lone surrogates written as their code points in angle brackets
+ * (`<U+202E>054321`, never shown as 123450); everything else, line breaks and tabs included, as it is.
+ */
+export function plainVisible(value: string): string {
+  let out = '';
+  for (const s of visibleSegments(value)) out += s.kind === 'bidi' || s.kind === 'control' ? `<${s.shown}>` : s.text;
+  return out;
+}
+
 /** Whether a person could misread the value: it holds anything but plain printable ASCII. */
 export function hasInvisibles(value: string): boolean {
   return visibleSegments(value).some((s) => s.kind !== 'text');

@@ -10,6 +10,9 @@ import { computeMac, signMessage } from '../protocol/message.ts';
 import { EbetError, text, type Text } from '../protocol/text.ts';
 import { validateFields, type ValidationRow } from '../judging/validate.ts';
 
+/** The checkout's element writes the core's problems (which may quote a shop's value) with this: a direction control as `<U+202E>`, never reordering the sentence. */
+export { plainVisible } from '../protocol/visible.ts';
+
 const SIGNATURE_FIELDS = signatureFields();
 
 const SETTING_TEXTS: Readonly<Record<string, Text>> = {

@@ -91,9 +91,11 @@ function jsonMessages(trimmed: string): Array<Record<string, unknown>> | null {
  * line when every line of a block is a whole message (log lines of POST bodies, JSON lines).
  * Pieces without any NB_ field are dropped; when no piece has one, the whole paste is one
  * message, so the parser's own message (empty, binary, not JSON…) is what the user sees.
+ * `parsed`, when given, is `parseFields(input)` already read (by the paste box, or its worker for a
+ * large paste): a paste that is one message is not read again.
  */
-export function splitMessages(input: string): MessageBlock[] {
-  const whole = (): MessageBlock[] => [{ index: 0, line: 1, text: input, parsed: parseFields(input) }];
+export function splitMessages(input: string, parsed?: ParseResult): MessageBlock[] {
+  const whole = (): MessageBlock[] => [{ index: 0, line: 1, text: input, parsed: parsed ?? parseFields(input) }];
   if (typeof input !== 'string' || input.trim() === '') return whole();
   const trimmed = input.trim();
   const list = jsonMessages(trimmed);

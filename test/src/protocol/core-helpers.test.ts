@@ -4,7 +4,7 @@ import { normalizeAmount } from '../../../src/protocol/amount.ts';
 import { dateOfPaid } from '../../../src/protocol/key-ring.ts';
 import { toJson } from '../../../src/protocol/output.ts';
 import { checkDigit731, luhnCheckDigit } from '../../../src/protocol/reference.ts';
-import { visibleSegments } from '../../../src/protocol/visible.ts';
+import { plainVisible, visibleSegments } from '../../../src/protocol/visible.ts';
 
 describe('the field table', () => {
   it('covers the six messages of the handbook with bilingual descriptions', () => {
@@ -127,6 +127,12 @@ describe('visible segments', () => {
     const segments = visibleSegments(' a\tb\u00a0å&\u0001', true);
     expect(segments.map((s) => s.kind)).to.deep.equal(['space', 'text', 'tab', 'text', 'nbsp', 'nonAscii', 'separator', 'control']);
     expect(segments.map((s) => s.shown).join('')).to.equal('·a→b⍽å&U+0001');
+  });
+
+  it('writes direction controls, zero-width characters, controls and lone surrogates as code points in plain text, and nothing else', () => {
+    expect(plainVisible('REF=\u202e054321')).to.equal('REF=<U+202E>054321');
+    expect(plainVisible('a\u200bb\u0001c\ud800d')).to.equal('a<U+200B>b<U+0001>c<U+D800>d');
+    expect(plainVisible('å ö\tx\ny&z 😀')).to.equal('å ö\tx\ny&z 😀');
   });
 });
 
