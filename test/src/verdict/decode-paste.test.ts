@@ -30,9 +30,15 @@ describe('isSessionPaste: a paste the session view reads better than the decoder
     expect(session(CHECK)).to.equal(false);
     expect(session(`${CHECK}\n${CHECK}`)).to.equal(false);
     expect(session(`hello\n${CHECK}\nbye`)).to.equal(false);
-    expect(session('{"log": {"entries": []}}')).to.equal(false);
+    expect(session('{"note": "hello", "list": []}')).to.equal(false);
     expect(isSessionPaste(42 as unknown as string, [])).to.equal(false);
+  });
+
+  it('a HAR, even one without NB_ fields, so that the session view says what is in it or wrong with it', () => {
+    expect(session('{"log": {"entries": []}}')).to.equal(true);
+    expect(session('  {\n  "log": {"entries": {}}}')).to.equal(true);
     expect(session('{"log": {"entries": []}, "x": "Nb_"}')).to.equal(true);
+    expect(session('{"version": "1.2", "entries": []}')).to.equal(true);
   });
 });
 
