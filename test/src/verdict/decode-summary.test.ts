@@ -4,7 +4,7 @@
 // request and the doctor link. The verdict line is explainStatus's and is checked where that is.
 // Also splitMessages's blocks and lines, and the calculator link's base64url at every length.
 import { expect } from '@esm-bundle/chai';
-import { TEST_KEY, TEST_KVV } from '../../../src/index.ts';
+import { macString, TEST_KEY, TEST_KVV } from '../../../src/index.ts';
 import { calculatorCase } from '../../../src/doctor/index.ts';
 import { decodeMessages, findReplays, splitMessages, supportSummary } from '../../../src/verdict/decode.ts';
 import { webMac } from '../../support/webcrypto.ts';
@@ -167,7 +167,10 @@ describe('supportSummary: a paste of four messages, line by line', () => {
 
   it('one message, a page of several, a ring key, a KVV that does not match, replays and no doctor link without the calculator', async () => {
     const paid = '20261123101500';
-    const fields = { ...receipt('S1', paid), NB_HMAC: 'B'.repeat(32), NB_KVV: 'C'.repeat(32) };
+    // A MAC over 899.00 where 899,00 is sent: a mismatch the doctor explains at once, not after
+    // searching thousands of HMACs for each of the four decodings below.
+    const signed = macString('payDirectReturn', { ...receipt('S1', paid), NB_RETURN_DB_AMOUNT: '899.00' })!;
+    const fields = { ...receipt('S1', paid), NB_HMAC: await webMac(TEST_KEY, signed), NB_KVV: 'C'.repeat(32) };
     const line = body(fields);
     const one = supportSummary(decodeMessages(splitMessages(line), TEST_KEY));
     expect(one.en.split('\n')[0]).to.equal('E-betalning response decoder: 1 message');
