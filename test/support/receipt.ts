@@ -25,3 +25,15 @@ export async function signedReceipt(key: string, overrides: Record<string, strin
 
 /** Fields as a POST body, the way a return page's log shows them. */
 export const body = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
+
+/** `RECEIPT` with Å in its stamp, so that its string's bytes differ in UTF-8 and ISO-8859-1 (the charset tests). */
+export const A_RING_RECEIPT: Readonly<Record<string, string>> = { ...RECEIPT, NB_RETURN_STAMP: 'Åsa' };
+
+/** The string the bank signs for `A_RING_RECEIPT`, written out by hand. */
+export const A_RING_STRING = 'Åsa&550,00& SEK&123450&20261123101500123456';
+
+/** The bank's answer page as saved: the fields as hidden inputs, `head` in its <head>. */
+export const answerPage = (fields: Record<string, string>, head: string): string =>
+  `<!doctype html><html><head>${head}<title>Kvitto</title></head><body><form method="post" action="https://shop.example/ok">\n${Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`)
+    .join('\n')}\n</form></body></html>`;

@@ -63,6 +63,23 @@ async function choose(el: EbetAttemptLog, selector: string, value: string): Prom
   await el.updateComplete;
 }
 
+/** Stores `record` as it was stored before attempts were bounded: straight into the store, past saveAttempts' budget. */
+function putUnbounded(record: Attempt): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('test-ebet-attempt-log');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('attempts', 'readwrite');
+      tx.objectStore('attempts').put(record);
+      tx.oncomplete = () => {
+        req.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 describe('<ebet-attempt-log>', () => {
   before(() => useDatabase('test-ebet-attempt-log'));
   beforeEach(async () => {
@@ -163,20 +180,7 @@ describe('<ebet-attempt-log>', () => {
       fields: Array.from({ length: 100_000 }, (_, i) => ({ name: `NB_X${i}`, value: 'v'.repeat(40) })),
       requestString: 'r'.repeat(2_000_000),
     };
-    // Stored as it was before attempts were bounded (straight into the store: saveAttempts keeps its budget).
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open('test-ebet-attempt-log');
-      req.onsuccess = () => {
-        const tx = req.result.transaction('attempts', 'readwrite');
-        tx.objectStore('attempts').put(huge);
-        tx.oncomplete = () => {
-          req.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    await putUnbounded(huge);
     const el = await fixture<EbetAttemptLog>(html`<ebet-attempt-log></ebet-attempt-log>`);
     // Before the log is read, Clear can already be pressed.
     expect(($(el, '[data-action=clear]') as HTMLButtonElement).disabled).to.equal(false);
@@ -244,19 +248,7 @@ describe('<ebet-attempt-log>', () => {
   it('a write beside a record stored unbounded cuts that record rather than dropping it for its size (issue 25)', async function () {
     this.timeout(120_000);
     const huge: Attempt = { ...PAID, id: 'huge-old', at: '2026-02-01T10:00:00.000Z', fields: Array.from({ length: 60_000 }, (_, i) => ({ name: `NB_X${i}`, value: 'v'.repeat(80) })) };
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open('test-ebet-attempt-log');
-      req.onsuccess = () => {
-        const tx = req.result.transaction('attempts', 'readwrite');
-        tx.objectStore('attempts').put(huge);
-        tx.oncomplete = () => {
-          req.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+    await putUnbounded(huge);
     expect(JSON.stringify(huge).length).to.be.above(ATTEMPT_LIMITS.log);
     await saveAttempts([{ ...BAD, id: 'new-1', at: '2026-12-01T10:00:00.000Z' }]);
     const stored = await new Promise<Attempt | undefined>((resolve, reject) => {

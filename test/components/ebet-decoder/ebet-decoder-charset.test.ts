@@ -5,20 +5,11 @@ import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
-import { RECEIPT } from '../../support/receipt.ts';
+import { A_RING_RECEIPT, A_RING_STRING, answerPage } from '../../support/receipt.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
 afterEach(() => setPageLang('en'));
 
-/** A receipt whose stamp holds Å, so that its string's bytes differ in UTF-8 and ISO-8859-1. */
-const FIELDS = { ...RECEIPT, NB_RETURN_STAMP: 'Åsa' };
-const STRING = 'Åsa&550,00& SEK&123450&20261123101500123456';
-
-/** The bank's answer page as saved: the fields as hidden inputs, `head` in its <head>. */
-const page = (fields: Record<string, string>, head: string) =>
-  `<!doctype html><html><head>${head}<title>Kvitto</title></head><body><form method="post" action="https://shop.example/ok">\n${Object.entries(fields)
-    .map(([name, value]) => `<input type="hidden" name="${name}" value="${value}">`)
-    .join('\n')}\n</form></body></html>`;
 
 async function decoder(lang: 'en' | 'sv' = 'en'): Promise<EbetDecoder> {
   await setPageLang(lang);
@@ -39,7 +30,7 @@ async function paste(el: EbetDecoder, value: string): Promise<HTMLElement> {
 describe('<ebet-decoder>: the charset a pasted page declares', () => {
   it('verifies a page with <meta charset="iso-8859-1"> signed over ISO-8859-1 bytes, with UTF-8 chosen, and says which charset it used', async () => {
     const el = await decoder();
-    const article = await paste(el, page({ ...FIELDS, NB_HMAC: await webMac(TEST_KEY, latin1(STRING)) }, '<meta charset="iso-8859-1">'));
+    const article = await paste(el, answerPage({ ...A_RING_RECEIPT, NB_HMAC: await webMac(TEST_KEY, latin1(A_RING_STRING)) }, '<meta charset="iso-8859-1">'));
     expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#encoding')!.value).to.equal('utf-8');
     expect(article.dataset.outcome).to.equal('verified');
     const note = article.querySelector<HTMLElement>('[data-charset]')!;
@@ -52,10 +43,10 @@ describe('<ebet-decoder>: the charset a pasted page declares', () => {
 
   it('says it in Swedish too, and the same page without the declaration does not verify in UTF-8 and says nothing of a charset', async () => {
     const el = await decoder('sv');
-    const mac = await webMac(TEST_KEY, latin1(STRING));
-    let article = await paste(el, page({ ...FIELDS, NB_HMAC: mac }, '<meta charset="iso-8859-1">'));
+    const mac = await webMac(TEST_KEY, latin1(A_RING_STRING));
+    let article = await paste(el, answerPage({ ...A_RING_RECEIPT, NB_HMAC: mac }, '<meta charset="iso-8859-1">'));
     expect(article.querySelector('[data-charset]')!.textContent!.trim()).to.equal('MAC:en kontrollerades i ISO-8859-1 (Latin-1) (angiven i sidans <meta charset>).');
-    article = await paste(el, page({ ...FIELDS, NB_HMAC: mac }, ''));
+    article = await paste(el, answerPage({ ...A_RING_RECEIPT, NB_HMAC: mac }, ''));
     expect(article.dataset.outcome).to.equal('mismatch');
     expect(article.dataset.codes!.split(' ')).to.include('encoding');
     expect(article.querySelector('[data-charset]')).to.equal(null);
@@ -63,9 +54,9 @@ describe('<ebet-decoder>: the charset a pasted page declares', () => {
 
   it('checks a MAC nothing explains in the declared charset, and says so', async () => {
     const el = await decoder();
-    const article = await paste(el, page({ ...FIELDS, NB_HMAC: '0123456789ABCDEF0123456789ABCDEF' }, '<meta charset="iso-8859-1">'));
+    const article = await paste(el, answerPage({ ...A_RING_RECEIPT, NB_HMAC: '0123456789ABCDEF0123456789ABCDEF' }, '<meta charset="iso-8859-1">'));
     expect(article.dataset.outcome).to.equal('mismatch');
-    expect(article.querySelector('[data-verdict-text]')!.textContent).to.contain(`with the key and ISO-8859-1 (Latin-1) the MAC of "${STRING}" is ${await webMac(TEST_KEY, latin1(STRING))}`);
+    expect(article.querySelector('[data-verdict-text]')!.textContent).to.contain(`with the key and ISO-8859-1 (Latin-1) the MAC of "${A_RING_STRING}" is ${await webMac(TEST_KEY, latin1(A_RING_STRING))}`);
     expect(article.querySelector('[data-charset]')!.textContent!.trim()).to.equal('The MAC was checked in ISO-8859-1 (Latin-1) (declared by the page’s <meta charset>).');
   });
 });

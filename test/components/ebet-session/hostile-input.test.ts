@@ -11,19 +11,11 @@ import type { EbetSession } from '../../../components/ebet-session/ebet-session.
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
 import { body, signedReceipt } from '../../support/receipt.ts';
+import { allowResizeObserverNotices } from '../../support/virtualizer.ts';
 
 afterEach(() => setPageLang('en'));
 
-// The virtualizer measures rows as they appear; Chromium then reports "ResizeObserver loop completed
-// with undelivered notifications", a notice that the next frame delivers them, not a failure.
-let onerror: OnErrorEventHandler = null;
-before(() => {
-  onerror = window.onerror;
-  window.onerror = (message, ...rest) => (/ResizeObserver loop/.test(String(message)) ? true : (onerror?.(message, ...rest) ?? false));
-});
-after(() => {
-  window.onerror = onerror;
-});
+allowResizeObserverNotices();
 
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
