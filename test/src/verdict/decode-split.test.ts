@@ -82,9 +82,16 @@ describe('splitMessages: JSON arrays', () => {
     expect(split('[{"name":"NB_VERIFIED","value":"NO"}]')[0]!.fields).to.deep.equal(['NB_VERIFIED=NO']);
   });
 
-  it('an object nested deeper than JSON.stringify goes is read as parsed, its nested values shown empty', () => {
-    let deep = '1';
-    for (let i = 0; i < 20_000; i++) deep = `[${deep}]`;
+  it('an object nested deeper than JSON.stringify goes is read as parsed, its nested values shown empty', function () {
+    const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    // Node's JSON.stringify runs out of stack here; Chromium's goes deeper (this path is then Node's only).
+    let overflows = false;
+    try {
+      JSON.stringify(JSON.parse(deep));
+    } catch (error) {
+      overflows = error instanceof RangeError;
+    }
+    if (!overflows) this.skip();
     const blocks = split(`[{"NB_VERIFIED":"NO","x":${deep},"y":{"a":${deep}},"NB_RETURN_STAMP":"7"}]`);
     expect(blocks.map((b) => [b.index, b.line, b.text])).to.deep.equal([[0, null, '{"NB_VERIFIED":"NO","x":[],"y":{},"NB_RETURN_STAMP":"7"}']]);
     expect(blocks[0]!.fields.filter((f) => f.startsWith('NB_'))).to.deep.equal(['NB_VERIFIED=NO', 'NB_RETURN_STAMP=7']);
