@@ -14,54 +14,49 @@ const KEY = '1234567890ABCDEF1234567890ABCDEF';
 const KVV = 'FF365893D899291C3BF505FB3175E880';
 const mac = (string) => createHmac('sha256', Buffer.from(KEY, 'hex')).update(string, 'utf8').digest('hex').slice(0, 32).toUpperCase();
 
+/** `fields` with NB_HMAC over `string` and the test key's NB_KVV. */
+const signed = (fields, string) => ({ ...fields, NB_HMAC: mac(string), NB_KVV: KVV });
+/** Fields as the lines a person pastes into a tool. */
+const lines = (fields) => Object.entries(fields).map(([name, value]) => `${name}=${value}`).join('\n');
+
 /** A pay direct request signed over the amount as 899.00 and with long URLs: the worst case for a narrow screen. */
-const REQUEST = [
-  'NB_VERSION=0002',
-  'NB_RCV_ID=999999',
-  'NB_STAMP=20261130LONGSTAMP01',
-  'NB_DB_AMOUNT=899,00',
-  'NB_DB_CUR=SEK',
-  'NB_DB_REF=123450',
-  'NB_RETURN=https://shop.example.com/checkout/ebetalning/return-from-the-bank-with-a-long-path.html',
-  'NB_CANCEL=https://shop.example.com/checkout/ebetalning/cancel.html?order=20261130LONGSTAMP01&session=abcdef0123456789',
-  'NB_REJECT=https://shop.example.com/checkout/ebetalning/reject.html?order=20261130LONGSTAMP01',
-  `NB_HMAC=${mac('999999&20261130LONGSTAMP01&899.00&SEK&123450')}`,
-  `NB_KVV=${KVV}`,
-].join('\n');
+const REQUEST = lines(
+  signed(
+    {
+      NB_VERSION: '0002',
+      NB_RCV_ID: '999999',
+      NB_STAMP: '20261130LONGSTAMP01',
+      NB_DB_AMOUNT: '899,00',
+      NB_DB_CUR: 'SEK',
+      NB_DB_REF: '123450',
+      NB_RETURN: 'https://shop.example.com/checkout/ebetalning/return-from-the-bank-with-a-long-path.html',
+      NB_CANCEL: 'https://shop.example.com/checkout/ebetalning/cancel.html?order=20261130LONGSTAMP01&session=abcdef0123456789',
+      NB_REJECT: 'https://shop.example.com/checkout/ebetalning/reject.html?order=20261130LONGSTAMP01',
+    },
+    '999999&20261130LONGSTAMP01&899.00&SEK&123450',
+  ),
+);
 
 /** A repayment request, for the simulator's answer with the protocol's longest field names. */
-const REPAYMENT = [
-  'NB_VERSION=0002',
-  'NB_RCV_ID=999999',
-  'NB_STAMP=00002',
-  'NB_DB_REF=123450',
-  'NB_PAID=20261123101500123456',
-  'NB_REPAY_AMOUNT=550,00',
-  'NB_REPAY_CUR=SEK',
-  `NB_HMAC=${mac('999999&00002&123450&20261123101500123456&550,00&SEK')}`,
-  `NB_KVV=${KVV}`,
-].join('\n');
+const REPAYMENT = lines(
+  signed(
+    { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_REF: '123450', NB_PAID: '20261123101500123456', NB_REPAY_AMOUNT: '550,00', NB_REPAY_CUR: 'SEK' },
+    '999999&00002&123450&20261123101500123456&550,00&SEK',
+  ),
+);
 
-/** The shop's receipt, signed right, as the return page gets it in its query string. */
-const RECEIPT_OK = new URLSearchParams({
-  NB_RETURN_STAMP: '00002',
-  NB_RETURN_DB_AMOUNT: '5500,00',
-  NB_RETURN_DB_CUR: 'SEK',
-  NB_RETURN_DB_REF: '123450',
-  NB_PAID: '20261123101500123456',
-  NB_HMAC: mac('00002&5500,00&SEK&123450&20261123101500123456'),
-  NB_KVV: KVV,
-}).toString();
-
-const RECEIPT = new URLSearchParams({
-  NB_RETURN_STAMP: '00002',
-  NB_RETURN_DB_AMOUNT: '550,00',
-  NB_RETURN_DB_CUR: 'SEK',
-  NB_RETURN_DB_REF: '123450',
-  NB_PAID: '20261123101500123456',
-  NB_HMAC: mac('00002&5500,00&SEK&123450&20261123101500123456'),
-  NB_KVV: KVV,
-}).toString();
+/** The shop's receipt as the return page gets it in its query string (`amount`), signed over 5500,00. */
+const receipt = (amount) =>
+  new URLSearchParams(
+    signed(
+      { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: amount, NB_RETURN_DB_CUR: 'SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '20261123101500123456' },
+      '00002&5500,00&SEK&123450&20261123101500123456',
+    ),
+  ).toString();
+/** The receipt signed right. */
+const RECEIPT_OK = receipt('5500,00');
+/** The receipt whose amount is not the one signed. */
+const RECEIPT = receipt('550,00');
 
 /** Each page and the states it is measured in: `lazy` names the elements it loads as they come into view, `use` puts it in use (a result shown). */
 const PAGES = [

@@ -19,6 +19,20 @@ const OTHER_KVV_GROUPED = '1C53 FD71 5A18 3AC5 98D3 FEF4 5719 C96F';
 const THE_KEY = { en: `the key, its 16 decoded bytes (KVV ${KVV_GROUPED})`, sv: `nyckeln, dess 16 avkodade byte (KVV ${KVV_GROUPED})` };
 const DATE = { date: '2026-01-01' };
 
+/** What a whole result on CHECK says when nothing explains or changes it: the test key, dated, no NB_KVV. */
+const ON_CHECK = {
+  kind: 'paymentCheck',
+  encoding: 'utf-8',
+  expectedString: '999999&00002',
+  expectedMac: RIGHT_MAC,
+  keyIndex: 0,
+  date: '2026-01-01',
+  notes: [['kvv-missing', 'error', 'NB_KVV']],
+  findings: [],
+  leftOut: [],
+  warnings: [],
+};
+
 /** The result without its timing, `tried` as the causes tried at all. */
 function whole(result: Diagnosis) {
   const { elapsedMs, candidatesPerSecond, tried, notes, ...rest } = result;
@@ -39,17 +53,8 @@ describe('diagnoseMac: a MAC that verifies', () => {
         en: `The MAC is correct: it verifies for "999999&00002" in UTF-8 with ${THE_KEY.en}.`,
         sv: `MAC:en är korrekt: den stämmer för ”999999&00002” i UTF-8 med ${THE_KEY.sv}.`,
       },
-      kind: 'paymentCheck',
-      encoding: 'utf-8',
+      ...ON_CHECK,
       givenMac: RIGHT_MAC,
-      expectedString: '999999&00002',
-      expectedMac: RIGHT_MAC,
-      keyIndex: 0,
-      date: '2026-01-01',
-      notes: [['kvv-missing', 'error', 'NB_KVV']],
-      findings: [],
-      leftOut: [],
-      warnings: [],
       candidates: 1,
       tried: {},
     });
@@ -194,17 +199,8 @@ describe('diagnoseMac: the search, bounded and counted', () => {
         en: 'The MAC does not verify and none of the 2,581 candidates tried explains it: check the key (compare its KVV), then the values character by character.',
         sv: 'MAC:en stämmer inte, och ingen av de 2\u00a0581 kandidater som prövades förklarar varför: kontrollera nyckeln (jämför dess KVV) och sedan värdena tecken för tecken.',
       },
-      kind: 'paymentCheck',
-      encoding: 'utf-8',
+      ...ON_CHECK,
       givenMac: '0123456789ABCDEF0123456789ABCDEF',
-      expectedString: '999999&00002',
-      expectedMac: RIGHT_MAC,
-      keyIndex: 0,
-      date: '2026-01-01',
-      notes: [['kvv-missing', 'error', 'NB_KVV']],
-      findings: [],
-      leftOut: [],
-      warnings: [],
       candidates: 2581,
       tried: {
         'key-as-text': 1215,

@@ -2,23 +2,14 @@ import { expect } from '@esm-bundle/chai';
 import { diagnoseMac, type Diagnosis, EbetError, TEST_KEY, TEST_KVV } from '../../../src/index.ts';
 import { calculatorCase } from '../../../src/doctor/index.ts';
 import { DOCTOR_CAUSES, type DoctorCause, type DoctorFinding, readCalculatorCase, readHexValue } from '../../../src/doctor/index.ts';
+import { PAY_DIRECT, PAY_DIRECT_STRING as RIGHT, PAY_DIRECT_URLS } from '../../support/pay-direct.ts';
 import { handHmacMd5, hexToBase64, hexToBytes, latin1, sha256Hex, webHmac, webMac } from '../../support/webcrypto.ts';
 
 // Every wrong MAC below is made by WebCrypto from a string written out by hand with the mistake in
 // it: none comes from the code under test.
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
 const OTHER_KEY = '00112233445566778899AABBCCDDEEFF';
-const FORM = {
-  NB_VERSION: '0002',
-  NB_RCV_ID: '999999',
-  NB_STAMP: '00002',
-  NB_DB_AMOUNT: '899,00',
-  NB_DB_CUR: 'SEK',
-  NB_DB_REF: '123450',
-  NB_RETURN: 'https://shop.example/ok.html',
-  NB_KVV: TEST_KVV,
-};
-const RIGHT = '999999&00002&899,00&SEK&123450';
+const FORM = { ...PAY_DIRECT, NB_RETURN: PAY_DIRECT_URLS.NB_RETURN, NB_KVV: TEST_KVV };
 
 function bytesOf(value: string, encoding: string): Uint8Array {
   return encoding === 'iso-8859-1' ? latin1(value) : new TextEncoder().encode(value);

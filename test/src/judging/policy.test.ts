@@ -5,10 +5,10 @@ import { crossCheck } from '../../../src/verdict/decode.ts';
 import { swedishDate, type PolicyCode, type PolicyFinding } from '../../../src/judging/policy.ts';
 import { orderMismatches } from '../../../src/shop/receipt.ts';
 import { verifyRequestMac } from '../../../src/bank/simulator.ts';
+import { PAY_DIRECT as PAY, PAY_DIRECT_STRING as RIGHT_PAY, PAY_DIRECT_URLS as URLS } from '../../support/pay-direct.ts';
 import { latin1, webHmac, webMac } from '../../support/webcrypto.ts';
 
 // One corpus, every entry point. Every MAC is WebCrypto's over a string written out by hand.
-const RIGHT_PAY = '999999&00002&899,00&SEK&123450';
 const RECEIPT_STRING = '00002&899,00& SEK&123450&2026-11-23-11.15.00.000000';
 const POLICY_CODES = new Set(Object.keys(POLICY));
 
@@ -22,8 +22,6 @@ interface Case {
   readonly verified: boolean;
 }
 
-const PAY = { NB_VERSION: '0002', NB_RCV_ID: '999999', NB_STAMP: '00002', NB_DB_AMOUNT: '899,00', NB_DB_CUR: 'SEK', NB_DB_REF: '123450' };
-const URLS = { NB_RETURN: 'https://shop.example/ok.html', NB_CANCEL: 'https://shop.example/cancel.html', NB_REJECT: 'https://shop.example/reject.html' };
 const RECEIPT = { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: ' SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '2026-11-23-11.15.00.000000' };
 const group = (hex: string) => hex.replace(/(.{4})(?=.)/g, '$1 ');
 const payMac = () => webMac(TEST_KEY, RIGHT_PAY);

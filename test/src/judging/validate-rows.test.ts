@@ -6,24 +6,13 @@
 import { expect } from '@esm-bundle/chai';
 import { TEST_KEY, TEST_KVV, type MessageKind } from '../../../src/index.ts';
 import { validateFields, verdict, type ValidationRow } from '../../../src/judging/validate.ts';
+import { PAY_DIRECT, PAY_DIRECT_URLS } from '../../support/pay-direct.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
 const H = 'A'.repeat(32);
 const K = 'B'.repeat(32);
 const BASE: Record<string, Record<string, string>> = {
-  payDirect: {
-    NB_VERSION: '0002',
-    NB_RCV_ID: '999999',
-    NB_STAMP: '00002',
-    NB_DB_AMOUNT: '899,00',
-    NB_DB_CUR: 'SEK',
-    NB_DB_REF: '123450',
-    NB_RETURN: 'https://shop.example/ok.html',
-    NB_CANCEL: 'https://shop.example/cancel.html',
-    NB_REJECT: 'https://shop.example/reject.html',
-    NB_HMAC: H,
-    NB_KVV: K,
-  },
+  payDirect: { ...PAY_DIRECT, ...PAY_DIRECT_URLS, NB_HMAC: H, NB_KVV: K },
   payDirectReturn: { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: 'SEK', NB_RETURN_DB_REF: '123450', NB_PAID: '2026-11-23-11.15.00.000000', NB_HMAC: H, NB_KVV: K },
   paymentCheckResponse: { NB_VERIFIED: 'YES', NB_RETURN_STAMP: '1', NB_HMAC: H, NB_KVV: K },
   repaymentResponse: { NB_VERIFIED: 'YES', NB_RETURN_STAMP: '1', NB_RETURN_DB_REF: '1', NB_RETURN_REPAY_AMOUNT: '1,00', NB_RETURN_REPAY_CUR: 'SEK', NB_PAID: '2026-11-23', NB_HMAC: H, NB_KVV: K },

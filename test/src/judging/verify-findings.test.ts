@@ -5,24 +5,14 @@
 import { expect } from '@esm-bundle/chai';
 import { computeKvv, TEST_KEY, TEST_KVV, verifyMessage } from '../../../src/index.ts';
 import { text } from '../../../src/protocol/text.ts';
+import { PAY_DIRECT, PAY_DIRECT_STRING as PAY_STRING, PAY_DIRECT_URLS } from '../../support/pay-direct.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
 const K2 = '00112233445566778899AABBCCDDEEFF';
 const K3 = 'FFEEDDCCBBAA99887766554433221100';
 const RECEIPT = { NB_RETURN_STAMP: '00002', NB_RETURN_DB_AMOUNT: '899,00', NB_RETURN_DB_CUR: ' SEK', NB_RETURN_DB_REF: '123450' };
 const receiptString = (paid: string) => `00002&899,00& SEK&123450&${paid}`;
-const PAY = {
-  NB_VERSION: '0002',
-  NB_RCV_ID: '999999',
-  NB_STAMP: '00002',
-  NB_DB_AMOUNT: '899,00',
-  NB_DB_CUR: 'SEK',
-  NB_DB_REF: '123450',
-  NB_RETURN: 'https://shop.example/ok.html',
-  NB_CANCEL: 'https://shop.example/cancel.html',
-  NB_REJECT: 'https://shop.example/reject.html',
-};
-const PAY_STRING = '999999&00002&899,00&SEK&123450';
+const PAY = { ...PAY_DIRECT, ...PAY_DIRECT_URLS };
 const CHECK = { NB_VERIFIED: 'NO', NB_RETURN_STAMP: '00002' };
 const without = <T extends { code: string }>(findings: readonly T[], ...codes: string[]) => findings.filter((f) => !codes.includes(f.code));
 
