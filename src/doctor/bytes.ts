@@ -254,13 +254,15 @@ function load(hash: Compressor, w: readonly number[]): void {
     h.F = w[5]!;
     h.G = w[6]!;
     h.H = w[7]!;
-  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
-  } else if (w.length === 4) hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
-  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
-  else if (w.length === 5) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!);
-  // Stryker disable next-line ConditionalExpression: a later branch calls the same set(), whose extra arguments noble ignores
-  else if (w.length === 8) hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
-  else hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!, w[8]!, w[9]!, w[10]!, w[11]!, w[12]!, w[13]!, w[14]!, w[15]!);
+    return;
+  }
+  // Stryker disable next-line ConditionalExpression: the call for 16 words below sets the same (noble's set() ignores arguments past its own)
+  if (w.length === 4) return hash.set(w[0]!, w[1]!, w[2]!, w[3]!);
+  // Stryker disable next-line ConditionalExpression: the call for 16 words below sets the same (noble's set() ignores arguments past its own)
+  if (w.length === 5) return hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!);
+  // Stryker disable next-line ConditionalExpression: the call for 16 words below sets the same (noble's set() ignores arguments past its own)
+  if (w.length === 8) return hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!);
+  hash.set(w[0]!, w[1]!, w[2]!, w[3]!, w[4]!, w[5]!, w[6]!, w[7]!, w[8]!, w[9]!, w[10]!, w[11]!, w[12]!, w[13]!, w[14]!, w[15]!);
 }
 
 /** Copies the hash's state words into `into` (sized to them), without the array noble's `get()` makes each time. */

@@ -90,7 +90,7 @@ export class Search {
     const tally = this.tallyOf(variants);
     const compareLength = target.length;
     // A digest whose first byte is neither the MAC's nor the shifted MAC's is no match (nearly all of them).
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a given MAC is never empty here
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: a given MAC is never empty here
     const first = compareLength > 0 ? target[0]! : -1;
     const shiftedFirst = this.shiftedTarget ? this.shiftedTarget[0]! : -2;
     for (const enc of encodings) {
@@ -115,10 +115,13 @@ export class Search {
             break;
           }
         }
-        // Stryker disable next-line MethodExpression: record writes the digest as hex at once, and a digest is outputLen bytes long
-        if (same) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, false);
+        if (same) {
+          // Stryker disable next-line MethodExpression: record writes the digest as hex at once, and a digest is outputLen bytes long
+          this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, false);
+          continue;
+        }
         // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: a 16-byte digest matching a shifted MAC's 16 bytes is a 2^-128 chance; record writes the digest as hex at once
-        else if (lead === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
+        if (lead === shiftedFirst && variant.mac.outputLen > 16 && this.shifted(digest)) this.record(parts, made, enc, variant, digest.slice(0, variant.mac.outputLen), len, true);
       }
     }
     wipeSchedules();

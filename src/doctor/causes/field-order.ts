@@ -52,8 +52,10 @@ function shapes({ base, formEntries }: CauseContext): { shapes: Shape[] } {
   const special = [byKey((name) => formIndex.get(name)!), byKey((name) => name), base.map((_, i) => n - 1 - i), byKey((name, i) => soloRank(name) * n + i)];
   special.forEach(addOrder);
   if (n <= 6) for (const p of permutations(n)) addOrder(p);
-  // Stryker disable next-line EqualityOperator: at i = n the inner loop does not run
-  else for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) addOrder(base.map((_, k) => (k === i ? j : k === j ? i : k)));
+  else {
+    // Stryker disable next-line EqualityOperator: at i = n the inner loop does not run
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) addOrder(base.map((_, k) => (k === i ? j : k === j ? i : k)));
+  }
   const specialKeys = new Set(special.map((o) => o.join(',')));
   const expected = base.map((e) => e.name).join(', ');
   return {
