@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { EbetError, EMPTY_LEDGER, type Ledger, payDirectAnswer, paymentCheckAnswer, repaymentAnswer, signMessage, type SimulatedAnswer, TEST_KEY, TEST_KVV, validateFields } from '../../../src/index.ts';
 import { boundLedger, currentPaid, LEDGER_LIMITS, ledgerFromJson, ledgerToJson, newPaid, remainingHundredths, requestFor, returnTarget } from '../../../src/bank/simulator.ts';
 import { hashHex, newestWithin } from '../../../src/bank/bounds.ts';
+import { PAY_DIRECT } from '../../support/pay-direct.ts';
 import { latin1, webMac } from '../../support/webcrypto.ts';
 
 const KEY_HEX = '1234567890ABCDEF1234567890ABCDEF';
@@ -10,12 +11,7 @@ const NOW = new Date('2026-11-23T10:15:30.123Z');
 const PAY = signMessage(
   'payDirect',
   {
-    NB_VERSION: '0002',
-    NB_RCV_ID: '999999',
-    NB_STAMP: '00002',
-    NB_DB_AMOUNT: '899,00',
-    NB_DB_CUR: 'SEK',
-    NB_DB_REF: '123450',
+    ...PAY_DIRECT,
     NB_RETURN: 'https://shop.example/return.html',
     NB_CANCEL: 'https://shop.example/cancel.html?o=2',
     NB_REJECT: 'https://shop.example/reject.html?o=2',

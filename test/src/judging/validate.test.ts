@@ -1,14 +1,10 @@
 import { expect } from '@esm-bundle/chai';
 import { computeMac, TEST_KEY, TEST_KVV, validateFields, type ValidationRow, verdict } from '../../../src/index.ts';
+import { PAY_DIRECT } from '../../support/pay-direct.ts';
 import { webMac } from '../../support/webcrypto.ts';
 
 const GOOD = {
-  NB_VERSION: '0002',
-  NB_RCV_ID: '999999',
-  NB_STAMP: '00002',
-  NB_DB_AMOUNT: '899,00',
-  NB_DB_CUR: 'SEK',
-  NB_DB_REF: '123450',
+  ...PAY_DIRECT,
   NB_RETURN: 'https://shop.example/return.html',
   NB_CANCEL: 'https://shop.example/cancel.html?o=1',
   NB_REJECT: 'https://shop.example/reject.html?o=1',
