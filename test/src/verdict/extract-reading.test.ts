@@ -92,27 +92,33 @@ describe('extractMessages: a HAR’s bodies', () => {
 });
 
 describe('extractMessages: JSON values in any shape', () => {
-  it('reads objects and name/value lists at any depth, in document order, and strings that hold a body; skips lists and objects without NB_', () => {
+  it('reads objects and name/value lists at any depth in document order, then the strings that hold a body (at the value’s line); skips lists and objects without NB_', () => {
     const r = extractMessages(
       JSON.stringify([
         { meta: { user: 'a', tags: ['x=1', 'NB_ alone'] } },
         [{ name: 'a', value: '1' }, { name: 'b', value: '2' }],
         [{ name: 'nb_return_stamp', value: '1' }, { name: 'NB_VERIFIED', value: 'NO' }],
         { deep: [{ deeper: { NB_RETURN_STAMP: '2', NB_VERIFIED: 'YES', other: 1 } }] },
-        'NB_RETURN_STAMP=3&NB_VERIFIED=NO',
+        null,
+        5,
+        'first line\nNB_RETURN_STAMP=3&NB_VERIFIED=NO',
         { log: 'sent NB_RETURN_STAMP=4&NB_VERIFIED=NO' },
+        [{ name: 'NB_RETURN_STAMP', value: '5' }, { NB_RETURN_STAMP: '6', NB_VERIFIED: 'NO' }],
+        [{ name: 'NB_RETURN_STAMP', value: '7' }, { name: 'NB_VERIFIED', value: 'YES' }, { name: 'note', value: 'x' }],
       ]),
     );
     expect([r.format, r.problems]).to.deep.equal(['json', []]);
     expect(found(r)).to.deep.equal([
       ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=2&NB_VERIFIED=YES&other=1'],
+      ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=6&NB_VERIFIED=NO'],
+      ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=7&NB_VERIFIED=YES&note=x'],
       ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=3&NB_VERIFIED=NO'],
       ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=4&NB_VERIFIED=NO'],
     ]);
   });
 
   it('a log line whose first brace opens no JSON: the flat object around the first NB_ key; else a warning naming the line and the error of the whole object', () => {
-    const lines = ['x {"a": 1} {"NB_RETURN_STAMP":"5","NB_VERIFIED":"NO"} {', '"NB_RETURN_STAMP":"6" {x}', 'y {"a":} {"NB_RETURN_STAMP":"7"', '{bad, "NB_RETURN_STAMP":"8"}'];
+    const lines = ['x {"a": 1} {"NB_RETURN_STAMP":"5","NB_VERIFIED":"NO"} {', '"NB_RETURN_STAMP":"6" {x}', 'y {"a":} {"NB_RETURN_STAMP":"7"', '{bad, "NB_RETURN_STAMP":"8"}', '{"NB_RETURN_STAMP":"9"} x}'];
     const r = extractMessages(lines.join('\n'));
     expect(found(r)).to.deep.equal([['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=5&NB_VERIFIED=NO']]);
     // What JSON.parse says of the line from its first brace to its last, in this runtime.
@@ -125,7 +131,7 @@ describe('extractMessages: JSON values in any shape', () => {
       throw new Error(`${line} parsed`);
     };
     expect(r.problems.map((p) => [p.code, p.source, p.message.en])).to.deep.equal(
-      [2, 3, 4].map((line) => [
+      [2, 3, 4, 5].map((line) => [
         'bad-json',
         { line },
         `A JSON object with NB_ fields at line ${line} is not valid JSON (${errorOf(lines[line - 1]!)}); it was skipped — paste that object alone in the decoder to see where it breaks`,
@@ -150,11 +156,15 @@ describe('extractMessages: a log’s lines', () => {
 
   it('loose inputs end at a line without a tag, so the next loose inputs are the next message; a form without its end tag ends with the text', () => {
     const inputs = (stamp: string) => `<input name=NB_RETURN_STAMP value=${stamp}>\n<input name=NB_VERIFIED value=NO>`;
-    const r = extractMessages(`${inputs('1')}\nthe shop wrote this\n${inputs('2')}\n\n<form>\n<input name=NB_RETURN_STAMP value=3>\nplain text\n<input name=NB_VERIFIED value=YES>`);
+    const r = extractMessages(
+      `${inputs('1')}\nthe shop wrote this\n${inputs('2')}\n<p>see NB_STAMP</p>\nNB_RETURN_STAMP=8&NB_FOO=9\n<form>\n<input name=NB_RETURN_STAMP value=3>\nplain text\n<input name=NB_VERIFIED value=YES>`,
+    );
+    // A page with NB_ but no field, and one known field beside an unknown one, are no messages and no problems.
+    expect(r.problems).to.deep.equal([]);
     expect(found(r)).to.deep.equal([
       ['paymentCheckResponse', { line: 1 }, 'NB_RETURN_STAMP=1&NB_VERIFIED=NO'],
       ['paymentCheckResponse', { line: 4 }, 'NB_RETURN_STAMP=2&NB_VERIFIED=NO'],
-      ['paymentCheckResponse', { line: 7 }, 'NB_RETURN_STAMP=3&NB_VERIFIED=YES'],
+      ['paymentCheckResponse', { line: 8 }, 'NB_RETURN_STAMP=3&NB_VERIFIED=YES'],
     ]);
   });
 
