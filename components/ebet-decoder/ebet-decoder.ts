@@ -508,6 +508,7 @@ export class EbetDecoder extends LitElement {
               .givenMac=${v.givenMac ?? ''}
               .keys=${this.keys}
               .encoding=${v.encoding}
+              .declared=${m.charset}
               .date=${v.date ?? ''}
             ></ebet-mac-doctor>`
           : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DOCTOR_CAUSES, diagnoseMac, type Diagnosis, type DoctorFinding } from '../../src/doctor/index.ts';
+import { DOCTOR_CAUSES, diagnoseMac, type CharsetSource, type Diagnosis, type DoctorFinding } from '../../src/doctor/index.ts';
 import { ENCODING_NAMES, type Encoding } from '../../src/protocol/encoding.ts';
 import type { MessageKind } from '../../src/protocol/fields.ts';
 import type { Keys } from '../../src/protocol/key-ring.ts';
@@ -118,6 +118,8 @@ export class EbetMacDoctor extends LitElement {
   @property({ attribute: false }) keys: Keys | null = null;
   /** The encoding the MAC should use; the other one is tried. */
   @property() encoding: Encoding = 'utf-8';
+  /** The character set the page or request declares, and where (`declaredCharset`, or the decoder's `charset`): checked in first, and named. Overrides `encoding`. */
+  @property({ attribute: false }) declared: { readonly encoding: Encoding; readonly source: CharsetSource } | null = null;
   /** The message's date (`YYYY-MM-DD`), to pick the ring's key; else NB_PAID's date; else every key counts. */
   @property() date = '';
 
@@ -128,7 +130,7 @@ export class EbetMacDoctor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['kind', 'fields', 'givenMac', 'keys', 'encoding', 'date'] as const;
+    const inputs = ['kind', 'fields', 'givenMac', 'keys', 'encoding', 'declared', 'date'] as const;
     if (inputs.some((name) => changed.has(name))) this.run();
   }
 
@@ -138,6 +140,7 @@ export class EbetMacDoctor extends LitElement {
       try {
         const diagnosis = diagnoseMac(this.kind, this.fields, this.givenMac, this.keys, {
           encoding: this.encoding,
+          ...(this.declared ? { declared: this.declared } : {}),
           ...(this.date ? { date: this.date } : {}),
         });
         detail = { diagnosis, error: null };

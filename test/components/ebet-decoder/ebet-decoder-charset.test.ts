@@ -1,8 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../components/ebet-decoder/define.ts';
 import type { EbetDecoder } from '../../../components/ebet-decoder/ebet-decoder.ts';
 import type { EbetFieldsInput } from '../../../components/ebet-fields-input/ebet-fields-input.ts';
 import type { EbetKeyInput } from '../../../components/ebet-key-input/ebet-key-input.ts';
+import type { EbetMacDoctor } from '../../../components/ebet-mac-doctor/ebet-mac-doctor.ts';
 import { setPageLang } from '../../../components/shared/locale.ts';
 import { TEST_KEY } from '../../../src/index.ts';
 import { A_RING_RECEIPT, A_RING_STRING, answerPage } from '../../support/receipt.ts';
@@ -58,5 +59,19 @@ describe('<ebet-decoder>: the charset a pasted page declares', () => {
     expect(article.dataset.outcome).to.equal('mismatch');
     expect(article.querySelector('[data-verdict-text]')!.textContent).to.contain(`with the key and ISO-8859-1 (Latin-1) the MAC of "${A_RING_STRING}" is ${await webMac(TEST_KEY, latin1(A_RING_STRING))}`);
     expect(article.querySelector('[data-charset]')!.textContent!.trim()).to.equal('The MAC was checked in ISO-8859-1 (Latin-1) (declared by the page’s <meta charset>).');
+  });
+
+  it('hands the declared charset and where it was declared to the doctor opened under the message', async () => {
+    const el = await decoder();
+    const article = await paste(el, answerPage({ ...A_RING_RECEIPT, NB_HMAC: '0123456789ABCDEF0123456789ABCDEF' }, '<meta charset="iso-8859-1">'));
+    article.querySelector<HTMLButtonElement>('[data-doctor-toggle]')!.click();
+    await el.updateComplete;
+    const doctor = article.querySelector<EbetMacDoctor>('ebet-mac-doctor')!;
+    await customElements.whenDefined('ebet-mac-doctor');
+    await waitUntil(() => doctor.diagnosis !== null, 'the doctor did not run');
+    expect(doctor.diagnosis!.encoding).to.equal('iso-8859-1');
+    expect(doctor.diagnosis!.message.en).to.match(/^The MAC does not verify in ISO-8859-1 \(Latin-1\) \(declared by the page’s <meta charset>\) and none of the [\d,]+ candidates tried explains it/);
+    await doctor.updateComplete;
+    expect(doctor.shadowRoot!.textContent).to.contain('declared by the page’s <meta charset>');
   });
 });
