@@ -211,8 +211,9 @@ function controlEntries(control: Control, checkedRadios: ReadonlySet<Element>): 
   const entry = (entryName: string, value: string): FormEntry => ({ name: scalar(entryName), value: scalar(value), position: at });
   const dirname = attribute(element, 'dirname');
   const direction = (value: string) => (dirname && (element.tagName === 'textarea' || DIRNAME.has(type)) ? [entry(dirname, directionality(element, value))] : []);
-  // A submit input sends no value without being the submitter, but Chromium still sends its dirname.
-  if (BUTTON_TYPES.has(type)) return direction('');
+  // A submit input sends no value without being the submitter, but Chromium still sends its dirname
+  // (for dir=auto, the direction of its value).
+  if (BUTTON_TYPES.has(type)) return direction(attribute(element, 'value') ?? '');
   if (element.tagName === 'select') return selectedOptions(element).map((value) => entry(name, value));
   // The encoding's name (FormData's is UTF-8), with no dirname entry.
   if (type === 'hidden' && name.toLowerCase() === '_charset_') return [entry(name, 'UTF-8')];
@@ -345,8 +346,8 @@ function sanitize(type: string, value: string, element: Element): string {
     case 'time':
       return TIME.test(value) ? value : '';
     case 'datetime-local': {
-      const [date, time] = value.split(/[T ]/);
-      if (date === undefined || time === undefined || !validDate(date)) return '';
+      const [date, time, rest] = value.split(/[T ]/);
+      if (date === undefined || time === undefined || rest !== undefined || !validDate(date)) return '';
       const m = TIME.exec(time);
       if (!m) return '';
       const fraction = (m[4] ?? '').padEnd(3, '0').replace(/0+$/, '');
