@@ -86,6 +86,7 @@ for (const owned of [
   '<form id=a><input name=x value=1 form=""></form>',
   '<form id=a><input name=x value=1 form=nowhere></form>',
   '<div id=a></div><form><input name=x value=1 form=a></form>',
+  '<form><input name=x value=1 form=b></form><svg><form id=b></form></svg>',
   '<form id=a><fieldset disabled><legend><input name=x value=1></legend><input name=y value=2></fieldset></form>',
   '<form id=a><template><input name=x value=1></template><input name=y value=2></form>',
   '<form id=a><svg><input name=x value=1></svg><input name=y value=2></form>',
@@ -112,7 +113,7 @@ const forms = await tab.evaluate((htmls) => {
     doc.open();
     doc.write(html);
     doc.close();
-    return [...doc.querySelectorAll('form')].map((form) => [...new FormData(form)].map(([name, value]) => [name, typeof value === 'string' ? value : value.name]));
+    return [...doc.forms].map((form) => [...new FormData(form)].map(([name, value]) => [name, typeof value === 'string' ? value : value.name]));
   });
 }, pages);
 const version = browser.version();
