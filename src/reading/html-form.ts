@@ -273,7 +273,7 @@ function optionText(option: Element): string {
 
 /**
  * The direction a `dirname` entry sends: the nearest `dir` of ltr or rtl (as written, as Chromium
- * sends it), or for `auto` the value's first strong character.
+ * sends it), or for `auto` the value's first strong character; a telephone input with no dir attribute is ltr.
  */
 function directionality(element: Element, value: string): string {
   for (let node: ParentNode | null = element; node && isElement(node); node = node.parentNode) {
@@ -281,6 +281,8 @@ function directionality(element: Element, value: string): string {
     const dir = written?.toLowerCase();
     if (dir === 'ltr' || dir === 'rtl') return written!;
     if (dir === 'auto') return /^[^A-Za-z\u00c0-\u024f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(value) ? 'rtl' : 'ltr';
+    // A telephone input with no dir attribute of its own is ltr.
+    if (node === element && written === undefined && element.tagName === 'input' && inputType(element) === 'tel') return 'ltr';
   }
   return 'ltr';
 }

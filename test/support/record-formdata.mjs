@@ -12,21 +12,21 @@ import { page, PAGE_SEED } from './html-pages.ts';
 const PAGES = 400;
 /** One control per form, each value sanitized by its type as the standard says (dates, weeks, colours, e-mail, ranges…). */
 const VALUES = {
-  date: ['2026-02-28', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '0000-01-01', '2026-1-01', ' 2026-01-01', '2026-12-31', '2026-01-00', '2026-11-30', '2026-01-15', '2026-11-01'],
-  month: ['2026-11', '2026-13', '2026-00', '0000-05', '2026-1', '2026-12', '2026-01'],
-  week: ['2026-W53', '2020-W53', '2015-W53', '2016-W52', '2026-W00', '2026-W01', '0000-W01', '2026-W5', '2004-W53', '2032-W53', '2009-W53', '2026-W52', '2025-W53', '2024-W53', '2026-W54'],
-  time: ['10:00', '10:00:00', '10:00:30.5', '10:00:00.500', '24:00', '23:59:59.999', '10:60', '1:00', '10:00:00.1234', '00:00:00.000'],
+  date: ['2026-02-28', '2026-02-29', '2024-02-29', '1900-02-29', '2000-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '0000-01-01', '2026-1-01', ' 2026-01-01', '2026-12-31', '2026-01-00', '2026-11-30', '2026-01-15', '2026-11-01', '2026-01-15x', 'x2026-01-15'],
+  month: ['2026-11', '2026-13', '2026-00', '0000-05', '2026-1', '2026-12', '2026-01', '2026-11x', 'x2026-11'],
+  week: ['2026-W53', '2020-W53', '2015-W53', '2016-W52', '2026-W00', '2026-W01', '0000-W01', '2026-W5', '2004-W53', '2032-W53', '2009-W53', '2026-W52', '2025-W53', '2024-W53', '2026-W54', '2026-W10x', 'x2026-W10'],
+  time: ['10:00', '10:00:00', '10:00:30.5', '10:00:00.500', '24:00', '23:59:59.999', '10:60', '1:00', '10:00:00.1234', '00:00:00.000', '10:00x', 'x10:00', '23:00', '19:45:30'],
   'datetime-local': ['2026-11-23T10:00', '2026-11-23 10:00:00', '2026-11-23T10:00:30.120', '2026-11-23T10:00:00.000', '2026-02-30T10:00', '2026-11-23', 'T10:00', '2026-11-23T25:00', '2026-11-23T10:00:07', '2026-11-23T10:00:30.105', '2026-11-23T10:00T5', '2026-11-23t10:00', '2026-11-23 10:00 ', '2026-11-23T'],
   // Not '#abc', 'red' or '#aabbccdd': Chromium reads a colour input's value as any CSS colour, the core
   // only as the standard's simple colour (#rrggbb), and sends #000000 for the others.
   color: ['#AABBcc', '#aabbc', '#aabbccx', '', '#000000', '#FFFFFF', 'x#aabbcc'],
   email: [' a@b.se ', ' a@b.se , c@d.se ,', 'a\nb@c.se', ''],
-  url: ['  https://x.se/ ', 'https://x.se/\npath', ''],
+  url: ['  https://x.se/ ', 'https://x.se/a b', '\thttps://x.se/\t', 'https://x.se/\npath', ''],
   search: ['a\nb', ' a '],
   tel: ['a\r\nb', ' 1 '],
   password: ['a\nb'],
   text: ['a\nb', 'a\r\nb'],
-  number: ['1e3', '1.', '-.5', '+1', '42', ' 42', '0x10', 'Infinity', '1e999', ''],
+  number: ['1e3', '1.', '-.5', '+1', '42', ' 42', '0x10', 'Infinity', '1e999', '', '1.25', '.25', '1e+3', '1e-3', '1e10', '-1.5', '12'],
 };
 const targeted = [];
 for (const [type, values] of Object.entries(VALUES)) {
@@ -65,6 +65,9 @@ for (const dir of ['ltr', 'rtl', 'auto', 'RTL', 'bogus']) {
 }
 targeted.push('<div dir=rtl><form><input name=t dirname=t.dir dir=ltr value=x><input name=u dirname=u.dir dir=LTR value=x></form></div>');
 targeted.push('<form><input name=t dirname=t.dir dir=auto value="abc שלום"><input type=submit name=s dirname=s.dir dir=auto value="שלום"><input type=submit name=u dirname=u.dir dir=auto><div dir=rtl><input type=submit name=v dirname=v.dir dir=auto value="1 abc"></div></form>');
+for (const type of ['search', 'tel', 'url', 'email', 'password', 'hidden', 'number', 'checkbox']) targeted.push(`<form dir=rtl><input type=${type} name=t dirname=t.dir value=1 checked></form>`);
+targeted.push('<form dir=rtl><input type=tel name=a dirname=a.dir dir=rtl value=1><input type=tel name=b dirname=b.dir dir=auto value="שלום"><input type=tel name=c dirname=c.dir dir=bogus value=1><div dir=rtl><input type=tel name=d dirname=d.dir value=1><input type=tel name=e dirname=e.dir dir="" value=1><textarea name=f dirname=f.dir type=tel>1</textarea></div></form>');
+targeted.push('<form><input type=reset name=r value=1><input type=button name=b value=2><input type=submit name=s value=3><input type=image name=i value=4><button name=c value=5>c</button></form>');
 targeted.push('<form><input name=t dirname=t.dir value=x></form><div dir=rtl><form><input name=t dirname=t.dir value=x></form></div>');
 for (const radios of [
   '<input type=radio name=r value=1 checked><input type=radio name=r value=2 checked>',
