@@ -273,7 +273,8 @@ function optionText(option: Element): string {
 
 /**
  * The direction a `dirname` entry sends: the nearest `dir` of ltr or rtl (as written, as Chromium
- * sends it), or for `auto` the value's first strong character; a telephone input with no dir attribute is ltr.
+ * sends it), or for `auto` the value's first strong character; a telephone input's
+ * is ltr once an element with no dir is reached.
  */
 function directionality(element: Element, value: string): string {
   for (let node: ParentNode | null = element; node && isElement(node); node = node.parentNode) {
@@ -281,8 +282,9 @@ function directionality(element: Element, value: string): string {
     const dir = written?.toLowerCase();
     if (dir === 'ltr' || dir === 'rtl') return written!;
     if (dir === 'auto') return /^[^A-Za-z\u00c0-\u024f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(value) ? 'rtl' : 'ltr';
-    // A telephone input with no dir attribute of its own is ltr.
-    if (node === element && written === undefined && element.tagName === 'input' && inputType(element) === 'tel') return 'ltr';
+    // At the first element with no dir, Chromium sends the input's own directionality: a telephone
+    // input's is ltr (it has no dir in a defined state), any other's is inherited (read on up).
+    if (written === undefined && element.tagName === 'input' && inputType(element) === 'tel') return 'ltr';
   }
   return 'ltr';
 }

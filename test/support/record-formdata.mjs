@@ -21,7 +21,7 @@ const VALUES = {
   // only as the standard's simple colour (#rrggbb), and sends #000000 for the others.
   color: ['#AABBcc', '#aabbc', '#aabbccx', '', '#000000', '#FFFFFF', 'x#aabbcc'],
   email: [' a@b.se ', ' a@b.se , c@d.se ,', 'a\nb@c.se', ''],
-  url: ['  https://x.se/ ', 'https://x.se/a b', '\thttps://x.se/\t', 'https://x.se/\npath', ''],
+  url: ['  https://x.se/ ', 'https://x.se/  ', 'https://x.se/a b', '\thttps://x.se/\t', 'https://x.se/\npath', ''],
   search: ['a\nb', ' a '],
   tel: ['a\r\nb', ' 1 '],
   password: ['a\nb'],
@@ -67,6 +67,8 @@ targeted.push('<div dir=rtl><form><input name=t dirname=t.dir dir=ltr value=x><i
 targeted.push('<form><input name=t dirname=t.dir dir=auto value="abc שלום"><input type=submit name=s dirname=s.dir dir=auto value="שלום"><input type=submit name=u dirname=u.dir dir=auto><div dir=rtl><input type=submit name=v dirname=v.dir dir=auto value="1 abc"></div></form>');
 for (const type of ['search', 'tel', 'url', 'email', 'password', 'hidden', 'number', 'checkbox']) targeted.push(`<form dir=rtl><input type=${type} name=t dirname=t.dir value=1 checked></form>`);
 targeted.push('<form dir=rtl><input type=tel name=a dirname=a.dir dir=rtl value=1><input type=tel name=b dirname=b.dir dir=auto value="שלום"><input type=tel name=c dirname=c.dir dir=bogus value=1><div dir=rtl><input type=tel name=d dirname=d.dir value=1><input type=tel name=e dirname=e.dir dir="" value=1><textarea name=f dirname=f.dir type=tel>1</textarea></div></form>');
+targeted.push('<form><div dir=rtl><span><input type=tel name=g dirname=g.dir dir=bogus value=1></span><input type=submit name=u dirname=u.dir dir=auto><input name=t dirname=t.dir dir=auto value="123"><input name=e dirname=e.dir dir=auto></div></form>');
+targeted.push('<div dir=rtl><form><input type=tel name=i dirname=i.dir dir=bogus value=1><input name=j dirname=j.dir dir=bogus value=1><span dir=bogus><input type=tel name=k dirname=k.dir dir=bogus value=1></span></form></div>');
 targeted.push('<form><input type=reset name=r value=1><input type=button name=b value=2><input type=submit name=s value=3><input type=image name=i value=4><button name=c value=5>c</button></form>');
 targeted.push('<form><input name=t dirname=t.dir value=x></form><div dir=rtl><form><input name=t dirname=t.dir value=x></form></div>');
 for (const radios of [
