@@ -211,8 +211,9 @@ function controlEntries(control: Control, checkedRadios: ReadonlySet<Element>): 
   const entry = (entryName: string, value: string): FormEntry => ({ name: scalar(entryName), value: scalar(value), position: at });
   const dirname = attribute(element, 'dirname');
   const direction = (value: string) => (dirname && (element.tagName === 'textarea' || DIRNAME.has(type)) ? [entry(dirname, directionality(element, value))] : []);
-  // A submit input sends no value without being the submitter, but Chromium still sends its dirname.
-  if (BUTTON_TYPES.has(type)) return direction('');
+  // A submit input sends no value without being the submitter, but Chromium still sends its dirname
+  // (for dir=auto, the direction of its value).
+  if (BUTTON_TYPES.has(type)) return direction(attribute(element, 'value') ?? '');
   if (element.tagName === 'select') return selectedOptions(element).map((value) => entry(name, value));
   // The encoding's name (FormData's is UTF-8), with no dirname entry.
   if (type === 'hidden' && name.toLowerCase() === '_charset_') return [entry(name, 'UTF-8')];
@@ -272,7 +273,8 @@ function optionText(option: Element): string {
 
 /**
  * The direction a `dirname` entry sends: the nearest `dir` of ltr or rtl (as written, as Chromium
- * sends it), or for `auto` the value's first strong character.
+ * sends it), or for `auto` the value's first strong character; a telephone input's
+ * is ltr once an element with no dir is reached.
  */
 function directionality(element: Element, value: string): string {
   for (let node: ParentNode | null = element; node && isElement(node); node = node.parentNode) {
@@ -280,6 +282,9 @@ function directionality(element: Element, value: string): string {
     const dir = written?.toLowerCase();
     if (dir === 'ltr' || dir === 'rtl') return written!;
     if (dir === 'auto') return /^[^A-Za-z\u00c0-\u024f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(value) ? 'rtl' : 'ltr';
+    // At the first element with no dir, Chromium sends the input's own directionality: a telephone
+    // input's is ltr (it has no dir in a defined state), any other's is inherited (read on up).
+    if (written === undefined && element.tagName === 'input' && inputType(element) === 'tel') return 'ltr';
   }
   return 'ltr';
 }
@@ -345,8 +350,8 @@ function sanitize(type: string, value: string, element: Element): string {
     case 'time':
       return TIME.test(value) ? value : '';
     case 'datetime-local': {
-      const [date, time] = value.split(/[T ]/);
-      if (date === undefined || time === undefined || !validDate(date)) return '';
+      const [date, time, rest] = value.split(/[T ]/);
+      if (date === undefined || time === undefined || rest !== undefined || !validDate(date)) return '';
       const m = TIME.exec(time);
       if (!m) return '';
       const fraction = (m[4] ?? '').padEnd(3, '0').replace(/0+$/, '');
