@@ -268,18 +268,6 @@ function load(hash: Compressor, w: readonly number[]): void {
 /** Copies the hash's state words into `into` (sized to them), without the array noble's `get()` makes each time. */
 function save(hash: Compressor, into: number[]): void {
   const h = hash as unknown as StateFields;
-  // Stryker disable next-line BlockStatement,ConditionalExpression: SHA-256's fields A to H are also read by the general branch
-  if (hash instanceof _SHA256) {
-    into[0] = h.A;
-    into[1] = h.B;
-    into[2] = h.C;
-    into[3] = h.D;
-    into[4] = h.E;
-    into[5] = h.F;
-    into[6] = h.G;
-    into[7] = h.H;
-    return;
-  }
   if (into.length === 16) {
     into[0] = h.Ah;
     into[1] = h.Al;

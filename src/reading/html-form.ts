@@ -277,6 +277,7 @@ function optionText(option: Element): string {
  * is ltr once an element with no dir is reached.
  */
 function directionality(element: Element, value: string): string {
+  const telephone = element.tagName === 'input' && inputType(element) === 'tel';
   for (let node: ParentNode | null = element; node && isElement(node); node = node.parentNode) {
     const written = attribute(node, 'dir');
     const dir = written?.toLowerCase();
@@ -284,7 +285,7 @@ function directionality(element: Element, value: string): string {
     if (dir === 'auto') return /^[^A-Za-z\u00c0-\u024f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/.test(value) ? 'rtl' : 'ltr';
     // At the first element with no dir, Chromium sends the input's own directionality: a telephone
     // input's is ltr (it has no dir in a defined state), any other's is inherited (read on up).
-    if (written === undefined && element.tagName === 'input' && inputType(element) === 'tel') return 'ltr';
+    if (written === undefined && telephone) return 'ltr';
   }
   return 'ltr';
 }
